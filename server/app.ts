@@ -1,0 +1,84 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { commentRoutes } from './comments/comment.routes.ts';
+import type { Config } from './config.ts';
+import { embedRoutes } from './embed/embed.routes.ts';
+import { loadWidgetAssets } from './embed/assets.ts';
+import { errorHandler, notFound } from './http/errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createDb, type Db, migrateToLatest } from './store/db.ts';
+
+export interface ParleyApp {
+  app: Express;
+  db: Db;
+  logger: Logger;
+  /** Applies migrations, then listens. Resolves with the URL it listens on. */
+  start(): Promise<{ port: number; url: string }>;
+  /** Stops listening and closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Parley server from a validated config. Nothing listens until start(). */
+export function createApp(config: Config): ParleyApp {
+  const logger = createLogger(config);
+  const db = createDb(config.database);
+  const assets = loadWidgetAssets(config.widgetDir);
+  if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    helmet({
+      // Pages that need a policy set their own (the iframe's differs per site);
+      // everything else gets the strictest one below.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+      // frame-ancestors decides framing; X-Frame-Options can't list origins.
+      frameguard: false,
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    await db.selectFrom('sites').select('id').limit(1).execute();
+    res.json({ ok: true });
+  });
+  app.use(embedRoutes(db, assets));
+  app.use('/api/v1', commentRoutes(db), notFound);
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  let server: Server | undefined;
+  return {
+    app,
+    db,
+    logger,
+    async start() {
+      await migrateToLatest(db);
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.port, config.host, (err?: Error) =>
+          err ? reject(err) : resolve(s),
+        );
+      });
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      logger.info({ port, publicUrl: config.publicUrl }, 'Parley listening');
+      return { port, url: `http://${host}:${port}` };
+    },
+    async stop() {
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeAllConnections();
+        server = undefined;
+      }
+      await db.destroy();
+    },
+  };
+}

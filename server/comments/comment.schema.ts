@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** A URL the reader typed as their website; "example.com" means http://example.com. */
+const Website = z
+  .string()
+  .trim()
+  .max(2048)
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `http://${value}`;
+    try {
+      const url = new URL(withScheme);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')) {
+        return url.href;
+      }
+    } catch {}
+    ctx.addIssue({ code: 'custom', message: 'Website must be an http or https address' });
+    return z.NEVER;
+  });
+
+const HttpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');
+
+export const CreateCommentBody = z.object({
+  site: z.string().min(1).max(64),
+  page: z.string().trim().min(1).max(2048),
+  pageUrl: HttpUrl,
+  pageTitle: z.string().trim().max(500).optional().default(''),
+  parentId: z.string().min(1).max(32).nullish(),
+  // Length is checked by the service (413 body_too_large), after trimming.
+  body: z.string(),
+  author: z.object({
+    name: z.string().trim().min(1, 'Name is required').max(100),
+    email: z.string().trim().max(254).pipe(z.email('Email must be a valid address')),
+    website: Website.optional(),
+  }),
+});
+export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
+
+export const ListCommentsQuery = z.object({
+  site: z.string().min(1).max(64),
+  page: z.string().trim().min(1).max(2048),
+});

@@ -1,0 +1,110 @@
+import type { Comment, CommentList } from '../../widget/shared/api-types.ts';
+import { AppError } from '../errors.ts';
+import { ensurePage, findPage } from '../pages/page.repository.ts';
+import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
+import type { Db } from '../store/db.ts';
+import type { CommentRow } from '../store/database.ts';
+import { newId } from '../store/ids.ts';
+import { findComment, insertComment, listApprovedComments } from './comment.repository.ts';
+import type { CreateCommentBody } from './comment.schema.ts';
+import { presentComment } from './comment.presenter.ts';
+import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
+
+/** The published thread of a page (empty when the page has no comments yet). */
+export async function getThread(db: Db, siteId: string, pageKey: string): Promise<CommentList> {
+  await requireSite(db, siteId);
+  const page = await findPage(db, siteId, pageKey);
+  const rows = page ? await listApprovedComments(db, page.id) : [];
+  return { comments: rows.map(presentComment), total: rows.length };
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Stores a guest's comment and returns it as readers will see it. Nothing is
+ * written unless every check passes (the caller runs this in a transaction).
+ */
+export async function createComment(
+  db: Db,
+  input: CreateCommentBody,
+  meta: RequestMeta,
+): Promise<Comment> {
+  const site = await requireSite(db, input.site);
+  if (!isOnSiteOrigins(site, input.pageUrl)) {
+    throw new AppError(
+      403,
+      'origin_not_allowed',
+      `Comments for site "${site.id}" can only be posted from its registered origins`,
+      'pageUrl',
+    );
+  }
+  const source = input.body.replace(/\r\n?/g, '\n').trim();
+  if (source === '') throw new AppError(400, 'invalid_body', 'The comment is empty', 'body');
+  if (source.length > MAX_BODY_CHARS) {
+    throw new AppError(
+      413,
+      'body_too_large',
+      `A comment can be at most ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
+      'body',
+    );
+  }
+
+  const existingPage = await findPage(db, site.id, input.page);
+  const parent = input.parentId
+    ? await resolveParent(db, existingPage?.id, input.parentId, site.settings.maxDepth)
+    : null;
+  const page = await ensurePage(db, {
+    siteId: site.id,
+    pageKey: input.page,
+    url: input.pageUrl,
+    title: input.pageTitle,
+  });
+
+  const now = new Date().toISOString();
+  const row = await insertComment(db, {
+    id: newId(),
+    site_id: site.id,
+    page_id: page.id,
+    parent_id: parent?.id ?? null,
+    depth: parent ? parent.depth + 1 : 1,
+    body_source: source,
+    body_html: renderCommentBody(source),
+    author_name: input.author.name,
+    author_email: input.author.email.toLowerCase(),
+    author_url: input.author.website ?? null,
+    author_provider: 'guest',
+    status: 'approved',
+    ip: meta.ip,
+    user_agent: meta.userAgent?.slice(0, 512) ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  return presentComment(row);
+}
+
+/**
+ * The comment a reply hangs under. A parent must be a published comment on
+ * the same page. Replies deeper than the site allows attach to the deepest
+ * allowed ancestor, so the thread never nests past maxDepth.
+ */
+async function resolveParent(
+  db: Db,
+  pageId: string | undefined,
+  parentId: string,
+  maxDepth: number,
+): Promise<CommentRow | null> {
+  let parent = await findComment(db, parentId);
+  if (!parent || parent.page_id !== pageId || parent.status !== 'approved') {
+    throw new AppError(404, 'parent_not_found', 'The comment you replied to is not on this page', 'parentId');
+  }
+  while (parent.depth >= maxDepth && parent.parent_id) {
+    const up: CommentRow | undefined = await findComment(db, parent.parent_id);
+    if (!up) break;
+    parent = up;
+  }
+  // With maxDepth 1 nothing nests: a reply becomes a top-level comment.
+  return parent.depth < maxDepth ? parent : null;
+}

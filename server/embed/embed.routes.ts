@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import { getThread } from '../comments/comment.service.ts';
+import { findSite } from '../sites/site.repository.ts';
+import type { Db } from '../store/db.ts';
+import { sendAsset, type WidgetAssets } from './assets.ts';
+import { renderThreadPage } from './thread-page.ts';
+
+// embed.js is the one URL site owners hard-code: keep its cache short so a
+// fix reaches every site within minutes. Everything it loads is hashed.
+const LOADER_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const ThreadQuery = z.object({
+  site: z.string().max(64).default(''),
+  page: z.string().max(2048).default(''),
+  url: z.string().max(2048).default(''),
+  title: z.string().max(500).default(''),
+  theme: z.enum(['light', 'dark', 'auto']).catch('auto'),
+  origin: z.string().max(300).default(''),
+});
+
+function threadCsp(frameAncestors: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    'img-src https: data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/** embed.js, the hashed widget assets, and the iframe page itself. */
+export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
+  const router = Router();
+
+  router.get('/embed.js', (req, res) => {
+    const asset = assets?.get('embed.js');
+    if (!asset) {
+      res.status(503).type('text/plain').send('Parley widget is not built (run npm run build)');
+      return;
+    }
+    // The loader is fetched by other sites' pages.
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    sendAsset(req, res, asset, LOADER_CACHE);
+  });
+
+  router.get('/assets/:file', (req, res, next) => {
+    const asset = assets?.get(`assets/${req.params.file}`);
+    if (!asset) return next();
+    sendAsset(req, res, asset, IMMUTABLE);
+  });
+
+  router.get('/embed/thread', async (req, res) => {
+    if (!assets) {
+      res.status(503).type('text/plain').send('Parley widget is not built (run npm run build)');
+      return;
+    }
+    const q = ThreadQuery.parse(req.query);
+    const site = q.site ? await findSite(db, q.site) : undefined;
+    const hostAllowed = site?.origins.includes(q.origin) ?? false;
+    const bootstrap: ThreadBootstrap = {
+      // Same origin as the iframe: the API is wherever this page was served from.
+      apiBase: '',
+      site: q.site,
+      page: q.page || q.url,
+      pageUrl: q.url,
+      pageTitle: q.title,
+      hostOrigin: hostAllowed ? q.origin : '',
+      theme: q.theme,
+      maxDepth: site?.settings.maxDepth ?? 5,
+      thread: site && hostAllowed && (q.page || q.url) ? await getThread(db, site.id, q.page || q.url) : null,
+    };
+    // A known site may only be framed by its own origins. For an unknown site
+    // the page says nothing but "comments unavailable", so anyone may frame it.
+    const ancestors = site ? site.origins.join(' ') : '*';
+    res.setHeader('Content-Security-Policy', threadCsp(ancestors));
+    res.setHeader('Cache-Control', 'no-store');
+    res
+      .status(site ? 200 : 404)
+      .type('html')
+      .send(renderThreadPage(bootstrap, assets.manifest, ''));
+  });
+
+  return router;
+}

@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../widget/shared/api-types.ts';
+
+export type { ErrorCode };
+
+/**
+ * The one error type. Services throw it; the error middleware turns it into
+ * `{ "error": { "code", "message", "field"? } }` with its status.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(status: number, code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}

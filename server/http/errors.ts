@@ -1,0 +1,39 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Unknown API routes answer in the API's own error shape. */
+export const notFound: RequestHandler = function notFound(req, _res, next) {
+  next(new AppError(404, 'not_found', `No route for ${req.method} ${req.path}`));
+};
+
+function fromBodyParser(err: unknown): AppError | null {
+  const type = (err as { type?: unknown })?.type;
+  if (type === 'entity.too.large') {
+    return new AppError(413, 'body_too_large', 'The request body is larger than 64 KB');
+  }
+  if (type === 'entity.parse.failed') {
+    return new AppError(400, 'invalid_body', 'The request body is not valid JSON');
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON');
+  }
+  return null;
+}
+
+/** The one error middleware: every failure leaves as `{ error: { code, message } }`. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return function handleError(err, req, res, _next) {
+    const known = err instanceof AppError ? err : fromBodyParser(err);
+    if (!known) logger.error({ err, path: req.path }, 'unhandled error');
+    const error = known ?? new AppError(500, 'internal_error', 'Something went wrong on our side');
+    if (res.headersSent) return;
+    res.status(error.status).json({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      },
+    });
+  };
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../store/db.ts';
+import type { PageRow } from '../store/database.ts';
+import { newId } from '../store/ids.ts';
+
+export async function findPage(db: Db, siteId: string, pageKey: string): Promise<PageRow | undefined> {
+  return db
+    .selectFrom('pages')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('page_key', '=', pageKey)
+    .executeTakeFirst();
+}
+
+/**
+ * Returns the page, creating it on its first comment. The URL and title are
+ * refreshed from the latest post, so a renamed article shows its new title.
+ */
+export async function ensurePage(
+  db: Db,
+  page: { siteId: string; pageKey: string; url: string; title: string },
+): Promise<PageRow> {
+  await db
+    .insertInto('pages')
+    .values({
+      id: newId(),
+      site_id: page.siteId,
+      page_key: page.pageKey,
+      url: page.url,
+      title: page.title,
+      created_at: new Date().toISOString(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['site_id', 'page_key']).doUpdateSet({ url: page.url, title: page.title }),
+    )
+    .execute();
+  const row = await findPage(db, page.siteId, page.pageKey);
+  if (!row) throw new Error('page vanished right after it was written');
+  return row;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const SiteId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
+
+/** An origin such as https://blog.example (scheme, host, optional port; nothing else). */
+export const Origin = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null') {
+        return url.origin;
+      }
+    } catch {}
+    ctx.addIssue({ code: 'custom', message: `not an http(s) origin: ${value}` });
+    return z.NEVER;
+  });
+
+export const SiteSettings = z.object({
+  /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
+  maxDepth: z.number().int().min(1).max(10).default(5),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export interface Site {
+  id: string;
+  name: string;
+  origins: string[];
+  settings: SiteSettings;
+  createdAt: string;
+}
+
+export const NewSite = z.object({
+  id: SiteId,
+  name: z.string().trim().min(1).max(200),
+  origins: z.array(Origin).min(1, 'a site needs at least one origin'),
+  /** Only the settings to change; the rest keep their current (or default) values. */
+  settings: z
+    .object({ maxDepth: z.number().int().min(1).max(10).optional() })
+    .default({}),
+});
+export type NewSite = z.input<typeof NewSite>;

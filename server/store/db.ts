@@ -1,0 +1,37 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database } from './database.ts';
+import * as initial from './migrations/2026-11-24T1200-initial.ts';
+import { openSqlite } from './sqlite.ts';
+
+export type Db = Kysely<Database>;
+
+// Listed explicitly (not read from a folder) so the set of migrations is part
+// of the code that ships and type-checked with it.
+const migrations: Record<string, Migration> = {
+  '2026-11-24T1200-initial': initial,
+};
+
+/** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function createDb(database: Config['database']): Db {
+  if (database.kind === 'postgres') {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
+    });
+  }
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqlite(database.path) }),
+  });
+}
+
+/** Brings the schema up to date; throws if any migration fails. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Adapts Node's built-in `node:sqlite` to the interface Kysely's SqliteDialect
+ * expects (shaped after better-sqlite3). The difference: node:sqlite takes
+ * statement parameters spread, better-sqlite3 takes an array. No native addon
+ * to compile this way.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/** Opens (creating if needed) the SQLite file at `path`, tuned for a web server. */
+export function openSqlite(path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  // WAL lets readers proceed while a comment is being written; the busy
+  // timeout covers the CLI writing while the server runs.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  return {
+    close: () => db.close(),
+    prepare(sql: string): SqliteStatement {
+      const stmt = db.prepare(sql);
+      const args = (params: ReadonlyArray<unknown>) => params as SQLInputValue[];
+      return {
+        reader: stmt.columns().length > 0,
+        all: (params) => stmt.all(...args(params)),
+        run: (params) => {
+          const r = stmt.run(...args(params));
+          return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
+        },
+        iterate: (params) => stmt.iterate(...args(params)),
+      };
+    },
+  };
+}

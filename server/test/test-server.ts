@@ -1,0 +1,85 @@
+/**
+ * Starts the real app on port 0 against a fresh, empty database of the given
+ * dialect, the way integration tests want it (outline's TestServer).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp, type ParleyApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { saveSite } from '../sites/site.service.ts';
+import type { NewSite } from '../sites/site.schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * SQLite always; PostgreSQL when TEST_DATABASE_URL names a server to create
+ * throwaway databases on (scripts/test.sh sets it; CI has one).
+ */
+export const DIALECTS: Dialect[] = process.env.TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+
+export interface TestServer {
+  url: string;
+  parley: ParleyApp;
+  /** Registers a site (default id "blog" on https://blog.example). */
+  buildSite(overrides?: Partial<NewSite>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL as string;
+  const name = `parley_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestServer(
+  dialect: Dialect = 'sqlite',
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
+  const database = dialect === 'postgres' ? await freshPostgres() : undefined;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SQLITE_PATH: join(dir, 'parley.sqlite'),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+  const parley = createApp(config);
+  const { port } = await parley.start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    parley,
+    async buildSite(overrides = {}) {
+      await saveSite(parley.db, {
+        id: 'blog',
+        name: 'My blog',
+        origins: ['https://blog.example'],
+        ...overrides,
+      });
+    },
+    async stop() {
+      await parley.stop();
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
