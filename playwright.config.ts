@@ -1,0 +1,50 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { BLOG_PORT, BLOG_URL, PARLEY_PORT, PARLEY_URL } from './e2e/urls.ts';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL: BLOG_URL,
+    trace: 'on-first-retry',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Closed network: without these Chromium keeps dialling Google's hosts.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --disable-warning=ExperimentalWarning demo/main.ts',
+    url: `${PARLEY_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PARLEY_PORT),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: PARLEY_URL,
+      DEMO_PORT: String(BLOG_PORT),
+      DEMO_URL: BLOG_URL,
+      SQLITE_PATH: join(tmpdir(), `parley-e2e-${process.pid}.sqlite`),
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,301 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mount, READY_TIMEOUT_MS } from './loader.ts';
+
+const SERVER = 'https://comments.example.com';
+const EMBED_SRC = `${SERVER}/embed.js`;
+
+/** Adds a script tag the way a site owner would and runs the loader for it. */
+function embed(attrs: Record<string, string> = {}, parent: Element = document.body) {
+  const script = document.createElement('script');
+  script.src = attrs.src ?? EMBED_SRC;
+  script.async = true;
+  script.dataset.site = 'blog';
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name !== 'src') script.setAttribute(name, value);
+  }
+  parent.appendChild(script);
+  const before = new Set(document.querySelectorAll('iframe'));
+  mount(script, window);
+  const added = [...document.querySelectorAll('iframe')].filter((f) => !before.has(f));
+  expect(added).toHaveLength(1);
+  const iframe = added[0] as HTMLIFrameElement;
+  return { script, iframe, frame: iframe.contentWindow as Window };
+}
+
+function params(iframe: HTMLIFrameElement): Record<string, string> {
+  const url = new URL(iframe.src);
+  return { path: url.origin + url.pathname, ...Object.fromEntries(url.searchParams) };
+}
+
+function post(data: unknown, source: MessageEventSource | null, origin = SERVER) {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+}
+
+let reducedMotion = false;
+
+beforeEach(() => {
+  reducedMotion = false;
+  // jsdom has no matchMedia.
+  window.matchMedia = (query: string) =>
+    ({ matches: reducedMotion && query === '(prefers-reduced-motion: reduce)' }) as MediaQueryList;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '<div id="parley-thread"></div>';
+  document.title = 'Hello, world';
+  history.replaceState(null, '', '/posts/hello?ref=feed#intro');
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('iframe URL', () => {
+  it('defaults to the canonical link, the location without its hash and the title', () => {
+    document.head.insertAdjacentHTML('beforeend', '<link rel="canonical" href="/posts/hello">');
+    const { iframe } = embed();
+    expect(params(iframe)).toEqual({
+      path: `${SERVER}/embed/thread`,
+      site: 'blog',
+      page: `${location.origin}/posts/hello`,
+      url: `${location.origin}/posts/hello?ref=feed`,
+      title: 'Hello, world',
+      theme: 'auto',
+      origin: location.origin,
+    });
+  });
+
+  it('uses the location without query and hash as page id when there is no canonical link', () => {
+    const { iframe } = embed();
+    expect(params(iframe).page).toBe(`${location.origin}/posts/hello`);
+  });
+
+  it('lets data-* attributes override every default', () => {
+    document.head.insertAdjacentHTML('beforeend', '<link rel="canonical" href="/posts/hello">');
+    const { iframe } = embed({
+      'data-site': 'docs',
+      'data-page-id': 'post-42',
+      'data-page-url': 'https://blog.example.org/p/42',
+      'data-page-title': 'Forty-two',
+      'data-theme': 'dark',
+    });
+    expect(params(iframe)).toMatchObject({
+      site: 'docs',
+      page: 'post-42',
+      url: 'https://blog.example.org/p/42',
+      title: 'Forty-two',
+      theme: 'dark',
+    });
+    expect(iframe.style.colorScheme).toBe('dark');
+  });
+
+  it('falls back to auto for an unknown theme', () => {
+    const { iframe } = embed({ 'data-theme': 'sepia' });
+    expect(params(iframe).theme).toBe('auto');
+    expect(iframe.style.colorScheme).toBe('light dark');
+  });
+
+  it('takes the server base from its own src, path prefix included', () => {
+    const { iframe } = embed({ src: 'https://example.net/parley/embed.js?v=2' });
+    expect(params(iframe).path).toBe('https://example.net/parley/embed/thread');
+  });
+});
+
+describe('the frame', () => {
+  it('carries its look inline so host rules for iframe cannot change it', () => {
+    const { iframe } = embed({ 'data-theme': 'light' });
+    expect(iframe.className).toBe('parley-frame');
+    expect(iframe.title).toBe('Comments');
+    expect(iframe.getAttribute('scrolling')).toBe('no');
+    expect(iframe.getAttribute('loading')).toBeNull();
+    expect(iframe.style).toMatchObject({
+      borderStyle: 'none',
+      width: '100%',
+      minWidth: '100%',
+      display: 'block',
+      overflow: 'hidden',
+      colorScheme: 'light',
+      visibility: 'hidden',
+    });
+  });
+
+  it('does not mount without data-site', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const script = document.createElement('script');
+    script.src = EMBED_SRC;
+    document.body.appendChild(script);
+    mount(script, window);
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(error).toHaveBeenCalledOnce();
+  });
+});
+
+describe('target', () => {
+  it('goes into #parley-thread by default', () => {
+    const { iframe } = embed();
+    expect(iframe.parentElement?.id).toBe('parley-thread');
+  });
+
+  it('goes into the element named by data-target', () => {
+    document.body.innerHTML = '<div id="parley-thread"></div><section class="talk"></section>';
+    const { iframe } = embed({ 'data-target': '.talk' });
+    expect(iframe.parentElement?.className).toBe('talk');
+  });
+
+  it.each([
+    ['the target does not exist', '#nowhere'],
+    ['data-target is not a valid selector', '[[['],
+  ])('goes right after the script when %s', (_, selector) => {
+    const { script, iframe } = embed({ 'data-target': selector });
+    expect(script.nextElementSibling).toBe(iframe);
+  });
+
+  it('mounts two embeds independently, the second after its script if the target is taken', () => {
+    const first = embed();
+    const second = embed({ 'data-page-id': 'other' });
+    expect(first.iframe.parentElement?.id).toBe('parley-thread');
+    expect(second.script.nextElementSibling).toBe(second.iframe);
+    expect(params(second.iframe).page).toBe('other');
+  });
+});
+
+describe('messages from the frame', () => {
+  it('keeps the frame hidden until ready, then shows and sizes it', () => {
+    const { iframe, frame } = embed();
+    post({ parley: { type: 'resize', height: 300 } }, frame);
+    expect(iframe.style.height).toBe('300px');
+    expect(iframe.style.visibility).toBe('hidden');
+    post({ parley: { type: 'ready', height: 420 } }, frame);
+    expect(iframe.style.height).toBe('420px');
+    expect(iframe.style.visibility).toBe('visible');
+    post({ parley: { type: 'resize', height: 512.5 } }, frame);
+    expect(iframe.style.height).toBe('512.5px');
+  });
+
+  it('shows the frame anyway when the app never says ready', () => {
+    vi.useFakeTimers();
+    const { iframe } = embed();
+    vi.advanceTimersByTime(READY_TIMEOUT_MS - 1);
+    expect(iframe.style.visibility).toBe('hidden');
+    vi.advanceTimersByTime(1);
+    expect(iframe.style.visibility).toBe('visible');
+  });
+
+  it('ignores messages from the wrong origin or source, and malformed ones', () => {
+    const { iframe, frame } = embed();
+    const stranger = document.createElement('iframe');
+    document.body.appendChild(stranger);
+    const ready = { parley: { type: 'ready', height: 999 } };
+    post(ready, frame, 'https://ads.example.net');
+    post(ready, frame, location.origin);
+    post(ready, window);
+    post(ready, stranger.contentWindow);
+    post(ready, null);
+    for (const data of [
+      null,
+      'ready',
+      { type: 'ready', height: 999 },
+      { parley: { type: 'ready', height: -1 } },
+      { parley: { type: 'ready', height: '999' } },
+      { parley: { type: 'ready', height: Number.POSITIVE_INFINITY } },
+      { parley: { type: 'explode', height: 999 } },
+    ]) {
+      post(data, frame);
+    }
+    expect(iframe.style.visibility).toBe('hidden');
+    expect(iframe.style.height).toBe('150px');
+  });
+
+  it("does not let a second embed's frame resize the first", () => {
+    const first = embed();
+    const second = embed({ 'data-target': '#nowhere' });
+    post({ parley: { type: 'ready', height: 700 } }, second.frame);
+    expect(second.iframe.style.height).toBe('700px');
+    expect(first.iframe.style.height).toBe('150px');
+    expect(first.iframe.style.visibility).toBe('hidden');
+  });
+
+  it('scrolls the window so the offset inside the frame is in view', () => {
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+    const { iframe, frame } = embed();
+    vi.spyOn(iframe, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 500, 800, 1000));
+    vi.spyOn(window, 'scrollY', 'get').mockReturnValue(1200);
+    post({ parley: { type: 'scrollTo', top: 300 } }, frame);
+    expect(scrollTo).toHaveBeenCalledExactlyOnceWith({ top: 1984, behavior: 'smooth' });
+    post({ parley: { type: 'scrollTo', top: 300 } }, window);
+    expect(scrollTo).toHaveBeenCalledOnce();
+  });
+
+  it('jumps instead of gliding when the reader prefers reduced motion', () => {
+    reducedMotion = true;
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+    const { frame } = embed();
+    post({ parley: { type: 'scrollTo', top: 300 } }, frame);
+    expect(scrollTo).toHaveBeenCalledWith(expect.objectContaining({ behavior: 'auto' }));
+  });
+});
+
+describe('deep links', () => {
+  it('asks the frame to show #comment-<id> once it is ready, with the server as target origin', () => {
+    history.replaceState(null, '', '/posts/hello#comment-abc_1');
+    const { frame } = embed();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(postMessage).not.toHaveBeenCalled();
+    post({ parley: { type: 'ready', height: 100 } }, frame);
+    expect(postMessage).toHaveBeenCalledExactlyOnceWith(
+      { parley: { type: 'showComment', commentId: 'abc_1' } },
+      SERVER,
+    );
+  });
+
+  it('relays a later hashchange to a comment, and nothing for other hashes', () => {
+    const { frame } = embed();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    post({ parley: { type: 'ready', height: 100 } }, frame);
+    expect(postMessage).not.toHaveBeenCalled();
+    for (const hash of ['#comments', '#comment-', '#comment-a/b', '#comment-x#y']) {
+      history.replaceState(null, '', `/posts/hello${hash}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    }
+    expect(postMessage).not.toHaveBeenCalled();
+    history.replaceState(null, '', '/posts/hello#comment-xyz');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(postMessage).toHaveBeenCalledExactlyOnceWith(
+      { parley: { type: 'showComment', commentId: 'xyz' } },
+      SERVER,
+    );
+  });
+});
+
+describe('embed.js as built', () => {
+  // Built in a child process: esbuild's JS API refuses to run under jsdom's globals.
+  const bundle = execFileSync(
+    join(import.meta.dirname, '../../node_modules/.bin/esbuild'),
+    [
+      join(import.meta.dirname, 'embed.ts'),
+      '--bundle',
+      '--minify',
+      '--format=iife',
+      '--target=es2019',
+    ],
+    { encoding: 'utf8' },
+  );
+
+  it('mounts from document.currentScript and leaks no globals', () => {
+    const globals = new Set(Object.keys(window));
+    const script = document.createElement('script');
+    // jsdom doesn't fetch; run the bundle inline, giving the element the src it would have.
+    Object.defineProperty(script, 'src', { value: EMBED_SRC });
+    script.dataset.site = 'blog';
+    script.textContent = bundle;
+    document.body.appendChild(script);
+    const iframe = document.querySelector<HTMLIFrameElement>('#parley-thread iframe');
+    expect(iframe && params(iframe)).toMatchObject({
+      path: `${SERVER}/embed/thread`,
+      site: 'blog',
+    });
+    expect(Object.keys(window).filter((key) => !globals.has(key))).toEqual([]);
+  });
+});
