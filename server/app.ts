@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
-import { embedRoutes } from './embed/embed.routes.ts';
 import { loadWidgetAssets } from './embed/assets.ts';
+import { embedRoutes } from './embed/embed.routes.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
@@ -44,6 +45,10 @@ export function createApp(config: Config): ParleyApp {
       frameguard: false,
     }),
   );
+
+  // Threads and the iframe page compress ~5x; widget assets arrive already
+  // compressed (Content-Encoding set), which compression() leaves alone.
+  app.use(compression());
 
   app.get('/healthz', async (_req, res) => {
     await db.selectFrom('sites').select('id').limit(1).execute();

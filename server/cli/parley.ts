@@ -33,14 +33,16 @@ async function sites(db: Db, argv: string[]): Promise<string> {
   const [action, id] = positionals;
   if (action === 'list') {
     const all = await listSites(db);
-    if (all.length === 0) return 'No sites yet. Add one with: npm run parley -- sites add <id> --origin <url>';
+    if (all.length === 0)
+      return 'No sites yet. Add one with: npm run parley -- sites add <id> --origin <url>';
     return all
       .map((s) => `${s.id}\t${s.name}\t${s.origins.join(' ')}\tdepth=${s.settings.maxDepth}`)
       .join('\n');
   }
   if (!id) throw new UsageError(`sites ${action ?? ''}: missing <id>`);
   if (action === 'add') {
-    if (!values.origin?.length) throw new UsageError('sites add: at least one --origin is required');
+    if (!values.origin?.length)
+      throw new UsageError('sites add: at least one --origin is required');
     const site = await saveSite(db, {
       id,
       name: values.name ?? id,

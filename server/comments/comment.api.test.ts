@@ -40,8 +40,14 @@ async function postOk(server: TestServer, overrides: Record<string, unknown> = {
 
 async function countRows(server: TestServer) {
   const db = server.parley.db;
-  const c = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const p = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const c = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const p = await db
+    .selectFrom('pages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { comments: Number(c.n), pages: Number(p.n) };
 }
 
@@ -126,26 +132,96 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
     expect(created.html).toContain('<strong>bold</strong>');
     expect(created.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(created.html).not.toContain('<script');
-    expect(created.html).toMatch(/<a href="https:\/\/example.com" rel="nofollow ugc noopener noreferrer"/);
+    expect(created.html).toMatch(
+      /<a href="https:\/\/example.com" rel="nofollow ugc noopener noreferrer"/,
+    );
   });
 
   describe('rejects bad requests with a clear error and stores nothing', () => {
     const cases: Array<[string, () => Promise<Response>, number, string, string?]> = [
-      ['missing email', () => post(server, comment({ author: { name: 'A' } })), 400, 'invalid_body', 'author.email'],
-      ['invalid email', () => post(server, comment({ author: { name: 'A', email: 'nope' } })), 400, 'invalid_body', 'author.email'],
-      ['blank name', () => post(server, comment({ author: { name: '  ', email: EMAIL } })), 400, 'invalid_body', 'author.name'],
-      ['javascript: website', () => post(server, comment({ author: { name: 'A', email: EMAIL, website: 'javascript:alert(1)' } })), 400, 'invalid_body', 'author.website'],
+      [
+        'missing email',
+        () => post(server, comment({ author: { name: 'A' } })),
+        400,
+        'invalid_body',
+        'author.email',
+      ],
+      [
+        'invalid email',
+        () => post(server, comment({ author: { name: 'A', email: 'nope' } })),
+        400,
+        'invalid_body',
+        'author.email',
+      ],
+      [
+        'blank name',
+        () => post(server, comment({ author: { name: '  ', email: EMAIL } })),
+        400,
+        'invalid_body',
+        'author.name',
+      ],
+      [
+        'javascript: website',
+        () =>
+          post(
+            server,
+            comment({ author: { name: 'A', email: EMAIL, website: 'javascript:alert(1)' } }),
+          ),
+        400,
+        'invalid_body',
+        'author.website',
+      ],
       ['empty body', () => post(server, comment({ body: '  \n ' })), 400, 'invalid_body', 'body'],
       ['non-string body', () => post(server, comment({ body: 42 })), 400, 'invalid_body', 'body'],
-      ['page URL not http', () => post(server, comment({ pageUrl: 'javascript:alert(1)' })), 400, 'invalid_body', 'pageUrl'],
+      [
+        'page URL not http',
+        () => post(server, comment({ pageUrl: 'javascript:alert(1)' })),
+        400,
+        'invalid_body',
+        'pageUrl',
+      ],
       ['malformed JSON', () => post(server, '{"site":'), 400, 'invalid_body'],
-      ['form-encoded body', () => post(server, 'site=blog', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type'],
+      [
+        'form-encoded body',
+        () => post(server, 'site=blog', { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported_media_type',
+      ],
       ['unknown site', () => post(server, comment({ site: 'nope' })), 404, 'unknown_site'],
-      ['page on a foreign origin', () => post(server, comment({ pageUrl: 'https://evil.example/hello' })), 403, 'origin_not_allowed', 'pageUrl'],
-      ['a look-alike origin', () => post(server, comment({ pageUrl: 'https://blog.example.evil.example/' })), 403, 'origin_not_allowed', 'pageUrl'],
-      ['unknown parent', () => post(server, comment({ parentId: 'doesnotexist' })), 404, 'parent_not_found', 'parentId'],
-      ['comment over 10,000 characters', () => post(server, comment({ body: 'x'.repeat(10_001) })), 413, 'body_too_large', 'body'],
-      ['request over 64 KB', () => post(server, comment({ pageTitle: 'x'.repeat(70_000) })), 413, 'body_too_large'],
+      [
+        'page on a foreign origin',
+        () => post(server, comment({ pageUrl: 'https://evil.example/hello' })),
+        403,
+        'origin_not_allowed',
+        'pageUrl',
+      ],
+      [
+        'a look-alike origin',
+        () => post(server, comment({ pageUrl: 'https://blog.example.evil.example/' })),
+        403,
+        'origin_not_allowed',
+        'pageUrl',
+      ],
+      [
+        'unknown parent',
+        () => post(server, comment({ parentId: 'doesnotexist' })),
+        404,
+        'parent_not_found',
+        'parentId',
+      ],
+      [
+        'comment over 10,000 characters',
+        () => post(server, comment({ body: 'x'.repeat(10_001) })),
+        413,
+        'body_too_large',
+        'body',
+      ],
+      [
+        'request over 64 KB',
+        () => post(server, comment({ pageTitle: 'x'.repeat(70_000) })),
+        413,
+        'body_too_large',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, send, status, code, field) => {

@@ -1,5 +1,5 @@
-import type { Db } from '../store/db.ts';
 import type { CommentRow, NewComment } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 
 /** Published comments of a page, oldest first. */
 export async function listApprovedComments(db: Db, pageId: string): Promise<CommentRow[]> {

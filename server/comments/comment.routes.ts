@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
-import type { Db } from '../store/db.ts';
 import { requireJson, validate } from '../http/validate.ts';
+import type { Db } from '../store/db.ts';
 import { CreateCommentBody, ListCommentsQuery } from './comment.schema.ts';
 import { createComment, getThread } from './comment.service.ts';
 

@@ -2,12 +2,12 @@ import type { Comment, CommentList } from '../../widget/shared/api-types.ts';
 import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
-import type { Db } from '../store/db.ts';
 import type { CommentRow } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
+import { presentComment } from './comment.presenter.ts';
 import { findComment, insertComment, listApprovedComments } from './comment.repository.ts';
 import type { CreateCommentBody } from './comment.schema.ts';
-import { presentComment } from './comment.presenter.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
 /** The published thread of a page (empty when the page has no comments yet). */
@@ -98,7 +98,12 @@ async function resolveParent(
 ): Promise<CommentRow | null> {
   let parent = await findComment(db, parentId);
   if (!parent || parent.page_id !== pageId || parent.status !== 'approved') {
-    throw new AppError(404, 'parent_not_found', 'The comment you replied to is not on this page', 'parentId');
+    throw new AppError(
+      404,
+      'parent_not_found',
+      'The comment you replied to is not on this page',
+      'parentId',
+    );
   }
   while (parent.depth >= maxDepth && parent.parent_id) {
     const up: CommentRow | undefined = await findComment(db, parent.parent_id);

@@ -73,7 +73,10 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
       hostOrigin: hostAllowed ? q.origin : '',
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? 5,
-      thread: site && hostAllowed && (q.page || q.url) ? await getThread(db, site.id, q.page || q.url) : null,
+      thread:
+        site && hostAllowed && (q.page || q.url)
+          ? await getThread(db, site.id, q.page || q.url)
+          : null,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.

@@ -1,8 +1,12 @@
-import type { Db } from '../store/db.ts';
 import type { PageRow } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 
-export async function findPage(db: Db, siteId: string, pageKey: string): Promise<PageRow | undefined> {
+export async function findPage(
+  db: Db,
+  siteId: string,
+  pageKey: string,
+): Promise<PageRow | undefined> {
   return db
     .selectFrom('pages')
     .selectAll()

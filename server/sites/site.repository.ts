@@ -1,5 +1,5 @@
-import type { Db } from '../store/db.ts';
 import type { SiteRow } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { type Site, SiteSettings } from './site.schema.ts';
 
 function toSite(row: SiteRow): Site {

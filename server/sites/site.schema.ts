@@ -38,8 +38,6 @@ export const NewSite = z.object({
   name: z.string().trim().min(1).max(200),
   origins: z.array(Origin).min(1, 'a site needs at least one origin'),
   /** Only the settings to change; the rest keep their current (or default) values. */
-  settings: z
-    .object({ maxDepth: z.number().int().min(1).max(10).optional() })
-    .default({}),
+  settings: z.object({ maxDepth: z.number().int().min(1).max(10).optional() }).default({}),
 });
 export type NewSite = z.input<typeof NewSite>;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createApp, type ParleyApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { saveSite } from '../sites/site.service.ts';
 import type { NewSite } from '../sites/site.schema.ts';
+import { saveSite } from '../sites/site.service.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import { startTestServer, type TestServer } from '../test/test-server.ts';
+
+function threadUrl(server: TestServer, params: Record<string, string>) {
+  return `${server.url}/embed/thread?${new URLSearchParams(params)}`;
+}
+
+function bootstrapOf(html: string): ThreadBootstrap {
+  const m = html.match(/<script id="parley-bootstrap" type="application\/json">([^<]*)<\/script>/);
+  if (!m?.[1]) throw new Error('no bootstrap in the page');
+  return JSON.parse(m[1]) as ThreadBootstrap;
+}
+
+describe('the iframe page and widget assets', () => {
+  let server: TestServer;
+  const page = {
+    site: 'blog',
+    page: 'https://blog.example/p',
+    url: 'https://blog.example/p',
+    title: 'P',
+    theme: 'dark',
+    origin: 'https://blog.example',
+  };
+
+  beforeAll(async () => {
+    // npm test builds the widget before running these.
+    if (!existsSync('dist/widget/manifest.json'))
+      throw new Error('Build the widget first: npm run build');
+    server = await startTestServer();
+    await server.buildSite({
+      origins: ['https://blog.example', 'https://www.blog.example'],
+      settings: { maxDepth: 3 },
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('inlines the thread so the first render needs no API call', async () => {
+    const body = {
+      site: 'blog',
+      page: page.page,
+      pageUrl: page.url,
+      pageTitle: 'P',
+      body: 'inlined </script><script>alert(1)</script> \u2028 <!--',
+      author: { name: 'A', email: 'a@example.com' },
+    };
+    const posted = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(posted.status).toBe(201);
+
+    const res = await fetch(threadUrl(server, page));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // The comment can't close the data element or open a script of its own.
+    expect(html.match(/<script/g)).toHaveLength(2);
+    const boot = bootstrapOf(html);
+    expect(boot).toMatchObject({
+      site: 'blog',
+      page: page.page,
+      theme: 'dark',
+      maxDepth: 3,
+      hostOrigin: 'https://blog.example',
+    });
+    expect(boot.thread?.total).toBe(1);
+    expect(boot.thread?.comments[0]?.html).toContain('&lt;/script&gt;');
+    expect(html).not.toContain('a@example.com');
+  });
+
+  it('may only be framed by the site’s own origins', async () => {
+    const res = await fetch(threadUrl(server, page));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('frame-ancestors https://blog.example https://www.blog.example');
+    expect(csp).toContain("script-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('shows nothing of the thread to a host origin the site did not register', async () => {
+    const html = await (
+      await fetch(threadUrl(server, { ...page, origin: 'https://evil.example' }))
+    ).text();
+    expect(bootstrapOf(html)).toMatchObject({ thread: null, hostOrigin: '' });
+  });
+
+  it('answers an unknown site with a quiet, frameable "unavailable" page', async () => {
+    const res = await fetch(threadUrl(server, { ...page, site: 'nope' }));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(bootstrapOf(await res.text()).thread).toBeNull();
+  });
+
+  it('falls back to the auto theme for an unknown theme value', async () => {
+    const html = await (await fetch(threadUrl(server, { ...page, theme: '"><script>' }))).text();
+    expect(bootstrapOf(html).theme).toBe('auto');
+    expect(html).toContain('data-theme="auto"');
+  });
+
+  it('serves embed.js compressed, loadable cross-origin, with a short cache', async () => {
+    const res = await fetch(`${server.url}/embed.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=300\b/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    const etag = res.headers.get('etag') ?? '';
+    const again = await fetch(`${server.url}/embed.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the hashed app assets for a year, brotli when asked', async () => {
+    const html = await (await fetch(threadUrl(server, page))).text();
+    const js = html.match(/src="(\/assets\/thread-[A-Z0-9]+\.js)"/)?.[1];
+    const css = html.match(/href="(\/assets\/thread-[A-Z0-9]+\.css)"/)?.[1];
+    expect(js && css).toBeTruthy();
+    const res = await fetch(`${server.url}${js}`, { headers: { 'accept-encoding': 'br' } });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const raw = await fetch(`${server.url}${css}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(raw.headers.get('content-type')).toMatch(/text\/css/);
+    const gz = await fetch(`${server.url}${css}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(await raw.text());
+    expect((await fetch(`${server.url}/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('reports health', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
+  });
+});
