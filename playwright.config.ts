@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { BLOG_PORT, BLOG_URL, PARLEY_PORT, PARLEY_URL } from './e2e/urls.ts';
+import { BLOG_PORT, BLOG_URL, HOST_URL, PARLEY_PORT, PARLEY_URL } from './e2e/urls.ts';
+
+const SQLITE_PATH = join(tmpdir(), `parley-e2e-${process.pid}.sqlite`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,21 +32,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node --disable-warning=ExperimentalWarning demo/main.ts',
-    url: `${PARLEY_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PARLEY_PORT),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: PARLEY_URL,
-      DEMO_PORT: String(BLOG_PORT),
-      DEMO_URL: BLOG_URL,
-      SQLITE_PATH: join(tmpdir(), `parley-e2e-${process.pid}.sqlite`),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: 'node --disable-warning=ExperimentalWarning demo/main.ts',
+      url: `${PARLEY_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PARLEY_PORT),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: PARLEY_URL,
+        DEMO_PORT: String(BLOG_PORT),
+        DEMO_URL: BLOG_URL,
+        SQLITE_PATH,
+        LOG_LEVEL: 'warn',
+      },
     },
-  },
+    {
+      // Started after the demo is up, so its site registration finds the store migrated.
+      command: 'node --disable-warning=ExperimentalWarning e2e/host-server.ts',
+      url: `${HOST_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { SQLITE_PATH, PUBLIC_URL: PARLEY_URL },
+    },
+  ],
 });

@@ -3,8 +3,14 @@
  * the page or the comments frame: a hostile comment that runs is a failure
  * even if the assertions pass.
  */
-import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import { BLOG_URL, PARLEY_URL } from './urls.ts';
+import {
+  type APIRequestContext,
+  test as base,
+  expect,
+  type FrameLocator,
+  type Page,
+} from '@playwright/test';
+import { BLOG_URL, HOST_URL, PARLEY_URL } from './urls.ts';
 
 export { BLOG_URL, expect, PARLEY_URL };
 
@@ -26,6 +32,28 @@ export const test = base.extend<{ guard: undefined }>({
 
 export const POSTS = ['hello-parley', 'why-comments-in-an-iframe', 'markdown-in-comments'];
 
+/** Seeds a comment through the public API, as another reader would have posted it. */
+export async function seedComment(
+  request: APIRequestContext,
+  pageUrl: string,
+  body: string,
+  extra: { parentId?: string; name?: string } = {},
+): Promise<string> {
+  const res = await request.post(`${PARLEY_URL}/api/v1/comments`, {
+    data: {
+      site: 'e2e',
+      page: pageUrl,
+      pageUrl,
+      pageTitle: 'Test page',
+      parentId: extra.parentId ?? null,
+      body,
+      author: { name: extra.name ?? 'Someone Else', email: 'someone@example.com' },
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { comment: { id: string } }).comment.id;
+}
+
 /** The comments frame on a demo post, once the app inside says it has loaded. */
 export async function openThread(page: Page, path: string): Promise<FrameLocator> {
   await page.goto(path);
@@ -43,34 +71,31 @@ export async function postAsGuest(
     email: 'ada@example.com',
   },
 ): Promise<void> {
-  await scope.getByLabel('Comment').fill(text);
-  await scope.getByLabel('Email').fill(who.email);
-  await scope.getByLabel('Name').fill(who.name);
-  if (who.website) await scope.getByLabel('Website').fill(who.website);
+  await scope.getByLabel('Comment', { exact: true }).fill(text);
+  await scope.getByLabel('Email', { exact: true }).fill(who.email);
+  await scope.getByLabel('Name', { exact: true }).fill(who.name);
+  if (who.website) await scope.getByLabel('Website', { exact: true }).fill(who.website);
   await scope.getByRole('button', { name: 'Post Comment' }).click();
 }
 
 /** The snippet exactly as the README gives it to site owners. */
 export const SNIPPET = `<div id="parley-thread"></div>
-<script src="${PARLEY_URL}/embed.js" data-site="demo" async></script>`;
-
-let counter = 0;
+<script src="${PARLEY_URL}/embed.js" data-site="e2e" async></script>`;
 
 /**
- * Serves a host page of our own on the demo blog's origin (so the site's
- * origin check passes) at a path unique to this test: no canonical link, so
- * its thread is its own and parallel tests never share one.
+ * Publishes a host page of the test's own on the "e2e" site's origin, at a URL
+ * unique to this test: no canonical link, so its thread is its own and
+ * parallel tests never share one. Returns the page's URL.
  */
 export async function hostPage(
-  page: Page,
-  options: { head?: string; body?: string; hash?: string } = {},
+  request: APIRequestContext,
+  options: { head?: string; body?: string } = {},
 ): Promise<string> {
-  const path = `/e2e/${Date.now().toString(36)}-${process.pid}-${counter++}`;
-  await page.route(`${BLOG_URL}${path}`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>${options.head ?? ''}</head><body><h1>Test page</h1>${options.body ?? SNIPPET}</body></html>`,
-    }),
-  );
-  return `${BLOG_URL}${path}`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>${options.head ?? ''}</head><body><h1>Test page</h1>${options.body ?? SNIPPET}</body></html>`;
+  const res = await request.post(`${HOST_URL}/pages`, {
+    data: html,
+    headers: { 'content-type': 'text/html' },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { url: string }).url;
 }

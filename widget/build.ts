@@ -60,5 +60,7 @@ for (const file of [manifest.embed, manifest.threadJs, manifest.threadCss]) {
     `${path}.br`,
     brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
   );
-  console.log(`${basename(file).padEnd(24)} ${body.length} B, ${gzipSync(body, { level: 9 }).length} B gzipped`);
+  console.log(
+    `${basename(file).padEnd(24)} ${body.length} B, ${gzipSync(body, { level: 9 }).length} B gzipped`,
+  );
 }

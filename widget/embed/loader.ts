@@ -51,7 +51,8 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   // behind the app's transparent page. The 150px start (not 0) leaves a visible
   // frame if the timeout fallback has to show an app that never reported a height.
   // Hidden with visibility, not display:none, so the app can lay out and measure.
-  iframe.style.cssText = `border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;color-scheme:${theme === 'auto' ? 'light dark' : theme};visibility:hidden`;
+  // `all:initial` first: host rules like `iframe { filter: blur() }` lose to inline styles.
+  iframe.style.cssText = `all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;color-scheme:${theme === 'auto' ? 'light dark' : theme};visibility:hidden`;
   iframe.src = src.href;
 
   let target: Element | null = null;

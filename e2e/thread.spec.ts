@@ -1,0 +1,188 @@
+import { expect, hostPage, PARLEY_URL, postAsGuest, seedComment, test } from './fixtures.ts';
+
+test('a #comment-<id> link scrolls the host page to that comment and highlights it', async ({
+  page,
+  request,
+}) => {
+  const url = await hostPage(request, {
+    body: `<div style="height: 1500px">A long article.</div><div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" async></script><div style="height: 1500px"></div>`,
+  });
+  let target = '';
+  for (let i = 0; i < 8; i++) {
+    const id = await seedComment(request, url, `Comment number ${i}\n\nwith a second paragraph`);
+    if (i === 6) target = id;
+  }
+  await page.goto(`${url}#comment-${target}`);
+  const frame = page.frameLocator('iframe.parley-frame');
+  const article = frame.locator(`#comment-${target}`);
+  await expect(article).toHaveAttribute('data-highlighted', 'true');
+  await expect(article).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+
+  // Changing the hash later (a permalink click) moves the highlight.
+  const other = frame.getByTestId('comment').filter({ hasText: 'Comment number 1' });
+  await other.getByRole('link', { name: /ago|just now/ }).click();
+  await expect(other).toHaveAttribute('data-highlighted', 'true');
+  await expect(article).not.toHaveAttribute('data-highlighted', 'true');
+  await expect(other).toBeInViewport();
+});
+
+test('a draft survives a reload and a failed post, and is cleared once posted', async ({
+  page,
+  context,
+  request,
+}) => {
+  const url = await hostPage(request);
+  await page.goto(url);
+  let frame = page.frameLocator('iframe.parley-frame');
+  const box = () => frame.getByLabel('Comment', { exact: true });
+  await box().fill('A thought I do not want to lose');
+  await page.waitForTimeout(400); // the draft is saved after a short pause in typing
+  await page.reload();
+  frame = page.frameLocator('iframe.parley-frame');
+  await expect(box()).toHaveValue('A thought I do not want to lose');
+
+  // The network fails: the reader is told, and the text stays.
+  await context.route(`${PARLEY_URL}/api/v1/comments`, (route) => route.abort('connectionfailed'));
+  await postAsGuest(frame, 'A thought I do not want to lose, edited');
+  await expect(frame.getByRole('alert')).toBeVisible();
+  await expect(box()).toHaveValue('A thought I do not want to lose, edited');
+  await page.reload();
+  frame = page.frameLocator('iframe.parley-frame');
+  await expect(box()).toHaveValue('A thought I do not want to lose, edited');
+
+  // The server refuses it (bad email): the text stays too.
+  await context.unroute(`${PARLEY_URL}/api/v1/comments`);
+  await frame.getByLabel('Email', { exact: true }).fill('ada@localhost');
+  await frame.getByLabel('Name', { exact: true }).fill('Ada');
+  await frame.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(frame.getByRole('alert')).toBeVisible();
+  await expect(box()).toHaveValue('A thought I do not want to lose, edited');
+
+  await postAsGuest(frame, 'A thought I do not want to lose, posted');
+  await expect(frame.getByTestId('comment').filter({ hasText: 'posted' })).toBeVisible();
+  await expect(box()).toHaveValue('');
+  await page.reload();
+  frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+  await expect(box()).toHaveValue('');
+});
+
+test('a hostile comment renders as inert text', async ({ page, request }) => {
+  const url = await hostPage(request);
+  const payloads = [
+    '<script>alert("script")</script>',
+    '<img src=x onerror=alert("img")>',
+    '<svg onload=alert("svg")></svg>',
+    '[click me](javascript:alert("link"))',
+    '<a href="javascript:alert(1)">raw link</a>',
+    '<style>body{display:none}</style>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+  ];
+  await seedComment(request, url, payloads.join('\n\n'));
+  await page.goto(url);
+  const frame = page.frameLocator('iframe.parley-frame');
+  const body = frame.getByTestId('comment-body');
+  await expect(body).toContainText('<script>alert("script")</script>');
+  await expect(body).toContainText('<img src=x onerror=alert("img")>');
+  await expect(body.locator('script, img, svg, iframe, style')).toHaveCount(0);
+  await expect(body.locator('a')).toHaveCount(0);
+  await body.getByText('click me').click();
+  // Posting one through the form does the same (the guard fails on any dialog).
+  await postAsGuest(frame, '<img src=y onerror=alert("posted")>');
+  await expect(frame.getByTestId('comment-body').nth(1)).toHaveText(
+    '<img src=y onerror=alert("posted")>',
+  );
+  await page.reload();
+  await expect(page.frameLocator('iframe.parley-frame').getByTestId('comment')).toHaveCount(2);
+});
+
+test('the host page’s own CSS does not change how the widget looks', async ({ page, request }) => {
+  const plain = await hostPage(request);
+  const loud = await hostPage(request, {
+    head: `<style>
+      * { font-family: "Comic Sans MS", cursive; color: red; letter-spacing: 3px; }
+      body { background: #123; font-size: 30px; }
+      iframe { border: 9px dashed lime; width: 50%; opacity: .4; filter: blur(2px); height: 20px; }
+      div { padding: 40px; }
+      textarea, input, button { background: yellow; }
+    </style>`,
+  });
+  for (const url of [plain, loud]) {
+    await seedComment(request, url, 'Same **comment** on both pages', { name: 'Pat Same' });
+  }
+  const shots: Buffer[] = [];
+  for (const url of [plain, loud]) {
+    await page.goto(url);
+    const frame = page.frameLocator('iframe.parley-frame');
+    await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+    await expect(frame.getByTestId('comment-body')).toHaveText('Same comment on both pages');
+    const box = await page.locator('iframe.parley-frame').boundingBox();
+    expect(box?.height).toBeGreaterThan(200);
+    shots.push(
+      await page
+        .frameLocator('iframe.parley-frame')
+        .locator('body')
+        .screenshot({ animations: 'disabled' }),
+    );
+  }
+  expect(shots[1]?.equals(shots[0] as Buffer), 'widget pixels identical on both pages').toBe(true);
+});
+
+test('two embeds on one page work independently', async ({ page, request }) => {
+  const url = await hostPage(request, {
+    body: `<div id="first"></div><div id="second"></div>
+<script src="${PARLEY_URL}/embed.js" data-site="e2e" data-target="#first" data-page-id="two-embeds-a-${Date.now()}" async></script>
+<script src="${PARLEY_URL}/embed.js" data-site="e2e" data-target="#second" data-page-id="two-embeds-b-${Date.now()}" async></script>`,
+  });
+  await page.goto(url);
+  const first = page.frameLocator('#first iframe.parley-frame');
+  const second = page.frameLocator('#second iframe.parley-frame');
+  await expect(first.locator('[data-loaded="true"]')).toBeVisible();
+  await expect(second.locator('[data-loaded="true"]')).toBeVisible();
+  await postAsGuest(second, 'Only in the second thread');
+  await expect(second.getByTestId('comment')).toHaveCount(1);
+  await expect(first.getByTestId('comment')).toHaveCount(0);
+  const heights = await page
+    .locator('iframe.parley-frame')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  expect(heights[1]).toBeGreaterThan((heights[0] ?? 0) + 40);
+});
+
+test('an unknown site shows a quiet “comments unavailable”', async ({ page, request }) => {
+  const url = await hostPage(request, {
+    body: `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="no-such-site" async></script>`,
+  });
+  await page.goto(url);
+  const frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.getByText(/comments are unavailable/i)).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Post Comment' })).toHaveCount(0);
+});
+
+test('avatars fall back to initials when the picture cannot load', async ({ page, request }) => {
+  const url = await hostPage(request);
+  await seedComment(request, url, 'Offline avatar', { name: 'Grace Hopper' });
+  await page.goto(url);
+  const comment = page.frameLocator('iframe.parley-frame').getByTestId('comment');
+  // This machine has no route to Gravatar, exactly like a reader offline.
+  await expect(comment.getByText('GH', { exact: true })).toBeVisible();
+  await expect(comment.locator('img')).toHaveCount(0);
+});
+
+test('"Save my details" fills the form in next time', async ({ page, request }) => {
+  const url = await hostPage(request);
+  await page.goto(url);
+  let frame = page.frameLocator('iframe.parley-frame');
+  await frame.getByRole('checkbox', { name: /Save my name, email, and website/ }).check();
+  await postAsGuest(frame, 'Remember me', {
+    name: 'Remy',
+    email: 'remy@example.com',
+    website: 'remy.example',
+  });
+  await expect(frame.getByTestId('comment')).toHaveCount(1);
+  await page.reload();
+  frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.getByLabel('Name', { exact: true })).toHaveValue('Remy');
+  await expect(frame.getByLabel('Email', { exact: true })).toHaveValue('remy@example.com');
+  await expect(frame.getByLabel('Website', { exact: true })).toHaveValue('remy.example');
+});

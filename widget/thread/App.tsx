@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ThreadBootstrap } from '../shared/api-types.ts';
+import { createApi } from './api.ts';
+import { Thread } from './components/Thread.tsx';
+import { ThreadContext } from './context.ts';
+import { isFramed, listenToHost, postToHost } from './host.ts';
+import { apply, type Dispatch, initialState } from './state.ts';
+import { loadAuthor } from './storage.ts';
+
+/** What the app shows when there is no thread to show (unknown site, bad bootstrap). */
+export function Unavailable() {
+  return <p className="unavailable">Comments are unavailable.</p>;
+}
+
+/**
+ * The thread app. Renders the server-inlined thread on the first render, then
+ * keeps the loader told of its height and answers its deep links.
+ */
+export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
+  const { hostOrigin, thread } = bootstrap;
+  const root = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState(
+    () => thread && initialState(thread, loadAuthor(bootstrap.site)),
+  );
+  const dispatch = useCallback<Dispatch>(
+    (name, data) => setState((s) => s && apply(s, name, data)),
+    [],
+  );
+  const api = useMemo(() => createApi(bootstrap.apiBase), [bootstrap.apiBase]);
+  const [now, setNow] = useState(Date.now);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Listen before saying ready: the loader sends its deep link after `ready`.
+  useEffect(
+    () => listenToHost(hostOrigin, (m) => dispatch('highlight', m.commentId)),
+    [hostOrigin, dispatch],
+  );
+
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    // The root's own height: the document's scrollHeight never shrinks below
+    // the iframe's current height, so the frame could only ever grow.
+    const height = () => Math.ceil(el.getBoundingClientRect().height);
+    let last = height();
+    el.dataset.loaded = 'true';
+    postToHost(hostOrigin, { type: 'ready', height: last });
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      const next = height();
+      if (next === last) return;
+      last = next;
+      postToHost(hostOrigin, { type: 'resize', height: next });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hostOrigin]);
+
+  const highlighted = state?.highlighted;
+  useEffect(() => {
+    const el = highlighted && document.getElementById(`comment-${highlighted.id}`);
+    if (!el) return;
+    // Replay the highlight animation when the same comment is shown again.
+    el.style.animation = 'none';
+    void el.offsetWidth;
+    el.style.animation = '';
+    if (highlighted.focus) el.focus({ preventScroll: true });
+    if (isFramed()) {
+      const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
+      postToHost(hostOrigin, { type: 'scrollTo', top });
+    } else {
+      el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    }
+  }, [highlighted, hostOrigin]);
+
+  return (
+    <div ref={root} className="parley" data-testid="parley">
+      {state ? (
+        <ThreadContext.Provider value={{ bootstrap, api, state, dispatch, now }}>
+          <Thread />
+        </ThreadContext.Provider>
+      ) : (
+        <Unavailable />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Comment } from '../shared/api-types.ts';
+import { App } from './App.tsx';
+import { draftKey } from './storage.ts';
+import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
+import { fakeHostWindow } from './test-host.ts';
+
+const MAIN_DRAFT = draftKey('blog', '/post', null);
+const AUTHOR_KEY = 'parley:author:blog';
+const alice = buildComment({ id: 'alice1', author: { ...buildComment().author, name: 'Alice' } });
+
+let host: ReturnType<typeof fakeHostWindow>;
+
+/** The open reply form (there is at most one). */
+const replyForm = () => screen.getByRole('form', { name: /^Reply to / }) as HTMLFormElement;
+
+beforeEach(() => {
+  host = fakeHostWindow();
+});
+
+afterEach(() => {
+  cleanup();
+  host.restore();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+function renderApp(comments: Comment[] = [alice]) {
+  render(<App bootstrap={buildBootstrap(comments)} />);
+  return screen.getByRole('form', { name: 'Leave a comment' });
+}
+
+/** Stubs fetch for exactly one call. */
+function respondOnce(response: Response | Error) {
+  const fetch = vi.fn();
+  if (response instanceof Error) fetch.mockRejectedValueOnce(response);
+  else fetch.mockResolvedValueOnce(response);
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+function fill(form: HTMLElement, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) {
+    fireEvent.input(within(form).getByLabelText(label), { target: { value } });
+  }
+}
+
+const details = { Email: 'ann@example.com', Name: 'Ann', Website: 'https://ann.example' };
+
+describe('comment form', () => {
+  it('is labelled for people and tests', () => {
+    const form = renderApp();
+    expect(within(form).getByRole('heading').textContent).toBe('Leave a comment');
+    const text = within(form).getByRole('textbox', { name: 'Comment' });
+    expect(text.tagName).toBe('TEXTAREA');
+    expect(text.getAttribute('placeholder')).toBe('Write a comment…');
+    expect(within(form).getByRole('group', { name: 'Fill in your details below' })).toBeTruthy();
+    expect(within(form).getByTestId('sign-in-slot')).toBeTruthy();
+    const email = within(form).getByLabelText('Email') as HTMLInputElement;
+    expect(email.type).toBe('email');
+    expect(email.required).toBe(true);
+    const hint = document.getElementById(email.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe('Address never made public');
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).required).toBe(true);
+    const website = within(form).getByLabelText('Website') as HTMLInputElement;
+    expect(website.type).toBe('url');
+    expect(website.required).toBe(false);
+    const remember = within(form).getByRole('checkbox', {
+      name: 'Save my name, email, and website in this browser for the next time I comment.',
+    });
+    expect((remember as HTMLInputElement).checked).toBe(false);
+    expect(within(form).getByRole('button', { name: 'Post Comment' })).toBeTruthy();
+  });
+
+  it('saves the draft as the reader types and restores it on load', async () => {
+    let form = renderApp();
+    fill(form, { Comment: 'Half a thought' });
+    await waitFor(() => expect(localStorage.getItem(MAIN_DRAFT)).toBe('Half a thought'));
+    cleanup();
+    form = renderApp();
+    expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
+      'Half a thought',
+    );
+  });
+
+  it('keeps each reply draft separate, across closing the form', () => {
+    renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice' }));
+    const reply = replyForm();
+    fill(reply, { Comment: 'Answer to Alice' });
+    fireEvent.click(within(reply).getByRole('button', { name: 'Cancel reply' }));
+    expect(localStorage.getItem(draftKey('blog', '/post', 'alice1'))).toBe('Answer to Alice');
+    expect(localStorage.getItem(MAIN_DRAFT)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice' }));
+    const again = replyForm();
+    expect((within(again).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
+      'Answer to Alice',
+    );
+  });
+
+  it('shows a validation error beside its field and keeps the draft', async () => {
+    localStorage.setItem(MAIN_DRAFT, 'My considered view');
+    const form = renderApp();
+    fill(form, { ...details, Email: 'ann@invalid' });
+    respondOnce(
+      jsonResponse(400, {
+        error: {
+          code: 'invalid_body',
+          message: 'Enter a valid email address',
+          field: 'author.email',
+        },
+      }),
+    );
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    expect(within(form).getByRole('button', { name: 'Posting…' })).toHaveProperty('disabled', true);
+
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Enter a valid email address');
+    const email = within(form).getByLabelText('Email');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(alert.closest('.field')).toBe(email.closest('.field'));
+    expect(document.activeElement).toBe(email);
+
+    expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
+      'My considered view',
+    );
+    expect(localStorage.getItem(MAIN_DRAFT)).toBe('My considered view');
+    expect(within(form).getByRole('button', { name: 'Post Comment' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('shows a network failure above the button and keeps the draft', async () => {
+    const form = renderApp();
+    fill(form, { Comment: 'Offline thoughts', ...details });
+    respondOnce(new TypeError('Failed to fetch'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toMatch(/could not reach/i);
+    expect(alert.nextElementSibling).toBe(
+      within(form).getByRole('button', { name: 'Post Comment' }),
+    );
+    expect(localStorage.getItem(MAIN_DRAFT)).toBe('Offline thoughts');
+  });
+
+  it('posts, shows the new comment at once and clears the draft', async () => {
+    const form = renderApp();
+    // A website without a scheme is the server's to accept and normalise.
+    fill(form, { Comment: 'Lovely post', ...details, Website: 'ann.example' });
+    const created = buildComment({ id: 'new1', html: '<p>Lovely post</p>' });
+    const fetch = respondOnce(jsonResponse(201, { comment: created }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+
+    await waitFor(() => expect(document.getElementById('comment-new1')).toBeTruthy());
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/v1/comments');
+    expect(JSON.parse(String(init.body))).toEqual({
+      site: 'blog',
+      page: '/post',
+      pageUrl: 'https://blog.example/post',
+      pageTitle: 'A post',
+      parentId: null,
+      body: 'Lovely post',
+      author: { name: 'Ann', email: 'ann@example.com', website: 'ann.example' },
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('2 comments');
+    expect(screen.getAllByTestId('comment').at(-1)?.id).toBe('comment-new1');
+    expect(document.getElementById('comment-new1')?.dataset.highlighted).toBe('true');
+    expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe('');
+    expect(localStorage.getItem(MAIN_DRAFT)).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe('comment-new1'));
+  });
+
+  it('posts a reply under its parent and closes the reply form', async () => {
+    renderApp([alice, buildComment({ id: 'later' })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice' }));
+    const reply = replyForm();
+    fill(reply, { Comment: 'Agreed', ...details });
+    const created = buildComment({ id: 'reply1', parentId: 'alice1' });
+    const fetch = respondOnce(jsonResponse(201, { comment: created }));
+    fireEvent.click(within(reply).getByRole('button', { name: 'Post Comment' }));
+
+    await waitFor(() => expect(document.getElementById('comment-reply1')).toBeTruthy());
+    expect(JSON.parse(String(fetch.mock.calls[0]?.[1]?.body)).parentId).toBe('alice1');
+    const aliceItem = document.getElementById('comment-alice1')?.closest('li') as HTMLElement;
+    expect(aliceItem.contains(document.getElementById('comment-reply1'))).toBe(true);
+    expect(screen.getAllByTestId('comment-form')).toHaveLength(1);
+    expect(localStorage.getItem(draftKey('blog', '/post', 'alice1'))).toBeNull();
+    await waitFor(() => expect(host.sent({ type: 'scrollTo', top: 0 })).toBe(true));
+  });
+
+  it('remembers details when asked, prefills them next time, forgets when unticked', async () => {
+    let form = renderApp();
+    fill(form, { Comment: 'Hello', ...details });
+    const remember = () => within(form).getByRole('checkbox') as HTMLInputElement;
+    fireEvent.click(remember());
+    respondOnce(jsonResponse(201, { comment: buildComment({ id: 'm1' }) }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(localStorage.getItem(AUTHOR_KEY)).not.toBeNull());
+    expect(JSON.parse(localStorage.getItem(AUTHOR_KEY) ?? '')).toEqual({
+      name: 'Ann',
+      email: 'ann@example.com',
+      website: 'https://ann.example',
+    });
+
+    cleanup();
+    form = renderApp();
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Ann');
+    expect((within(form).getByLabelText('Email') as HTMLInputElement).value).toBe(
+      'ann@example.com',
+    );
+    expect(remember().checked).toBe(true);
+
+    fireEvent.click(remember());
+    expect(remember().checked).toBe(false);
+    expect(localStorage.getItem(AUTHOR_KEY)).toBeNull();
+  });
+
+  it('does not store details when the box is not ticked', async () => {
+    const form = renderApp();
+    fill(form, { Comment: 'Hello', ...details });
+    respondOnce(jsonResponse(201, { comment: buildComment({ id: 'm2' }) }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(document.getElementById('comment-m2')).toBeTruthy());
+    expect(localStorage.getItem(AUTHOR_KEY)).toBeNull();
+  });
+
+  it('keeps working when storage is blocked', () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      const form = renderApp();
+      fill(form, { Comment: 'Still typing' });
+      fireEvent.blur(within(form).getByLabelText('Comment'));
+      expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
+        'Still typing',
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});

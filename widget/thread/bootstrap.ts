@@ -1,0 +1,30 @@
+import type { ThreadBootstrap } from '../shared/api-types.ts';
+
+const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
+
+/**
+ * Reads the ThreadBootstrap the server inlined as
+ * `<script id="parley-bootstrap" type="application/json">`. Returns null when
+ * it is missing or unusable: without a host origin the app can't talk to the
+ * loader at all.
+ */
+export function readBootstrap(doc: Document): ThreadBootstrap | null {
+  let value: Partial<ThreadBootstrap> | null;
+  try {
+    value = JSON.parse(doc.getElementById('parley-bootstrap')?.textContent ?? 'null');
+  } catch {
+    return null;
+  }
+  if (!value || typeof value.hostOrigin !== 'string' || typeof value.site !== 'string') return null;
+  return {
+    apiBase: typeof value.apiBase === 'string' ? value.apiBase : '',
+    site: value.site,
+    page: String(value.page ?? ''),
+    pageUrl: String(value.pageUrl ?? ''),
+    pageTitle: String(value.pageTitle ?? ''),
+    hostOrigin: value.hostOrigin,
+    theme: value.theme && THEMES.has(value.theme) ? value.theme : 'auto',
+    maxDepth: Number(value.maxDepth) >= 1 ? Number(value.maxDepth) : 3,
+    thread: value.thread && Array.isArray(value.thread.comments) ? value.thread : null,
+  };
+}

@@ -1,0 +1,244 @@
+import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
+import type { Comment } from '../../shared/api-types.ts';
+import { ApiError, type ClientErrorCode } from '../api.ts';
+import { useThread } from '../context.ts';
+import { useDraft } from '../draft.ts';
+import { draftKey, saveAuthor } from '../storage.ts';
+
+/** The server's `invalid_body` field names, and the input each one points at. */
+const FIELDS = {
+  body: 'body',
+  'author.name': 'name',
+  'author.email': 'email',
+  'author.website': 'website',
+} as const;
+type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
+
+const SERVER_TROUBLE =
+  'The comment server had a problem. Your comment is kept here; please try again.';
+
+/** What the reader is told for errors that are not about one field. */
+const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
+  network_error: 'Could not reach the comment server. Your comment is kept here; please try again.',
+  origin_not_allowed: 'Comments can’t be posted from this page.',
+  body_too_large: 'Your comment is too long. Please shorten it and try again.',
+  parent_not_found: 'The comment you are replying to is no longer there.',
+  unknown_site: 'Comments are unavailable on this site.',
+  internal_error: SERVER_TROUBLE,
+  bad_response: SERVER_TROUBLE,
+};
+
+function fieldOf(error: ApiError | null): FieldName | null {
+  if (error?.code !== 'invalid_body' || !error.field) return null;
+  return FIELDS[error.field as keyof typeof FIELDS] ?? null;
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | null;
+}
+
+/** A labelled input with its optional hint and its server error, tied by aria-describedby. */
+function Field({ id, label, hint, error, ...input }: FieldProps) {
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The form for a new comment (`parent` null) or a reply. The text is a draft
+ * in localStorage from the first keystroke until the server has stored it.
+ */
+export function CommentForm({ parent }: { parent: Comment | null }) {
+  const { bootstrap, api, state, dispatch } = useThread();
+  const { author, remember } = state;
+  const prefix = `parley-${parent ? parent.id : 'new'}`;
+  const draft = useDraft(draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
+  const [posting, setPosting] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  // A reply form opens where the reader clicked; put the caret there.
+  useEffect(() => {
+    if (parent) textarea.current?.focus();
+  }, [parent]);
+
+  const onRememberChange = (checked: boolean) => {
+    dispatch('setRemember', checked);
+    // Unticking means "forget me" now, not at the next post.
+    if (!checked) saveAuthor(bootstrap.site, null);
+  };
+
+  const submit = async (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    if (posting) return;
+    draft.save();
+    setPosting(true);
+    setError(null);
+    try {
+      const { comment } = await api.createComment({
+        site: bootstrap.site,
+        page: bootstrap.page,
+        pageUrl: bootstrap.pageUrl,
+        pageTitle: bootstrap.pageTitle,
+        parentId: parent?.id ?? null,
+        body: draft.text,
+        author: {
+          name: author.name.trim(),
+          email: author.email.trim(),
+          ...(author.website.trim() && { website: author.website.trim() }),
+        },
+      });
+      draft.clear();
+      saveAuthor(bootstrap.site, remember ? author : null);
+      setPosting(false);
+      dispatch('addComment', comment);
+    } catch (err) {
+      setPosting(false);
+      const apiError = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
+      setError(apiError);
+      const invalid = fieldOf(apiError);
+      if (invalid) document.getElementById(`${prefix}-${invalid}`)?.focus();
+    }
+  };
+
+  const field = fieldOf(error);
+  const fieldError = (name: FieldName) =>
+    field === name ? error?.message || 'Please check this field.' : null;
+  const formError =
+    error && !field ? MESSAGES[error.code] || error.message || SERVER_TROUBLE : null;
+  const heading = parent ? `Reply to ${parent.author.name}` : 'Leave a comment';
+
+  return (
+    <form
+      className={parent ? 'form reply-form' : 'form'}
+      data-testid="comment-form"
+      data-parent-id={parent?.id}
+      aria-labelledby={`${prefix}-title`}
+      // Like WordPress's form: the server validates (and reports per field),
+      // and a website typed without https:// is accepted and normalised there.
+      noValidate
+      onSubmit={submit}
+    >
+      <div className="form-head">
+        <h3 id={`${prefix}-title`}>{heading}</h3>
+        {parent && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              draft.save();
+              dispatch('closeReply', null);
+              document
+                .querySelector<HTMLElement>(`#comment-${CSS.escape(parent.id)} .reply`)
+                ?.focus();
+            }}
+          >
+            Cancel reply
+          </button>
+        )}
+      </div>
+      <label htmlFor={`${prefix}-body`} className="visually-hidden">
+        Comment
+      </label>
+      <textarea
+        ref={textarea}
+        id={`${prefix}-body`}
+        name="comment"
+        rows={3}
+        required
+        placeholder="Write a comment…"
+        value={draft.text}
+        aria-invalid={fieldError('body') ? true : undefined}
+        aria-describedby={fieldError('body') ? `${prefix}-body-error` : undefined}
+        onInput={(event) => draft.setText(event.currentTarget.value)}
+        onBlur={draft.save}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+            event.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      {fieldError('body') && (
+        <p id={`${prefix}-body-error`} className="error" role="alert">
+          {fieldError('body')}
+        </p>
+      )}
+      <fieldset className="details">
+        <legend>Fill in your details below</legend>
+        <div data-testid="sign-in-slot" />
+        <div className="fields">
+          <Field
+            id={`${prefix}-email`}
+            label="Email"
+            hint="Address never made public"
+            error={fieldError('email')}
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={author.email}
+            onInput={(event) => dispatch('setAuthor', { email: event.currentTarget.value })}
+          />
+          <Field
+            id={`${prefix}-name`}
+            label="Name"
+            error={fieldError('name')}
+            name="name"
+            autoComplete="name"
+            required
+            value={author.name}
+            onInput={(event) => dispatch('setAuthor', { name: event.currentTarget.value })}
+          />
+          <Field
+            id={`${prefix}-website`}
+            label="Website"
+            error={fieldError('website')}
+            type="url"
+            name="url"
+            autoComplete="url"
+            value={author.website}
+            onInput={(event) => dispatch('setAuthor', { website: event.currentTarget.value })}
+          />
+        </div>
+      </fieldset>
+      <label className="remember">
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(event) => onRememberChange(event.currentTarget.checked)}
+        />
+        Save my name, email, and website in this browser for the next time I comment.
+      </label>
+      {formError && (
+        <p className="error form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <button type="submit" className="submit" disabled={posting}>
+        {posting ? 'Posting…' : 'Post Comment'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import type { CommentAuthor } from '../../shared/api-types.ts';
+import { useThread } from '../context.ts';
+import { exactTime, timeAgo } from '../time.ts';
+import type { CommentNode } from '../tree.ts';
+import { Avatar } from './Avatar.tsx';
+import { CommentForm } from './CommentForm.tsx';
+
+function AuthorName({ author }: { author: CommentAuthor }) {
+  // The server checks URLs too; this keeps a javascript: link out regardless.
+  return author.url && /^https?:\/\//i.test(author.url) ? (
+    <a className="author" href={author.url} target="_blank" rel="nofollow ugc noopener noreferrer">
+      {author.name}
+    </a>
+  ) : (
+    <span className="author">{author.name}</span>
+  );
+}
+
+/** One comment, its reply form when open, and its replies. */
+export function CommentItem({ node }: { node: CommentNode }) {
+  const { bootstrap, state, dispatch, now } = useThread();
+  const { comment, replyTo } = node;
+  const name = comment.author.name;
+  const replying = state.replyingTo === comment.id;
+  const permalink = (id: string) => `${bootstrap.pageUrl}#comment-${id}`;
+  return (
+    <li className="item">
+      <article
+        id={`comment-${comment.id}`}
+        className="comment"
+        data-testid="comment"
+        data-depth={node.depth}
+        data-highlighted={state.highlighted?.id === comment.id ? 'true' : undefined}
+        tabIndex={-1}
+      >
+        <Avatar author={comment.author} />
+        <div className="main">
+          <header className="meta">
+            <AuthorName author={comment.author} />
+            {replyTo && (
+              <a
+                className="reply-to"
+                href={permalink(replyTo.id)}
+                target="_top"
+                aria-label={`In reply to ${replyTo.author.name}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  dispatch('highlight', replyTo.id);
+                }}
+              >
+                ↪ {replyTo.author.name}
+              </a>
+            )}
+            <a className="permalink" href={permalink(comment.id)} target="_top">
+              <time dateTime={comment.createdAt} title={exactTime(comment.createdAt)}>
+                {timeAgo(comment.createdAt, now)}
+              </time>
+            </a>
+          </header>
+          <div
+            className="body"
+            data-testid="comment-body"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time
+            dangerouslySetInnerHTML={{ __html: comment.html }}
+          />
+          <button
+            type="button"
+            className="reply"
+            aria-label={`Reply to ${name}`}
+            aria-expanded={replying}
+            onClick={() => dispatch('openReply', comment.id)}
+          >
+            Reply
+          </button>
+        </div>
+      </article>
+      {replying && <CommentForm parent={comment} />}
+      {node.children.length > 0 && (
+        <ol className="list children">
+          {node.children.map((child) => (
+            <CommentItem key={child.comment.id} node={child} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

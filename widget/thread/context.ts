@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { ThreadBootstrap } from '../shared/api-types.ts';
+import type { Api } from './api.ts';
+import type { Dispatch, State } from './state.ts';
+
+export interface ThreadContextValue {
+  bootstrap: ThreadBootstrap;
+  api: Api;
+  state: State;
+  dispatch: Dispatch;
+  /** Re-read every minute so relative times stay true. */
+  now: number;
+}
+
+export const ThreadContext = createContext<ThreadContextValue | null>(null);
+
+/** The thread's bootstrap, state and API, for components under <App>. */
+export function useThread(): ThreadContextValue {
+  const value = useContext(ThreadContext);
+  if (!value) throw new Error('useThread() used outside <App>');
+  return value;
+}

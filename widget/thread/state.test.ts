@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { apply, initialState, type State } from './state.ts';
+import { buildComment } from './test-fixtures.ts';
+
+const a = buildComment({ id: 'a' });
+const start = (): State => initialState({ comments: [a], total: 1 }, null);
+
+describe('state changes', () => {
+  it('starts from the bootstrap thread, with saved details ticking "remember"', () => {
+    expect(start()).toMatchObject({ total: 1, remember: false, author: { name: '' } });
+    const saved = { name: 'Ann', email: 'ann@example.com', website: '' };
+    expect(initialState({ comments: [], total: 0 }, saved)).toMatchObject({
+      remember: true,
+      author: saved,
+    });
+  });
+
+  it('addComment appends, counts, highlights with focus and closes that reply form', () => {
+    const reply = buildComment({ id: 'r', parentId: 'a' });
+    const replying = apply(start(), 'openReply', 'a');
+    const next = apply(replying, 'addComment', reply);
+    expect(next.comments.map((c) => c.id)).toEqual(['a', 'r']);
+    expect(next.total).toBe(2);
+    expect(next.replyingTo).toBeNull();
+    expect(next.highlighted).toEqual({ id: 'r', seq: 1, focus: true });
+  });
+
+  it('addComment from the main form leaves an open reply form alone', () => {
+    const replying = apply(start(), 'openReply', 'a');
+    expect(apply(replying, 'addComment', buildComment()).replyingTo).toBe('a');
+  });
+
+  it('addComment ignores a comment already in the thread', () => {
+    const once = apply(start(), 'addComment', a);
+    expect(once.total).toBe(1);
+  });
+
+  it('openReply keeps one reply form open; closeReply closes it', () => {
+    const b = apply(apply(start(), 'openReply', 'a'), 'openReply', 'b');
+    expect(b.replyingTo).toBe('b');
+    expect(apply(b, 'closeReply', null).replyingTo).toBeNull();
+  });
+
+  it('highlight marks known comments only, and each time anew', () => {
+    const once = apply(start(), 'highlight', 'a');
+    expect(once.highlighted).toEqual({ id: 'a', seq: 1, focus: false });
+    expect(apply(once, 'highlight', 'a').highlighted?.seq).toBe(2);
+    expect(apply(start(), 'highlight', 'nope').highlighted).toBeNull();
+  });
+
+  it('setAuthor merges fields; setRemember sets the checkbox', () => {
+    const s = apply(apply(start(), 'setAuthor', { name: 'Ann' }), 'setAuthor', { email: 'a@x.io' });
+    expect(s.author).toEqual({ name: 'Ann', email: 'a@x.io', website: '' });
+    expect(apply(s, 'setRemember', true).remember).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The thread app's state and every change to it: plain typed functions
+ * `({ state, data }) => Partial<State>` in one registry, testable without a
+ * DOM. Calls to the API and the host happen in components; these only say
+ * how the state follows from their results.
+ */
+import type { Comment, CommentList } from '../shared/api-types.ts';
+import type { AuthorDetails } from './storage.ts';
+
+export interface State {
+  /** Flat, oldest first, as the API returns it; the tree is derived (tree.ts). */
+  comments: Comment[];
+  total: number;
+  /** Id of the comment whose reply form is open, if any. */
+  replyingTo: string | null;
+  /**
+   * The comment to bring into view; `seq` makes showing the same one again a
+   * change. `focus` moves keyboard focus there (after posting, not on a deep
+   * link from the host page).
+   */
+  highlighted: { id: string; seq: number; focus: boolean } | null;
+  /** Shared by the main form and reply forms: one reader, one set of details. */
+  author: AuthorDetails;
+  /** The "Save my name, email, and website" checkbox. */
+  remember: boolean;
+}
+
+type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
+
+/** The first state, from the server-rendered thread and any saved details. */
+export function initialState(thread: CommentList, saved: AuthorDetails | null): State {
+  return {
+    comments: thread.comments,
+    total: thread.total,
+    replyingTo: null,
+    highlighted: null,
+    author: saved ?? { name: '', email: '', website: '' },
+    remember: saved !== null,
+  };
+}
+
+const nextHighlight = (state: State, id: string, focus: boolean) => ({
+  id,
+  seq: (state.highlighted?.seq ?? 0) + 1,
+  focus,
+});
+
+/** A comment the server just stored: into the thread, counted, shown; the reply form closes. */
+const addComment: Action<Comment> = ({ state, data }) =>
+  state.comments.some((c) => c.id === data.id)
+    ? {}
+    : {
+        comments: [...state.comments, data],
+        total: state.total + 1,
+        replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
+        highlighted: nextHighlight(state, data.id, true),
+      };
+
+/** Opens the reply form under one comment (closing any other). */
+const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
+
+const closeReply: Action<null> = () => ({ replyingTo: null });
+
+/** Highlights a comment of this thread (deep link); unknown ids change nothing. */
+const highlight: Action<string> = ({ state, data }) =>
+  state.comments.some((c) => c.id === data)
+    ? { highlighted: nextHighlight(state, data, false) }
+    : {};
+
+const setAuthor: Action<Partial<AuthorDetails>> = ({ state, data }) => ({
+  author: { ...state.author, ...data },
+});
+
+const setRemember: Action<boolean> = ({ data }) => ({ remember: data });
+
+export const actions = {
+  addComment,
+  openReply,
+  closeReply,
+  highlight,
+  setAuthor,
+  setRemember,
+};
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+export type ActionData<K extends ActionName> = Parameters<Actions[K]>[0]['data'];
+export type Dispatch = <K extends ActionName>(name: K, data: ActionData<K>) => void;
+
+/** Applies one registered change to a state and returns the new state. */
+export function apply<K extends ActionName>(state: State, name: K, data: ActionData<K>): State {
+  const change = actions[name] as Action<ActionData<K>>;
+  return { ...state, ...change({ state, data }) };
+}

@@ -1,0 +1,51 @@
+/** Small builders for the thread app's tests (not part of the bundle). */
+import type { Comment, ThreadBootstrap } from '../shared/api-types.ts';
+
+export const HOST_ORIGIN = 'https://blog.example';
+
+let seq = 0;
+
+/** A comment as the API presents it; override what the test is about. */
+export function buildComment(overrides: Partial<Comment> = {}): Comment {
+  seq += 1;
+  return {
+    id: `c${seq}`,
+    parentId: null,
+    html: `<p>Comment ${seq}</p>`,
+    createdAt: new Date(Date.now() - 3600_000).toISOString(),
+    author: {
+      name: `Reader ${seq}`,
+      url: null,
+      avatarUrl: `https://comments.example/avatars/${seq}.png`,
+      provider: 'guest',
+    },
+    ...overrides,
+  };
+}
+
+/** A bootstrap for the page /post of site "blog", with the given comments. */
+export function buildBootstrap(
+  comments: Comment[] | null = [],
+  overrides: Partial<ThreadBootstrap> = {},
+): ThreadBootstrap {
+  return {
+    apiBase: '',
+    site: 'blog',
+    page: '/post',
+    pageUrl: `${HOST_ORIGIN}/post`,
+    pageTitle: 'A post',
+    hostOrigin: HOST_ORIGIN,
+    theme: 'auto',
+    maxDepth: 3,
+    thread: comments && { comments, total: comments.length },
+    ...overrides,
+  };
+}
+
+/** A JSON response like the server's, for a stubbed fetch. */
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}

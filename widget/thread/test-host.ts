@@ -1,0 +1,42 @@
+/**
+ * Stands in for the loader's window: jsdom's window is its own parent, so the
+ * tests give it another one (a real Window, from an iframe) and record what
+ * the app posts to it.
+ */
+import { type MockInstance, vi } from 'vitest';
+import { envelope, type FrameToHost } from '../shared/messages.ts';
+import { HOST_ORIGIN } from './test-fixtures.ts';
+
+export function fakeHostWindow() {
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  const parent = frame.contentWindow as Window;
+  // Typed as the (message, targetOrigin) overload the app uses.
+  const postMessage = vi
+    .spyOn(parent, 'postMessage')
+    .mockImplementation(() => {}) as unknown as MockInstance<
+    (message: unknown, targetOrigin: string) => void
+  >;
+  const original = Object.getOwnPropertyDescriptor(window, 'parent');
+  Object.defineProperty(window, 'parent', { value: parent, configurable: true });
+  return {
+    parent,
+    /** Messages the app posted, with the target origin each went to. */
+    posted: () => postMessage.mock.calls.map(([data, origin]) => ({ data, origin })),
+    /** Whether the app posted `message` to the host origin. */
+    sent: (message: FrameToHost) =>
+      postMessage.mock.calls.some(
+        ([data, origin]) =>
+          origin === HOST_ORIGIN && JSON.stringify(data) === JSON.stringify(envelope(message)),
+      ),
+    /** Delivers a message to the app as if posted by `source` from `origin`. */
+    send: (data: unknown, { origin = HOST_ORIGIN, source = parent as MessageEventSource } = {}) => {
+      window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+    },
+    restore: () => {
+      if (original) Object.defineProperty(window, 'parent', original);
+      else Reflect.deleteProperty(window, 'parent');
+      frame.remove();
+    },
+  };
+}
