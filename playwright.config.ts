@@ -58,7 +58,7 @@ export default defineConfig({
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { SQLITE_PATH, PUBLIC_URL: PARLEY_URL },
+      env: { SQLITE_PATH, PUBLIC_URL: PARLEY_URL, E2E_PORT_BASE: String(PARLEY_PORT) },
     },
   ],
 });
