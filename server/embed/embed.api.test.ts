@@ -90,7 +90,14 @@ describe('the iframe page and widget assets', () => {
     const res = await fetch(threadUrl(server, { ...page, site: 'nope' }));
     expect(res.status).toBe(404);
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
-    expect(bootstrapOf(await res.text()).thread).toBeNull();
+    expect(bootstrapOf(await res.text())).toMatchObject({
+      thread: null,
+      hostOrigin: 'https://blog.example',
+    });
+    const forged = await fetch(
+      threadUrl(server, { ...page, site: 'nope', origin: 'javascript:x' }),
+    );
+    expect(bootstrapOf(await forged.text()).hostOrigin).toBe('');
   });
 
   it('falls back to the auto theme for an unknown theme value', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
 import { getThread } from '../comments/comment.service.ts';
 import { findSite } from '../sites/site.repository.ts';
+import { Origin } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
 import { sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';
@@ -20,6 +21,10 @@ const ThreadQuery = z.object({
   theme: z.enum(['light', 'dark', 'auto']).catch('auto'),
   origin: z.string().max(300).default(''),
 });
+
+function isOrigin(value: string): boolean {
+  return Origin.safeParse(value).data === value;
+}
 
 function threadCsp(frameAncestors: string): string {
   return [
@@ -70,7 +75,10 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
       page: q.page || q.url,
       pageUrl: q.url,
       pageTitle: q.title,
-      hostOrigin: hostAllowed ? q.origin : '',
+      // An unknown site's frame shows only "unavailable"; telling the claimed
+      // host its height lets the loader show that at once instead of after its
+      // timeout, and reveals nothing.
+      hostOrigin: hostAllowed || (!site && isOrigin(q.origin)) ? q.origin : '',
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? 5,
       thread:

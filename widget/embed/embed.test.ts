@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mount, READY_TIMEOUT_MS } from './loader.ts';
+import { MAX_HOST_STORAGE, mount, READY_TIMEOUT_MS } from './loader.ts';
 
 const SERVER = 'https://comments.example.com';
 const EMBED_SRC = `${SERVER}/embed.js`;
@@ -44,6 +44,7 @@ beforeEach(() => {
   document.body.innerHTML = '<div id="parley-thread"></div>';
   document.title = 'Hello, world';
   history.replaceState(null, '', '/posts/hello?ref=feed#intro');
+  localStorage.clear();
 });
 
 afterEach(() => {
@@ -244,17 +245,17 @@ describe('deep links', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(postMessage).not.toHaveBeenCalled();
     post({ parley: { type: 'ready', height: 100 } }, frame);
-    expect(postMessage).toHaveBeenCalledExactlyOnceWith(
-      { parley: { type: 'showComment', commentId: 'abc_1' } },
-      SERVER,
-    );
+    // The host's storage first, so the app has its drafts before it scrolls.
+    expect(postMessage.mock.calls).toEqual([
+      [{ parley: { type: 'storage', data: {} } }, SERVER],
+      [{ parley: { type: 'showComment', commentId: 'abc_1' } }, SERVER],
+    ]);
   });
 
   it('relays a later hashchange to a comment, and nothing for other hashes', () => {
     const { frame } = embed();
-    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
     post({ parley: { type: 'ready', height: 100 } }, frame);
-    expect(postMessage).not.toHaveBeenCalled();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
     for (const hash of ['#comments', '#comment-', '#comment-a/b', '#comment-x#y']) {
       history.replaceState(null, '', `/posts/hello${hash}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -266,6 +267,133 @@ describe('deep links', () => {
       { parley: { type: 'showComment', commentId: 'xyz' } },
       SERVER,
     );
+  });
+});
+
+describe('host storage (for frames whose own storage is blocked)', () => {
+  const DRAFT = 'parley:draft:blog:/posts/hello';
+  const AUTHOR = 'parley:author:blog';
+  const set = (frame: Window, key: unknown, value: unknown) =>
+    post({ parley: { type: 'storageSet', key, value } }, frame);
+  const stored = (site = 'blog') => JSON.parse(localStorage.getItem(`parley:${site}`) ?? 'null');
+
+  it("keeps each site's entries in one object, and removes them on null", () => {
+    const blog = embed();
+    const docs = embed({ 'data-site': 'docs', 'data-target': '#nowhere' });
+    set(blog.frame, DRAFT, 'Half a thought');
+    set(blog.frame, AUTHOR, '{"name":"Ann"}');
+    set(docs.frame, 'parley:draft:docs:/intro', 'Other site');
+    expect(stored()).toEqual({ [DRAFT]: 'Half a thought', [AUTHOR]: '{"name":"Ann"}' });
+    expect(stored('docs')).toEqual({ 'parley:draft:docs:/intro': 'Other site' });
+    set(blog.frame, DRAFT, null);
+    expect(stored()).toEqual({ [AUTHOR]: '{"name":"Ann"}' });
+    set(blog.frame, AUTHOR, null);
+    expect(localStorage.getItem('parley:blog')).toBeNull();
+  });
+
+  it('refuses malformed, oversized and unlisted keys and values', () => {
+    const { frame } = embed();
+    set(frame, DRAFT, 'kept');
+    for (const [key, value] of [
+      [42, 'x'],
+      [DRAFT, 42],
+      [DRAFT, undefined],
+      [`parley:draft:blog:${'p'.repeat(2_500)}`, 'x'],
+      [DRAFT, 'x'.repeat(20_001)],
+      // Only drafts and saved details may live on the host page, never a secret.
+      ['parley:token:blog', 'secret'],
+      ['__proto__', 'x'],
+      ['draft', 'x'],
+    ]) {
+      set(frame, key, value);
+    }
+    post({ parley: { type: 'storageSet', key: DRAFT } }, frame);
+    expect(stored()).toEqual({ [DRAFT]: 'kept' });
+    // The limits themselves are allowed.
+    set(frame, `parley:draft:${'k'.repeat(2_487)}`, 'v'.repeat(20_000));
+    expect(Object.keys(stored())).toHaveLength(2);
+  });
+
+  it('ignores storageSet from another origin or window', () => {
+    const { frame } = embed();
+    const stranger = document.createElement('iframe');
+    document.body.appendChild(stranger);
+    const message = { parley: { type: 'storageSet', key: DRAFT, value: 'forged' } };
+    post(message, frame, 'https://ads.example.net');
+    post(message, frame, location.origin);
+    post(message, window);
+    post(message, stranger.contentWindow);
+    post(message, null);
+    expect(localStorage.getItem('parley:blog')).toBeNull();
+  });
+
+  it('drops a set that would take the site past its cap, but still removes', () => {
+    const { frame } = embed();
+    const big = 'x'.repeat(19_000);
+    let n = 0;
+    while (JSON.stringify(stored() ?? {}).length + big.length < MAX_HOST_STORAGE) {
+      set(frame, `${DRAFT}:${n++}`, big);
+    }
+    const before = stored();
+    set(frame, `${DRAFT}:one-too-many`, big);
+    expect(stored()).toEqual(before);
+    set(frame, `${DRAFT}:0`, null);
+    expect(Object.keys(stored())).toHaveLength(n - 1);
+  });
+
+  it("lets two embeds of one site (and other tabs) add to, not clobber, each other's entries", () => {
+    const first = embed({ 'data-page-id': 'a' });
+    const second = embed({ 'data-page-id': 'b', 'data-target': '#nowhere' });
+    set(first.frame, 'parley:draft:blog:a', 'one');
+    set(second.frame, 'parley:draft:blog:b', 'two');
+    // Another tab of the blog writes in between.
+    localStorage.setItem(
+      'parley:blog',
+      JSON.stringify({ ...stored(), 'parley:draft:blog:c': 'three' }),
+    );
+    set(first.frame, AUTHOR, '{}');
+    expect(stored()).toEqual({
+      'parley:draft:blog:a': 'one',
+      'parley:draft:blog:b': 'two',
+      'parley:draft:blog:c': 'three',
+      [AUTHOR]: '{}',
+    });
+  });
+
+  it("sends the site's entries to the frame once it is ready, to the server origin only", () => {
+    localStorage.setItem('parley:blog', JSON.stringify({ [DRAFT]: 'saved' }));
+    localStorage.setItem('parley:docs', JSON.stringify({ 'parley:draft:docs:x': 'not ours' }));
+    const { frame } = embed();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    post({ parley: { type: 'resize', height: 100 } }, frame);
+    expect(postMessage).not.toHaveBeenCalled();
+    post({ parley: { type: 'ready', height: 100 } }, frame);
+    expect(postMessage).toHaveBeenCalledExactlyOnceWith(
+      { parley: { type: 'storage', data: { [DRAFT]: 'saved' } } },
+      SERVER,
+    );
+  });
+
+  it('starts afresh from an unreadable entry', () => {
+    localStorage.setItem('parley:blog', '{oops');
+    const { frame } = embed();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    post({ parley: { type: 'ready', height: 100 } }, frame);
+    expect(postMessage).toHaveBeenCalledWith({ parley: { type: 'storage', data: {} } }, SERVER);
+    set(frame, DRAFT, 'fresh');
+    expect(stored()).toEqual({ [DRAFT]: 'fresh' });
+  });
+
+  it("keeps working when the host page's storage is blocked too", () => {
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    const { iframe, frame } = embed();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    set(frame, DRAFT, 'nowhere to go');
+    post({ parley: { type: 'ready', height: 100 } }, frame);
+    expect(iframe.style.visibility).toBe('visible');
+    expect(postMessage).toHaveBeenCalledWith({ parley: { type: 'storage', data: {} } }, SERVER);
   });
 });
 

@@ -4,14 +4,16 @@
  * the script tag's options, mounts the iframe and talks to the app inside it
  * through the typed messages in ../shared/messages.ts.
  */
-import type { HostToFrame } from '../shared/messages.ts';
-import { COMMENT_HASH, envelope, readFrameToHost } from '../shared/messages.ts';
+import { COMMENT_HASH, envelope, type HostToFrame, readFrameToHost } from '../shared/messages.ts';
 
 /** Show the frame anyway if the app never says `ready` (server error page, blocked script). */
 export const READY_TIMEOUT_MS = 4000;
 
 /** Room left above a deep-linked comment so it doesn't sit flush with the viewport edge. */
 const SCROLL_MARGIN = 16;
+
+/** Cap, in characters of JSON, on what one site keeps in the host page's localStorage. */
+export const MAX_HOST_STORAGE = 200_000;
 
 /**
  * Mounts one comment thread for one `<script data-site=...>` tag. Each tag
@@ -64,6 +66,25 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   if (target && !target.querySelector('.parley-frame')) target.appendChild(iframe);
   else script.after(iframe);
 
+  // Drafts and saved details of this site's threads, for browsers that block
+  // the iframe's own storage (see the storage messages in ../shared/messages.ts).
+  // One JSON object per site, read afresh each time: another embed of the
+  // site on this page, or another tab, may have written since.
+  const storageKey = `parley:${data.site}`;
+  const readStored = (): Record<string, string> => {
+    try {
+      const value = JSON.parse(win.localStorage.getItem(storageKey) || '{}');
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+    } catch {
+      // Blocked or unreadable: start afresh.
+    }
+    return {};
+  };
+
+  // Named target origin: if the frame navigated elsewhere, the message is dropped.
+  const postToFrame = (message: HostToFrame) =>
+    iframe.contentWindow?.postMessage(envelope(message), origin);
+
   let ready = false;
   const show = () => {
     clearTimeout(timer);
@@ -74,9 +95,7 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   const relayDeepLink = () => {
     const match = COMMENT_HASH.exec(loc.hash);
     if (!ready || !match) return;
-    const message: HostToFrame = { type: 'showComment', commentId: match[1] as string };
-    // Named target origin: if the frame navigated elsewhere, the message is dropped.
-    iframe.contentWindow?.postMessage(envelope(message), origin);
+    postToFrame({ type: 'showComment', commentId: match[1] as string });
   };
 
   win.addEventListener('message', (event) => {
@@ -94,10 +113,27 @@ export function mount(script: HTMLScriptElement, win: Window): void {
       });
       return;
     }
+    if (message.type === 'storageSet') {
+      const stored = readStored();
+      if (message.value === null) delete stored[message.key];
+      else stored[message.key] = message.value;
+      const json = JSON.stringify(stored);
+      try {
+        if (json === '{}') win.localStorage.removeItem(storageKey);
+        // Over the cap, the set is dropped (the draft stays in the app's memory).
+        else if (json.length <= MAX_HOST_STORAGE || message.value === null) {
+          win.localStorage.setItem(storageKey, json);
+        }
+      } catch {
+        // Host storage blocked or full: nothing to keep it in.
+      }
+      return;
+    }
     iframe.style.height = `${message.height}px`;
     if (message.type === 'ready') {
       show();
       ready = true;
+      postToFrame({ type: 'storage', data: readStored() });
       relayDeepLink();
     }
   });

@@ -8,6 +8,29 @@
  * boundary. Nothing secret ever crosses to the host page.
  */
 
+/**
+ * The only keys the app may keep in the host page's localStorage (when the
+ * browser blocks the iframe's own): drafts and the "Save my name, email, and
+ * website" details, which the reader would expect the blog itself to keep
+ * (WordPress does, in first-party cookies). Nothing secret has a key here, and
+ * none may be added: the host page, and every script on it, can read them.
+ */
+export type HostStorageKey = `parley:draft:${string}` | `parley:author:${string}`;
+
+const HOST_STORAGE_KEY = /^parley:(?:draft|author):/;
+
+/** Longest key and value the loader keeps (a page id is usually a URL; a comment is ≤ 10,000 chars). */
+const MAX_STORAGE_KEY = 2_500;
+const MAX_STORAGE_VALUE = 20_000;
+
+/** True for a key the host may keep, within the size limits. */
+function isHostStorageKey(key: unknown): key is HostStorageKey {
+  return typeof key === 'string' && key.length <= MAX_STORAGE_KEY && HOST_STORAGE_KEY.test(key);
+}
+
+const fitsStorage = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_STORAGE_VALUE;
+
 /** Sent by the app inside the iframe to the loader on the host page. */
 export type FrameToHost =
   /** The app has rendered; the loader may show the frame. */
@@ -15,17 +38,26 @@ export type FrameToHost =
   /** The app's content height changed. */
   | { type: 'resize'; height: number }
   /** Scroll the host page so that this offset inside the frame is in view. */
-  | { type: 'scrollTo'; top: number };
+  | { type: 'scrollTo'; top: number }
+  /** Keep `value` under `key` in the host page's localStorage for this site (null removes it). */
+  | { type: 'storageSet'; key: HostStorageKey; value: string | null };
 
 /** Sent by the loader to the app inside the iframe. */
 export type HostToFrame =
   /** The host page's URL hash names a comment (`#comment-<id>`): show it. */
-  { type: 'showComment'; commentId: string };
+  | { type: 'showComment'; commentId: string }
+  /** Everything the host page keeps for this site (sent once the app is ready). */
+  | { type: 'storage'; data: Record<string, string> };
 
 export type Envelope<T> = { parley: T };
 
-const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set(['ready', 'resize', 'scrollTo']);
-const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment']);
+const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'resize',
+  'scrollTo',
+  'storageSet',
+]);
+const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment', 'storage']);
 
 /** Wraps a message in the namespace envelope. */
 export function envelope<T>(message: T): Envelope<T> {
@@ -47,6 +79,12 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
   if (m.type === 'scrollTo') {
     return Number.isFinite(m.top) ? { type: 'scrollTo', top: m.top as number } : null;
   }
+  if (m.type === 'storageSet') {
+    const { key, value } = m;
+    return isHostStorageKey(key) && (value === null || fitsStorage(value))
+      ? { type: 'storageSet', key, value }
+      : null;
+  }
   const height = m.height;
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return null;
   return { type: m.type as 'ready' | 'resize', height };
@@ -58,6 +96,15 @@ export const COMMENT_HASH = /^#comment-([A-Za-z0-9_-]{1,64})$/;
 /** Returns the message if `data` is a well-formed host-to-frame message, else null. */
 export function readHostToFrame(data: unknown): HostToFrame | null {
   const m = unwrap(data, HOST_TO_FRAME_TYPES);
+  if (m?.type === 'storage') {
+    const stored = m.data;
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return null;
+    // The host page can write anything there: keep only entries we could have stored.
+    const entries = Object.entries(stored).filter(
+      ([k, v]) => isHostStorageKey(k) && fitsStorage(v),
+    );
+    return { type: 'storage', data: Object.fromEntries(entries) };
+  }
   if (!m || typeof m.commentId !== 'string') return null;
   return COMMENT_HASH.test(`#comment-${m.commentId}`)
     ? { type: 'showComment', commentId: m.commentId }

@@ -5,7 +5,7 @@ import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
-import { loadAuthor } from './storage.ts';
+import { createReaderStorage, loadAuthor } from './storage.ts';
 
 /** What the app shows when there is no thread to show (unknown site, bad bootstrap). */
 export function Unavailable() {
@@ -17,10 +17,14 @@ export function Unavailable() {
  * keeps the loader told of its height and answers its deep links.
  */
 export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
-  const { hostOrigin, thread } = bootstrap;
+  const { hostOrigin, thread, site } = bootstrap;
   const root = useRef<HTMLDivElement>(null);
+  // Probed once per app: the iframe's localStorage, or the host page's through the loader.
+  const [storage] = useState(() =>
+    createReaderStorage((key, value) => postToHost(hostOrigin, { type: 'storageSet', key, value })),
+  );
   const [state, setState] = useState(
-    () => thread && initialState(thread, loadAuthor(bootstrap.site)),
+    () => thread && initialState(thread, loadAuthor(storage, site)),
   );
   const dispatch = useCallback<Dispatch>(
     (name, data) => setState((s) => s && apply(s, name, data)),
@@ -34,10 +38,24 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     return () => clearInterval(timer);
   }, []);
 
-  // Listen before saying ready: the loader sends its deep link after `ready`.
+  // Listen before saying ready: the loader sends its storage and deep link after `ready`.
   useEffect(
-    () => listenToHost(hostOrigin, (m) => dispatch('highlight', m.commentId)),
-    [hostOrigin, dispatch],
+    () =>
+      listenToHost(hostOrigin, (m) => {
+        if (m.type === 'storage') storage.fill(m.data);
+        else dispatch('highlight', m.commentId);
+      }),
+    [hostOrigin, dispatch, storage],
+  );
+
+  // Details the host page kept arrive after the first render.
+  useEffect(
+    () =>
+      storage.subscribe(() => {
+        const saved = loadAuthor(storage, site);
+        if (saved) dispatch('restoreAuthor', saved);
+      }),
+    [storage, site, dispatch],
   );
 
   useEffect(() => {
@@ -80,7 +98,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
   return (
     <div ref={root} className="parley" data-testid="parley">
       {state ? (
-        <ThreadContext.Provider value={{ bootstrap, api, state, dispatch, now }}>
+        <ThreadContext.Provider value={{ bootstrap, api, state, dispatch, storage, now }}>
           <Thread />
         </ThreadContext.Provider>
       ) : (

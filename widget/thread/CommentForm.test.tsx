@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../shared/api-types.ts';
+import { envelope } from '../shared/messages.ts';
 import { App } from './App.tsx';
 import { draftKey } from './storage.ts';
-import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
+import { buildBootstrap, buildComment, HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
 import { fakeHostWindow } from './test-host.ts';
 
 const MAIN_DRAFT = draftKey('blog', '/post', null);
@@ -45,6 +46,12 @@ function fill(form: HTMLElement, values: Record<string, string>) {
     fireEvent.input(within(form).getByLabelText(label), { target: { value } });
   }
 }
+
+/**
+ * Moves focus out of `el`. preact/compat listens for `focusout` for onBlur, and
+ * the testing library's fireEvent.blur/focusOut never fire that event in jsdom.
+ */
+const leave = (el: HTMLElement) => fireEvent(el, new FocusEvent('focusout', { bubbles: true }));
 
 const details = { Email: 'ann@example.com', Name: 'Ann', Website: 'https://ann.example' };
 
@@ -238,12 +245,133 @@ describe('comment form', () => {
     try {
       const form = renderApp();
       fill(form, { Comment: 'Still typing' });
-      fireEvent.blur(within(form).getByLabelText('Comment'));
+      leave(within(form).getByLabelText('Comment'));
       expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
         'Still typing',
       );
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe('when the browser blocks the frame’s own storage', () => {
+  beforeEach(() => {
+    // What Chromium does in a cross-site frame when third-party storage is blocked.
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The loader's message with what the host page kept for the site. */
+  const hostSends = (data: Record<string, string>, from = {}) =>
+    act(() => host.send(envelope({ type: 'storage', data }), from));
+  const value = (form: HTMLElement, label: string) =>
+    (within(form).getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement).value;
+  /** The storageSet messages the app sent, all of them to the host origin. */
+  const relayed = () =>
+    host.posted().flatMap(({ data, origin }) => {
+      const message = (data as { parley: { type: string; key?: string; value?: unknown } }).parley;
+      if (message.type !== 'storageSet') return [];
+      expect(origin).toBe(HOST_ORIGIN);
+      return [[message.key, message.value]];
+    });
+
+  it('restores a draft kept by the host page into the empty form', async () => {
+    const form = renderApp();
+    expect(value(form, 'Comment')).toBe('');
+    await hostSends({ [MAIN_DRAFT]: 'Kept on the blog' });
+    expect(value(form, 'Comment')).toBe('Kept on the blog');
+    // Opening a reply form later finds its own draft too.
+    await hostSends({ [draftKey('blog', '/post', 'alice1')]: 'A reply kept too' });
+    fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice' }));
+    expect(value(replyForm(), 'Comment')).toBe('A reply kept too');
+    expect(value(form, 'Comment')).toBe('Kept on the blog');
+  });
+
+  it('never writes the host’s draft over what the reader has typed', async () => {
+    const form = renderApp();
+    fill(form, { Comment: 'Typed before it arrived' });
+    await hostSends({ [MAIN_DRAFT]: 'An older draft' });
+    expect(value(form, 'Comment')).toBe('Typed before it arrived');
+    leave(within(form).getByLabelText('Comment'));
+    expect(relayed()).toEqual([[MAIN_DRAFT, 'Typed before it arrived']]);
+  });
+
+  it('ignores storage from another origin or window', async () => {
+    const form = renderApp();
+    await hostSends({ [MAIN_DRAFT]: 'forged' }, { origin: 'https://ads.example' });
+    await hostSends({ [MAIN_DRAFT]: 'forged' }, { source: window });
+    expect(value(form, 'Comment')).toBe('');
+  });
+
+  it('sends drafts to the host page as the reader types, and clears them once posted', async () => {
+    const form = renderApp();
+    fill(form, { Comment: 'Half a thought', ...details });
+    await waitFor(() => expect(relayed()).toEqual([[MAIN_DRAFT, 'Half a thought']]));
+    respondOnce(jsonResponse(201, { comment: buildComment({ id: 'h1' }) }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(document.getElementById('comment-h1')).toBeTruthy());
+    expect(relayed()).toContainEqual([MAIN_DRAFT, null]);
+    // Not ticked: nothing about the reader is kept.
+    expect(relayed()).toContainEqual([AUTHOR_KEY, null]);
+    expect(relayed().some(([, v]) => typeof v === 'string' && v.includes('ann@'))).toBe(false);
+  });
+
+  it('does not erase a draft the host has not sent yet when an empty form closes', async () => {
+    renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice' }));
+    fireEvent.click(within(replyForm()).getByRole('button', { name: 'Cancel reply' }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(relayed()).toEqual([]);
+  });
+
+  it('remembers details on the host page and prefills them from it', async () => {
+    let form = renderApp();
+    fill(form, { Comment: 'Hello', ...details });
+    fireEvent.click(within(form).getByRole('checkbox'));
+    respondOnce(jsonResponse(201, { comment: buildComment({ id: 'r1' }) }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(document.getElementById('comment-r1')).toBeTruthy());
+    const saved = relayed().find(([key]) => key === AUTHOR_KEY)?.[1] as string;
+    expect(JSON.parse(saved)).toEqual({
+      name: 'Ann',
+      email: 'ann@example.com',
+      website: 'https://ann.example',
+    });
+
+    cleanup();
+    form = renderApp();
+    expect(value(form, 'Name')).toBe('');
+    await hostSends({ [AUTHOR_KEY]: saved });
+    expect(value(form, 'Name')).toBe('Ann');
+    expect(value(form, 'Email')).toBe('ann@example.com');
+    expect(value(form, 'Website')).toBe('https://ann.example');
+    expect((within(form).getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('does not fill saved details in once the reader has typed their own', async () => {
+    const form = renderApp();
+    fill(form, { Name: 'Bob' });
+    const ann = JSON.stringify({ name: 'Ann', email: 'ann@example.com', website: '' });
+    await hostSends({ [AUTHOR_KEY]: ann });
+    expect(value(form, 'Name')).toBe('Bob');
+    expect(value(form, 'Email')).toBe('');
+    expect((within(form).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+  });
+});
+
+describe('when the frame’s own storage works', () => {
+  it('keeps drafts there and ignores the host’s copy', async () => {
+    localStorage.setItem(MAIN_DRAFT, 'Kept in the frame');
+    const form = renderApp();
+    await act(() => host.send(envelope({ type: 'storage', data: { [MAIN_DRAFT]: 'Host copy' } })));
+    fill(form, { Comment: 'Kept in the frame, edited' });
+    leave(within(form).getByLabelText('Comment'));
+    expect(localStorage.getItem(MAIN_DRAFT)).toBe('Kept in the frame, edited');
+    expect(host.posted().some(({ data }) => JSON.stringify(data).includes('storageSet'))).toBe(
+      false,
+    );
   });
 });

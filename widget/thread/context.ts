@@ -2,12 +2,15 @@ import { createContext, useContext } from 'react';
 import type { ThreadBootstrap } from '../shared/api-types.ts';
 import type { Api } from './api.ts';
 import type { Dispatch, State } from './state.ts';
+import type { ReaderStorage } from './storage.ts';
 
 export interface ThreadContextValue {
   bootstrap: ThreadBootstrap;
   api: Api;
   state: State;
   dispatch: Dispatch;
+  /** Drafts and saved details (the iframe's localStorage, or the host page's). */
+  storage: ReaderStorage;
   /** Re-read every minute so relative times stay true. */
   now: number;
 }

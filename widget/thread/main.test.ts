@@ -1,7 +1,12 @@
+import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildBootstrap, buildComment } from './test-fixtures.ts';
 
 afterEach(() => {
+  // Unmount first: effects still scheduled for a mounted tree would otherwise
+  // run after jsdom is torn down ("window is not defined").
+  const root = document.getElementById('parley-root');
+  if (root) render(null, root);
   document.body.innerHTML = '';
   delete document.documentElement.dataset.theme;
   vi.resetModules();

@@ -15,6 +15,13 @@ describe('state changes', () => {
     });
   });
 
+  it('restoreAuthor fills in details that arrive late, unless the reader typed some', () => {
+    const saved = { name: 'Ann', email: 'ann@example.com', website: '' };
+    expect(apply(start(), 'restoreAuthor', saved)).toMatchObject({ author: saved, remember: true });
+    const typed = apply(start(), 'setAuthor', { email: 'bob@example.com' });
+    expect(apply(typed, 'restoreAuthor', saved)).toEqual(typed);
+  });
+
   it('addComment appends, counts, highlights with focus and closes that reply form', () => {
     const reply = buildComment({ id: 'r', parentId: 'a' });
     const replying = apply(start(), 'openReply', 'a');

@@ -73,6 +73,16 @@ const setAuthor: Action<Partial<AuthorDetails>> = ({ state, data }) => ({
 
 const setRemember: Action<boolean> = ({ data }) => ({ remember: data });
 
+/**
+ * Saved details that arrived after the first render (kept by the host page):
+ * they fill the form only if the reader has typed none of their own, so
+ * nothing typed is overwritten and two people's details are never mixed.
+ */
+const restoreAuthor: Action<AuthorDetails> = ({ state, data }) => {
+  const { name, email, website } = state.author;
+  return name || email || website ? {} : { author: data, remember: true };
+};
+
 export const actions = {
   addComment,
   openReply,
@@ -80,6 +90,7 @@ export const actions = {
   highlight,
   setAuthor,
   setRemember,
+  restoreAuthor,
 };
 
 export type Actions = typeof actions;

@@ -68,13 +68,13 @@ function Field({ id, label, hint, error, ...input }: FieldProps) {
 
 /**
  * The form for a new comment (`parent` null) or a reply. The text is a draft
- * in localStorage from the first keystroke until the server has stored it.
+ * (storage.ts) from the first keystroke until the server has stored it.
  */
 export function CommentForm({ parent }: { parent: Comment | null }) {
-  const { bootstrap, api, state, dispatch } = useThread();
+  const { bootstrap, api, state, dispatch, storage } = useThread();
   const { author, remember } = state;
   const prefix = `parley-${parent ? parent.id : 'new'}`;
-  const draft = useDraft(draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
+  const draft = useDraft(storage, draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
   const [posting, setPosting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -87,7 +87,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const onRememberChange = (checked: boolean) => {
     dispatch('setRemember', checked);
     // Unticking means "forget me" now, not at the next post.
-    if (!checked) saveAuthor(bootstrap.site, null);
+    if (!checked) saveAuthor(storage, bootstrap.site, null);
   };
 
   const submit = async (event: { preventDefault(): void }) => {
@@ -111,7 +111,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         },
       });
       draft.clear();
-      saveAuthor(bootstrap.site, remember ? author : null);
+      saveAuthor(storage, bootstrap.site, remember ? author : null);
       setPosting(false);
       dispatch('addComment', comment);
     } catch (err) {
