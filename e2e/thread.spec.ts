@@ -37,7 +37,7 @@ test('a draft survives a reload and a failed post, and is cleared once posted', 
   let frame = page.frameLocator('iframe.parley-frame');
   const box = () => frame.getByLabel('Comment', { exact: true });
   await box().fill('A thought I do not want to lose');
-  await page.waitForTimeout(400); // the draft is saved after a short pause in typing
+  await box().blur(); // saved as the reader types (debounced) and when they leave the box
   await page.reload();
   frame = page.frameLocator('iframe.parley-frame');
   await expect(box()).toHaveValue('A thought I do not want to lose');
