@@ -219,3 +219,25 @@ test('"Save my details" fills the form in next time', async ({ page, request }) 
   await expect(frame.getByLabel('Email', { exact: true })).toHaveValue('remy@example.com');
   await expect(frame.getByLabel('Website', { exact: true })).toHaveValue('remy.example');
 });
+
+test('data-theme picks light or dark, and auto follows the reader’s system', async ({
+  page,
+  request,
+}) => {
+  const embed = (theme: string) =>
+    `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" data-theme="${theme}" async></script>`;
+  const background = async (url: string) => {
+    await page.goto(url);
+    const body = page.frameLocator('iframe.parley-frame').locator('body');
+    await expect(body.locator('[data-loaded="true"]')).toBeVisible();
+    return body.evaluate((el) => getComputedStyle(el).backgroundColor);
+  };
+  const WHITE = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(29, 35, 39)';
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background(await hostPage(request, { body: embed('light') }))).toBe(WHITE);
+  expect(await background(await hostPage(request, { body: embed('auto') }))).toBe(DARK);
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await background(await hostPage(request, { body: embed('dark') }))).toBe(DARK);
+  expect(await background(await hostPage(request, { body: embed('auto') }))).toBe(WHITE);
+});

@@ -1,25 +1,11 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { envelope } from '../shared/messages.ts';
 import { App } from './App.tsx';
 import { buildBootstrap, buildComment, HOST_ORIGIN } from './test-fixtures.ts';
-import { fakeHostWindow } from './test-host.ts';
+import { replyForm, setupAppTests } from './test-host.ts';
 
-let host: ReturnType<typeof fakeHostWindow>;
-
-/** The open reply form (there is at most one). */
-const replyForm = () => screen.getByRole('form', { name: /^Reply to / }) as HTMLFormElement;
-
-beforeEach(() => {
-  host = fakeHostWindow();
-});
-
-afterEach(() => {
-  cleanup();
-  host.restore();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+const getHost = setupAppTests();
 
 const alice = buildComment({
   id: 'alice1',
@@ -96,7 +82,7 @@ describe('thread', () => {
     expect(root.textContent).toBe('Comments are unavailable.');
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(root.dataset.loaded).toBe('true');
-    expect(host.sent({ type: 'ready', height: 0 })).toBe(true);
+    expect(getHost().sent({ type: 'ready', height: 0 })).toBe(true);
   });
 
   it('opens one reply form at a time, under the comment', () => {
@@ -123,7 +109,9 @@ describe('host messages', () => {
   it('says ready once after the first render and marks the root loaded', () => {
     const { root } = renderThread();
     expect(root.dataset.loaded).toBe('true');
-    const ready = host.posted().filter((m) => JSON.stringify(m.data).includes('"ready"'));
+    const ready = getHost()
+      .posted()
+      .filter((m) => JSON.stringify(m.data).includes('"ready"'));
     expect(ready).toEqual([{ data: envelope({ type: 'ready', height: 0 }), origin: HOST_ORIGIN }]);
   });
 
@@ -143,19 +131,23 @@ describe('host messages', () => {
     root.getBoundingClientRect = () => ({ height: 480.2 }) as DOMRect;
     notify();
     notify();
-    expect(host.sent({ type: 'resize', height: 481 })).toBe(true);
-    expect(host.posted().filter((m) => JSON.stringify(m.data).includes('resize'))).toHaveLength(1);
+    expect(getHost().sent({ type: 'resize', height: 481 })).toBe(true);
+    expect(
+      getHost()
+        .posted()
+        .filter((m) => JSON.stringify(m.data).includes('resize')),
+    ).toHaveLength(1);
   });
 
   it('highlights a comment on showComment and asks the host to scroll to it', async () => {
     renderThread();
-    host.send(envelope({ type: 'showComment', commentId: 'bob1' }));
+    getHost().send(envelope({ type: 'showComment', commentId: 'bob1' }));
     await waitFor(() =>
       expect(document.getElementById('comment-bob1')?.dataset.highlighted).toBe('true'),
     );
-    await waitFor(() => expect(host.sent({ type: 'scrollTo', top: 0 })).toBe(true));
+    await waitFor(() => expect(getHost().sent({ type: 'scrollTo', top: 0 })).toBe(true));
 
-    host.send(envelope({ type: 'showComment', commentId: 'carol1' }));
+    getHost().send(envelope({ type: 'showComment', commentId: 'carol1' }));
     await waitFor(() =>
       expect(document.getElementById('comment-carol1')?.dataset.highlighted).toBe('true'),
     );
@@ -170,8 +162,12 @@ describe('host messages', () => {
   ])('ignores a showComment %s', async (_, from, commentId) => {
     renderThread();
     const message = { type: 'showComment', commentId: commentId ?? 'bob1' };
-    await act(() => host.send(commentId ? envelope(message) : message, from));
+    await act(() => getHost().send(commentId ? envelope(message) : message, from));
     expect(document.querySelector('[data-highlighted]')).toBeNull();
-    expect(host.posted().some((m) => JSON.stringify(m.data).includes('scrollTo'))).toBe(false);
+    expect(
+      getHost()
+        .posted()
+        .some((m) => JSON.stringify(m.data).includes('scrollTo')),
+    ).toBe(false);
   });
 });

@@ -5,27 +5,13 @@ import { envelope } from '../shared/messages.ts';
 import { App } from './App.tsx';
 import { draftKey } from './storage.ts';
 import { buildBootstrap, buildComment, HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
-import { fakeHostWindow } from './test-host.ts';
+import { replyForm, setupAppTests } from './test-host.ts';
 
 const MAIN_DRAFT = draftKey('blog', '/post', null);
 const AUTHOR_KEY = 'parley:author:blog';
 const alice = buildComment({ id: 'alice1', author: { ...buildComment().author, name: 'Alice' } });
 
-let host: ReturnType<typeof fakeHostWindow>;
-
-/** The open reply form (there is at most one). */
-const replyForm = () => screen.getByRole('form', { name: /^Reply to / }) as HTMLFormElement;
-
-beforeEach(() => {
-  host = fakeHostWindow();
-});
-
-afterEach(() => {
-  cleanup();
-  host.restore();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+const getHost = setupAppTests();
 
 function renderApp(comments: Comment[] = [alice]) {
   render(<App bootstrap={buildBootstrap(comments)} />);
@@ -196,7 +182,7 @@ describe('comment form', () => {
     expect(aliceItem.contains(document.getElementById('comment-reply1'))).toBe(true);
     expect(screen.getAllByTestId('comment-form')).toHaveLength(1);
     expect(localStorage.getItem(draftKey('blog', '/post', 'alice1'))).toBeNull();
-    await waitFor(() => expect(host.sent({ type: 'scrollTo', top: 0 })).toBe(true));
+    await waitFor(() => expect(getHost().sent({ type: 'scrollTo', top: 0 })).toBe(true));
   });
 
   it('remembers details when asked, prefills them next time, forgets when unticked', async () => {
@@ -266,17 +252,20 @@ describe('when the browser blocks the frame’s own storage', () => {
 
   /** The loader's message with what the host page kept for the site. */
   const hostSends = (data: Record<string, string>, from = {}) =>
-    act(() => host.send(envelope({ type: 'storage', data }), from));
+    act(() => getHost().send(envelope({ type: 'storage', data }), from));
   const value = (form: HTMLElement, label: string) =>
     (within(form).getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement).value;
   /** The storageSet messages the app sent, all of them to the host origin. */
   const relayed = () =>
-    host.posted().flatMap(({ data, origin }) => {
-      const message = (data as { parley: { type: string; key?: string; value?: unknown } }).parley;
-      if (message.type !== 'storageSet') return [];
-      expect(origin).toBe(HOST_ORIGIN);
-      return [[message.key, message.value]];
-    });
+    getHost()
+      .posted()
+      .flatMap(({ data, origin }) => {
+        const message = (data as { parley: { type: string; key?: string; value?: unknown } })
+          .parley;
+        if (message.type !== 'storageSet') return [];
+        expect(origin).toBe(HOST_ORIGIN);
+        return [[message.key, message.value]];
+      });
 
   it('restores a draft kept by the host page into the empty form', async () => {
     const form = renderApp();
@@ -366,12 +355,16 @@ describe('when the frame’s own storage works', () => {
   it('keeps drafts there and ignores the host’s copy', async () => {
     localStorage.setItem(MAIN_DRAFT, 'Kept in the frame');
     const form = renderApp();
-    await act(() => host.send(envelope({ type: 'storage', data: { [MAIN_DRAFT]: 'Host copy' } })));
+    await act(() =>
+      getHost().send(envelope({ type: 'storage', data: { [MAIN_DRAFT]: 'Host copy' } })),
+    );
     fill(form, { Comment: 'Kept in the frame, edited' });
     leave(within(form).getByLabelText('Comment'));
     expect(localStorage.getItem(MAIN_DRAFT)).toBe('Kept in the frame, edited');
-    expect(host.posted().some(({ data }) => JSON.stringify(data).includes('storageSet'))).toBe(
-      false,
-    );
+    expect(
+      getHost()
+        .posted()
+        .some(({ data }) => JSON.stringify(data).includes('storageSet')),
+    ).toBe(false);
   });
 });

@@ -3,7 +3,8 @@
  * tests give it another one (a real Window, from an iframe) and record what
  * the app posts to it.
  */
-import { type MockInstance, vi } from 'vitest';
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
 import { envelope, type FrameToHost } from '../shared/messages.ts';
 import { HOST_ORIGIN } from './test-fixtures.ts';
 
@@ -40,3 +41,27 @@ export function fakeHostWindow() {
     },
   };
 }
+
+export type FakeHost = ReturnType<typeof fakeHostWindow>;
+
+/**
+ * Per-test setup for tests that render the whole App: a fresh fake host
+ * before each test; unmount, restore globals and clear storage after.
+ * Returns a getter for the current test's host.
+ */
+export function setupAppTests(): () => FakeHost {
+  let host: FakeHost | undefined;
+  beforeEach(() => {
+    host = fakeHostWindow();
+  });
+  afterEach(() => {
+    cleanup();
+    host?.restore();
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+  return () => host as FakeHost;
+}
+
+/** The open reply form (there is at most one). */
+export const replyForm = () => screen.getByRole('form', { name: /^Reply to / }) as HTMLFormElement;
