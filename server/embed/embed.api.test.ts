@@ -100,6 +100,13 @@ describe('the iframe page and widget assets', () => {
     expect(bootstrapOf(await forged.text()).hostOrigin).toBe('');
   });
 
+  it('refuses repeated or oversized parameters with a 400, not a server error', async () => {
+    const repeated = await fetch(`${server.url}/embed/thread?site=blog&site=other&page=x`);
+    expect(repeated.status).toBe(400);
+    const huge = await fetch(threadUrl(server, { ...page, page: 'x'.repeat(3000) }));
+    expect(huge.status).toBe(400);
+  });
+
   it('falls back to the auto theme for an unknown theme value', async () => {
     const html = await (await fetch(threadUrl(server, { ...page, theme: '"><script>' }))).text();
     expect(bootstrapOf(html).theme).toBe('auto');

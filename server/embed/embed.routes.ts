@@ -65,7 +65,13 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
       res.status(503).type('text/plain').send('Parley widget is not built (run npm run build)');
       return;
     }
-    const q = ThreadQuery.parse(req.query);
+    const parsed = ThreadQuery.safeParse(req.query);
+    if (!parsed.success) {
+      // Only a hand-made URL gets here (the loader sends each parameter once).
+      res.status(400).type('text/plain').send('Bad embed parameters');
+      return;
+    }
+    const q = parsed.data;
     const site = q.site ? await findSite(db, q.site) : undefined;
     const hostAllowed = site?.origins.includes(q.origin) ?? false;
     const bootstrap: ThreadBootstrap = {
