@@ -1,6 +1,7 @@
 import type { Comment, CommentList } from '../../widget/shared/api-types.ts';
 import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
+import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
@@ -10,12 +11,16 @@ import { findComment, insertComment, listApprovedComments } from './comment.repo
 import type { CreateCommentBody } from './comment.schema.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
-/** The published thread of a page (empty when the page has no comments yet). */
-export async function getThread(db: Db, siteId: string, pageKey: string): Promise<CommentList> {
-  await requireSite(db, siteId);
-  const page = await findPage(db, siteId, pageKey);
+/** The published thread of a page of a known site (empty when nobody has commented yet). */
+export async function listThread(db: Db, site: Site, pageKey: string): Promise<CommentList> {
+  const page = await findPage(db, site.id, pageKey);
   const rows = page ? await listApprovedComments(db, page.id) : [];
   return { comments: rows.map(presentComment), total: rows.length };
+}
+
+/** The published thread of a page, or a 404 `unknown_site` error. */
+export async function getThread(db: Db, siteId: string, pageKey: string): Promise<CommentList> {
+  return listThread(db, await requireSite(db, siteId), pageKey);
 }
 
 export interface RequestMeta {

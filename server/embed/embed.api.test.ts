@@ -54,6 +54,8 @@ describe('the iframe page and widget assets', () => {
 
     const res = await fetch(threadUrl(server, page));
     expect(res.status).toBe(200);
+    // The page carries the whole thread: it goes out compressed.
+    expect(res.headers.get('content-encoding')).toMatch(/^(gzip|br)$/);
     const html = await res.text();
     // The comment can't close the data element or open a script of its own.
     expect(html.match(/<script/g)).toHaveLength(2);

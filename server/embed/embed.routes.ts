@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
-import { getThread } from '../comments/comment.service.ts';
+import { listThread } from '../comments/comment.service.ts';
 import { findSite } from '../sites/site.repository.ts';
-import { Origin } from '../sites/site.schema.ts';
+import { DEFAULT_MAX_DEPTH, Origin } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
 import { sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';
@@ -74,11 +74,12 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
     const q = parsed.data;
     const site = q.site ? await findSite(db, q.site) : undefined;
     const hostAllowed = site?.origins.includes(q.origin) ?? false;
+    const pageKey = q.page || q.url;
     const bootstrap: ThreadBootstrap = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
       site: q.site,
-      page: q.page || q.url,
+      page: pageKey,
       pageUrl: q.url,
       pageTitle: q.title,
       // An unknown site's frame shows only "unavailable"; telling the claimed
@@ -86,11 +87,8 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
       // timeout, and reveals nothing.
       hostOrigin: hostAllowed || (!site && isOrigin(q.origin)) ? q.origin : '',
       theme: q.theme,
-      maxDepth: site?.settings.maxDepth ?? 5,
-      thread:
-        site && hostAllowed && (q.page || q.url)
-          ? await getThread(db, site.id, q.page || q.url)
-          : null,
+      maxDepth: site?.settings.maxDepth ?? DEFAULT_MAX_DEPTH,
+      thread: site && hostAllowed && pageKey ? await listThread(db, site, pageKey) : null,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.

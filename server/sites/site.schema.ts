@@ -19,9 +19,12 @@ export const Origin = z
     return z.NEVER;
   });
 
+/** Reply nesting when a site sets none. */
+export const DEFAULT_MAX_DEPTH = 5;
+
 export const SiteSettings = z.object({
   /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
-  maxDepth: z.number().int().min(1).max(10).default(5),
+  maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
