@@ -1,7 +1,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { BLOG_PORT, BLOG_URL, HOST_URL, PARLEY_PORT, PARLEY_URL } from './e2e/urls.ts';
+import {
+  BLOG_PORT,
+  BLOG_URL,
+  HOST_URL,
+  PARLEY_PORT,
+  PARLEY_URL,
+  SANDBOX_PORT,
+} from './e2e/urls.ts';
 
 const SQLITE_PATH = join(tmpdir(), `parley-e2e-${process.pid}.sqlite`);
 
@@ -46,8 +53,11 @@ export default defineConfig({
         PUBLIC_URL: PARLEY_URL,
         DEMO_PORT: String(BLOG_PORT),
         DEMO_URL: BLOG_URL,
+        DEMO_SANDBOX_PORT: String(SANDBOX_PORT),
         SQLITE_PATH,
         LOG_LEVEL: 'warn',
+        // Every test signs in from 127.0.0.1: lift the per-IP sign-in limit.
+        AUTH_RATE_LIMIT: '10000',
       },
     },
     {

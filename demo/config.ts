@@ -7,6 +7,7 @@ const DemoEnv = z.object({
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   DEMO_URL: z.url({ protocol: /^https?$/ }).optional(),
   DEMO_SITE_ID: z.string().default('demo'),
+  DEMO_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
 });
 
 export interface DemoConfig {
@@ -14,6 +15,8 @@ export interface DemoConfig {
   /** Where readers reach the demo blog; its origin is registered as the site's origin. */
   url: string;
   siteId: string;
+  /** Port of the sandbox sign-in providers (used when no real credentials are set). */
+  sandboxPort: number;
 }
 
 export function loadDemoConfig(env: Record<string, string | undefined> = process.env): DemoConfig {
@@ -22,5 +25,6 @@ export function loadDemoConfig(env: Record<string, string | undefined> = process
     port: e.DEMO_PORT,
     url: (e.DEMO_URL ?? `http://localhost:${e.DEMO_PORT}`).replace(/\/+$/, ''),
     siteId: e.DEMO_SITE_ID,
+    sandboxPort: e.DEMO_SANDBOX_PORT,
   });
 }

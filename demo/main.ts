@@ -7,10 +7,23 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { saveSite } from '../server/sites/site.service.ts';
 import { startBlog } from './blog/blog.server.ts';
 import { loadDemoConfig } from './config.ts';
+import { startSandboxes } from './sandbox/server.ts';
+
+const REAL_CREDENTIALS = [
+  'WORDPRESS_CLIENT_ID',
+  'TWITTER_CONSUMER_KEY',
+  'FACEBOOK_APP_ID',
+] as const;
 
 try {
-  const config = loadConfig();
   const demo = loadDemoConfig();
+  // With no real provider credentials, sign-in goes to the sandbox providers,
+  // which speak each provider's protocol with sample users.
+  const useSandboxes = REAL_CREDENTIALS.every((name) => !process.env[name]);
+  const sandboxes = useSandboxes
+    ? await startSandboxes({ port: demo.sandboxPort, parleyUrl: loadConfig().publicUrl })
+    : undefined;
+  const config = loadConfig({ ...process.env, ...sandboxes?.env });
   const parley = createApp(config);
   const { port } = await parley.start();
   await saveSite(parley.db, {
@@ -23,11 +36,18 @@ try {
     url: demo.url,
     parleyUrl: config.publicUrl,
     siteId: demo.siteId,
+    sandboxUrl: sandboxes?.url,
   });
   console.log(`\n  Parley server  ${config.publicUrl}  (port ${port})`);
-  console.log(`  Demo blog      ${demo.url}  (port ${blog.port})\n`);
+  console.log(`  Demo blog      ${demo.url}  (port ${blog.port})`);
+  console.log(
+    sandboxes
+      ? `  Sign-in        sandbox providers at ${sandboxes.url} (no real accounts)\n`
+      : '  Sign-in        the providers configured in the environment\n',
+  );
   const shutdown = () => {
     blog.server.close();
+    sandboxes?.server.close();
     void parley.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

@@ -176,10 +176,16 @@ test('two embeds on one page work independently', async ({ page, request }) => {
   await postAsGuest(second, 'Only in the second thread');
   await expect(second.getByTestId('comment')).toHaveCount(1);
   await expect(first.getByTestId('comment')).toHaveCount(0);
-  const heights = await page
-    .locator('iframe.parley-frame')
-    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-  expect(heights[1]).toBeGreaterThan((heights[0] ?? 0) + 40);
+  // Each frame is sized to its own content (the resize arrives a moment later).
+  const frames = page.locator('iframe.parley-frame');
+  await expect
+    .poll(async () => {
+      const [a, b] = await frames.evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect().height),
+      );
+      return (b ?? 0) - (a ?? 0);
+    })
+    .toBeGreaterThan(40);
 });
 
 test('an unknown site shows a quiet “comments unavailable”', async ({ page, request }) => {

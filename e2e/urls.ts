@@ -12,3 +12,6 @@ export const BLOG_URL = `http://localhost:${BLOG_PORT}`;
 // itself: unusual markup, two embeds, hostile CSS. Registered as site "e2e".
 export const HOST_PORT = base + 2;
 export const HOST_URL = `http://localhost:${HOST_PORT}`;
+
+// The sandbox sign-in providers the demo starts (no real accounts).
+export const SANDBOX_PORT = base + 3;

@@ -4,6 +4,8 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { authRoutes } from './auth/auth.routes.ts';
+import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
 import { loadWidgetAssets } from './embed/assets.ts';
@@ -54,8 +56,9 @@ export function createApp(config: Config): ParleyApp {
     await db.selectFrom('sites').select('id').limit(1).execute();
     res.json({ ok: true });
   });
-  app.use(embedRoutes(db, assets));
-  app.use('/api/v1', commentRoutes(db), notFound);
+  app.use(embedRoutes(db, config, assets));
+  app.use(authRoutes(db, config));
+  app.use('/api/v1', commentRoutes(db, config), sessionRoutes(db, config), notFound);
   app.use(notFound);
   app.use(errorHandler(logger));
 

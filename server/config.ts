@@ -2,10 +2,13 @@
  * The one place that reads process.env. Everything else receives a Config.
  * Invalid settings fail at boot with a message naming the variable.
  */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const EnvSchema = z.object({
   PORT: port.default(8080),
@@ -18,6 +21,22 @@ const EnvSchema = z.object({
   SQLITE_PATH: z.string().min(1).default('./data/parley.sqlite'),
   WIDGET_DIR: z.string().min(1).default('./dist/widget'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Signs access tokens. Unset: a random secret per process (fine for one
+  // instance; set it when running several, or tokens break across them).
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WORDPRESS_CLIENT_ID: z.string().min(1).optional(),
+  WORDPRESS_CLIENT_SECRET: z.string().min(1).optional(),
+  WORDPRESS_API_URL: httpUrl.default('https://public-api.wordpress.com'),
+  TWITTER_CONSUMER_KEY: z.string().min(1).optional(),
+  TWITTER_CONSUMER_SECRET: z.string().min(1).optional(),
+  TWITTER_API_URL: httpUrl.default('https://api.x.com'),
+  FACEBOOK_APP_ID: z.string().min(1).optional(),
+  FACEBOOK_APP_SECRET: z.string().min(1).optional(),
+  FACEBOOK_WWW_URL: httpUrl.default('https://www.facebook.com'),
+  FACEBOOK_GRAPH_URL: httpUrl.default('https://graph.facebook.com'),
+  // Sign-in attempts per minute per client IP (tickets, provider redirects);
+  // polling and refresh get a multiple of it. Raise it behind a shared NAT.
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -35,6 +54,16 @@ export interface Config {
   readonly widgetDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly trustProxy: boolean;
+  /** Sign-in attempts per minute per client IP. */
+  readonly authRateLimit: number;
+  /** Secret for signing access tokens (random per process when not configured). */
+  readonly authSecret: string;
+  /** Sign-in providers with credentials; only these are offered to readers. */
+  readonly providers: Readonly<{
+    wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
+    twitter?: { consumerKey: string; consumerSecret: string; apiUrl: string };
+    facebook?: { appId: string; appSecret: string; wwwUrl: string; graphUrl: string };
+  }>;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +88,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetDir: resolve(e.WIDGET_DIR),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    providers: Object.freeze({
+      ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
+        ? {
+            wordpress: {
+              clientId: e.WORDPRESS_CLIENT_ID,
+              clientSecret: e.WORDPRESS_CLIENT_SECRET,
+              apiUrl: e.WORDPRESS_API_URL,
+            },
+          }
+        : {}),
+      ...(e.TWITTER_CONSUMER_KEY && e.TWITTER_CONSUMER_SECRET
+        ? {
+            twitter: {
+              consumerKey: e.TWITTER_CONSUMER_KEY,
+              consumerSecret: e.TWITTER_CONSUMER_SECRET,
+              apiUrl: e.TWITTER_API_URL,
+            },
+          }
+        : {}),
+      ...(e.FACEBOOK_APP_ID && e.FACEBOOK_APP_SECRET
+        ? {
+            facebook: {
+              appId: e.FACEBOOK_APP_ID,
+              appSecret: e.FACEBOOK_APP_SECRET,
+              wwwUrl: e.FACEBOOK_WWW_URL,
+              graphUrl: e.FACEBOOK_GRAPH_URL,
+            },
+          }
+        : {}),
+    }),
   });
 }

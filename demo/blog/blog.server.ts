@@ -11,6 +11,8 @@ export interface BlogOptions {
   /** The Parley server's public URL, as the embed snippet names it. */
   parleyUrl: string;
   siteId: string;
+  /** Set when sign-in goes to the sandbox providers: the posts say so. */
+  sandboxUrl?: string | undefined;
 }
 
 /** Starts the demo blog; resolves with the server and its port. */
@@ -25,7 +27,7 @@ export async function startBlog(options: BlogOptions): Promise<{ server: Server;
       res.status(404).type('text').send('No such post');
       return;
     }
-    res.type('html').send(postPage(post, options.url, options.parleyUrl, options.siteId));
+    res.type('html').send(postPage(post, options));
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, (err?: Error) => (err ? reject(err) : resolve(s)));

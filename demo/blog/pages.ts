@@ -55,8 +55,15 @@ export function indexPage(posts: Post[]): string {
 }
 
 /** A post with the embed snippet exactly as the README gives it to site owners. */
-export function postPage(post: Post, blogUrl: string, parleyUrl: string, siteId: string): string {
+export function postPage(
+  post: Post,
+  options: { url: string; parleyUrl: string; siteId: string; sandboxUrl?: string | undefined },
+): string {
+  const { url: blogUrl, parleyUrl, siteId } = options;
   const canonical = `${blogUrl}/posts/${post.slug}`;
+  const notice = options.sandboxUrl
+    ? '<p class="notice" data-testid="sandbox-notice">Sign-in on this demo uses sandbox WordPress.com, Twitter and Facebook providers: pick one of their sample users. No real account is used.</p>\n'
+    : '';
   const paragraphs = post.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   return layout(
     post.title,
@@ -66,7 +73,7 @@ export function postPage(post: Post, blogUrl: string, parleyUrl: string, siteId:
 ${paragraphs}
 </article>
 <h2>Comments</h2>
-<div id="parley-thread"></div>
+${notice}<div id="parley-thread"></div>
 <script src="${escapeHtml(parleyUrl)}/embed.js" data-site="${escapeHtml(siteId)}" async></script>`,
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
   );

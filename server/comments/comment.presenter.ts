@@ -1,4 +1,4 @@
-import type { Comment } from '../../widget/shared/api-types.ts';
+import type { Comment, Provider } from '../../widget/shared/api-types.ts';
 import type { CommentRow } from '../store/database.ts';
 import { gravatarUrl } from './avatar.ts';
 
@@ -15,8 +15,8 @@ export function presentComment(row: CommentRow): Comment {
     author: {
       name: row.author_name,
       url: row.author_url,
-      avatarUrl: gravatarUrl(row.author_email),
-      provider: 'guest',
+      avatarUrl: row.author_avatar_url ?? gravatarUrl(row.author_email),
+      provider: row.author_provider as Provider,
     },
   };
 }

@@ -47,6 +47,10 @@ export const CreateCommentBody = z.object({
 });
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
 
+/** A signed-in reader's comment: the author comes from their identity; `author` is ignored. */
+export const SignedInCommentBody = CreateCommentBody.omit({ author: true });
+export type SignedInCommentBody = z.infer<typeof SignedInCommentBody>;
+
 export const ListCommentsQuery = z.object({
   site: z.string().min(1).max(64),
   page: z.string().trim().min(1).max(2048),

@@ -3,12 +3,12 @@ import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
-import type { CommentRow } from '../store/database.ts';
+import type { CommentRow, IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { presentComment } from './comment.presenter.ts';
 import { findComment, insertComment, listApprovedComments } from './comment.repository.ts';
-import type { CreateCommentBody } from './comment.schema.ts';
+import type { CreateCommentBody, SignedInCommentBody } from './comment.schema.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
 /** The published thread of a page of a known site (empty when nobody has commented yet). */
@@ -29,12 +29,16 @@ export interface RequestMeta {
 }
 
 /**
- * Stores a guest's comment and returns it as readers will see it. Nothing is
+ * Stores a comment and returns it as readers will see it. Nothing is
  * written unless every check passes (the caller runs this in a transaction).
  */
+/** Who wrote it: a guest's details, or a signed-in identity. */
+export type CommentAuthorInput = { guest: CreateCommentBody['author'] } | { identity: IdentityRow };
+
 export async function createComment(
   db: Db,
-  input: CreateCommentBody,
+  input: SignedInCommentBody,
+  author: CommentAuthorInput,
   meta: RequestMeta,
 ): Promise<Comment> {
   const site = await requireSite(db, input.site);
@@ -77,10 +81,7 @@ export async function createComment(
     depth: parent ? parent.depth + 1 : 1,
     body_source: source,
     body_html: renderCommentBody(source),
-    author_name: input.author.name,
-    author_email: input.author.email.toLowerCase(),
-    author_url: input.author.website ?? null,
-    author_provider: 'guest',
+    ...authorColumns(author),
     status: 'approved',
     ip: meta.ip,
     user_agent: meta.userAgent?.slice(0, 512) ?? null,
@@ -88,6 +89,28 @@ export async function createComment(
     updated_at: now,
   });
   return presentComment(row);
+}
+
+function authorColumns(author: CommentAuthorInput) {
+  if ('guest' in author) {
+    return {
+      author_name: author.guest.name,
+      author_email: author.guest.email.toLowerCase(),
+      author_url: author.guest.website ?? null,
+      author_provider: 'guest',
+      identity_id: null,
+      author_avatar_url: null,
+    };
+  }
+  const { identity } = author;
+  return {
+    author_name: identity.display_name,
+    author_email: identity.email,
+    author_url: identity.profile_url,
+    author_provider: identity.provider,
+    identity_id: identity.id,
+    author_avatar_url: identity.avatar_url,
+  };
 }
 
 /**

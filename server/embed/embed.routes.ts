@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import { PROVIDER_IDS, type ThreadBootstrap } from '../../widget/shared/api-types.ts';
 import { listThread } from '../comments/comment.service.ts';
+import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { DEFAULT_MAX_DEPTH, Origin } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
@@ -40,7 +41,7 @@ function threadCsp(frameAncestors: string): string {
 }
 
 /** embed.js, the hashed widget assets, and the iframe page itself. */
-export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
+export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null): Router {
   const router = Router();
 
   router.get('/embed.js', (req, res) => {
@@ -88,6 +89,7 @@ export function embedRoutes(db: Db, assets: WidgetAssets | null): Router {
       hostOrigin: hostAllowed || (!site && isOrigin(q.origin)) ? q.origin : '',
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? DEFAULT_MAX_DEPTH,
+      providers: PROVIDER_IDS.filter((p) => config.providers[p]),
       thread: site && hostAllowed && pageKey ? await listThread(db, site, pageKey) : null,
     };
     // A known site may only be framed by its own origins. For an unknown site

@@ -46,15 +46,81 @@ export interface CommentsTable {
   user_agent: string | null;
   created_at: string;
   updated_at: string;
+  /** The signed-in author; null for guests and after a deletion request. */
+  identity_id: string | null;
+  author_avatar_url: string | null;
+}
+
+export interface IdentitiesTable {
+  id: string;
+  provider: string;
+  provider_user_id: string;
+  display_name: string;
+  username: string | null;
+  avatar_url: string | null;
+  profile_url: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TicketStatus = 'pending' | 'complete' | 'failed' | 'redeemed';
+
+export interface LoginTicketsTable {
+  id: string;
+  site_id: string;
+  provider: string;
+  /** base64url SHA-256 of the verifier the iframe keeps. */
+  challenge: string;
+  status: TicketStatus;
+  /** 1 when the reader asked to change account (provider shows its chooser). */
+  change_account: number;
+  /** Set for the redirect fallback: where to send the reader back. */
+  return_url: string | null;
+  /** JSON: provider handshake data (OAuth 2 state, OAuth 1.0a request token). */
+  handshake: string;
+  identity_id: string | null;
+  code_hash: string | null;
+  failure: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  identity_id: string;
+  site_id: string;
+  refresh_hash: string;
+  /** The token rotated away last: presenting it again means it was stolen. */
+  previous_refresh_hash: string | null;
+  created_at: string;
+  refreshed_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DeletionRequestsTable {
+  code: string;
+  provider: string;
+  provider_user_id: string;
+  comments_anonymised: number;
+  created_at: string;
 }
 
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
   comments: CommentsTable;
+  identities: IdentitiesTable;
+  login_tickets: LoginTicketsTable;
+  sessions: SessionsTable;
+  deletion_requests: DeletionRequestsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
 export type PageRow = Selectable<PagesTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type NewComment = Insertable<CommentsTable>;
+export type IdentityRow = Selectable<IdentitiesTable>;
+export type LoginTicketRow = Selectable<LoginTicketsTable>;
+export type SessionRow = Selectable<SessionsTable>;

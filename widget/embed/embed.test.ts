@@ -161,6 +161,73 @@ describe('target', () => {
   });
 });
 
+describe('sign-in redirect fallback', () => {
+  /**
+   * Mounts with a window whose location records where it is sent (jsdom
+   * can't navigate); everything else is the real window.
+   */
+  function embedWithLocation(src = EMBED_SRC) {
+    const loc = {
+      href: location.href,
+      origin: location.origin,
+      pathname: location.pathname,
+      hash: '',
+    };
+    const win = new Proxy(window, {
+      get: (target, key) => {
+        if (key === 'location') return loc;
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const script = document.createElement('script');
+    script.src = src;
+    script.dataset.site = 'blog';
+    document.body.appendChild(script);
+    mount(script, win);
+    const iframe = document.querySelector('iframe') as HTMLIFrameElement;
+    return { loc, frame: iframe.contentWindow as Window };
+  }
+  const navigate = (url: unknown) => ({ parley: { type: 'navigate', url } });
+
+  it("navigates the top window to the server's sign-in pages", () => {
+    const { loc, frame } = embedWithLocation();
+    const start = `${SERVER}/auth/twitter/start?ticket=tk1`;
+    post(navigate(start), frame);
+    expect(loc.href).toBe(start);
+  });
+
+  it('keeps a server mounted under a path to its own auth pages', () => {
+    const { loc, frame } = embedWithLocation(`${SERVER}/parley/embed.js`);
+    const before = loc.href;
+    post(navigate(`${SERVER}/auth/twitter/start`), frame);
+    expect(loc.href).toBe(before);
+    post(navigate(`${SERVER}/parley/auth/twitter/start`), frame);
+    expect(loc.href).toBe(`${SERVER}/parley/auth/twitter/start`);
+  });
+
+  it('refuses other URLs, and navigate from anyone but its frame', () => {
+    const { loc, frame } = embedWithLocation();
+    const before = loc.href;
+    for (const url of [
+      'https://evil.example/auth/twitter/start',
+      `${SERVER}/embed/thread`,
+      `${SERVER}/authx/twitter`,
+      `${SERVER}/auth/../embed/thread`,
+      `${SERVER}/auth/%2e%2e/embed/thread`,
+      'javascript:alert(1)',
+      '/auth/twitter/start',
+      'not a url',
+      42,
+    ]) {
+      post(navigate(url), frame);
+    }
+    post(navigate(`${SERVER}/auth/twitter/start`), window);
+    post(navigate(`${SERVER}/auth/twitter/start`), frame, 'https://ads.example');
+    expect(loc.href).toBe(before);
+  });
+});
+
 describe('messages from the frame', () => {
   it('keeps the frame hidden until ready, then shows and sizes it', () => {
     const { iframe, frame } = embed();

@@ -32,6 +32,8 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   // Resolved against the script's own URL so a server mounted under a path works too.
   const src = new URL('embed/thread', script.src);
   const origin = src.origin;
+  // Sign-in pages the app may send the top window to (redirect fallback).
+  const authPath = new URL('auth/', script.src).pathname;
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel~=canonical]')?.href;
   const theme = data.theme === 'light' || data.theme === 'dark' ? data.theme : 'auto';
   const params: Record<string, string> = {
@@ -111,6 +113,18 @@ export function mount(script: HTMLScriptElement, win: Window): void {
         top: iframe.getBoundingClientRect().top + win.scrollY + message.top - SCROLL_MARGIN,
         behavior: reduceMotion ? 'auto' : 'smooth',
       });
+      return;
+    }
+    if (message.type === 'navigate') {
+      // Only to the server's own sign-in pages: a hijacked frame must not be
+      // able to send the reader anywhere else (javascript:, phishing pages).
+      let url: URL | undefined;
+      try {
+        url = new URL(message.url);
+      } catch {
+        // Not a URL: refused below.
+      }
+      if (url?.origin === origin && url.pathname.startsWith(authPath)) loc.href = url.href;
       return;
     }
     if (message.type === 'storageSet') {

@@ -3,7 +3,11 @@
  * return these; the widget's API client reads them.
  */
 
-export type Provider = 'guest';
+/** Identity providers readers can sign in with. */
+export type ProviderId = 'wordpress' | 'twitter' | 'facebook';
+export const PROVIDER_IDS: readonly ProviderId[] = ['wordpress', 'twitter', 'facebook'];
+
+export type Provider = 'guest' | ProviderId;
 
 export interface CommentAuthor {
   name: string;
@@ -46,6 +50,19 @@ export type ErrorCode =
   | 'body_too_large'
   | 'origin_not_allowed'
   | 'not_found'
+  | 'rate_limited'
+  | 'unknown_provider'
+  | 'ticket_not_found'
+  | 'ticket_expired'
+  | 'ticket_used'
+  | 'login_pending'
+  | 'login_denied'
+  | 'login_failed'
+  | 'invalid_verifier'
+  | 'unauthorized'
+  | 'invalid_token'
+  | 'token_site_mismatch'
+  | 'invalid_signed_request'
   | 'internal_error';
 
 export interface ApiErrorBody {
@@ -68,4 +85,48 @@ export interface ThreadBootstrap {
   maxDepth: number;
   /** Null when the site is unknown: the app shows "comments unavailable". */
   thread: CommentList | null;
+  /** Sign-in providers this server has credentials for, in display order. */
+  providers: ProviderId[];
+}
+
+/** The signed-in reader as the API shows them (never their email). */
+export interface Identity {
+  name: string;
+  /** Profile link at the provider, or null. */
+  url: string | null;
+  avatarUrl: string;
+  provider: ProviderId;
+}
+
+/** POST /api/v1/auth/tickets */
+export interface CreateTicketRequest {
+  site: string;
+  provider: ProviderId;
+  /** base64url(SHA-256(verifier)); the verifier stays in the iframe. */
+  challenge: string;
+  /** true: ask the provider to show its account chooser (Change). */
+  change?: boolean;
+  /** Redirect fallback only: the host page to come back to (on one of the site's origins). */
+  returnUrl?: string;
+}
+export interface CreateTicketResponse {
+  ticket: string;
+  /** Absolute URL to open in the popup (or to navigate the top window to). */
+  startUrl: string;
+  expiresAt: string;
+}
+
+/** POST /api/v1/auth/redeem: with `code` from the popup, or polling without it. */
+export interface RedeemRequest {
+  ticket: string;
+  verifier: string;
+  code?: string;
+}
+
+/** 200 from redeem and from POST /api/v1/auth/refresh. */
+export interface AuthSession {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  identity: Identity;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrameToHost, readHostToFrame } from './messages.ts';
+import { readFrameToHost, readHostToFrame, readLoginResult } from './messages.ts';
 
 const DRAFT = 'parley:draft:blog:/post';
 
@@ -28,5 +28,33 @@ describe('storage messages', () => {
       }),
     ).toEqual({ type: 'storage', data: { [DRAFT]: 'kept', 'parley:author:blog': '{}' } });
     for (const data of [null, 'x', [DRAFT], undefined]) expect(read(data)).toBeNull();
+  });
+});
+
+describe('sign-in messages', () => {
+  it('reads a loginResult with a code or an error, and nothing malformed', () => {
+    const read = (m: object) =>
+      readLoginResult({
+        parley: { type: 'loginResult', ticket: 't', code: 'c', error: null, ...m },
+      });
+    expect(read({})).toEqual({ type: 'loginResult', ticket: 't', code: 'c', error: null });
+    expect(read({ code: null, error: 'denied' })).toMatchObject({ error: 'denied' });
+    expect(read({ ticket: 1 })).toBeNull();
+    expect(read({ code: 5 })).toBeNull();
+    expect(read({ error: 'exploded' })).toBeNull();
+    expect(
+      readLoginResult({ type: 'loginResult', ticket: 't', code: 'c', error: null }),
+    ).toBeNull();
+    expect(readFrameToHost({ parley: { type: 'loginResult', ticket: 't' } })).toBeNull();
+  });
+
+  it('reads navigate with a string URL only', () => {
+    const url = 'https://c.example/auth/twitter/start?ticket=t';
+    expect(readFrameToHost({ parley: { type: 'navigate', url } })).toEqual({
+      type: 'navigate',
+      url,
+    });
+    expect(readFrameToHost({ parley: { type: 'navigate', url: 1 } })).toBeNull();
+    expect(readHostToFrame({ parley: { type: 'navigate', url } })).toBeNull();
   });
 });

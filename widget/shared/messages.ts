@@ -40,7 +40,14 @@ export type FrameToHost =
   /** Scroll the host page so that this offset inside the frame is in view. */
   | { type: 'scrollTo'; top: number }
   /** Keep `value` under `key` in the host page's localStorage for this site (null removes it). */
-  | { type: 'storageSet'; key: HostStorageKey; value: string | null };
+  | { type: 'storageSet'; key: HostStorageKey; value: string | null }
+  /**
+   * Sign-in redirect fallback (the popup was blocked): navigate the top window
+   * to this sign-in start URL. The loader accepts only URLs on the server's
+   * origin under its `auth/` path; nothing secret is in it (the verifier
+   * waits in the iframe's own partitioned cookie).
+   */
+  | { type: 'navigate'; url: string };
 
 /** Sent by the loader to the app inside the iframe. */
 export type HostToFrame =
@@ -56,6 +63,7 @@ const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
   'resize',
   'scrollTo',
   'storageSet',
+  'navigate',
 ]);
 const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment', 'storage']);
 
@@ -85,6 +93,11 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
       ? { type: 'storageSet', key, value }
       : null;
   }
+  if (m.type === 'navigate') {
+    return typeof m.url === 'string' && m.url.length <= 2048
+      ? { type: 'navigate', url: m.url }
+      : null;
+  }
   const height = m.height;
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return null;
   return { type: m.type as 'ready' | 'resize', height };
@@ -109,4 +122,29 @@ export function readHostToFrame(data: unknown): HostToFrame | null {
   return COMMENT_HASH.test(`#comment-${m.commentId}`)
     ? { type: 'showComment', commentId: m.commentId }
     : null;
+}
+
+/**
+ * Posted by the sign-in callback page (in the popup, on the server's origin)
+ * to `window.opener`, with the server's origin as target. The app accepts it
+ * only from the popup it opened, from its own origin, for the ticket in flight.
+ */
+export interface LoginResult {
+  type: 'loginResult';
+  ticket: string;
+  /** One-time code to redeem with the verifier; null when the sign-in did not succeed. */
+  code: string | null;
+  error: null | 'denied' | 'failed';
+}
+
+const LOGIN_RESULT: ReadonlySet<string> = new Set(['loginResult']);
+const LOGIN_ERRORS: readonly unknown[] = [null, 'denied', 'failed'];
+
+/** Returns the message if `data` is a well-formed loginResult, else null. */
+export function readLoginResult(data: unknown): LoginResult | null {
+  const m = unwrap(data, LOGIN_RESULT);
+  if (!m || typeof m.ticket !== 'string' || !LOGIN_ERRORS.includes(m.error)) return null;
+  const code = m.code;
+  if (code !== null && typeof code !== 'string') return null;
+  return { type: 'loginResult', ticket: m.ticket, code, error: m.error as LoginResult['error'] };
 }

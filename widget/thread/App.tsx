@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ThreadBootstrap } from '../shared/api-types.ts';
 import { createApi } from './api.ts';
+import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
@@ -30,8 +31,29 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     (name, data) => setState((s) => s && apply(s, name, data)),
     [],
   );
-  const api = useMemo(() => createApi(bootstrap.apiBase), [bootstrap.apiBase]);
+  // The API client reads the access token from auth, which calls the API.
+  const [{ api, auth }] = useState(() => {
+    let auth: Auth | undefined;
+    const api = createApi(bootstrap.apiBase, () => auth?.token() ?? null);
+    auth = createAuth({
+      api,
+      site,
+      pageUrl: bootstrap.pageUrl,
+      dispatch,
+      navigate: (url) => postToHost(hostOrigin, { type: 'navigate', url }),
+    });
+    return { api, auth };
+  });
   const [now, setNow] = useState(Date.now);
+
+  // The guest form shows first; a session from the refresh cookie (another
+  // tab, a reload, the redirect fallback) replaces it when it answers.
+  const known = thread !== null;
+  useEffect(() => {
+    if (!known) return;
+    void auth.restore();
+    return auth.dispose;
+  }, [auth, known]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -98,7 +120,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
   return (
     <div ref={root} className="parley" data-testid="parley">
       {state ? (
-        <ThreadContext.Provider value={{ bootstrap, api, state, dispatch, storage, now }}>
+        <ThreadContext.Provider value={{ bootstrap, api, auth, state, dispatch, storage, now }}>
           <Thread />
         </ThreadContext.Provider>
       ) : (

@@ -4,10 +4,15 @@
  */
 import type {
   ApiErrorBody,
+  AuthSession,
   Comment,
   CommentList,
   CreateCommentRequest,
+  CreateTicketRequest,
+  CreateTicketResponse,
   ErrorCode,
+  Identity,
+  RedeemRequest,
 } from '../shared/api-types.ts';
 
 /** Codes the client adds to the server's: no response, or one we can't read. */
@@ -36,36 +41,75 @@ function readError(status: number, body: unknown): ApiError {
   return new ApiError(status, 'bad_response', `HTTP ${status}`);
 }
 
-async function request<T>(base: string, path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(base + path, {
-      ...init,
-      headers: init?.body
-        ? { accept: 'application/json', 'content-type': 'application/json' }
-        : { accept: 'application/json' },
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'Network request failed');
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw readError(response.status, body);
-  if (body === null) throw new ApiError(response.status, 'bad_response', 'Unreadable response');
-  return body as T;
+interface RequestOptions {
+  method?: 'POST';
+  body?: unknown;
+  /** Sends `Authorization: Bearer` with the current access token, if any. */
+  auth?: boolean;
+  /** Sends and accepts the iframe's own (partitioned, HttpOnly) auth cookies. */
+  cookies?: boolean;
+}
+
+/** A signed-in comment: the server takes the author from the token. */
+export type SignedInCommentRequest = Omit<CreateCommentRequest, 'author'>;
+
+/** What redeem answers while the reader is still at the provider. */
+export interface LoginPending {
+  status: 'pending';
 }
 
 export type Api = ReturnType<typeof createApi>;
 
-/** Binds the endpoints to `apiBase` (from the bootstrap; '' means this origin). */
-export function createApi(base: string) {
+/**
+ * Binds the endpoints to `apiBase` (from the bootstrap; '' means this origin).
+ * `token` returns the current access token (kept in memory only, by auth.ts).
+ */
+export function createApi(base: string, token: () => string | null = () => null) {
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const bearer = options.auth && token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method: options.method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: options.cookies ? 'include' : undefined,
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', 'Network request failed');
+    }
+    if (response.status === 204) return undefined as T;
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw readError(response.status, body);
+    if (body === null) throw new ApiError(response.status, 'bad_response', 'Unreadable response');
+    return body as T;
+  }
+
   const q = encodeURIComponent;
+  const post = (body: unknown, more?: RequestOptions): RequestOptions => ({
+    method: 'POST',
+    body,
+    ...more,
+  });
+  const withCookies = { cookies: true };
   return {
     listComments: (site: string, page: string) =>
-      request<CommentList>(base, `/api/v1/comments?site=${q(site)}&page=${q(page)}`),
-    createComment: (body: CreateCommentRequest) =>
-      request<{ comment: Comment }>(base, '/api/v1/comments', {
-        method: 'POST',
-        body: JSON.stringify(body),
-      }),
+      request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`),
+    createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
+      request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true })),
+    createTicket: (body: CreateTicketRequest) =>
+      request<CreateTicketResponse>('/api/v1/auth/tickets', post(body, withCookies)),
+    holdTicket: (ticket: string, verifier: string) =>
+      request<void>(`/api/v1/auth/tickets/${q(ticket)}/hold`, post({ verifier }, withCookies)),
+    redeem: (body: RedeemRequest) =>
+      request<AuthSession | LoginPending>('/api/v1/auth/redeem', post(body, withCookies)),
+    refresh: (site: string) =>
+      request<AuthSession>('/api/v1/auth/refresh', post({ site }, withCookies)),
+    logout: () =>
+      request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
+    me: () => request<{ identity: Identity }>('/api/v1/me', { auth: true }),
   };
 }

@@ -26,6 +26,19 @@ describe('readBootstrap', () => {
     expect(readBootstrap(document)?.theme).toBe('auto');
   });
 
+  it('keeps only known providers, once each, in the server order', () => {
+    inline(
+      JSON.stringify({
+        ...buildBootstrap([]),
+        providers: ['twitter', 'myspace', 'wordpress', 'twitter'],
+      }),
+    );
+    expect(readBootstrap(document)?.providers).toEqual(['twitter', 'wordpress']);
+    document.body.innerHTML = '';
+    inline(JSON.stringify({ ...buildBootstrap([]), providers: undefined }));
+    expect(readBootstrap(document)?.providers).toEqual([]);
+  });
+
   it('returns null when missing or broken', () => {
     expect(readBootstrap(document)).toBeNull();
     inline('{not json');

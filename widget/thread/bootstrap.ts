@@ -1,4 +1,4 @@
-import type { ThreadBootstrap } from '../shared/api-types.ts';
+import { PROVIDER_IDS, type ThreadBootstrap } from '../shared/api-types.ts';
 
 const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
 
@@ -26,5 +26,9 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
     theme: value.theme && THEMES.has(value.theme) ? value.theme : 'auto',
     maxDepth: Number(value.maxDepth) >= 1 ? Number(value.maxDepth) : 3,
     thread: value.thread && Array.isArray(value.thread.comments) ? value.thread : null,
+    // Only providers this app knows, once each, in the server's order.
+    providers: Array.isArray(value.providers)
+      ? value.providers.filter((id, i, all) => PROVIDER_IDS.includes(id) && all.indexOf(id) === i)
+      : [],
   };
 }

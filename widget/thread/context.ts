@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { ThreadBootstrap } from '../shared/api-types.ts';
 import type { Api } from './api.ts';
+import type { Auth } from './auth.ts';
 import type { Dispatch, State } from './state.ts';
 import type { ReaderStorage } from './storage.ts';
 
 export interface ThreadContextValue {
   bootstrap: ThreadBootstrap;
   api: Api;
+  /** Sign-in, the session and its token (auth.ts). */
+  auth: Auth;
   state: State;
   dispatch: Dispatch;
   /** Drafts and saved details (the iframe's localStorage, or the host page's). */

@@ -60,4 +60,18 @@ describe('state changes', () => {
     expect(s.author).toEqual({ name: 'Ann', email: 'a@x.io', website: '' });
     expect(apply(s, 'setRemember', true).remember).toBe(true);
   });
+
+  it('sign-in: connecting, then a session or a message; sign-out keeps the typed details', () => {
+    const identity = { name: 'Tess', url: null, avatarUrl: '', provider: 'twitter' as const };
+    const session = { identity, accessToken: 't', expiresAt: 1 };
+    const typed = apply(start(), 'setAuthor', { name: 'Ann' });
+    const connecting = apply(apply(typed, 'signInEnded', 'old news'), 'startSignIn', 'twitter');
+    expect(connecting).toMatchObject({ signingIn: { provider: 'twitter' }, authMessage: null });
+    const denied = apply(connecting, 'signInEnded', 'You cancelled signing in with Twitter.');
+    expect(denied).toMatchObject({ signingIn: null, session: null, authMessage: /cancelled/ });
+    const signedIn = apply(connecting, 'signedIn', session);
+    expect(signedIn).toMatchObject({ session, signingIn: null, authMessage: null });
+    const out = apply(signedIn, 'signedOut', null);
+    expect(out).toMatchObject({ session: null, author: { name: 'Ann' } });
+  });
 });

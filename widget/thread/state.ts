@@ -4,7 +4,7 @@
  * DOM. Calls to the API and the host happen in components; these only say
  * how the state follows from their results.
  */
-import type { Comment, CommentList } from '../shared/api-types.ts';
+import type { Comment, CommentList, Identity, ProviderId } from '../shared/api-types.ts';
 import type { AuthorDetails } from './storage.ts';
 
 export interface State {
@@ -23,6 +23,19 @@ export interface State {
   author: AuthorDetails;
   /** The "Save my name, email, and website" checkbox. */
   remember: boolean;
+  /** The signed-in reader; the access token lives only in this memory. */
+  session: Session | null;
+  /** A sign-in under way (popup open, or about to navigate for the redirect fallback). */
+  signingIn: { provider: ProviderId } | null;
+  /** The outcome of the last sign-in attempt or sign-out, when the reader should be told. */
+  authMessage: string | null;
+}
+
+export interface Session {
+  identity: Identity;
+  accessToken: string;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
@@ -36,6 +49,9 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
     highlighted: null,
     author: saved ?? { name: '', email: '', website: '' },
     remember: saved !== null,
+    session: null,
+    signingIn: null,
+    authMessage: null,
   };
 }
 
@@ -83,6 +99,29 @@ const restoreAuthor: Action<AuthorDetails> = ({ state, data }) => {
   return name || email || website ? {} : { author: data, remember: true };
 };
 
+/** A sign-in started: the form says "Connecting to …" (any earlier message goes). */
+const startSignIn: Action<ProviderId> = ({ data }) => ({
+  signingIn: { provider: data },
+  authMessage: null,
+});
+
+/** A session arrived (sign-in, restored on load, or refreshed). */
+const signedIn: Action<Session> = ({ data }) => ({
+  session: data,
+  signingIn: null,
+  authMessage: null,
+});
+
+/** A sign-in ended without a session (cancelled, denied, failed); the guest form stays. */
+const signInEnded: Action<string | null> = ({ data }) => ({ signingIn: null, authMessage: data });
+
+/** The session ended (Log Out, Change, or it could not be renewed). */
+const signedOut: Action<string | null> = ({ data }) => ({
+  session: null,
+  signingIn: null,
+  authMessage: data,
+});
+
 export const actions = {
   addComment,
   openReply,
@@ -91,6 +130,10 @@ export const actions = {
   setAuthor,
   setRemember,
   restoreAuthor,
+  startSignIn,
+  signedIn,
+  signInEnded,
+  signedOut,
 };
 
 export type Actions = typeof actions;

@@ -38,6 +38,7 @@ export function buildBootstrap(
     theme: 'auto',
     maxDepth: 3,
     thread: comments && { comments, total: comments.length },
+    providers: [],
     ...overrides,
   };
 }

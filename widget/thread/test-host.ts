@@ -6,7 +6,7 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
 import { envelope, type FrameToHost } from '../shared/messages.ts';
-import { HOST_ORIGIN } from './test-fixtures.ts';
+import { HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
 
 export function fakeHostWindow() {
   const frame = document.createElement('iframe');
@@ -53,6 +53,8 @@ export function setupAppTests(): () => FakeHost {
   let host: FakeHost | undefined;
   beforeEach(() => {
     host = fakeHostWindow();
+    // The app asks for a session on load; by default the reader has none.
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(notSignedIn()));
   });
   afterEach(() => {
     cleanup();
@@ -65,3 +67,7 @@ export function setupAppTests(): () => FakeHost {
 
 /** The open reply form (there is at most one). */
 export const replyForm = () => screen.getByRole('form', { name: /^Reply to / }) as HTMLFormElement;
+
+/** What POST /api/v1/auth/refresh answers a reader without a session. */
+export const notSignedIn = () =>
+  jsonResponse(401, { error: { code: 'unauthorized', message: 'Not signed in' } });

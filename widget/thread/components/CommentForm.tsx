@@ -4,6 +4,8 @@ import { ApiError, type ClientErrorCode } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
+import { SignedIn } from './SignedIn.tsx';
+import { SignIn } from './SignIn.tsx';
 
 /** The server's `invalid_body` field names, and the input each one points at. */
 const FIELDS = {
@@ -13,6 +15,9 @@ const FIELDS = {
   'author.website': 'website',
 } as const;
 type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
+
+const SIGNED_OUT =
+  'Your sign-in has expired. Your comment is kept here; log in again, or fill in your details to post as a guest.';
 
 const SERVER_TROUBLE =
   'The comment server had a problem. Your comment is kept here; please try again.';
@@ -25,6 +30,9 @@ const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
   parent_not_found: 'The comment you are replying to is no longer there.',
   unknown_site: 'Comments are unavailable on this site.',
   internal_error: SERVER_TROUBLE,
+  invalid_token: SIGNED_OUT,
+  unauthorized: SIGNED_OUT,
+  token_site_mismatch: SIGNED_OUT,
   bad_response: SERVER_TROUBLE,
 };
 
@@ -71,8 +79,8 @@ function Field({ id, label, hint, error, ...input }: FieldProps) {
  * (storage.ts) from the first keystroke until the server has stored it.
  */
 export function CommentForm({ parent }: { parent: Comment | null }) {
-  const { bootstrap, api, state, dispatch, storage } = useThread();
-  const { author, remember } = state;
+  const { bootstrap, api, auth, state, dispatch, storage } = useThread();
+  const { author, remember, session } = state;
   const prefix = `parley-${parent ? parent.id : 'new'}`;
   const draft = useDraft(storage, draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
   const [posting, setPosting] = useState(false);
@@ -97,21 +105,25 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
     setPosting(true);
     setError(null);
     try {
-      const { comment } = await api.createComment({
+      const post = {
         site: bootstrap.site,
         page: bootstrap.page,
         pageUrl: bootstrap.pageUrl,
         pageTitle: bootstrap.pageTitle,
         parentId: parent?.id ?? null,
         body: draft.text,
-        author: {
-          name: author.name.trim(),
-          email: author.email.trim(),
-          ...(author.website.trim() && { website: author.website.trim() }),
-        },
-      });
+      };
+      // Signed in, the server takes the author from the token.
+      const guest = {
+        name: author.name.trim(),
+        email: author.email.trim(),
+        ...(author.website.trim() && { website: author.website.trim() }),
+      };
+      const { comment } = await auth.authorized(() =>
+        api.createComment(session ? post : { ...post, author: guest }),
+      );
       draft.clear();
-      saveAuthor(storage, bootstrap.site, remember ? author : null);
+      if (!session) saveAuthor(storage, bootstrap.site, remember ? author : null);
       setPosting(false);
       dispatch('addComment', comment);
     } catch (err) {
@@ -185,52 +197,67 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
           {fieldError('body')}
         </p>
       )}
-      <fieldset className="details">
-        <legend>Fill in your details below</legend>
-        <div data-testid="sign-in-slot" />
-        <div className="fields">
-          <Field
-            id={`${prefix}-email`}
-            label="Email"
-            hint="Address never made public"
-            error={fieldError('email')}
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={author.email}
-            onInput={(event) => dispatch('setAuthor', { email: event.currentTarget.value })}
-          />
-          <Field
-            id={`${prefix}-name`}
-            label="Name"
-            error={fieldError('name')}
-            name="name"
-            autoComplete="name"
-            required
-            value={author.name}
-            onInput={(event) => dispatch('setAuthor', { name: event.currentTarget.value })}
-          />
-          <Field
-            id={`${prefix}-website`}
-            label="Website"
-            error={fieldError('website')}
-            type="url"
-            name="url"
-            autoComplete="url"
-            value={author.website}
-            onInput={(event) => dispatch('setAuthor', { website: event.currentTarget.value })}
-          />
+      {/* Only what follows the textarea changes, so the text typed stays put. */}
+      {session ? (
+        <div className="details" data-testid="sign-in-slot">
+          <SignedIn session={session} />
         </div>
-      </fieldset>
-      <label className="remember">
-        <input
-          type="checkbox"
-          checked={remember}
-          onChange={(event) => onRememberChange(event.currentTarget.checked)}
-        />
-        Save my name, email, and website in this browser for the next time I comment.
-      </label>
+      ) : (
+        <>
+          <fieldset className="details">
+            <legend>
+              {bootstrap.providers.length > 0
+                ? 'Fill in your details below or click an icon to log in:'
+                : 'Fill in your details below'}
+            </legend>
+            <div data-testid="sign-in-slot">
+              <SignIn beforeSignIn={draft.save} />
+            </div>
+            <div className="fields">
+              <Field
+                id={`${prefix}-email`}
+                label="Email"
+                hint="Address never made public"
+                error={fieldError('email')}
+                type="email"
+                name="email"
+                autoComplete="email"
+                required
+                value={author.email}
+                onInput={(event) => dispatch('setAuthor', { email: event.currentTarget.value })}
+              />
+              <Field
+                id={`${prefix}-name`}
+                label="Name"
+                error={fieldError('name')}
+                name="name"
+                autoComplete="name"
+                required
+                value={author.name}
+                onInput={(event) => dispatch('setAuthor', { name: event.currentTarget.value })}
+              />
+              <Field
+                id={`${prefix}-website`}
+                label="Website"
+                error={fieldError('website')}
+                type="url"
+                name="url"
+                autoComplete="url"
+                value={author.website}
+                onInput={(event) => dispatch('setAuthor', { website: event.currentTarget.value })}
+              />
+            </div>
+          </fieldset>
+          <label className="remember">
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(event) => onRememberChange(event.currentTarget.checked)}
+            />
+            Save my name, email, and website in this browser for the next time I comment.
+          </label>
+        </>
+      )}
       {formError && (
         <p className="error form-error" role="alert">
           {formError}

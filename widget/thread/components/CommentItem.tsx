@@ -4,6 +4,7 @@ import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
+import { ProviderMark } from './ProviderIcon.tsx';
 
 function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
@@ -37,6 +38,9 @@ export function CommentItem({ node }: { node: CommentNode }) {
         <div className="main">
           <header className="meta">
             <AuthorName author={comment.author} />
+            {comment.author.provider !== 'guest' && (
+              <ProviderMark provider={comment.author.provider} />
+            )}
             {replyTo && (
               <a
                 className="reply-to"
