@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
-import { expect, openThread, POSTS, postAsGuest, test } from './fixtures.ts';
+import { expect, openThread, PARLEY_URL, POSTS, postAsGuest, test } from './fixtures.ts';
+import { HOST_URL } from './urls.ts';
 
 const PROVIDERS = [
   {
@@ -176,4 +177,22 @@ test('a sign-in message from a foreign origin is ignored', async ({ page }) => {
   await expect(frame.getByText('Connecting to Twitter…')).toBeVisible();
   await popup.getByRole('button', { name: /Continue as Grace Hopper/ }).click();
   await expect(frame.getByText('You are commenting using your Twitter account')).toBeVisible();
+});
+
+test('a token issued on one site is refused on another', async ({ page, request }) => {
+  const frame = await openThread(page, `/posts/${POSTS[0]}`);
+  // Watch the widget's own redeem answer to learn the token it holds in memory.
+  const redeemed = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/auth/redeem') && r.status() === 200,
+  );
+  await signInWithPopup(page, frame, 'Twitter', /Continue as Ada Lovelace/);
+  const { accessToken } = (await (await redeemed).json()) as { accessToken: string };
+  await expect(frame.getByText('You are commenting using your Twitter account')).toBeVisible();
+
+  const elsewhere = await request.post(`${PARLEY_URL}/api/v1/comments`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    data: { site: 'e2e', page: `${HOST_URL}/x`, pageUrl: `${HOST_URL}/x`, body: 'Borrowed token' },
+  });
+  expect(elsewhere.status()).toBe(403);
+  expect((await elsewhere.json()).error.code).toBe('token_site_mismatch');
 });

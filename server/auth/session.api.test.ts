@@ -159,6 +159,27 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
     expect((await res.json()).error.code).toBe('ticket_expired');
   });
 
+  it('keeps one identity per provider account and refreshes its profile at each sign-in', async () => {
+    await signIn();
+    const { verifier, challenge } = pkce();
+    const { ticket } = await (
+      await call('/auth/tickets', { site: 'blog', provider: 'twitter', challenge })
+    ).json();
+    await completeLoginTicket(server.parley.db, ticket, {
+      ...profile,
+      displayName: 'Grace B. Hopper',
+    });
+    const session = await (await call('/auth/redeem', { ticket, verifier })).json();
+    expect(session.identity.name).toBe('Grace B. Hopper');
+    const rows = await server.parley.db
+      .selectFrom('identities')
+      .select('display_name')
+      .where('provider', '=', 'twitter')
+      .where('provider_user_id', '=', '1002')
+      .execute();
+    expect(rows).toEqual([{ display_name: 'Grace B. Hopper' }]);
+  });
+
   it('shows the signed-in reader at /me, never their email', async () => {
     const { accessToken } = await signIn();
     const me = await call('/me', undefined, { authorization: `Bearer ${accessToken}` });

@@ -67,9 +67,26 @@ describe('the iframe page and widget assets', () => {
       maxDepth: 3,
       hostOrigin: 'https://blog.example',
     });
+    // No provider credentials on this server: no sign-in buttons are offered.
+    expect(boot.providers).toEqual([]);
     expect(boot.thread?.total).toBe(1);
     expect(boot.thread?.comments[0]?.html).toContain('&lt;/script&gt;');
     expect(html).not.toContain('a@example.com');
+  });
+
+  it('offers exactly the sign-in providers the server has credentials for', async () => {
+    const withTwitter = await startTestServer('sqlite', {
+      TWITTER_CONSUMER_KEY: 'k',
+      TWITTER_CONSUMER_SECRET: 's',
+      FACEBOOK_APP_ID: 'only-an-id',
+    });
+    try {
+      await withTwitter.buildSite();
+      const html = await (await fetch(threadUrl(withTwitter, page))).text();
+      expect(bootstrapOf(html).providers).toEqual(['twitter']);
+    } finally {
+      await withTwitter.stop();
+    }
   });
 
   it('may only be framed by the site’s own origins', async () => {
