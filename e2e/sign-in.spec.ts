@@ -46,8 +46,9 @@ async function signInWithPopup(
 
 for (const p of PROVIDERS) {
   test.describe(`signing in with ${p.name}`, () => {
-    test('popup sign-in, post, stay signed in across reloads, log out, change account', async ({
+    test('popup sign-in, post, stay signed in across reloads and tabs, log out, change account', async ({
       page,
+      context,
     }) => {
       let frame = await openThread(page, `/posts/${p.post}`);
       await expect(page.getByTestId('sandbox-notice')).toBeVisible();
@@ -81,6 +82,15 @@ for (const p of PROVIDERS) {
       await expect(
         frame.getByText(`You are commenting using your ${p.label} account`),
       ).toBeVisible();
+      // Another tab of the same blog: signed in there too.
+      const tab = await context.newPage();
+      await tab.goto(`/posts/${p.post}`);
+      await expect(
+        tab
+          .frameLocator('iframe.parley-frame')
+          .getByText(`You are commenting using your ${p.label} account`),
+      ).toBeVisible();
+      await tab.close();
 
       await frame.getByRole('button', { name: 'Log Out' }).click();
       await expect(frame.getByLabel('Email', { exact: true })).toBeVisible();
@@ -110,10 +120,15 @@ for (const p of PROVIDERS) {
   });
 }
 
-test('consent denied: a clear message, and the guest form still works', async ({ page }) => {
+test('consent denied: a clear message, the draft kept, and the guest form still works', async ({
+  page,
+}) => {
   const frame = await openThread(page, `/posts/${POSTS[2]}`);
+  const draft = `Kept through a refusal ${Date.now()}`;
+  await frame.getByLabel('Comment', { exact: true }).fill(draft);
   await signInWithPopup(page, frame, 'Facebook', 'Cancel');
   await expect(frame.getByText('You cancelled signing in with Facebook.')).toBeVisible();
+  await expect(frame.getByLabel('Comment', { exact: true })).toHaveValue(draft);
   await expect(frame.getByRole('button', { name: 'Log in with Facebook' })).toBeVisible();
   const text = `Posted as a guest after saying no, ${Date.now()}`;
   await postAsGuest(frame, text);
