@@ -4,6 +4,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { adminRoutes } from './admin/admin.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
@@ -58,6 +59,7 @@ export function createApp(config: Config): ParleyApp {
   });
   app.use(embedRoutes(db, config, assets));
   app.use(authRoutes(db, config));
+  app.use(adminRoutes(db, config));
   app.use('/api/v1', commentRoutes(db, config), sessionRoutes(db, config), notFound);
   app.use(notFound);
   app.use(errorHandler(logger));

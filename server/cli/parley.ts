@@ -4,8 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { grantSiteRole } from '../admin/admin.service.ts';
+import { randomSecret } from '../auth/crypto.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { deleteSite, listSites } from '../sites/site.repository.ts';
+import { AppError } from '../errors.ts';
+import { deleteSite, findSite, listSites } from '../sites/site.repository.ts';
 import { saveSite } from '../sites/site.service.ts';
 import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 
@@ -16,7 +19,14 @@ const USAGE = `Usage: npm run parley -- <command>
   sites list
       Show every site with its origins and settings.
   sites remove <id>
-      Delete a site and all of its pages and comments.`;
+      Delete a site and all of its pages and comments.
+  admins add <email> --site <id> [--role owner|moderator] [--password <pw>]
+      Give someone the dashboard for a site (owner by default). A new admin
+      without --password gets a random one, printed once.
+  admins list
+      Show every admin and their sites.
+  admins remove <email>
+      Delete an admin and their dashboard sessions.`;
 
 class UsageError extends Error {}
 
@@ -58,16 +68,64 @@ async function sites(db: Db, argv: string[]): Promise<string> {
   throw new UsageError(`Unknown command: sites ${action ?? ''}`);
 }
 
+async function admins(db: Db, argv: string[]): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { site: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+  });
+  const [action, email] = positionals;
+  if (action === 'list') {
+    const rows = await db
+      .selectFrom('admins')
+      .leftJoin('site_members', 'site_members.admin_id', 'admins.id')
+      .select(['admins.email', 'site_members.site_id', 'site_members.role'])
+      .orderBy('admins.email')
+      .execute();
+    if (rows.length === 0)
+      return 'No admins yet. Add one with: npm run parley -- admins add <email> --site <id>';
+    return rows.map((r) => `${r.email}\t${r.site_id ?? '-'}\t${r.role ?? '-'}`).join('\n');
+  }
+  if (!email) throw new UsageError(`admins ${action ?? ''}: missing <email>`);
+  if (action === 'add') {
+    if (!values.site) throw new UsageError('admins add: --site is required');
+    const role = values.role ?? 'owner';
+    if (role !== 'owner' && role !== 'moderator')
+      throw new UsageError('admins add: --role is owner or moderator');
+    if (!(await findSite(db, values.site)))
+      throw new UsageError(`No site with id "${values.site}"`);
+    const generated = values.password ? undefined : randomSecret(18);
+    const { created } = await grantSiteRole(db, {
+      email,
+      password: values.password ?? generated,
+      siteId: values.site,
+      role,
+    });
+    return created && generated
+      ? `Created ${email} as ${role} of ${values.site}. Password (shown once): ${generated}`
+      : `${email} is now ${role} of ${values.site}.`;
+  }
+  if (action === 'remove') {
+    const result = await db
+      .deleteFrom('admins')
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new UsageError(`No admin "${email}"`);
+    return `Removed ${email}.`;
+  }
+  throw new UsageError(`Unknown command: admins ${action ?? ''}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [group, ...rest] = argv;
-  if (group !== 'sites') {
+  if (group !== 'sites' && group !== 'admins') {
     console.log(USAGE);
     return group === undefined || group === 'help' || group === '--help' ? 0 : 2;
   }
   const db = createDb(loadConfig().database);
   try {
     await migrateToLatest(db);
-    console.log(await sites(db, rest));
+    console.log(await (group === 'sites' ? sites(db, rest) : admins(db, rest)));
     return 0;
   } finally {
     await db.destroy();
@@ -79,6 +137,8 @@ try {
 } catch (err) {
   if (err instanceof z.ZodError) {
     console.error(err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  } else if (err instanceof AppError) {
+    console.error(err.message);
   } else if (err instanceof UsageError || err instanceof ConfigError) {
     console.error(`${err.message}\n\n${USAGE}`);
   } else {

@@ -49,6 +49,32 @@ export interface CommentsTable {
   /** The signed-in author; null for guests and after a deletion request. */
   identity_id: string | null;
   author_avatar_url: string | null;
+  /** JSON array of {check, reason}: why the pipeline held it or called it spam. */
+  moderation_reasons: string | null;
+}
+
+export interface AdminsTable {
+  id: string;
+  email: string;
+  /** scrypt, see admin/password.ts. */
+  password_hash: string;
+  created_at: string;
+}
+
+export type SiteRole = 'owner' | 'moderator';
+
+export interface SiteMembersTable {
+  admin_id: string;
+  site_id: string;
+  role: SiteRole;
+}
+
+export interface AdminSessionsTable {
+  id: string;
+  admin_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface IdentitiesTable {
@@ -115,6 +141,9 @@ export interface Database {
   login_tickets: LoginTicketsTable;
   sessions: SessionsTable;
   deletion_requests: DeletionRequestsTable;
+  admins: AdminsTable;
+  site_members: SiteMembersTable;
+  admin_sessions: AdminSessionsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

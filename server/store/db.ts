@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-24T1200-initial.ts';
+import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
 import * as signIn from './migrations/2026-11-25T0900-sign-in.ts';
 import { openSqlite } from './sqlite.ts';
 
@@ -14,6 +15,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '2026-11-24T1200-initial': initial,
   '2026-11-25T0900-sign-in': signIn,
+  '2026-11-25T1500-moderation': moderation,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

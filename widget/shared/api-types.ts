@@ -60,6 +60,7 @@ export type ErrorCode =
   | 'login_failed'
   | 'invalid_verifier'
   | 'unauthorized'
+  | 'forbidden'
   | 'invalid_token'
   | 'token_site_mismatch'
   | 'invalid_signed_request'

@@ -1,0 +1,121 @@
+/**
+ * What moderators see and do: comments of one site by status, with the
+ * pipeline's reasons, their page and parent, and bulk status changes.
+ */
+import { sql } from 'kysely';
+import type { CommentStatus } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
+
+export interface QueueItem {
+  id: string;
+  status: CommentStatus;
+  html: string;
+  source: string;
+  createdAt: string;
+  author: {
+    name: string;
+    email: string | null;
+    url: string | null;
+    provider: string;
+    ip: string | null;
+  };
+  page: { url: string; title: string };
+  parent: { id: string; authorName: string; excerpt: string } | null;
+  reasons: { check: string; reason: string }[];
+}
+
+export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
+
+const NEXT_STATUS: Record<ModerationAction, CommentStatus> = {
+  approve: 'approved',
+  spam: 'spam',
+  trash: 'trash',
+  restore: 'approved',
+};
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A site's comments in one status (newest first), optionally matching text, author, email or IP. */
+export async function listQueue(
+  db: Db,
+  siteId: string,
+  filter: { status: CommentStatus | 'all'; q?: string | undefined; limit: number },
+): Promise<QueueItem[]> {
+  let query = db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
+    .select([
+      'c.id',
+      'c.status',
+      'c.body_html',
+      'c.body_source',
+      'c.created_at',
+      'c.author_name',
+      'c.author_email',
+      'c.author_url',
+      'c.author_provider',
+      'c.ip',
+      'c.moderation_reasons',
+      'p.url as page_url',
+      'p.title as page_title',
+      'parent.id as parent_id',
+      'parent.author_name as parent_author',
+      'parent.body_source as parent_source',
+    ])
+    .where('c.site_id', '=', siteId);
+  if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    query = query.where((eb) =>
+      eb.or(
+        ['c.body_source', 'c.author_name', 'c.author_email', 'c.ip'].map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+        ),
+      ),
+    );
+  }
+  const rows = await query.orderBy('c.created_at', 'desc').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    html: r.body_html,
+    source: r.body_source,
+    createdAt: r.created_at,
+    author: {
+      name: r.author_name,
+      email: r.author_email,
+      url: r.author_url,
+      provider: r.author_provider,
+      ip: r.ip,
+    },
+    page: { url: r.page_url, title: r.page_title },
+    parent: r.parent_id
+      ? {
+          id: r.parent_id,
+          authorName: r.parent_author ?? '',
+          excerpt: (r.parent_source ?? '').slice(0, 200),
+        }
+      : null,
+    reasons: r.moderation_reasons ? (JSON.parse(r.moderation_reasons) as QueueItem['reasons']) : [],
+  }));
+}
+
+/** Applies one action to many comments of the site; ids of other sites are ignored. */
+export async function moderate(
+  db: Db,
+  siteId: string,
+  ids: string[],
+  action: ModerationAction,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('comments')
+    .set({ status: NEXT_STATUS[action], updated_at: new Date().toISOString() })
+    .where('site_id', '=', siteId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
