@@ -96,6 +96,41 @@ describe('npm run parley -- sites', () => {
     expect((await parley('sites', 'list')).stdout).not.toContain('docs');
   });
 
+  it('gives someone the dashboard of a site, with a generated password shown once', async () => {
+    const added = await parley('admins', 'add', 'Owner@Blog.example', '--site', 'blog');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /^Created Owner@Blog\.example as owner of blog\. Password \(shown once\): [A-Za-z0-9_-]{24}\n$/,
+    );
+    const again = await parley(
+      'admins',
+      'add',
+      'owner@blog.example',
+      '--site',
+      'blog',
+      '--role',
+      'moderator',
+    );
+    expect(again.stdout).toBe('owner@blog.example is now moderator of blog.\n');
+    expect((await parley('admins', 'list')).stdout).toBe('owner@blog.example\tblog\tmoderator\n');
+    const short = await parley(
+      'admins',
+      'add',
+      'new@blog.example',
+      '--site',
+      'blog',
+      '--password',
+      'short',
+    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+    expect((await parley('admins', 'add', 'x@y.example', '--site', 'nope')).stderr).toMatch(
+      /No site with id "nope"/,
+    );
+    expect((await parley('admins', 'remove', 'owner@blog.example')).stdout).toContain('Removed');
+    expect((await parley('admins', 'list')).stdout).toMatch(/No admins yet/);
+  });
+
   it('prints usage for help and for unknown groups', async () => {
     expect((await parley('help')).stdout).toContain('Usage: npm run parley');
     expect((await parley('nonsense')).code).toBe(2);
