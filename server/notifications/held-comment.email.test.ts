@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { type HeldCommentEmailInput, heldCommentEmail, htmlToText } from './held-comment.email.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function buildInput(
+  overrides: Partial<HeldCommentEmailInput['comment']> = {},
+): HeldCommentEmailInput {
+  return {
+    site: { id: 'blog', name: 'My blog' },
+    comment: {
+      id: 'c0mment1d',
+      text: `Nice post!\n${HOSTILE}`,
+      authorName: 'Jane Reader',
+      authorEmail: 'jane@reader.example',
+      pageUrl: 'https://blog.example/posts/hello',
+      pageTitle: 'Post title',
+      reasons: [
+        { check: 'links', reason: '3 links (the limit is 2)' },
+        { check: 'moderation', reason: 'first comment by this author' },
+      ],
+      ...overrides,
+    } as HeldCommentEmailInput['comment'],
+    moderatorEmails: ['mod@blog.example', 'owner@blog.example'],
+    publicUrl: 'https://comments.example/',
+  };
+}
+
+describe('heldCommentEmail', () => {
+  it('names the site and the page in the subject', () => {
+    expect(heldCommentEmail(buildInput()).subject).toBe(
+      '[My blog] Comment awaiting moderation on "Post title"',
+    );
+  });
+
+  it('links approve, spam, trash and the queue on the dashboard, in both parts', () => {
+    const email = heldCommentEmail(buildInput());
+    const links = [
+      'https://comments.example/admin/comments/c0mment1d?action=approve',
+      'https://comments.example/admin/comments/c0mment1d?action=spam',
+      'https://comments.example/admin/comments/c0mment1d?action=trash',
+      'https://comments.example/admin/queue?site=blog',
+    ];
+    for (const link of links) {
+      expect(email.text).toContain(link);
+      expect(email.html).toContain(`href="${link}"`);
+    }
+    expect(email.html).toContain('href="https://blog.example/posts/hello"');
+  });
+
+  it('shows the comment as text: markup in it is escaped, never live', () => {
+    const email = heldCommentEmail(buildInput());
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).not.toContain('<img');
+    expect(email.text).toContain(`> ${HOSTILE}`);
+  });
+
+  it('takes the stored HTML body as text too', () => {
+    // What comments/render.ts stores for "Nice post!\n<img …>" plus a link.
+    const stored =
+      '<p>Nice post!<br />&lt;img src=x onerror=alert(1)&gt;</p>\n<p><a href="https://x.example/?a=1&amp;b=2" rel="nofollow ugc noopener noreferrer" target="_blank">see this</a></p>';
+    const { site, publicUrl, moderatorEmails, comment } = buildInput();
+    const { id, authorName, authorEmail, pageUrl, pageTitle, reasons } = comment;
+    const email = heldCommentEmail({
+      site,
+      publicUrl,
+      moderatorEmails,
+      comment: { id, authorName, authorEmail, pageUrl, pageTitle, reasons, html: stored },
+    });
+    expect(email.text).toContain(
+      `> Nice post!\n> ${HOSTILE}\n>\n> see this (https://x.example/?a=1&b=2)`,
+    );
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).not.toContain('<a href="https://x.example');
+  });
+
+  it('lists every reason the pipeline gave', () => {
+    const email = heldCommentEmail(buildInput());
+    for (const line of [
+      'links: 3 links (the limit is 2)',
+      'moderation: first comment by this author',
+    ]) {
+      expect(email.text).toContain(`- ${line}`);
+      expect(email.html).toContain(`<li>${line}</li>`);
+    }
+  });
+
+  it('shows the author, and never the IP or user agent even when a whole row is passed', () => {
+    const row = { ...buildInput().comment, ip: '203.0.113.7', userAgent: 'EvilBot/1.0' };
+    const email = heldCommentEmail({ ...buildInput(), comment: row });
+    expect(email.text).toContain('Jane Reader <jane@reader.example>');
+    expect(email.html).toContain('<strong>Jane Reader</strong> &lt;jane@reader.example&gt;');
+    const all = JSON.stringify(email);
+    expect(all).not.toContain('203.0.113.7');
+    expect(all).not.toContain('EvilBot');
+  });
+
+  it('keeps names and titles on one line (no header injection) and escapes them', () => {
+    const email = heldCommentEmail({
+      ...buildInput({ pageTitle: 'Evil\r\nBcc: victim@example.com', authorName: '<b>Bob</b>' }),
+      site: { id: 'a&b', name: 'Tom & Jerry' },
+    });
+    expect(email.subject).toBe(
+      '[Tom & Jerry] Comment awaiting moderation on "Evil Bcc: victim@example.com"',
+    );
+    expect(email.html).toContain('&lt;b&gt;Bob&lt;/b&gt;');
+    expect(email.html).toContain('Tom &amp; Jerry');
+    expect(email.html).toContain('href="https://comments.example/admin/queue?site=a%26b"');
+  });
+
+  it('addresses each moderator once', () => {
+    const email = heldCommentEmail({
+      ...buildInput(),
+      moderatorEmails: ['a@x.example', ' A@x.example', 'b@x.example', ''],
+    });
+    expect(email.to).toEqual(['a@x.example', 'b@x.example']);
+  });
+
+  it('does not link a page URL that is not http(s)', () => {
+    const email = heldCommentEmail(buildInput({ pageUrl: 'javascript:alert(1)' }));
+    expect(email.html).not.toContain('href="javascript:');
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps paragraphs and line breaks and decodes entities', () => {
+    expect(htmlToText('<p>a &amp; b<br>c</p><p>&#39;d&#x27;</p>')).toBe("a & b\nc\n\n'd'");
+  });
+});
