@@ -13,12 +13,14 @@ import { loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
 
 export interface ParleyApp {
   app: Express;
   db: Db;
   logger: Logger;
+  mailer: Mailer;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
   /** Stops listening and closes the store. */
@@ -30,6 +32,7 @@ export function createApp(config: Config): ParleyApp {
   const logger = createLogger(config);
   const db = createDb(config.database);
   const assets = loadWidgetAssets(config.widgetDir);
+  const mailer = createMailer(config.mail, logger);
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -69,6 +72,7 @@ export function createApp(config: Config): ParleyApp {
     app,
     db,
     logger,
+    mailer,
     async start() {
       await migrateToLatest(db);
       server = await new Promise<Server>((resolve, reject) => {
@@ -88,6 +92,7 @@ export function createApp(config: Config): ParleyApp {
         s.closeAllConnections();
         server = undefined;
       }
+      await mailer.close();
       await db.destroy();
     },
   };

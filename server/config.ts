@@ -5,12 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type MailConfig, MailEnvSchema, toMailConfig } from './notifications/mail.config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const EnvSchema = z.object({
+  ...MailEnvSchema.shape,
   PORT: port.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -54,6 +56,8 @@ export interface Config {
   readonly widgetDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly trustProxy: boolean;
+  /** SMTP for moderator notifications (disabled without SMTP_URL). */
+  readonly mail: MailConfig;
   /** Sign-in attempts per minute per client IP. */
   readonly authRateLimit: number;
   /** Secret for signing access tokens (random per process when not configured). */
@@ -88,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetDir: resolve(e.WIDGET_DIR),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    mail: toMailConfig(e),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     providers: Object.freeze({
