@@ -8,6 +8,10 @@ const DemoEnv = z.object({
   DEMO_URL: z.url({ protocol: /^https?$/ }).optional(),
   DEMO_SITE_ID: z.string().default('demo'),
   DEMO_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  // The demo publishes at once so it can be tried alone; a real site gets
+  // Parley's defaults (first-time moderation, 3 s form timing).
+  DEMO_MODERATION: z.enum(['none', 'first-time', 'all']).default('none'),
+  DEMO_MIN_FORM_SECONDS: z.coerce.number().min(0).max(600).default(3),
 });
 
 export interface DemoConfig {
@@ -17,6 +21,7 @@ export interface DemoConfig {
   siteId: string;
   /** Port of the sandbox sign-in providers (used when no real credentials are set). */
   sandboxPort: number;
+  moderation: { mode: 'none' | 'first-time' | 'all'; minFormSeconds: number };
 }
 
 export function loadDemoConfig(env: Record<string, string | undefined> = process.env): DemoConfig {
@@ -26,5 +31,6 @@ export function loadDemoConfig(env: Record<string, string | undefined> = process
     url: (e.DEMO_URL ?? `http://localhost:${e.DEMO_PORT}`).replace(/\/+$/, ''),
     siteId: e.DEMO_SITE_ID,
     sandboxPort: e.DEMO_SANDBOX_PORT,
+    moderation: { mode: e.DEMO_MODERATION, minFormSeconds: e.DEMO_MIN_FORM_SECONDS },
   });
 }

@@ -30,6 +30,7 @@ try {
     id: demo.siteId,
     name: 'Parley demo blog',
     origins: [new URL(demo.url).origin],
+    settings: { moderation: demo.moderation },
   });
   const blog = await startBlog({
     port: demo.port,

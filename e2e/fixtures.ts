@@ -37,7 +37,7 @@ export async function seedComment(
   request: APIRequestContext,
   pageUrl: string,
   body: string,
-  extra: { parentId?: string; name?: string } = {},
+  extra: { parentId?: string; name?: string; email?: string } = {},
 ): Promise<string> {
   const res = await request.post(`${PARLEY_URL}/api/v1/comments`, {
     data: {
@@ -47,7 +47,7 @@ export async function seedComment(
       pageTitle: 'Test page',
       parentId: extra.parentId ?? null,
       body,
-      author: { name: extra.name ?? 'Someone Else', email: 'someone@example.com' },
+      author: { name: extra.name ?? 'Someone Else', email: extra.email ?? 'someone@example.com' },
     },
   });
   expect(res.status()).toBe(201);

@@ -1,27 +1,54 @@
 /**
  * A stand-in for "any web page": tests POST the HTML of a page they need and
  * get back a URL on this origin serving it. On start it registers itself as
- * the site "e2e" through the CLI, as a site owner would.
+ * the sites "e2e" and "moderated" (and the latter's owner) through the
+ * CLI, as a site owner would.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { HOST_PORT, HOST_URL } from './urls.ts';
+import { HOST_PORT, HOST_URL, OWNER } from './urls.ts';
 
-execFileSync(
-  process.execPath,
-  [
-    '--disable-warning=ExperimentalWarning',
-    'server/cli/parley.ts',
-    'sites',
-    'add',
-    'e2e',
-    '--origin',
-    HOST_URL,
-    '--name',
-    'E2E host pages',
-  ],
-  { stdio: 'inherit' },
+/** Runs `npm run parley -- ...args` against the same store as the demo. */
+function parley(...args: string[]): void {
+  execFileSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'server/cli/parley.ts', ...args],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+
+// "e2e" publishes at once (the widget's own tests); "moderated" keeps
+// Parley's first-time moderation, with an owner for the dashboard tests.
+// Form timing is off on both: tests post within a second of loading.
+parley(
+  'sites',
+  'add',
+  'e2e',
+  '--origin',
+  HOST_URL,
+  '--name',
+  'E2E host pages',
+  '--moderation',
+  'none',
+  '--min-form-seconds',
+  '0',
 );
+parley(
+  'sites',
+  'add',
+  'moderated',
+  '--origin',
+  HOST_URL,
+  '--name',
+  'Moderated blog',
+  '--moderation',
+  'first-time',
+  '--min-form-seconds',
+  '0',
+);
+parley('admins', 'add', OWNER.email, '--site', 'moderated', '--password', OWNER.password);
 
 const pages = new Map<string, string>();
 let next = 0;

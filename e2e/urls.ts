@@ -15,3 +15,6 @@ export const HOST_URL = `http://localhost:${HOST_PORT}`;
 
 // The sandbox sign-in providers the demo starts (no real accounts).
 export const SANDBOX_PORT = base + 3;
+
+// The owner of the "moderated" site, created through the CLI by the host server.
+export const OWNER = { email: 'owner@moderated.example', password: 'correct horse battery staple' };

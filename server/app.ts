@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
@@ -13,6 +14,7 @@ import { loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createFloodStore } from './moderation/checks/flood.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
 
@@ -33,6 +35,14 @@ export function createApp(config: Config): ParleyApp {
   const db = createDb(config.database);
   const assets = loadWidgetAssets(config.widgetDir);
   const mailer = createMailer(config.mail, logger);
+  const moderation = {
+    flood: createFloodStore({
+      ip: { points: config.commentRateLimit.perAuthor, seconds: 60 },
+      author: { points: config.commentRateLimit.perAuthor, seconds: 60 },
+      site: { points: config.commentRateLimit.perSite, seconds: 60 },
+    }),
+    akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
+  };
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -63,7 +73,13 @@ export function createApp(config: Config): ParleyApp {
   app.use(embedRoutes(db, config, assets));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config));
-  app.use('/api/v1', commentRoutes(db, config), sessionRoutes(db, config), notFound);
+  app.use(dashboardRoutes(assets));
+  app.use(
+    '/api/v1',
+    commentRoutes(db, config, { moderation, mailer, logger }),
+    sessionRoutes(db, config),
+    notFound,
+  );
   app.use(notFound);
   app.use(errorHandler(logger));
 

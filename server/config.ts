@@ -39,6 +39,15 @@ const EnvSchema = z.object({
   // Sign-in attempts per minute per client IP (tickets, provider redirects);
   // polling and refresh get a multiple of it. Raise it behind a shared NAT.
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Comments per minute from one IP or one author, and on one site (flood control).
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  SITE_COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Akismet's API (the key is a per-site setting). Tests point this at a local server.
+  AKISMET_URL: httpUrl.default('https://rest.akismet.com'),
+  AKISMET_TEST: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -58,6 +67,10 @@ export interface Config {
   readonly trustProxy: boolean;
   /** SMTP for moderator notifications (disabled without SMTP_URL). */
   readonly mail: MailConfig;
+  /** Flood control: comments per minute per IP or author, and per site. */
+  readonly commentRateLimit: { readonly perAuthor: number; readonly perSite: number };
+  /** Akismet's endpoint and whether to flag calls as tests (is_test=1). */
+  readonly akismet: { readonly endpoint: string; readonly isTest: boolean };
   /** Sign-in attempts per minute per client IP. */
   readonly authRateLimit: number;
   /** Secret for signing access tokens (random per process when not configured). */
@@ -93,6 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     mail: toMailConfig(e),
+    commentRateLimit: Object.freeze({
+      perAuthor: e.COMMENT_RATE_LIMIT,
+      perSite: e.SITE_COMMENT_RATE_LIMIT,
+    }),
+    akismet: Object.freeze({ endpoint: e.AKISMET_URL, isTest: e.AKISMET_TEST }),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     providers: Object.freeze({

@@ -3,6 +3,8 @@
  *   embed.js                 the loader (one IIFE, no dependencies)
  *   assets/thread-HASH.js    the app inside the iframe (content-hashed)
  *   assets/thread-HASH.css
+ *   assets/admin-HASH.js     the site owner's dashboard at /admin (content-hashed)
+ *   assets/admin-HASH.css
  *   manifest.json            which hashed files the server should link
  * and writes .gz and .br siblings so the server serves them precompressed.
  */
@@ -10,6 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { manifestFiles, type WidgetManifest } from '../server/embed/assets.ts';
 import { reactToPreact } from './aliases.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -29,7 +32,11 @@ await build({
 });
 
 const app = await build({
-  entryPoints: { thread: join(root, 'widget/thread/main.tsx') },
+  // Two independent apps (no code splitting): the iframe never loads the dashboard's code.
+  entryPoints: {
+    thread: join(root, 'widget/thread/main.tsx'),
+    admin: join(root, 'widget/admin/main.tsx'),
+  },
   outdir: join(out, 'assets'),
   entryNames: '[name]-[hash]',
   bundle: true,
@@ -44,15 +51,21 @@ const app = await build({
 });
 
 const files = Object.keys(app.metafile.outputs).map((f) => join(root, f));
-const pick = (ext: string) => {
-  const file = files.find((f) => f.endsWith(ext));
-  if (!file) throw new Error(`widget build produced no ${ext} file`);
+const pick = (name: string, ext: string) => {
+  const file = files.find((f) => basename(f).startsWith(`${name}-`) && f.endsWith(ext));
+  if (!file) throw new Error(`widget build produced no ${name} ${ext} file`);
   return relative(out, file);
 };
-const manifest = { embed: 'embed.js', threadJs: pick('.js'), threadCss: pick('.css') };
+const manifest: WidgetManifest = {
+  embed: 'embed.js',
+  threadJs: pick('thread', '.js'),
+  threadCss: pick('thread', '.css'),
+  adminJs: pick('admin', '.js'),
+  adminCss: pick('admin', '.css'),
+};
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-for (const file of [manifest.embed, manifest.threadJs, manifest.threadCss]) {
+for (const file of manifestFiles(manifest)) {
   const path = join(out, file);
   const body = readFileSync(path);
   writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));

@@ -1,9 +1,9 @@
-import express, { type CookieOptions, type Response, Router } from 'express';
+import express, { type Response, Router } from 'express';
 import { z } from 'zod';
 import { PROVIDER_IDS, type ProviderId } from '../../widget/shared/api-types.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { readCookie } from '../http/cookies.ts';
+import { partitionedCookie, readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { presentIdentity } from '../identities/identity.presenter.ts';
@@ -41,16 +41,7 @@ const AUTH_PATH = '/api/v1/auth';
 const PENDING_COOKIE = 'parley_pending';
 const refreshCookie = (site: string) => `parley_rt_${site}`;
 
-// The iframe is a third party on the host page: its cookies must be
-// SameSite=None + Secure, and Partitioned (CHIPS) so browsers that block
-// third-party cookies still keep them, in a jar of the embedding site only.
-const cookieBase: CookieOptions = {
-  httpOnly: true,
-  secure: true,
-  sameSite: 'none',
-  partitioned: true,
-  path: AUTH_PATH,
-};
+const cookieBase = partitionedCookie(AUTH_PATH);
 
 function setRefreshCookie(res: Response, site: string, token: string): void {
   res.cookie(refreshCookie(site), token, { ...cookieBase, maxAge: SESSION_DAYS * 86_400_000 });

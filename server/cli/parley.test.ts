@@ -59,18 +59,22 @@ describe('npm run parley -- sites', () => {
       'http://localhost:3000',
       '--depth',
       '3',
+      '--moderation',
+      'none',
+      '--min-form-seconds',
+      '0',
     );
     const r = await parley('sites', 'list');
     expect(r.stdout.trim().split('\n')).toEqual([
-      'blog\tMy blog\thttps://blog.example\tdepth=5',
-      'docs\tdocs\thttps://docs.example http://localhost:3000\tdepth=3',
+      'blog\tMy blog\thttps://blog.example\tdepth=5\tmoderation=first-time',
+      'docs\tdocs\thttps://docs.example http://localhost:3000\tdepth=3\tmoderation=none',
     ]);
   });
 
   it('updates a site in place, keeping settings not given', async () => {
     await parley('sites', 'add', 'docs', '--origin', 'https://docs2.example');
     expect((await parley('sites', 'list')).stdout).toContain(
-      'docs\tdocs\thttps://docs2.example\tdepth=3',
+      'docs\tdocs\thttps://docs2.example\tdepth=3\tmoderation=none',
     );
   });
 

@@ -15,6 +15,8 @@ import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 const USAGE = `Usage: npm run parley -- <command>
 
   sites add <id> --origin <url> [--origin <url>...] [--name <name>] [--depth <1-10>]
+            [--moderation none|first-time|all] [--min-form-seconds <n>] [--link-limit <n>]
+            [--privacy-url <url>]
       Register a site (or update it: origins are replaced, other settings kept).
   sites list
       Show every site with its origins and settings.
@@ -38,15 +40,23 @@ async function sites(db: Db, argv: string[]): Promise<string> {
       origin: { type: 'string', multiple: true },
       name: { type: 'string' },
       depth: { type: 'string' },
+      moderation: { type: 'string' },
+      'min-form-seconds': { type: 'string' },
+      'link-limit': { type: 'string' },
+      'privacy-url': { type: 'string' },
     },
   });
   const [action, id] = positionals;
+  const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   if (action === 'list') {
     const all = await listSites(db);
     if (all.length === 0)
       return 'No sites yet. Add one with: npm run parley -- sites add <id> --origin <url>';
     return all
-      .map((s) => `${s.id}\t${s.name}\t${s.origins.join(' ')}\tdepth=${s.settings.maxDepth}`)
+      .map(
+        (s) =>
+          `${s.id}\t${s.name}\t${s.origins.join(' ')}\tdepth=${s.settings.maxDepth}\tmoderation=${s.settings.moderation.mode}`,
+      )
       .join('\n');
   }
   if (!id) throw new UsageError(`sites ${action ?? ''}: missing <id>`);
@@ -57,7 +67,15 @@ async function sites(db: Db, argv: string[]): Promise<string> {
       id,
       name: values.name ?? id,
       origins: values.origin,
-      settings: values.depth === undefined ? {} : { maxDepth: Number(values.depth) },
+      settings: {
+        maxDepth: num(values.depth),
+        privacyUrl: values['privacy-url'],
+        moderation: {
+          mode: values.moderation as 'none' | 'first-time' | 'all' | undefined,
+          minFormSeconds: num(values['min-form-seconds']),
+          linkLimit: num(values['link-limit']),
+        },
+      },
     });
     return `Saved site ${site.id} (${site.name}) for ${site.origins.join(', ')}.\nEmbed it with:\n  <div id="parley-thread"></div>\n  <script src="${loadConfig().publicUrl}/embed.js" data-site="${site.id}" async></script>`;
   }

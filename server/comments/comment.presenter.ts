@@ -9,6 +9,8 @@ import { gravatarUrl } from './avatar.ts';
 export function presentComment(row: CommentRow): Comment {
   return {
     id: row.id,
+    // Only the author is ever shown a held comment; spam looks the same to them.
+    ...(row.status === 'approved' ? {} : { status: 'pending' as const }),
     parentId: row.parent_id,
     html: row.body_html,
     createdAt: row.created_at,

@@ -39,6 +39,10 @@ export const CreateCommentBody = z.object({
   parentId: z.string().min(1).max(32).nullish(),
   // Length is checked by the service (413 body_too_large), after trimming.
   body: z.string(),
+  /** The hidden honeypot field: anything typed there means a bot. */
+  hp: z.string().max(2048).optional(),
+  /** ThreadBootstrap.formToken, proving when the form was rendered. */
+  formToken: z.string().max(200).optional(),
   author: z.object({
     name: z.string().trim().min(1, 'Name is required').max(100),
     email: z.string().trim().max(254).pipe(z.email('Email must be a valid address')),

@@ -3,44 +3,80 @@ import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
-import type { CommentRow, IdentityRow } from '../store/database.ts';
+import type { CommentRow, CommentStatus, IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
+import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
 import { presentComment } from './comment.presenter.ts';
-import { findComment, insertComment, listApprovedComments } from './comment.repository.ts';
+import { findComment, insertComment, listVisibleComments } from './comment.repository.ts';
 import type { CreateCommentBody, SignedInCommentBody } from './comment.schema.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
-/** The published thread of a page of a known site (empty when nobody has commented yet). */
-export async function listThread(db: Db, site: Site, pageKey: string): Promise<CommentList> {
+/**
+ * The published thread of a page of a known site (empty when nobody has
+ * commented yet), plus the viewer's own held comments when their author key
+ * is known. `total` counts published comments only.
+ */
+export async function listThread(
+  db: Db,
+  site: Site,
+  pageKey: string,
+  viewerKeyHash: string | null = null,
+): Promise<CommentList> {
   const page = await findPage(db, site.id, pageKey);
-  const rows = page ? await listApprovedComments(db, page.id) : [];
-  return { comments: rows.map(presentComment), total: rows.length };
+  const rows = page ? await listVisibleComments(db, page.id, viewerKeyHash) : [];
+  return {
+    comments: rows.map(presentComment),
+    total: rows.filter((r) => r.status === 'approved').length,
+  };
 }
 
-/** The published thread of a page, or a 404 `unknown_site` error. */
-export async function getThread(db: Db, siteId: string, pageKey: string): Promise<CommentList> {
-  return listThread(db, await requireSite(db, siteId), pageKey);
+export async function getThread(
+  db: Db,
+  siteId: string,
+  pageKey: string,
+  viewerKeyHash: string | null = null,
+): Promise<CommentList> {
+  return listThread(db, await requireSite(db, siteId), pageKey, viewerKeyHash);
 }
 
-export interface RequestMeta {
+/** What the request tells about the post beyond its body (spam defence). */
+export interface PostContext {
   ip: string | null;
   userAgent: string | null;
+  /** The hidden honeypot field's value. */
+  honeypot: string | undefined;
+  /** From the signed form token; null when unknown. */
+  formAgeMs: number | null;
+  /** The browser's author key (hashed), so the author sees their held comment. */
+  authorKeyHash: string | null;
 }
 
-/**
- * Stores a comment and returns it as readers will see it. Nothing is
- * written unless every check passes (the caller runs this in a transaction).
- */
 /** Who wrote it: a guest's details, or a signed-in identity. */
 export type CommentAuthorInput = { guest: CreateCommentBody['author'] } | { identity: IdentityRow };
 
+export interface CreatedComment {
+  comment: Comment;
+  status: CommentStatus;
+  reasons: { check: string; reason: string }[];
+  site: Site;
+  pageUrl: string;
+  pageTitle: string;
+}
+
+/**
+ * Checks, moderates and stores a comment; returns it as its author will see
+ * it (a held one marked pending). The pipeline only reads, so it runs first,
+ * outside the write transaction (Akismet may take seconds); nothing is written
+ * unless every check passes.
+ */
 export async function createComment(
   db: Db,
   input: SignedInCommentBody,
   author: CommentAuthorInput,
-  meta: RequestMeta,
-): Promise<Comment> {
+  context: PostContext,
+  moderation: ModerationDeps,
+): Promise<CreatedComment> {
   const site = await requireSite(db, input.site);
   if (!isOnSiteOrigins(site, input.pageUrl)) {
     throw new AppError(
@@ -65,30 +101,80 @@ export async function createComment(
   const parent = input.parentId
     ? await resolveParent(db, existingPage?.id, input.parentId, site.settings.maxDepth)
     : null;
-  const page = await ensurePage(db, {
-    siteId: site.id,
-    pageKey: input.page,
-    url: input.pageUrl,
-    title: input.pageTitle,
-  });
 
-  const now = new Date().toISOString();
-  const row = await insertComment(db, {
-    id: newId(),
-    site_id: site.id,
-    page_id: page.id,
-    parent_id: parent?.id ?? null,
-    depth: parent ? parent.depth + 1 : 1,
-    body_source: source,
-    body_html: renderCommentBody(source),
-    ...authorColumns(author),
-    status: 'approved',
-    ip: meta.ip,
-    user_agent: meta.userAgent?.slice(0, 512) ?? null,
-    created_at: now,
-    updated_at: now,
+  const columns = authorColumns(author);
+  const outcome = await moderateComment(
+    db,
+    site,
+    {
+      siteId: site.id,
+      pageUrl: input.pageUrl,
+      pageTitle: input.pageTitle,
+      body: source,
+      author:
+        'guest' in author
+          ? {
+              kind: 'guest',
+              name: columns.author_name,
+              email: author.guest.email,
+              website: columns.author_url,
+            }
+          : {
+              kind: 'identity',
+              identityId: author.identity.id,
+              provider: author.identity.provider,
+              name: columns.author_name,
+              email: columns.author_email,
+              url: columns.author_url,
+            },
+      ip: context.ip,
+      userAgent: context.userAgent,
+      referrer: input.pageUrl,
+      honeypot: context.honeypot,
+      formAgeMs: context.formAgeMs,
+      permalink: input.pageUrl,
+    },
+    moderation,
+  );
+  if (outcome.decision === 'reject') throw refusal(outcome);
+  const status: CommentStatus =
+    outcome.decision === 'approve' ? 'approved' : outcome.decision === 'hold' ? 'pending' : 'spam';
+  const reasons = outcome.reasons.map(({ check, reason }) => ({ check, reason }));
+
+  const row = await db.transaction().execute(async (tx) => {
+    const page = await ensurePage(tx, {
+      siteId: site.id,
+      pageKey: input.page,
+      url: input.pageUrl,
+      title: input.pageTitle,
+    });
+    const now = new Date().toISOString();
+    return insertComment(tx, {
+      id: newId(),
+      site_id: site.id,
+      page_id: page.id,
+      parent_id: parent?.id ?? null,
+      depth: parent ? parent.depth + 1 : 1,
+      body_source: source,
+      body_html: renderCommentBody(source),
+      ...columns,
+      status,
+      moderation_reasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
+      author_key_hash: context.authorKeyHash,
+      ip: context.ip,
+      user_agent: context.userAgent?.slice(0, 512) ?? null,
+      created_at: now,
+      updated_at: now,
+    });
   });
-  return presentComment(row);
+  return {
+    comment: presentComment(row),
+    status,
+    reasons,
+    site,
+    pageUrl: input.pageUrl,
+    pageTitle: input.pageTitle,
+  };
 }
 
 function authorColumns(author: CommentAuthorInput) {

@@ -11,6 +11,20 @@ export interface WidgetManifest {
   embed: string;
   threadJs: string;
   threadCss: string;
+  /** The site owner's dashboard (/admin). */
+  adminJs: string;
+  adminCss: string;
+}
+
+/** Every file the manifest names, each served from memory (and precompressed by the build). */
+export function manifestFiles(manifest: WidgetManifest): string[] {
+  return [
+    manifest.embed,
+    manifest.threadJs,
+    manifest.threadCss,
+    manifest.adminJs,
+    manifest.adminCss,
+  ];
 }
 
 interface Asset {
@@ -42,7 +56,7 @@ export function loadWidgetAssets(dir: string): WidgetAssets | null {
   if (!existsSync(manifestPath)) return null;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WidgetManifest;
   const assets = new Map<string, Asset>();
-  for (const file of [manifest.embed, manifest.threadJs, manifest.threadCss]) {
+  for (const file of manifestFiles(manifest)) {
     const path = join(dir, file);
     const identity = readFileSync(path);
     assets.set(file, {

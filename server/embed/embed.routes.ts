@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { PROVIDER_IDS, type ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { listThread } from '../comments/comment.service.ts';
+import { issueFormToken } from '../comments/form-token.ts';
 import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { DEFAULT_MAX_DEPTH, Origin } from '../sites/site.schema.ts';
@@ -90,7 +92,15 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? DEFAULT_MAX_DEPTH,
       providers: PROVIDER_IDS.filter((p) => config.providers[p]),
-      thread: site && hostAllowed && pageKey ? await listThread(db, site, pageKey) : null,
+      formToken: issueFormToken(config.authSecret, q.site),
+      privacy: {
+        akismet: site?.settings.moderation.akismetKey != null,
+        privacyUrl: site?.settings.privacyUrl ?? null,
+      },
+      thread:
+        site && hostAllowed && pageKey
+          ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))
+          : null,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { CookieOptions, Request } from 'express';
 
 /** Reads one cookie from the request (a few lines instead of cookie-parser). */
 export function readCookie(req: Request, name: string): string | undefined {
@@ -13,4 +13,13 @@ export function readCookie(req: Request, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Cookies of the widget's iframe, a third party on the host page: they must be
+ * SameSite=None + Secure, and Partitioned (CHIPS) so browsers that block
+ * third-party cookies still keep them, in a jar of the embedding site only.
+ */
+export function partitionedCookie(path: string): CookieOptions {
+  return { httpOnly: true, secure: true, sameSite: 'none', partitioned: true, path };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModerationSettings } from '../moderation/moderation.settings.ts';
 
 export const SiteId = z
   .string()
@@ -22,9 +23,30 @@ export const Origin = z
 /** Reply nesting when a site sets none. */
 export const DEFAULT_MAX_DEPTH = 5;
 
+/**
+ * A change to some moderation settings. Not `ModerationSettings.partial()`:
+ * zod would fill the defaults in and overwrite what the site already has.
+ * A blocklist is replaced whole.
+ */
+const m = ModerationSettings.shape;
+const ModerationPatch = z.object({
+  mode: m.mode.unwrap().optional(),
+  linkLimit: m.linkLimit.unwrap().optional(),
+  blocklist: m.blocklist.unwrap().optional(),
+  minFormSeconds: m.minFormSeconds.unwrap().optional(),
+  akismetKey: m.akismetKey.unwrap().optional(),
+});
+
 export const SiteSettings = z.object({
   /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
   maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
+  /** Spam defence and moderation (server/moderation); defaults when unset. */
+  moderation: ModerationSettings.default(() => ModerationSettings.parse({})),
+  /** "Learn how your comment data is processed" links here; no link when null. */
+  privacyUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -41,6 +63,15 @@ export const NewSite = z.object({
   name: z.string().trim().min(1).max(200),
   origins: z.array(Origin).min(1, 'a site needs at least one origin'),
   /** Only the settings to change; the rest keep their current (or default) values. */
-  settings: z.object({ maxDepth: z.number().int().min(1).max(10).optional() }).default({}),
+  settings: z
+    .object({
+      maxDepth: z.number().int().min(1).max(10).optional(),
+      moderation: ModerationPatch.optional(),
+      privacyUrl: z
+        .url({ protocol: /^https?$/ })
+        .nullable()
+        .optional(),
+    })
+    .default({}),
 });
 export type NewSite = z.input<typeof NewSite>;

@@ -3,6 +3,11 @@ import type { Db } from '../store/db.ts';
 import { findSite, upsertSite } from './site.repository.ts';
 import { NewSite, type Site, SiteSettings } from './site.schema.ts';
 
+/** The entries of `patch` that are set (undefined means "leave as it is"). */
+function defined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Creates or updates a site (the CLI and the demo use this). Throws ZodError on bad input. */
 export async function saveSite(db: Db, input: NewSite): Promise<Site> {
   const parsed = NewSite.parse(input);
@@ -13,7 +18,12 @@ export async function saveSite(db: Db, input: NewSite): Promise<Site> {
     origins: [...new Set(parsed.origins)],
     settings: SiteSettings.parse({
       ...existing?.settings,
-      ...Object.fromEntries(Object.entries(parsed.settings).filter(([, v]) => v !== undefined)),
+      ...defined(parsed.settings),
+      // Moderation settings change one at a time; keep the others.
+      moderation: {
+        ...existing?.settings.moderation,
+        ...defined(parsed.settings.moderation ?? {}),
+      },
     }),
     createdAt: existing?.createdAt ?? new Date().toISOString(),
   };

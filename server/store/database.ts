@@ -51,6 +51,8 @@ export interface CommentsTable {
   author_avatar_url: string | null;
   /** JSON array of {check, reason}: why the pipeline held it or called it spam. */
   moderation_reasons: string | null;
+  /** SHA-256 of the guest's browser key (see the moderation migration). */
+  author_key_hash: string | null;
 }
 
 export interface AdminsTable {

@@ -4,8 +4,8 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-24T1200-initial.ts';
-import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
 import * as signIn from './migrations/2026-11-25T0900-sign-in.ts';
+import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;

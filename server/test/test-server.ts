@@ -24,7 +24,11 @@ export const DIALECTS: Dialect[] = process.env.TEST_DATABASE_URL
 export interface TestServer {
   url: string;
   parley: ParleyApp;
-  /** Registers a site (default id "blog" on https://blog.example). */
+  /**
+   * Registers a site (default id "blog" on https://blog.example). Unless the
+   * test says otherwise the site publishes at once: no moderation, no form
+   * timing, no link limit (the moderation tests set their own).
+   */
   buildSite(overrides?: Partial<NewSite>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,6 +63,9 @@ export async function startTestServer(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // Every test posts from 127.0.0.1; flood control has tests of its own.
+    COMMENT_RATE_LIMIT: '100000',
+    SITE_COMMENT_RATE_LIMIT: '1000000',
     SQLITE_PATH: join(dir, 'parley.sqlite'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
@@ -74,6 +81,15 @@ export async function startTestServer(
         name: 'My blog',
         origins: ['https://blog.example'],
         ...overrides,
+        settings: {
+          ...overrides.settings,
+          moderation: {
+            mode: 'none',
+            minFormSeconds: 0,
+            linkLimit: 0,
+            ...overrides.settings?.moderation,
+          },
+        },
       });
     },
     async stop() {

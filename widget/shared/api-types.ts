@@ -19,6 +19,11 @@ export interface CommentAuthor {
 
 export interface Comment {
   id: string;
+  /**
+   * Present only on the viewer's own comment while it waits for a moderator
+   * (shown to nobody else): "Your comment is awaiting moderation".
+   */
+  status?: 'pending';
   parentId: string | null;
   /** Rendered and sanitised on the server at write time. */
   html: string;
@@ -40,6 +45,10 @@ export interface CreateCommentRequest {
   parentId?: string | null;
   body: string;
   author: { name: string; email: string; website?: string };
+  /** The form's hidden honeypot field, as typed: anything but empty means a bot. */
+  hp?: string;
+  /** `ThreadBootstrap.formToken`: proves when the form was rendered. */
+  formToken?: string;
 }
 
 export type ErrorCode =
@@ -61,6 +70,9 @@ export type ErrorCode =
   | 'invalid_verifier'
   | 'unauthorized'
   | 'forbidden'
+  | 'duplicate_comment'
+  | 'banned'
+  | 'spam_rejected'
   | 'invalid_token'
   | 'token_site_mismatch'
   | 'invalid_signed_request'
@@ -88,6 +100,10 @@ export interface ThreadBootstrap {
   thread: CommentList | null;
   /** Sign-in providers this server has credentials for, in display order. */
   providers: ProviderId[];
+  /** Signed time the form was rendered; sent back with a post (spam defence). */
+  formToken: string;
+  /** The privacy line under the form. */
+  privacy: { akismet: boolean; privacyUrl: string | null };
 }
 
 /** The signed-in reader as the API shows them (never their email). */

@@ -158,7 +158,10 @@ describe('comment form', () => {
       parentId: null,
       body: 'Lovely post',
       author: { name: 'Ann', email: 'ann@example.com', website: 'ann.example' },
+      formToken: '1764000000000.test-form-token',
+      hp: '',
     });
+    expect(init.credentials).toBe('include');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('2 comments');
     expect(screen.getAllByTestId('comment').at(-1)?.id).toBe('comment-new1');
     expect(document.getElementById('comment-new1')?.dataset.highlighted).toBe('true');

@@ -24,6 +24,19 @@ describe('api client', () => {
     );
   });
 
+  it('sends the author-key cookie with every comments call', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(200, { comments: [], total: 0 }))
+      .mockResolvedValueOnce(jsonResponse(201, { comment: {} }));
+    vi.stubGlobal('fetch', fetch);
+    const api = createApi('https://c.example');
+    await api.listComments('blog', '/');
+    await api.createComment(request);
+    const credentials = fetch.mock.calls.map((call) => (call[1] as RequestInit).credentials);
+    expect(credentials).toEqual(['include', 'include']);
+  });
+
   it('maps an error body to an ApiError with code and field', async () => {
     const body = { error: { code: 'invalid_body', message: 'Bad email', field: 'author.email' } };
     const fetch = vi.fn().mockResolvedValueOnce(jsonResponse(400, body));

@@ -46,7 +46,7 @@ interface RequestOptions {
   body?: unknown;
   /** Sends `Authorization: Bearer` with the current access token, if any. */
   auth?: boolean;
-  /** Sends and accepts the iframe's own (partitioned, HttpOnly) auth cookies. */
+  /** Sends and accepts the iframe's own (partitioned, HttpOnly) cookies: auth and author key. */
   cookies?: boolean;
 }
 
@@ -95,11 +95,13 @@ export function createApi(base: string, token: () => string | null = () => null)
     ...more,
   });
   const withCookies = { cookies: true };
+  // The comments endpoints set and read the author-key cookie, so a reader
+  // sees their own held (pending) comments across reloads.
   return {
     listComments: (site: string, page: string) =>
-      request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`),
+      request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`, withCookies),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
-      request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true })),
+      request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true, cookies: true })),
     createTicket: (body: CreateTicketRequest) =>
       request<CreateTicketResponse>('/api/v1/auth/tickets', post(body, withCookies)),
     holdTicket: (ticket: string, verifier: string) =>

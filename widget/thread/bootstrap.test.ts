@@ -39,6 +39,27 @@ describe('readBootstrap', () => {
     expect(readBootstrap(document)?.providers).toEqual([]);
   });
 
+  it('reads the form token and the privacy line, keeping only an http(s) privacy URL', () => {
+    const privacy = { akismet: true, privacyUrl: 'https://blog.example/privacy' };
+    inline(JSON.stringify(buildBootstrap([], { formToken: 't.1', privacy })));
+    expect(readBootstrap(document)).toMatchObject({ formToken: 't.1', privacy });
+    document.body.innerHTML = '';
+    inline(
+      JSON.stringify({
+        ...buildBootstrap([]),
+        formToken: 7,
+        privacy: { akismet: 'yes', privacyUrl: 'javascript:alert(1)' },
+      }),
+    );
+    expect(readBootstrap(document)).toMatchObject({
+      formToken: '',
+      privacy: { akismet: false, privacyUrl: null },
+    });
+    document.body.innerHTML = '';
+    inline(JSON.stringify({ ...buildBootstrap([]), privacy: undefined }));
+    expect(readBootstrap(document)?.privacy).toEqual({ akismet: false, privacyUrl: null });
+  });
+
   it('returns null when missing or broken', () => {
     expect(readBootstrap(document)).toBeNull();
     inline('{not json');

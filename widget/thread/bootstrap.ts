@@ -2,6 +2,9 @@ import { PROVIDER_IDS, type ThreadBootstrap } from '../shared/api-types.ts';
 
 const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
 
+const isHttpUrl = (value: unknown): value is string =>
+  typeof value === 'string' && /^https?:\/\//i.test(value);
+
 /**
  * Reads the ThreadBootstrap the server inlined as
  * `<script id="parley-bootstrap" type="application/json">`. Returns null when
@@ -30,5 +33,11 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
     providers: Array.isArray(value.providers)
       ? value.providers.filter((id, i, all) => PROVIDER_IDS.includes(id) && all.indexOf(id) === i)
       : [],
+    formToken: typeof value.formToken === 'string' ? value.formToken : '',
+    privacy: {
+      akismet: value.privacy?.akismet === true,
+      // A link the reader may click: only http(s), like authors' websites.
+      privacyUrl: isHttpUrl(value.privacy?.privacyUrl) ? value.privacy.privacyUrl : null,
+    },
   };
 }

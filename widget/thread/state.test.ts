@@ -32,6 +32,13 @@ describe('state changes', () => {
     expect(next.highlighted).toEqual({ id: 'r', seq: 1, focus: true });
   });
 
+  it('addComment shows a held comment but does not count it', () => {
+    const held = apply(start(), 'addComment', buildComment({ id: 'h', status: 'pending' }));
+    expect(held.comments.map((c) => c.id)).toEqual(['a', 'h']);
+    expect(held.total).toBe(1);
+    expect(held.highlighted).toEqual({ id: 'h', seq: 1, focus: true });
+  });
+
   it('addComment from the main form leaves an open reply form alone', () => {
     const replying = apply(start(), 'openReply', 'a');
     expect(apply(replying, 'addComment', buildComment()).replyingTo).toBe('a');

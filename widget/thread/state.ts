@@ -61,13 +61,17 @@ const nextHighlight = (state: State, id: string, focus: boolean) => ({
   focus,
 });
 
-/** A comment the server just stored: into the thread, counted, shown; the reply form closes. */
+/**
+ * A comment the server just stored: into the thread, shown; the reply form
+ * closes. Counted only when published: the server's `total` never includes
+ * held comments either, so a reload shows the same count.
+ */
 const addComment: Action<Comment> = ({ state, data }) =>
   state.comments.some((c) => c.id === data.id)
     ? {}
     : {
         comments: [...state.comments, data],
-        total: state.total + 1,
+        total: data.status === 'pending' ? state.total : state.total + 1,
         replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
         highlighted: nextHighlight(state, data.id, true),
       };

@@ -39,6 +39,8 @@ export function buildBootstrap(
     maxDepth: 3,
     thread: comments && { comments, total: comments.length },
     providers: [],
+    formToken: '1764000000000.test-form-token',
+    privacy: { akismet: false, privacyUrl: null },
     ...overrides,
   };
 }

@@ -36,6 +36,24 @@ const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
   bad_response: SERVER_TROUBLE,
 };
 
+/**
+ * Codes whose message the server words for this reader (how long to wait, why
+ * the comment was refused): shown as sent, with ours only if it sent none.
+ */
+const SERVER_WORDED: Partial<Record<ClientErrorCode, string>> = {
+  rate_limited: 'You are posting too quickly. Please wait a little and try again.',
+  duplicate_comment: 'You have already posted this comment.',
+  banned: 'You can’t comment on this site.',
+  spam_rejected: 'Your comment was rejected as spam.',
+};
+
+/** The form's error text for an error that is not about one field. */
+function formMessage({ code, message }: ApiError): string {
+  const fallback = SERVER_WORDED[code];
+  if (fallback) return message || fallback;
+  return MESSAGES[code] || message || SERVER_TROUBLE;
+}
+
 function fieldOf(error: ApiError | null): FieldName | null {
   if (error?.code !== 'invalid_body' || !error.field) return null;
   return FIELDS[error.field as keyof typeof FIELDS] ?? null;
@@ -74,6 +92,25 @@ function Field({ id, label, hint, error, ...input }: FieldProps) {
   );
 }
 
+/** "This site uses Akismet…" and the site's privacy link, per site settings; nothing when neither. */
+function PrivacyLine() {
+  const { akismet, privacyUrl } = useThread().bootstrap.privacy;
+  if (!akismet && !privacyUrl) return null;
+  return (
+    <p className="privacy" data-testid="privacy">
+      {akismet && 'This site uses Akismet to reduce spam. '}
+      {privacyUrl && (
+        <>
+          <a href={privacyUrl} target="_blank" rel="noopener">
+            Learn how your comment data is processed
+          </a>
+          .
+        </>
+      )}
+    </p>
+  );
+}
+
 /**
  * The form for a new comment (`parent` null) or a reply. The text is a draft
  * (storage.ts) from the first keystroke until the server has stored it.
@@ -86,6 +123,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const [posting, setPosting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const honeypot = useRef<HTMLInputElement>(null);
 
   // A reply form opens where the reader clicked; put the caret there.
   useEffect(() => {
@@ -112,6 +150,9 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         pageTitle: bootstrap.pageTitle,
         parentId: parent?.id ?? null,
         body: draft.text,
+        // Spam defence: when the form was rendered, and the field only bots fill in.
+        formToken: bootstrap.formToken,
+        hp: honeypot.current?.value ?? '',
       };
       // Signed in, the server takes the author from the token.
       const guest = {
@@ -138,8 +179,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const field = fieldOf(error);
   const fieldError = (name: FieldName) =>
     field === name ? error?.message || 'Please check this field.' : null;
-  const formError =
-    error && !field ? MESSAGES[error.code] || error.message || SERVER_TROUBLE : null;
+  const formError = error && !field ? formMessage(error) : null;
   const heading = parent ? `Reply to ${parent.author.name}` : 'Leave a comment';
 
   return (
@@ -258,6 +298,19 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
           </label>
         </>
       )}
+      {/* The honeypot: hidden from people (off-screen, out of the tab order and
+          the accessibility tree), so only a bot filling every field types here. */}
+      <div className="hp" aria-hidden="true">
+        <label htmlFor={`${prefix}-url2`}>Leave this field empty</label>
+        <input
+          ref={honeypot}
+          id={`${prefix}-url2`}
+          name="url2"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+        />
+      </div>
       {formError && (
         <p className="error form-error" role="alert">
           {formError}
@@ -266,6 +319,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       <button type="submit" className="submit" disabled={posting}>
         {posting ? 'Posting…' : 'Post Comment'}
       </button>
+      <PrivacyLine />
     </form>
   );
 }

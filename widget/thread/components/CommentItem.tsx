@@ -61,6 +61,11 @@ export function CommentItem({ node }: { node: CommentNode }) {
               </time>
             </a>
           </header>
+          {comment.status === 'pending' && (
+            <p className="awaiting" data-testid="awaiting-moderation">
+              Your comment is awaiting moderation.
+            </p>
+          )}
           <div
             className="body"
             data-testid="comment-body"

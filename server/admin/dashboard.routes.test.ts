@@ -1,0 +1,91 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItem as DashboardQueueItem } from '../../widget/admin/types.ts';
+import { loadWidgetAssets, type WidgetAssets } from '../embed/assets.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
+import type { QueueItem } from './queue.service.ts';
+
+// The dashboard's copy of the queue item must accept what the server sends.
+const _sameShape = (item: QueueItem): DashboardQueueItem => item;
+
+async function serve(assets: WidgetAssets | null) {
+  const app = express();
+  app.use(dashboardRoutes(assets));
+  app.use((_req, res) => {
+    res.status(404).send('next');
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+describe('dashboard page', () => {
+  let built: Awaited<ReturnType<typeof serve>>;
+  let unbuilt: Awaited<ReturnType<typeof serve>>;
+  let assets: WidgetAssets;
+
+  beforeAll(async () => {
+    // npm test builds the widget before running these (rebuilding here would
+    // race other test files reading dist/widget).
+    const loaded = loadWidgetAssets('dist/widget');
+    if (!loaded) throw new Error('Build the widget first: npm run build');
+    assets = loaded;
+    built = await serve(assets);
+    unbuilt = await serve(null);
+  });
+  afterAll(() => {
+    built.close();
+    unbuilt.close();
+  });
+
+  it.each(['/admin', '/admin/', '/admin/blog/spam'])('serves the shell at %s', async (path) => {
+    const res = await fetch(built.url + path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    const html = await res.text();
+    expect(html).toContain('<div id="admin-root"></div>');
+    expect(assets.manifest.adminJs).toMatch(/^assets\/admin-[A-Z0-9]+\.js$/);
+    expect(html).toContain(`<script type="module" src="/${assets.manifest.adminJs}"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="/${assets.manifest.adminCss}">`);
+  });
+
+  it('leaves the API and other methods to the routers after it', async () => {
+    for (const path of ['/admin/api', '/admin/api/me', '/administrator']) {
+      const res = await fetch(built.url + path);
+      expect(await res.text(), path).toBe('next');
+    }
+    const post = await fetch(`${built.url}/admin`, { method: 'POST' });
+    expect(await post.text()).toBe('next');
+  });
+
+  it('holds the built dashboard files in memory, precompressed', () => {
+    for (const file of [assets.manifest.adminJs, assets.manifest.adminCss]) {
+      const asset = assets.get(file);
+      expect(asset?.gzip, file).toBeDefined();
+      expect(asset?.br, file).toBeDefined();
+    }
+  });
+
+  it('says 503 when the widget is not built', async () => {
+    const res = await fetch(`${unbuilt.url}/admin`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toMatch(/not built/);
+  });
+});

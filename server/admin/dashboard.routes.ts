@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import type { WidgetAssets, WidgetManifest } from '../embed/assets.ts';
+
+// The dashboard runs only its own hashed script and talks only to its own
+// origin; comment HTML it shows is sanitised, and this keeps it inert anyway.
+const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  'img-src https: data:',
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** The dashboard's HTML: an empty root and its hashed JS and CSS (cached forever under /assets). */
+export function renderDashboardPage(manifest: WidgetManifest): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<title>Parley dashboard</title>
+<link rel="stylesheet" href="/${escapeAttr(manifest.adminCss)}">
+<script type="module" src="/${escapeAttr(manifest.adminJs)}"></script>
+</head>
+<body>
+<div id="admin-root"></div>
+</body>
+</html>
+`;
+}
+
+/**
+ * The site owner's dashboard at /admin and every client-side path under it.
+ * Mount after the /admin/api router; /admin/api paths are passed on anyway.
+ */
+export function dashboardRoutes(assets: WidgetAssets | null): Router {
+  const router = Router();
+  router.get('/admin{/*path}', (req, res, next) => {
+    if (req.path === '/admin/api' || req.path.startsWith('/admin/api/')) return next();
+    res.setHeader('Cache-Control', 'no-store');
+    if (!assets) {
+      res.status(503).type('text/plain').send('Parley dashboard is not built (run npm run build)');
+      return;
+    }
+    res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+    res.type('html').send(renderDashboardPage(assets.manifest));
+  });
+  return router;
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs a new comment through the spam-defence pipeline (server/moderation)
+ * with this store's answers to its questions, and turns a refusal into the
+ * API's error.
+ */
+import { AppError } from '../errors.ts';
+import type { AkismetOptions } from '../moderation/checks/akismet.ts';
+import type { FloodStore } from '../moderation/checks/flood.ts';
+import type { ModerationOutcome } from '../moderation/combine.ts';
+import type { CommentCandidate } from '../moderation/moderation.types.ts';
+import { runPipeline } from '../moderation/pipeline.ts';
+import type { Site } from '../sites/site.schema.ts';
+import type { Db } from '../store/db.ts';
+
+/** Process-wide pieces of moderation: the flood counters and Akismet's options. */
+export interface ModerationDeps {
+  flood: FloodStore;
+  akismet?: AkismetOptions;
+}
+
+// "Posting the same text again" looks back this far.
+const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
+
+function byAuthor(candidate: CommentCandidate) {
+  return candidate.author.kind === 'identity'
+    ? { column: 'identity_id' as const, value: candidate.author.identityId }
+    : { column: 'author_email' as const, value: candidate.author.email.toLowerCase() };
+}
+
+/** Runs every check; reads only, so it runs before (not inside) the write transaction. */
+export function moderateComment(
+  db: Db,
+  site: Site,
+  candidate: CommentCandidate,
+  deps: ModerationDeps,
+): Promise<ModerationOutcome> {
+  return runPipeline(candidate, site.settings.moderation, {
+    flood: deps.flood,
+    ...(deps.akismet ? { akismet: deps.akismet } : {}),
+    async findRecentSameText(c) {
+      const author = byAuthor(c);
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('site_id', '=', site.id)
+        .where(author.column, '=', author.value)
+        .where('body_source', '=', c.body)
+        .where('status', '!=', 'trash')
+        .where('created_at', '>', new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString())
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async hasApprovedComment(c) {
+      const author = byAuthor(c);
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('site_id', '=', site.id)
+        .where(author.column, '=', author.value)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  });
+}
+
+/** The error a refused comment gets: what the author can do about it, never which list they hit. */
+export function refusal(outcome: ModerationOutcome): AppError {
+  const refused = outcome.reasons.find((r) => r.decision === 'reject');
+  switch (refused?.check) {
+    case 'flood': {
+      const wait = outcome.retryAfterSeconds ?? 60;
+      return new AppError(
+        429,
+        'rate_limited',
+        `You're commenting fast: please wait ${wait} seconds and try again.`,
+      );
+    }
+    case 'duplicate':
+      return new AppError(409, 'duplicate_comment', 'You already posted this comment.');
+    case 'blocklist':
+      return new AppError(403, 'banned', 'You can no longer comment on this site.');
+    default:
+      return new AppError(400, 'spam_rejected', 'This comment looks like spam and was not posted.');
+  }
+}

@@ -1,0 +1,119 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { approve, type CommentCandidate, type PureCheck } from '../moderation.types.ts';
+
+/** `::ffff:203.0.113.7` (how a dual-stack socket reports IPv4) is the IPv4 address for matching. */
+function normalizeIp(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  return mapped?.[1] ?? ip;
+}
+
+type IpFamily = 'ipv4' | 'ipv6';
+
+function familyOf(address: string): IpFamily | null {
+  return isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : null;
+}
+
+/** Adds one rule (an address or a CIDR range) to the list; false when it is malformed. */
+function addRule(list: BlockList, rule: string): boolean {
+  const [rawAddress = '', prefix, ...rest] = rule.trim().split('/');
+  const address = normalizeIp(rawAddress);
+  const family = familyOf(address);
+  if (family === null || rest.length > 0) return false;
+  if (prefix === undefined) {
+    list.addAddress(address, family);
+    return true;
+  }
+  const bits = Number(prefix);
+  if (!/^\d{1,3}$/.test(prefix) || bits > (family === 'ipv4' ? 32 : 128)) return false;
+  list.addSubnet(address, bits, family);
+  return true;
+}
+
+/**
+ * The first rule (a single address or a CIDR range, IPv4 or IPv6) that the IP
+ * falls under, matched by `net.BlockList`; malformed rules never match.
+ */
+export function matchIpRule(ip: string, rules: readonly string[]): string | undefined {
+  const address = normalizeIp(ip.trim());
+  const family = familyOf(address);
+  if (family === null) return undefined;
+  return rules.find((rule) => {
+    const list = new BlockList();
+    return addRule(list, rule) && list.check(address, family);
+  });
+}
+
+/** The first rule the email matches: exact address, or `@domain` for that domain and its subdomains. */
+export function matchEmailRule(email: string, rules: readonly string[]): string | undefined {
+  const address = email.trim().toLowerCase();
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return rules.find((raw) => {
+    const rule = raw.trim().toLowerCase();
+    if (!rule.startsWith('@')) return rule === address;
+    const ruleDomain = rule.slice(1);
+    return domain === ruleDomain || domain.endsWith(`.${ruleDomain}`);
+  });
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The first blocked word or phrase in the text, matched case-insensitively as
+ * a whole word ("ass" does not match "class"); letters of any script count as
+ * word characters.
+ */
+export function matchWord(text: string, words: readonly string[]): string | undefined {
+  return words.find((word) => {
+    const phrase = word.trim();
+    if (phrase === '') return false;
+    const pattern = escapeRegExp(phrase).replace(/\s+/g, '\\s+');
+    return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
+  });
+}
+
+function authorFields(candidate: CommentCandidate): {
+  name: string;
+  email: string | null;
+  url: string | null;
+} {
+  const { author } = candidate;
+  return author.kind === 'guest'
+    ? { name: author.name, email: author.email, url: author.website }
+    : { name: author.name, email: author.email, url: author.url };
+}
+
+/**
+ * The site's blocklists. A banned identity is refused (it cannot post at
+ * all); a blocked word, email or IP holds or files the comment as spam, per
+ * the site's `action`, naming every rule that matched.
+ */
+export const blocklistCheck: PureCheck = ({ candidate, settings }) => {
+  const { blocklist } = settings;
+  const { author } = candidate;
+  if (author.kind === 'identity' && blocklist.identities.includes(author.identityId)) {
+    return {
+      decision: 'reject',
+      check: 'blocklist',
+      reason: 'banned: this account cannot comment on this site',
+    };
+  }
+
+  const { name, email, url } = authorFields(candidate);
+  const matches: string[] = [];
+  const places: [string, string | null][] = [
+    ['the comment', candidate.body],
+    ['the name', name],
+    ['the website', url],
+  ];
+  for (const [place, text] of places) {
+    const word = text === null ? undefined : matchWord(text, blocklist.words);
+    if (word !== undefined) matches.push(`blocked word "${word}" in ${place}`);
+  }
+  const emailRule = email === null ? undefined : matchEmailRule(email, blocklist.emails);
+  if (emailRule !== undefined) matches.push(`blocked email "${emailRule}"`);
+  const ipRule = candidate.ip === null ? undefined : matchIpRule(candidate.ip, blocklist.ips);
+  if (ipRule !== undefined) matches.push(`blocked IP ${candidate.ip} (rule ${ipRule})`);
+
+  if (matches.length === 0) return approve('blocklist', 'nothing blocked');
+  return { decision: blocklist.action, check: 'blocklist', reason: matches.join('; ') };
+};

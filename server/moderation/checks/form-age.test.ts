@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ctx } from '../test/candidates.ts';
+import { formAgeCheck } from './form-age.ts';
+
+describe('form age', () => {
+  it('lets a comment typed at human speed through', () => {
+    expect(formAgeCheck(ctx({ formAgeMs: 3000 }, { minFormSeconds: 3 }))).toMatchObject({
+      decision: 'approve',
+    });
+  });
+
+  it('holds a comment posted faster than the site minimum, saying how fast', () => {
+    expect(formAgeCheck(ctx({ formAgeMs: 800 }, { minFormSeconds: 3 }))).toEqual({
+      decision: 'hold',
+      check: 'formAge',
+      reason: 'posted 0.8 s after the form opened (minimum 3 s)',
+    });
+  });
+
+  it('holds a comment with no form timing (posted without the form)', () => {
+    expect(formAgeCheck(ctx({ formAgeMs: null }))).toMatchObject({
+      decision: 'hold',
+      reason: 'no form timing: posted without the form',
+    });
+  });
+
+  it('checks nothing when the site sets the minimum to 0', () => {
+    expect(formAgeCheck(ctx({ formAgeMs: null }, { minFormSeconds: 0 }))).toMatchObject({
+      decision: 'approve',
+    });
+  });
+});

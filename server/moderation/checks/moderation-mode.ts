@@ -1,0 +1,38 @@
+import type { Check, CommentCandidate } from '../moderation.types.ts';
+
+/**
+ * Whether the author already has an approved comment on this site: by email
+ * for guests, by identity for signed-in readers.
+ */
+export type HasApprovedComment = (candidate: CommentCandidate) => Promise<boolean>;
+
+/** The site's moderation mode: publish, hold everything, or hold until the author has been approved once. */
+export function moderationModeCheck(hasApprovedComment: HasApprovedComment): Check {
+  return async function checkModerationMode({ candidate, settings }) {
+    switch (settings.mode) {
+      case 'none':
+        return { decision: 'approve', check: 'moderationMode', reason: 'site publishes at once' };
+      case 'all':
+        return {
+          decision: 'hold',
+          check: 'moderationMode',
+          reason: 'this site holds every comment for review',
+        };
+      case 'first-time': {
+        if (await hasApprovedComment(candidate)) {
+          return {
+            decision: 'approve',
+            check: 'moderationMode',
+            reason: 'author has an approved comment',
+          };
+        }
+        const who = candidate.author.kind === 'guest' ? 'this email' : 'this account';
+        return {
+          decision: 'hold',
+          check: 'moderationMode',
+          reason: `first comment from ${who}: held until a moderator approves one`,
+        };
+      }
+    }
+  };
+}

@@ -1,0 +1,41 @@
+import type { CheckName, Decision, Verdict } from './moderation.types.ts';
+
+/** The pipeline's answer: what to do with the comment, and every reason a check gave against it. */
+export interface ModerationOutcome {
+  decision: Decision;
+  /**
+   * Every non-approve verdict, in the order the checks ran: the moderator sees them all.
+   * On reject, the entry with `decision: 'reject'` is the one to show the author.
+   */
+  reasons: { check: CheckName; decision: Exclude<Decision, 'approve'>; reason: string }[];
+  /** Set when flood control refused the comment: tell the author how long to wait. */
+  retryAfterSeconds?: number;
+  /** Set when Akismet said the comment need not be kept at all. */
+  discard?: boolean;
+}
+
+const SEVERITY: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
+
+/** The most severe decision wins: reject > spam > hold > approve. No verdicts means approve. */
+export function combine(verdicts: readonly Verdict[]): ModerationOutcome {
+  let decision: Decision = 'approve';
+  const outcome: ModerationOutcome = { decision, reasons: [] };
+  for (const verdict of verdicts) {
+    if (SEVERITY[verdict.decision] > SEVERITY[decision]) decision = verdict.decision;
+    if (verdict.decision === 'approve') continue;
+    outcome.reasons.push({
+      check: verdict.check,
+      decision: verdict.decision,
+      reason: verdict.reason,
+    });
+    if (verdict.retryAfterSeconds !== undefined) {
+      outcome.retryAfterSeconds = Math.max(
+        outcome.retryAfterSeconds ?? 0,
+        verdict.retryAfterSeconds,
+      );
+    }
+    if (verdict.discard) outcome.discard = true;
+  }
+  outcome.decision = decision;
+  return outcome;
+}

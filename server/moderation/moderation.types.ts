@@ -1,0 +1,76 @@
+import type { ModerationSettings } from './moderation.settings.ts';
+
+export type { ModerationSettings };
+
+/** What happens to a comment: published, queued for a moderator, filed as spam, or refused outright. */
+export type Decision = 'approve' | 'hold' | 'spam' | 'reject';
+
+/** The checks of the pipeline, by the name a moderator sees next to each reason. */
+export type CheckName =
+  | 'honeypot'
+  | 'formAge'
+  | 'flood'
+  | 'duplicate'
+  | 'links'
+  | 'blocklist'
+  | 'moderationMode'
+  | 'akismet';
+
+/** One check's opinion of a comment, with the reason written for the moderator (or the author, on reject). */
+export interface Verdict {
+  decision: Decision;
+  check: CheckName;
+  reason: string;
+  /** Flood control: how long the author should wait before posting again. */
+  retryAfterSeconds?: number;
+  /** Akismet's `X-akismet-pro-tip: discard`: blatant spam that need not be kept at all. */
+  discard?: boolean;
+}
+
+/** Who wrote the comment: a guest's typed details, or a signed-in identity. */
+export type CandidateAuthor =
+  | { kind: 'guest'; name: string; email: string; website: string | null }
+  | {
+      kind: 'identity';
+      identityId: string;
+      provider: string;
+      name: string;
+      email: string | null;
+      url: string | null;
+    };
+
+/** Everything the checks look at: the comment as submitted plus what the request revealed. */
+export interface CommentCandidate {
+  siteId: string;
+  pageUrl: string;
+  pageTitle: string;
+  /** The source text, as typed (markdown). */
+  body: string;
+  author: CandidateAuthor;
+  ip: string | null;
+  userAgent: string | null;
+  referrer: string | null;
+  /** The hidden form field's value: anything non-empty means a bot filled it. */
+  honeypot: string | undefined;
+  /** Milliseconds between form render and post, verified by the server; null when unknown. */
+  formAgeMs: number | null;
+  /** The page URL, sent to Akismet as `permalink`. */
+  permalink: string;
+}
+
+/** What every check receives. */
+export interface CheckContext {
+  candidate: CommentCandidate;
+  settings: ModerationSettings;
+}
+
+/** A check: pure ones are `Check`s themselves, ones that need data are factories returning one. */
+export type Check = (ctx: CheckContext) => Verdict | Promise<Verdict>;
+
+/** A check that needs nothing but the context and answers at once. */
+export type PureCheck = (ctx: CheckContext) => Verdict;
+
+/** Shorthand for a verdict that lets the comment through (as far as this check is concerned). */
+export function approve(check: CheckName, reason: string): Verdict {
+  return { decision: 'approve', check, reason };
+}

@@ -1,0 +1,34 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useDashboard } from '../context.ts';
+
+/** Searches the listed status by text, author, email or IP (on Enter; clearing shows all again). */
+export function SearchBox() {
+  const { state, dispatch } = useDashboard();
+  const [text, setText] = useState(state.filter.q);
+  const id = useId();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    dispatch('search', text);
+  }
+
+  return (
+    <search>
+      <form className="search" onSubmit={submit}>
+        <label htmlFor={id}>Search comments</label>
+        <input
+          id={id}
+          type="search"
+          placeholder="Text, author, email or IP"
+          value={text}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setText(value);
+            if (value === '') dispatch('search', '');
+          }}
+        />
+        <button type="submit">Search</button>
+      </form>
+    </search>
+  );
+}

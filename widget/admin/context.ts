@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { AdminApi } from './api.ts';
+import type { Dispatch, State } from './state.ts';
+import type { ModerationAction } from './types.ts';
+
+export interface DashboardContextValue {
+  api: AdminApi;
+  state: State;
+  dispatch: Dispatch;
+  /** Moderates comments of the current site: applied at once, then sent. */
+  moderate(ids: string[], action: ModerationAction): void;
+  /** Says what went wrong with a call (or signs out when the session ended). */
+  report(error: unknown): void;
+}
+
+export const DashboardContext = createContext<DashboardContextValue | null>(null);
+
+/** The dashboard's state and API, for components under <Dashboard>. */
+export function useDashboard(): DashboardContextValue {
+  const value = useContext(DashboardContext);
+  if (!value) throw new Error('useDashboard() used outside <Dashboard>');
+  return value;
+}

@@ -1,0 +1,204 @@
+/**
+ * The dashboard's state and every change to it: plain typed functions
+ * `({ state, data }) => Partial<State>` in one registry, testable without a
+ * DOM. API calls happen in components; these only say how the state follows.
+ */
+import {
+  type Me,
+  type ModerationAction,
+  type QueueFilter,
+  type QueueItem,
+  type QueueStatus,
+  RESULT_OF,
+} from './types.ts';
+
+export interface State {
+  /** False until the first /me answers: until then we don't know whether to show the login. */
+  checked: boolean;
+  /** The signed-in admin, or null for the login screen. */
+  me: Me | null;
+  /** Id of the site being moderated. */
+  site: string | null;
+  filter: QueueFilter;
+  /** The queue as the server listed it (newest first), minus what was moderated since. */
+  items: QueueItem[];
+  loading: boolean;
+  /** Ids checked for a bulk action. */
+  selected: string[];
+  /** The item the keyboard acts on. */
+  current: string | null;
+  /** What went wrong last, for the role=alert line (cleared by the next success). */
+  error: string | null;
+  /** Said on the login screen (signed out, session ended). */
+  notice: string | null;
+  /** Bumped when the list must be read again (the server refused a change shown already). */
+  generation: number;
+}
+
+type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
+
+export const initialState: State = {
+  checked: false,
+  me: null,
+  site: null,
+  filter: { status: 'pending', q: '' },
+  items: [],
+  loading: false,
+  selected: [],
+  current: null,
+  error: null,
+  notice: null,
+  generation: 0,
+};
+
+/** A fresh queue: nothing listed, selected or current, until the next load answers. */
+const emptyQueue = {
+  items: [],
+  selected: [],
+  current: null,
+  loading: true,
+} satisfies Partial<State>;
+
+/**
+ * The item to act on after `before` became `after`: the same one if still
+ * listed, else the next one after it, else the one before it.
+ */
+export function currentAfter(
+  before: QueueItem[],
+  after: QueueItem[],
+  current: string | null,
+): string | null {
+  const kept = new Set(after.map((i) => i.id));
+  if (current === null) return after[0]?.id ?? null;
+  if (kept.has(current)) return current;
+  const at = before.findIndex((i) => i.id === current);
+  if (at === -1) return after[0]?.id ?? null;
+  const next = before.slice(at + 1).find((i) => kept.has(i.id));
+  const previous = before
+    .slice(0, at)
+    .reverse()
+    .find((i) => kept.has(i.id));
+  return (next ?? previous)?.id ?? null;
+}
+
+/** Signed in (or found signed in): the first site, or the one already chosen if still allowed. */
+const signedIn: Action<Me> = ({ state, data }) => {
+  const keep = data.sites.some((s) => s.id === state.site);
+  return {
+    checked: true,
+    me: data,
+    site: keep ? state.site : (data.sites[0]?.id ?? null),
+    notice: null,
+    error: null,
+    ...(keep ? {} : emptyQueue),
+  };
+};
+
+/** Back to the login screen, with what to tell the admin there. */
+const signedOut: Action<string | null> = ({ data }) => ({
+  ...initialState,
+  checked: true,
+  notice: data,
+});
+
+const chooseSite: Action<string> = ({ state, data }) =>
+  data === state.site ? {} : { site: data, ...emptyQueue, error: null };
+
+const showStatus: Action<QueueStatus> = ({ state, data }) =>
+  data === state.filter.status ? {} : { filter: { ...state.filter, status: data }, ...emptyQueue };
+
+const search: Action<string> = ({ state, data }) => {
+  const q = data.trim();
+  return q === state.filter.q ? {} : { filter: { ...state.filter, q }, ...emptyQueue };
+};
+
+const loading: Action<null> = () => ({ loading: true });
+
+/** A list arrived: selection and current item survive where their items still are. */
+const loaded: Action<QueueItem[]> = ({ state, data }) => {
+  const ids = new Set(data.map((i) => i.id));
+  return {
+    items: data,
+    loading: false,
+    error: null,
+    selected: state.selected.filter((id) => ids.has(id)),
+    current: state.current !== null && ids.has(state.current) ? state.current : null,
+  };
+};
+
+/** j/k: the next (+1) or previous (-1) item becomes current; the first one when none is. */
+const move: Action<1 | -1> = ({ state, data }) => {
+  const { items, current } = state;
+  if (items.length === 0) return {};
+  const at = items.findIndex((i) => i.id === current);
+  const to = at === -1 ? 0 : Math.min(items.length - 1, Math.max(0, at + data));
+  return { current: items[to]?.id ?? null };
+};
+
+const setCurrent: Action<string> = ({ data }) => ({ current: data });
+
+const toggleSelect: Action<string> = ({ state, data }) => ({
+  selected: state.selected.includes(data)
+    ? state.selected.filter((id) => id !== data)
+    : [...state.selected, data],
+});
+
+const selectAll: Action<boolean> = ({ state, data }) => ({
+  selected: data ? state.items.map((i) => i.id) : [],
+});
+
+/**
+ * Comments were moderated (applied at once; the request follows). They leave
+ * a list they no longer belong to and the next item becomes current; in
+ * "All" (or a list of their new status) they stay with their new status.
+ */
+const moderated: Action<{ ids: string[]; action: ModerationAction }> = ({ state, data }) => {
+  const status = RESULT_OF[data.action];
+  const hit = new Set(data.ids);
+  const stays = state.filter.status === 'all' || state.filter.status === status;
+  const items = stays
+    ? state.items.map((i) => (hit.has(i.id) ? { ...i, status } : i))
+    : state.items.filter((i) => !hit.has(i.id));
+  return {
+    items,
+    selected: state.selected.filter((id) => !hit.has(id)),
+    current: currentAfter(state.items, items, state.current),
+    error: null,
+  };
+};
+
+const failed: Action<string> = ({ data }) => ({ error: data, loading: false });
+
+/** The server refused a change already shown: say so, and read the list again. */
+const moderationFailed: Action<string> = ({ state, data }) => ({
+  error: data,
+  generation: state.generation + 1,
+});
+
+export const actions = {
+  signedIn,
+  signedOut,
+  chooseSite,
+  showStatus,
+  search,
+  loading,
+  loaded,
+  move,
+  setCurrent,
+  toggleSelect,
+  selectAll,
+  moderated,
+  failed,
+  moderationFailed,
+};
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+export type ActionData<K extends ActionName> = Parameters<Actions[K]>[0]['data'];
+export type Dispatch = <K extends ActionName>(name: K, data: ActionData<K>) => void;
+
+/** Applies one registered change to a state and returns the new state. */
+export function apply<K extends ActionName>(state: State, name: K, data: ActionData<K>): State {
+  const change = actions[name] as Action<ActionData<K>>;
+  return { ...state, ...change({ state, data }) };
+}
