@@ -20,6 +20,7 @@ import { createDb, type Db, migrateToLatest } from './store/db.ts';
 
 export interface ParleyApp {
   app: Express;
+  config: Config;
   db: Db;
   logger: Logger;
   mailer: Mailer;
@@ -86,6 +87,7 @@ export function createApp(config: Config): ParleyApp {
   let server: Server | undefined;
   return {
     app,
+    config,
     db,
     logger,
     mailer,

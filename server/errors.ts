@@ -10,12 +10,21 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  /** Response headers that go with the error, e.g. Retry-After on a 429. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, code: ErrorCode, message: string, field?: string) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    field?: string,
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.headers = headers;
   }
 }

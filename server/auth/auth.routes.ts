@@ -195,6 +195,7 @@ const authErrorPage: ErrorRequestHandler = function authErrorPage(err, req, res,
   }
   const known = err instanceof AppError ? err : null;
   if (!known) req.log?.error({ err, path: req.path }, 'unhandled error on an auth page');
+  if (known) res.set(known.headers);
   sendAuthPage(res, {
     status: known?.status ?? 500,
     title: (known && ERROR_TITLES[known.code]) ?? 'Sign-in failed',

@@ -74,6 +74,8 @@ export function refusal(outcome: ModerationOutcome): AppError {
         429,
         'rate_limited',
         `You're commenting fast: please wait ${wait} seconds and try again.`,
+        undefined,
+        { 'Retry-After': String(wait) },
       );
     }
     case 'duplicate':

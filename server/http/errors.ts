@@ -28,12 +28,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!known) logger.error({ err, path: req.path }, 'unhandled error');
     const error = known ?? new AppError(500, 'internal_error', 'Something went wrong on our side');
     if (res.headersSent) return;
-    res.status(error.status).json({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.field ? { field: error.field } : {}),
-      },
-    });
+    res
+      .set(error.headers)
+      .status(error.status)
+      .json({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        },
+      });
   };
 }

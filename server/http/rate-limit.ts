@@ -9,15 +9,22 @@ import { AppError } from '../errors.ts';
  */
 export function rateLimit(name: string, points: number, seconds: number): RequestHandler {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds });
-  return async function limitRate(req, res, next) {
+  return async function limitRate(req, _res, next) {
     try {
       await limiter.consume(req.ip ?? 'unknown');
       next();
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
       const wait = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(wait));
-      throw new AppError(429, 'rate_limited', `Too many attempts; try again in ${wait} s`);
+      throw new AppError(
+        429,
+        'rate_limited',
+        `Too many attempts; try again in ${wait} s`,
+        undefined,
+        {
+          'Retry-After': String(wait),
+        },
+      );
     }
   };
 }

@@ -1,0 +1,282 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { grantSiteRole } from '../admin/admin.service.ts';
+import { moderate } from '../admin/queue.service.ts';
+import { openSession } from '../auth/session.service.ts';
+import { completeLoginTicket, createLoginTicket } from '../auth/ticket.service.ts';
+import {
+  DISCARD_AUTHOR,
+  FAKE_AKISMET_KEY,
+  type FakeAkismet,
+  SPAM_AUTHOR,
+  startFakeAkismet,
+} from '../moderation/test/fake-akismet.ts';
+import {
+  parseMail,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '../notifications/smtp-test-server.ts';
+import { requireSite, saveSite } from '../sites/site.service.ts';
+import { startTestServer, type TestServer } from '../test/test-server.ts';
+import { issueFormToken } from './form-token.ts';
+
+const PAGE = 'https://blog.example/post';
+
+describe('comments through the moderation pipeline', () => {
+  let server: TestServer;
+  let akismet: FakeAkismet;
+  let smtp: TestSmtpServer;
+  let n = 0;
+
+  const comment = (overrides: Record<string, unknown> = {}) => ({
+    site: 'blog',
+    page: PAGE,
+    pageUrl: PAGE,
+    pageTitle: 'A post',
+    body: `Comment number ${n++}`,
+    author: { name: 'Reader', email: `reader${n}@example.com` },
+    ...overrides,
+  });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const thread = async (cookie?: string) =>
+    (
+      await fetch(`${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(PAGE)}`, {
+        headers: cookie ? { cookie } : {},
+      })
+    ).json();
+  const statusOf = async (id: string) =>
+    await server.parley.db
+      .selectFrom('comments')
+      .select(['status', 'moderation_reasons'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const configure = (moderation: Record<string, unknown>) =>
+    saveSite(server.parley.db, {
+      id: 'blog',
+      name: 'My blog',
+      origins: ['https://blog.example'],
+      settings: {
+        moderation: {
+          mode: 'none',
+          minFormSeconds: 0,
+          linkLimit: 0,
+          akismetKey: null,
+          blocklist: { words: [], emails: [], ips: [], identities: [], action: 'hold' },
+          ...moderation,
+        },
+      },
+    });
+
+  beforeAll(async () => {
+    akismet = await startFakeAkismet();
+    smtp = await startTestSmtpServer();
+    server = await startTestServer('sqlite', {
+      AKISMET_URL: akismet.endpoint,
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://comments.example',
+    });
+    await server.buildSite();
+    await grantSiteRole(server.parley.db, {
+      email: 'mod@blog.example',
+      password: 'a long enough password',
+      siteId: 'blog',
+      role: 'moderator',
+    });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await akismet.close();
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    await server.parley.db.deleteFrom('comments').execute();
+    akismet.mode = 'normal';
+  });
+
+  it('holds a first-time guest; only the author sees it, marked pending; moderators are emailed', async () => {
+    await configure({ mode: 'first-time' });
+    const mailsBefore = smtp.received.length;
+    const res = await post(
+      comment({
+        author: { name: 'New Reader', email: 'new@example.com' },
+        body: 'Hello, first time here',
+      }),
+    );
+    expect(res.status).toBe(201);
+    const { comment: held } = await res.json();
+    expect(held.status).toBe('pending');
+    const cookie = (
+      res.headers.getSetCookie().find((c) => c.startsWith('parley_ak_blog=')) ?? ''
+    ).split(';')[0] as string;
+    expect(res.headers.getSetCookie().join('\n')).toMatch(
+      /parley_ak_blog=.*HttpOnly; Secure; Partitioned; SameSite=None/,
+    );
+
+    expect(await thread()).toEqual({ comments: [], total: 0 });
+    const mine = await thread(cookie);
+    expect(mine.total).toBe(0);
+    expect(mine.comments).toEqual([expect.objectContaining({ id: held.id, status: 'pending' })]);
+    // The iframe page's first render shows it to the author too.
+    const frame = await (
+      await fetch(
+        `${server.url}/embed/thread?site=blog&page=${encodeURIComponent(PAGE)}&url=${encodeURIComponent(PAGE)}&origin=https://blog.example`,
+        { headers: { cookie } },
+      )
+    ).text();
+    expect(frame).toContain(held.id);
+    const reasons = JSON.parse((await statusOf(held.id)).moderation_reasons ?? '[]');
+    expect(reasons).toEqual([expect.objectContaining({ check: 'moderationMode' })]);
+
+    await expect.poll(() => smtp.received.length).toBe(mailsBefore + 1);
+    const mail = smtp.received.at(-1);
+    expect(mail?.rcptTo).toEqual(['mod@blog.example']);
+    expect(parseMail(mail?.raw ?? '').text).toContain(`/admin/comments/${held.id}?action=approve`);
+
+    // Approved once, the same reader is trusted next time.
+    await moderate(server.parley.db, 'blog', [held.id], 'approve');
+    const next = await post(
+      comment({ author: { name: 'New Reader', email: 'NEW@example.com' }, body: 'Back again' }),
+    );
+    expect((await next.json()).comment.status).toBeUndefined();
+  });
+
+  it('refuses a bot that filled the honeypot, and stores nothing', async () => {
+    await configure({});
+    const res = await post(comment({ hp: 'http://spam.example' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('spam_rejected');
+    expect((await thread()).comments).toEqual([]);
+    expect(await server.parley.db.selectFrom('comments').selectAll().execute()).toEqual([]);
+  });
+
+  it('tells an author they already posted that, and keeps one copy', async () => {
+    await configure({});
+    const body = comment({
+      body: 'Exactly this',
+      author: { name: 'R', email: 'same@example.com' },
+    });
+    expect((await post(body)).status).toBe(201);
+    const again = await post(body);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe('duplicate_comment');
+    expect((await thread()).total).toBe(1);
+  });
+
+  it('holds a comment with too many links, naming the reason', async () => {
+    await configure({ linkLimit: 2 });
+    const res = await post(comment({ body: 'See https://a.example and https://b.example' }));
+    const { comment: held } = await res.json();
+    expect(held.status).toBe('pending');
+    expect(JSON.parse((await statusOf(held.id)).moderation_reasons ?? '[]')[0].check).toBe('links');
+  });
+
+  it('holds a post made faster than the form allows, and takes a normal one', async () => {
+    await configure({ minFormSeconds: 3 });
+    const fast = await post(
+      comment({ formToken: issueFormToken(server.parley.config.authSecret, 'blog') }),
+    );
+    expect((await fast.json()).comment.status).toBe('pending');
+    const forged = await post(comment({ formToken: `${Date.now() - 60_000}.forged` }));
+    expect((await forged.json()).comment.status).toBe('pending');
+  });
+
+  it('files a blocklisted word as spam (the author just sees it held)', async () => {
+    await configure({
+      blocklist: { words: ['casino'], emails: [], ips: [], identities: [], action: 'spam' },
+    });
+    const res = await post(comment({ body: 'Best CASINO bonus' }));
+    const { comment: filed } = await res.json();
+    expect(filed.status).toBe('pending');
+    const row = await statusOf(filed.id);
+    expect(row.status).toBe('spam');
+    expect(row.moderation_reasons).toContain('casino');
+  });
+
+  it('refuses a banned signed-in reader', async () => {
+    const challenge = createHash('sha256')
+      .update(randomBytes(32).toString('base64url'))
+      .digest('base64url');
+    const ticket = await createLoginTicket(server.parley.db, {
+      site: await requireSite(server.parley.db, 'blog'),
+      provider: 'twitter',
+      challenge,
+      change: false,
+      returnUrl: null,
+    });
+    const { identity } = await completeLoginTicket(server.parley.db, ticket.id, {
+      provider: 'twitter',
+      providerUserId: '666',
+      displayName: 'Troll',
+      username: 'troll',
+      avatarUrl: null,
+      profileUrl: null,
+      email: null,
+    });
+    const { session } = await openSession(server.parley.db, server.parley.config.authSecret, {
+      identityId: identity.id,
+      siteId: 'blog',
+    });
+    await configure({
+      blocklist: { words: [], emails: [], ips: [], identities: [identity.id], action: 'hold' },
+    });
+    const res = await post(comment(), { authorization: `Bearer ${session.accessToken}` });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('banned');
+    expect(await server.parley.db.selectFrom('comments').selectAll().execute()).toEqual([]);
+  });
+
+  it('asks Akismet when the site has a key: spam is filed, "discard" is refused, Akismet down holds', async () => {
+    await configure({ akismetKey: FAKE_AKISMET_KEY });
+    const spam = await (
+      await post(comment({ author: { name: SPAM_AUTHOR, email: 'x@example.com' } }))
+    ).json();
+    expect((await statusOf(spam.comment.id)).status).toBe('spam');
+    const call = akismet.calls.at(-1);
+    expect(call?.fields).toMatchObject({
+      api_key: FAKE_AKISMET_KEY,
+      comment_author: SPAM_AUTHOR,
+      comment_type: 'comment',
+      permalink: PAGE,
+      user_ip: '127.0.0.1',
+    });
+
+    const discarded = await post(
+      comment({ author: { name: DISCARD_AUTHOR, email: 'y@example.com' } }),
+    );
+    expect(discarded.status).toBe(400);
+
+    const ok = await (await post(comment())).json();
+    expect(ok.comment.status).toBeUndefined();
+
+    akismet.mode = 'error';
+    const down = await (await post(comment())).json();
+    expect(down.comment.status).toBe('pending');
+    expect((await statusOf(down.comment.id)).moderation_reasons).toContain('Akismet unavailable');
+  });
+
+  it('slows down a flood with a wait time', async () => {
+    const flooded = await startTestServer('sqlite', { COMMENT_RATE_LIMIT: '2' });
+    try {
+      await flooded.buildSite();
+      const send = (i: number) =>
+        fetch(`${flooded.url}/api/v1/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(comment({ body: `flood ${i}` })),
+        });
+      expect((await send(1)).status).toBe(201);
+      expect((await send(2)).status).toBe(201);
+      const third = await send(3);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await third.json()).error.message).toMatch(/wait \d+ seconds/);
+    } finally {
+      await flooded.stop();
+    }
+  });
+});
