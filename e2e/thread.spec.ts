@@ -111,13 +111,8 @@ test('the host page’s own CSS does not change how the widget looks', async ({ 
       textarea, input, button { background: yellow; }
     </style>`,
   });
-  // Two authors of the same name: one author posting the same text twice
-  // would be refused as a duplicate.
-  for (const [i, url] of [plain, loud].entries()) {
-    await seedComment(request, url, 'Same **comment** on both pages', {
-      name: 'Pat Same',
-      email: `pat${i}@example.com`,
-    });
+  for (const url of [plain, loud]) {
+    await seedComment(request, url, 'Same **comment** on both pages', { name: 'Pat Same' });
   }
   const looks: unknown[] = [];
   for (const url of [plain, loud]) {

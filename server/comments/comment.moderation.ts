@@ -18,7 +18,8 @@ export interface ModerationDeps {
   akismet?: AkismetOptions;
 }
 
-// "Posting the same text again" looks back this far.
+// "Posting the same text again" on the same page looks back this far. Per
+// page: "Thanks!" under two different posts is not a duplicate.
 const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 
 function byAuthor(candidate: CommentCandidate) {
@@ -31,6 +32,8 @@ function byAuthor(candidate: CommentCandidate) {
 export function moderateComment(
   db: Db,
   site: Site,
+  /** The page's id when it already has comments (a new page can't hold a duplicate). */
+  pageId: string | null,
   candidate: CommentCandidate,
   deps: ModerationDeps,
 ): Promise<ModerationOutcome> {
@@ -38,11 +41,12 @@ export function moderateComment(
     flood: deps.flood,
     ...(deps.akismet ? { akismet: deps.akismet } : {}),
     async findRecentSameText(c) {
+      if (!pageId) return false;
       const author = byAuthor(c);
       const row = await db
         .selectFrom('comments')
         .select('id')
-        .where('site_id', '=', site.id)
+        .where('page_id', '=', pageId)
         .where(author.column, '=', author.value)
         .where('body_source', '=', c.body)
         .where('status', '!=', 'trash')

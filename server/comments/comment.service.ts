@@ -106,6 +106,7 @@ export async function createComment(
   const outcome = await moderateComment(
     db,
     site,
+    existingPage?.id ?? null,
     {
       siteId: site.id,
       pageUrl: input.pageUrl,

@@ -165,6 +165,13 @@ describe('comments through the moderation pipeline', () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('duplicate_comment');
     expect((await thread()).total).toBe(1);
+    // The same words under another post are a new comment.
+    const elsewhere = await post({
+      ...body,
+      page: 'https://blog.example/other',
+      pageUrl: 'https://blog.example/other',
+    });
+    expect(elsewhere.status).toBe(201);
   });
 
   it('holds a comment with too many links, naming the reason', async () => {
