@@ -91,7 +91,9 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       hostOrigin: hostAllowed || (!site && isOrigin(q.origin)) ? q.origin : '',
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? DEFAULT_MAX_DEPTH,
-      providers: PROVIDER_IDS.filter((p) => config.providers[p]),
+      providers: PROVIDER_IDS.filter(
+        (p) => config.providers[p] && (site?.settings.signInProviders ?? PROVIDER_IDS).includes(p),
+      ),
       formToken: issueFormToken(config.authSecret, q.site),
       privacy: {
         akismet: site?.settings.moderation.akismetKey != null,

@@ -37,6 +37,8 @@ const ModerationPatch = z.object({
   akismetKey: m.akismetKey.unwrap().optional(),
 });
 
+const ProviderIdSchema = z.enum(['wordpress', 'twitter', 'facebook']);
+
 export const SiteSettings = z.object({
   /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
   maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
@@ -47,6 +49,10 @@ export const SiteSettings = z.object({
     .url({ protocol: /^https?$/ })
     .nullable()
     .default(null),
+  /** Minutes an author may edit or delete their comment after posting. */
+  editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
+  /** Sign-in providers offered on this site (of those configured); null: all configured. */
+  signInProviders: z.array(ProviderIdSchema).nullable().default(null),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -71,6 +77,8 @@ export const NewSite = z.object({
         .url({ protocol: /^https?$/ })
         .nullable()
         .optional(),
+      editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
+      signInProviders: z.array(ProviderIdSchema).nullable().optional(),
     })
     .default({}),
 });

@@ -53,6 +53,9 @@ export interface CommentsTable {
   moderation_reasons: string | null;
   /** SHA-256 of the guest's browser key (see the moderation migration). */
   author_key_hash: string | null;
+  edited_at: string | null;
+  /** The author deleted it; kept as a placeholder because it has replies. */
+  deleted_at: string | null;
 }
 
 export interface AdminsTable {

@@ -41,10 +41,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   // SHA-256 of the key a guest's browser keeps (a partitioned cookie), so the
   // guest sees their own held comments and can edit them.
   await db.schema.alterTable('comments').addColumn('author_key_hash', 'varchar(64)').execute();
+  await db.schema.alterTable('comments').addColumn('edited_at', 'varchar(32)').execute();
+  // Set when the author deleted a comment that has replies: it stays as a placeholder.
+  await db.schema.alterTable('comments').addColumn('deleted_at', 'varchar(32)').execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('comments').dropColumn('deleted_at').execute();
+  await db.schema.alterTable('comments').dropColumn('edited_at').execute();
   await db.schema.alterTable('comments').dropColumn('author_key_hash').execute();
   await db.schema.alterTable('comments').dropColumn('moderation_reasons').execute();
   await db.schema.dropTable('admin_sessions').execute();
