@@ -19,11 +19,20 @@ const parley = createApp(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     SQLITE_PATH: join(dir, 'b.sqlite'),
+    // One client posts everything: flood control would (rightly) stop it.
+    COMMENT_RATE_LIMIT: '100000',
+    SITE_COMMENT_RATE_LIMIT: '1000000',
   }),
 );
 const { port } = await parley.start();
 const base = `http://127.0.0.1:${port}`;
-await saveSite(parley.db, { id: 'bench', name: 'Bench', origins: ['https://bench.example'] });
+await saveSite(parley.db, {
+  id: 'bench',
+  name: 'Bench',
+  origins: ['https://bench.example'],
+  // Publish at once so the thread grows; the pipeline's checks still all run.
+  settings: { moderation: { mode: 'none', minFormSeconds: 0 } },
+});
 
 const PAGE = 'https://bench.example/post';
 function comment(i: number, parentId: string | null) {
