@@ -1,23 +1,18 @@
-import express, { type CookieOptions, type RequestHandler, type Response, Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { findSite } from '../sites/site.repository.ts';
+import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import {
-  ADMIN_SESSION_DAYS,
-  type AdminContext,
-  adminForToken,
-  logIn,
-  logOut,
-  requireRole,
-} from './admin.service.ts';
-import { listQueue, moderate } from './queue.service.ts';
-
-const COOKIE = 'parley_admin';
+import { adminGuards, adminOf, ADMIN_COOKIE as COOKIE } from './admin.middleware.ts';
+import { ADMIN_SESSION_DAYS, logIn, logOut } from './admin.service.ts';
+import { planAkismetFeedback, sendAkismetFeedback } from './akismet-feedback.ts';
+import { findQueueItem, listQueue, moderate } from './queue.service.ts';
+import { siteAdminRoutes } from './site-admin.routes.ts';
+import { banCommentAuthor } from './site-settings.service.ts';
 
 const Login = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 const QueueQuery = z.object({
@@ -30,10 +25,6 @@ const Action = z.object({
   action: z.enum(['approve', 'spam', 'trash', 'restore']),
 });
 
-function adminOf(res: Response): AdminContext {
-  return res.locals.admin as AdminContext;
-}
-
 /**
  * The dashboard's JSON API under /admin/api. The session is a first-party
  * `SameSite=Strict` cookie; state-changing calls must also be JSON and come
@@ -41,35 +32,8 @@ function adminOf(res: Response): AdminContext {
  */
 export function adminRoutes(db: Db, config: Config): Router {
   const router = Router();
-  const json = express.json({ limit: '64kb', strict: true });
-  const ownOrigin = new URL(config.publicUrl).origin;
-  const cookie: CookieOptions = {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: ownOrigin.startsWith('https:'),
-    path: '/admin',
-  };
-
-  const sameOrigin: RequestHandler = function sameOrigin(req, _res, next) {
-    const origin = req.get('origin');
-    if (req.method !== 'GET' && origin !== undefined && origin !== ownOrigin) {
-      throw new AppError(403, 'forbidden', 'Dashboard requests must come from the dashboard');
-    }
-    next();
-  };
-
-  const signedIn: RequestHandler = async function signedIn(req, res, next) {
-    const token = readCookie(req, COOKIE);
-    if (!token) throw new AppError(401, 'unauthorized', 'Please sign in to the dashboard');
-    res.locals.admin = await adminForToken(db, token);
-    next();
-  };
-
-  /** The site in the path, if this admin may moderate it (owners and moderators). */
-  const moderatorOf: RequestHandler = function moderatorOf(req, res, next) {
-    requireRole(adminOf(res), String(req.params.site), ['owner', 'moderator']);
-    next();
-  };
+  const guards = adminGuards(db, config);
+  const { cookie, sameOrigin, signedIn, moderatorOf, json } = guards;
 
   router.use('/admin/api', sameOrigin);
 
@@ -122,11 +86,40 @@ export function adminRoutes(db: Db, config: Config): Router {
     requireJson,
     json,
     validate('body', Action),
+    moderateHandler(db, config),
+  );
+
+  router.get('/admin/api/sites/:site/comments/:id', signedIn, moderatorOf, async (req, res) => {
+    res.json(await findQueueItem(db, String(req.params.site), String(req.params.id)));
+  });
+
+  router.post(
+    '/admin/api/sites/:site/comments/:id/ban',
+    signedIn,
+    moderatorOf,
+    requireJson,
     async (req, res) => {
-      const { ids, action } = res.locals.body as z.infer<typeof Action>;
-      res.json({ updated: await moderate(db, String(req.params.site), ids, action) });
+      const banned = await banCommentAuthor(db, String(req.params.site), String(req.params.id));
+      res.json({ banned });
     },
   );
 
+  router.use(siteAdminRoutes(db, config, guards));
+
   return router;
+}
+
+/**
+ * Applies a moderation action, answers, then tells Akismet where the
+ * moderator overruled it (never delaying or failing the action).
+ */
+function moderateHandler(db: Db, config: Config): RequestHandler {
+  return async function moderateComments(req, res) {
+    const { ids, action } = res.locals.body as z.infer<typeof Action>;
+    const site = await requireSite(db, String(req.params.site));
+    const feedback = await planAkismetFeedback(db, site, ids, action);
+    const updated = await moderate(db, site.id, ids, action);
+    res.json({ updated });
+    sendAkismetFeedback(feedback, site.settings.moderation.akismetKey, config.akismet, req.log);
+  };
 }

@@ -3,6 +3,7 @@
  * pipeline's reasons, their page and parent, and bulk status changes.
  */
 import { sql } from 'kysely';
+import { AppError } from '../errors.ts';
 import type { CommentStatus } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
@@ -26,7 +27,7 @@ export interface QueueItem {
 
 export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
 
-const NEXT_STATUS: Record<ModerationAction, CommentStatus> = {
+export const NEXT_STATUS: Record<ModerationAction, CommentStatus> = {
   approve: 'approved',
   spam: 'spam',
   trash: 'trash',
@@ -37,13 +38,8 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A site's comments in one status (newest first), optionally matching text, author, email or IP. */
-export async function listQueue(
-  db: Db,
-  siteId: string,
-  filter: { status: CommentStatus | 'all'; q?: string | undefined; limit: number },
-): Promise<QueueItem[]> {
-  let query = db
+function queueQuery(db: Db, siteId: string) {
+  return db
     .selectFrom('comments as c')
     .innerJoin('pages as p', 'p.id', 'c.page_id')
     .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
@@ -66,19 +62,12 @@ export async function listQueue(
       'parent.body_source as parent_source',
     ])
     .where('c.site_id', '=', siteId);
-  if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
-  if (filter.q) {
-    const pattern = likePattern(filter.q);
-    query = query.where((eb) =>
-      eb.or(
-        ['c.body_source', 'c.author_name', 'c.author_email', 'c.ip'].map((column) =>
-          eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
-        ),
-      ),
-    );
-  }
-  const rows = await query.orderBy('c.created_at', 'desc').limit(filter.limit).execute();
-  return rows.map((r) => ({
+}
+
+type QueueRow = Awaited<ReturnType<ReturnType<typeof queueQuery>['executeTakeFirstOrThrow']>>;
+
+function presentQueueItem(r: QueueRow): QueueItem {
+  return {
     id: r.id,
     status: r.status,
     html: r.body_html,
@@ -100,7 +89,36 @@ export async function listQueue(
         }
       : null,
     reasons: r.moderation_reasons ? (JSON.parse(r.moderation_reasons) as QueueItem['reasons']) : [],
-  }));
+  };
+}
+
+/** A site's comments in one status (newest first), optionally matching text, author, email or IP. */
+export async function listQueue(
+  db: Db,
+  siteId: string,
+  filter: { status: CommentStatus | 'all'; q?: string | undefined; limit: number },
+): Promise<QueueItem[]> {
+  let query = queueQuery(db, siteId);
+  if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    query = query.where((eb) =>
+      eb.or(
+        ['c.body_source', 'c.author_name', 'c.author_email', 'c.ip'].map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+        ),
+      ),
+    );
+  }
+  const rows = await query.orderBy('c.created_at', 'desc').limit(filter.limit).execute();
+  return rows.map(presentQueueItem);
+}
+
+/** One comment of the site as the queue shows it, or 404 (also for another site's comment). */
+export async function findQueueItem(db: Db, siteId: string, id: string): Promise<QueueItem> {
+  const row = await queueQuery(db, siteId).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError(404, 'not_found', 'No comment with that id on this site');
+  return presentQueueItem(row);
 }
 
 /** Applies one action to many comments of the site; ids of other sites are ignored. */

@@ -30,6 +30,20 @@ export interface Comment {
   /** ISO 8601, UTC. */
   createdAt: string;
   author: CommentAuthor;
+  /** ISO 8601: when the author last edited it (shown to everyone as "edited"). */
+  editedAt?: string;
+  /**
+   * The author deleted it but it has replies: a placeholder that keeps the
+   * thread whole (empty `html`, anonymous `author`). Not counted in `total`.
+   */
+  deleted?: true;
+  /**
+   * Only on the viewer's own comments, while the site's edit window is open:
+   * until when `PATCH`/`DELETE /api/v1/comments/:id` will accept it (ISO 8601).
+   */
+  editableUntil?: string;
+  /** With `editableUntil` only: the text as the author typed it, to edit. */
+  source?: string;
 }
 
 export interface CommentList {
@@ -73,9 +87,14 @@ export type ErrorCode =
   | 'duplicate_comment'
   | 'banned'
   | 'spam_rejected'
+  | 'last_owner'
+  | 'author_unknown'
   | 'invalid_token'
   | 'token_site_mismatch'
   | 'invalid_signed_request'
+  | 'comment_not_found'
+  | 'not_author'
+  | 'edit_window_closed'
   | 'internal_error';
 
 export interface ApiErrorBody {

@@ -1,0 +1,125 @@
+/**
+ * Telling Akismet when a moderator overrules it (submit-spam / submit-ham),
+ * so it learns the site's spam. Best effort: sent after the moderator's
+ * action has been answered, and a failure is only logged.
+ */
+import type { Logger } from '../logger.ts';
+import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks/akismet.ts';
+import type { CommentCandidate } from '../moderation/moderation.types.ts';
+import type { Site } from '../sites/site.schema.ts';
+import type { Db } from '../store/db.ts';
+import { type ModerationAction, NEXT_STATUS } from './queue.service.ts';
+
+export interface AkismetFeedback {
+  kind: 'spam' | 'ham';
+  commentId: string;
+  candidate: CommentCandidate;
+}
+
+// The stored reasons keep the check and its text, not its decision; an Akismet
+// reason is either this (spam) or "Akismet unavailable: …" (held). Kept in step
+// with checkWithAkismet in moderation/checks/akismet.ts (the tests post a real
+// Akismet spam through the pipeline, so a change there fails them).
+const AKISMET_SPAM_REASON = 'Akismet: spam';
+
+function akismetCalledSpam(reasons: string | null): boolean {
+  if (!reasons) return false;
+  const list = JSON.parse(reasons) as { check: string; reason: string }[];
+  return list.some((r) => r.check === 'akismet' && r.reason === AKISMET_SPAM_REASON);
+}
+
+/**
+ * What Akismet should hear about `action` on these comments, decided before
+ * the action changes their status: a comment Akismet did not call spam that
+ * becomes spam is a missed spam; one it called spam that becomes approved is
+ * a false positive. Repeating an action tells Akismet nothing new. Nothing
+ * when the site has no Akismet key.
+ */
+export async function planAkismetFeedback(
+  db: Db,
+  site: Site,
+  ids: readonly string[],
+  action: ModerationAction,
+): Promise<AkismetFeedback[]> {
+  if (site.settings.moderation.akismetKey === null || ids.length === 0) return [];
+  const next = NEXT_STATUS[action];
+  if (next !== 'spam' && next !== 'approved') return [];
+  const rows = await db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .select([
+      'c.id',
+      'c.status',
+      'c.moderation_reasons',
+      'c.body_source',
+      'c.author_name',
+      'c.author_email',
+      'c.author_url',
+      'c.author_provider',
+      'c.identity_id',
+      'c.ip',
+      'c.user_agent',
+      'p.url as page_url',
+      'p.title as page_title',
+    ])
+    .where('c.site_id', '=', site.id)
+    .where('c.id', 'in', [...ids])
+    .where('c.status', '!=', next)
+    .execute();
+  const feedback: AkismetFeedback[] = [];
+  for (const row of rows) {
+    const calledSpam = akismetCalledSpam(row.moderation_reasons);
+    const kind =
+      next === 'spam' && !calledSpam ? 'spam' : next === 'approved' && calledSpam ? 'ham' : null;
+    if (!kind) continue;
+    feedback.push({
+      kind,
+      commentId: row.id,
+      // The comment as it was checked: the same fields comment-check received.
+      candidate: {
+        siteId: site.id,
+        pageUrl: row.page_url,
+        pageTitle: row.page_title,
+        body: row.body_source,
+        author: row.identity_id
+          ? {
+              kind: 'identity',
+              identityId: row.identity_id,
+              provider: row.author_provider,
+              name: row.author_name,
+              email: row.author_email,
+              url: row.author_url,
+            }
+          : {
+              kind: 'guest',
+              name: row.author_name,
+              email: row.author_email ?? '',
+              website: row.author_url,
+            },
+        ip: row.ip,
+        userAgent: row.user_agent,
+        referrer: row.page_url,
+        honeypot: undefined,
+        formAgeMs: null,
+        permalink: row.page_url,
+      },
+    });
+  }
+  return feedback;
+}
+
+/** Sends the planned feedback without waiting for it; failures are logged, never thrown. */
+export function sendAkismetFeedback(
+  feedback: readonly AkismetFeedback[],
+  apiKey: string | null,
+  options: AkismetOptions,
+  log: Pick<Logger, 'warn'> | undefined,
+): void {
+  if (apiKey === null) return;
+  for (const { kind, commentId, candidate } of feedback) {
+    const send = kind === 'spam' ? submitSpam : submitHam;
+    send(candidate, apiKey, options).catch((err: unknown) => {
+      log?.warn({ err, commentId, kind }, 'Akismet feedback not delivered');
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import type { Config } from '../config.ts';
+import { requireJson, validate } from '../http/validate.ts';
+import { requireSite } from '../sites/site.service.ts';
+import type { Db } from '../store/db.ts';
+import { type AdminGuards, adminOf } from './admin.middleware.ts';
+import { requireRole } from './admin.service.ts';
+import { addMember, listMembers, NewMember, removeMember } from './members.service.ts';
+import {
+  presentSiteSettings,
+  SiteSettingsUpdate,
+  updateSiteSettings,
+} from './site-settings.service.ts';
+
+/**
+ * A site's settings (moderators read, owners change) and its members
+ * (owners only), under /admin/api/sites/:site.
+ */
+export function siteAdminRoutes(db: Db, config: Config, guards: AdminGuards): Router {
+  const router = Router();
+  const { signedIn, moderatorOf, ownerOf, json } = guards;
+  const base = '/admin/api/sites/:site';
+
+  router.get(`${base}/settings`, signedIn, moderatorOf, async (req, res) => {
+    const siteId = String(req.params.site);
+    const role = requireRole(adminOf(res), siteId, ['owner', 'moderator']);
+    res.json(presentSiteSettings(await requireSite(db, siteId), role, config.publicUrl));
+  });
+
+  router.put(
+    `${base}/settings`,
+    signedIn,
+    ownerOf,
+    requireJson,
+    json,
+    validate('body', SiteSettingsUpdate),
+    async (req, res) => {
+      const update = res.locals.body as SiteSettingsUpdate;
+      const site = await updateSiteSettings(db, String(req.params.site), update);
+      res.json(presentSiteSettings(site, 'owner', config.publicUrl));
+    },
+  );
+
+  router.get(`${base}/members`, signedIn, ownerOf, async (req, res) => {
+    res.json(await listMembers(db, String(req.params.site)));
+  });
+
+  router.post(
+    `${base}/members`,
+    signedIn,
+    ownerOf,
+    requireJson,
+    json,
+    validate('body', NewMember),
+    async (req, res) => {
+      const member = await addMember(db, String(req.params.site), res.locals.body as NewMember);
+      res.status(member.password ? 201 : 200).json(member);
+    },
+  );
+
+  router.delete(`${base}/members/:email`, signedIn, ownerOf, async (req, res) => {
+    const email = String(req.params.email).trim().toLowerCase();
+    await removeMember(db, String(req.params.site), email);
+    res.status(204).end();
+  });
+
+  return router;
+}

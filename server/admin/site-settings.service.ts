@@ -1,0 +1,143 @@
+/**
+ * A site's settings as the dashboard reads and changes them, and banning a
+ * comment's author (which is a settings change: the site's blocklist).
+ */
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { toValidationError } from '../http/validate.ts';
+import { NewSite, type Site, type SiteSettings } from '../sites/site.schema.ts';
+import { requireSite, saveSite } from '../sites/site.service.ts';
+import type { SiteRole } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
+
+/** PUT /admin/api/sites/:site/settings: any of name, origins, and the settings patch NewSite takes. */
+export const SiteSettingsUpdate = z.object({
+  name: NewSite.shape.name.optional(),
+  origins: NewSite.shape.origins.optional(),
+  settings: NewSite.shape.settings.optional(),
+});
+export type SiteSettingsUpdate = z.infer<typeof SiteSettingsUpdate>;
+
+export interface SiteSettingsView {
+  site: { id: string; name: string; origins: string[] };
+  settings: SiteSettings;
+  /** What the README tells an owner to paste into their pages. */
+  embedSnippet: string;
+}
+
+/** Moderators see that a key is set, and which, but not the key itself. */
+function maskKey(key: string): string {
+  return `••••${key.slice(-4)}`;
+}
+
+/** The settings screen's data; the Akismet key is masked unless `role` is owner. */
+export function presentSiteSettings(
+  site: Site,
+  role: SiteRole,
+  publicUrl: string,
+): SiteSettingsView {
+  const { akismetKey } = site.settings.moderation;
+  return {
+    site: { id: site.id, name: site.name, origins: site.origins },
+    settings:
+      role === 'owner' || akismetKey === null
+        ? site.settings
+        : {
+            ...site.settings,
+            moderation: { ...site.settings.moderation, akismetKey: maskKey(akismetKey) },
+          },
+    embedSnippet: `<div id="parley-thread"></div>\n<script src="${publicUrl}/embed.js" data-site="${site.id}" async></script>`,
+  };
+}
+
+/** saveSite, with its ZodError turned into the API's 400 naming the field. */
+async function saveValidated(db: Db, input: NewSite): Promise<Site> {
+  try {
+    return await saveSite(db, input);
+  } catch (err) {
+    if (err instanceof z.ZodError) throw toValidationError(err);
+    throw err;
+  }
+}
+
+/** Applies a settings change; what it leaves out keeps its current value. */
+export async function updateSiteSettings(
+  db: Db,
+  siteId: string,
+  update: SiteSettingsUpdate,
+): Promise<Site> {
+  const site = await requireSite(db, siteId);
+  return saveValidated(db, {
+    id: site.id,
+    name: update.name ?? site.name,
+    origins: update.origins ?? site.origins,
+    settings: update.settings ?? {},
+  });
+}
+
+export interface Banned {
+  /** A signed-in reader's identity (refused from then on), or a guest's email (held or spam, per the blocklist). */
+  kind: 'identity' | 'email';
+  label: string;
+}
+
+function withEntry(list: readonly string[], entry: string): string[] {
+  return list.includes(entry) ? [...list] : [...list, entry];
+}
+
+/**
+ * Bans the author of one of the site's comments on that site and files the
+ * comment as spam. Idempotent. 404 for a comment of another site; 409 when
+ * the author can no longer be told apart (an anonymised, deleted identity).
+ */
+export async function banCommentAuthor(db: Db, siteId: string, commentId: string): Promise<Banned> {
+  return db.transaction().execute(async (tx) => {
+    const comment = await tx
+      .selectFrom('comments')
+      .select(['identity_id', 'author_email', 'author_name', 'author_provider'])
+      .where('site_id', '=', siteId)
+      .where('id', '=', commentId)
+      .executeTakeFirst();
+    if (!comment) throw new AppError(404, 'not_found', 'No comment with that id on this site');
+
+    const site = await requireSite(tx, siteId);
+    const { blocklist } = site.settings.moderation;
+    let banned: Banned;
+    let next: typeof blocklist;
+    if (comment.identity_id) {
+      banned = {
+        kind: 'identity',
+        label: `${comment.author_name} (${comment.author_provider})`,
+      };
+      next = { ...blocklist, identities: withEntry(blocklist.identities, comment.identity_id) };
+    } else if (comment.author_email) {
+      const email = comment.author_email.toLowerCase();
+      banned = { kind: 'email', label: email };
+      next = { ...blocklist, emails: withEntry(blocklist.emails, email) };
+    } else {
+      throw new AppError(
+        409,
+        'author_unknown',
+        'This comment’s author can no longer be identified (their account was deleted)',
+      );
+    }
+    if (
+      next.identities.length !== blocklist.identities.length ||
+      next.emails.length !== blocklist.emails.length
+    ) {
+      await saveValidated(tx, {
+        id: site.id,
+        name: site.name,
+        origins: site.origins,
+        settings: { moderation: { blocklist: next } },
+      });
+    }
+    await tx
+      .updateTable('comments')
+      .set({ status: 'spam', updated_at: new Date().toISOString() })
+      .where('site_id', '=', siteId)
+      .where('id', '=', commentId)
+      .execute();
+    return banned;
+  });
+}
