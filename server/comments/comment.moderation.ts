@@ -28,6 +28,12 @@ function byAuthor(candidate: CommentCandidate) {
     : { column: 'author_email' as const, value: candidate.author.email.toLowerCase() };
 }
 
+/** What differs when the pipeline checks an edit rather than a new comment. */
+export interface ModerateOptions {
+  /** The comment being edited: it is not a duplicate of itself. */
+  excludeCommentId?: string;
+}
+
 /** Runs every check; reads only, so it runs before (not inside) the write transaction. */
 export function moderateComment(
   db: Db,
@@ -36,7 +42,9 @@ export function moderateComment(
   pageId: string | null,
   candidate: CommentCandidate,
   deps: ModerationDeps,
+  options: ModerateOptions = {},
 ): Promise<ModerationOutcome> {
+  const { excludeCommentId } = options;
   return runPipeline(candidate, site.settings.moderation, {
     flood: deps.flood,
     ...(deps.akismet ? { akismet: deps.akismet } : {}),
@@ -51,6 +59,9 @@ export function moderateComment(
         .where('body_source', '=', c.body)
         .where('status', '!=', 'trash')
         .where('created_at', '>', new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString())
+        .$if(excludeCommentId !== undefined, (qb) =>
+          qb.where('id', '!=', excludeCommentId as string),
+        )
         .executeTakeFirst();
       return row !== undefined;
     },

@@ -2,11 +2,30 @@ import type { Comment, Provider } from '../../widget/shared/api-types.ts';
 import type { CommentRow } from '../store/database.ts';
 import { gravatarUrl } from './avatar.ts';
 
+/** What only the comment's author is shown: set while their edit window is open. */
+export interface AuthorView {
+  /** ISO 8601: the end of the edit window. */
+  editableUntil: string;
+}
+
 /**
  * The public shape of a comment. Fields are picked one by one so that a
- * column added later (an email, an IP) can never leak by accident.
+ * column added later (an email, an IP) can never leak by accident. `own` is
+ * given only when the viewer is the author and may still edit it: then (and
+ * only then) the source text goes along, to prefill the editor.
  */
-export function presentComment(row: CommentRow): Comment {
+export function presentComment(row: CommentRow, own: AuthorView | null = null): Comment {
+  if (row.deleted_at) {
+    // A placeholder kept for its replies: the same for everyone, nothing of its author.
+    return {
+      id: row.id,
+      parentId: row.parent_id,
+      html: '',
+      createdAt: row.created_at,
+      deleted: true,
+      author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+    };
+  }
   return {
     id: row.id,
     // Only the author is ever shown a held comment; spam looks the same to them.
@@ -20,5 +39,29 @@ export function presentComment(row: CommentRow): Comment {
       avatarUrl: row.author_avatar_url ?? gravatarUrl(row.author_email),
       provider: row.author_provider as Provider,
     },
+    ...(row.edited_at ? { editedAt: row.edited_at } : {}),
+    ...(own ? { editableUntil: own.editableUntil, source: row.body_source } : {}),
   };
+}
+
+/** The end of a comment's edit window (ISO 8601). */
+export function editWindowEnd(row: Pick<CommentRow, 'created_at'>, minutes: number): string {
+  return new Date(Date.parse(row.created_at) + minutes * 60_000).toISOString();
+}
+
+/**
+ * The author view for `row` when `viewerKeyHash` is its author's key and the
+ * window is still open; null otherwise. Keyed off the author key alone: every
+ * post (guest or signed in) sets it, and the thread's first render (the
+ * iframe page) has no Bearer token to go by.
+ */
+export function authorViewFor(
+  row: CommentRow,
+  viewerKeyHash: string | null,
+  editWindowMinutes: number,
+  now = Date.now(),
+): AuthorView | null {
+  if (!viewerKeyHash || row.author_key_hash !== viewerKeyHash || row.deleted_at) return null;
+  const editableUntil = editWindowEnd(row, editWindowMinutes);
+  return Date.parse(editableUntil) > now ? { editableUntil } : null;
 }

@@ -1,4 +1,4 @@
-import type { CommentRow, NewComment } from '../store/database.ts';
+import type { CommentRow, NewComment, PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
 /**
@@ -39,4 +39,64 @@ export async function insertComment(db: Db, comment: NewComment): Promise<Commen
   const row = await findComment(db, comment.id);
   if (!row) throw new Error('comment vanished right after it was written');
   return row;
+}
+
+/** Whether any comment (of any status) replies to this one. */
+export async function hasReplies(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores an edit: the new text, its rendering, the pipeline's new verdict. */
+export async function updateCommentBody(
+  db: Db,
+  id: string,
+  change: Pick<
+    CommentRow,
+    'body_source' | 'body_html' | 'status' | 'moderation_reasons' | 'edited_at' | 'updated_at'
+  >,
+): Promise<CommentRow> {
+  await db.updateTable('comments').set(change).where('id', '=', id).execute();
+  const row = await findComment(db, id);
+  if (!row) throw new Error('comment vanished right after it was edited');
+  return row;
+}
+
+/**
+ * Turns a comment into the placeholder of a deleted one: no text and nothing
+ * of its author (nor their IP, browser or key), only its place in the thread.
+ */
+export async function blankComment(db: Db, id: string, now: string): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set({
+      deleted_at: now,
+      updated_at: now,
+      body_source: '',
+      body_html: '',
+      author_name: '',
+      author_email: null,
+      author_url: null,
+      author_avatar_url: null,
+      author_provider: 'guest',
+      identity_id: null,
+      author_key_hash: null,
+      ip: null,
+      user_agent: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function removeComment(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('comments').where('id', '=', id).execute();
+}
+
+/** The page a comment is on (its URL and title go to the moderation pipeline). */
+export async function findPageById(db: Db, pageId: string): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
 }

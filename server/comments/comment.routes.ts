@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -7,8 +7,15 @@ import type { Logger } from '../logger.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { Db } from '../store/db.ts';
 import { ensureAuthorKey, readAuthorKeyHash } from './author-key.ts';
+import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
-import { CreateCommentBody, ListCommentsQuery, SignedInCommentBody } from './comment.schema.ts';
+import {
+  CommentIdParams,
+  CreateCommentBody,
+  EditCommentBody,
+  ListCommentsQuery,
+  SignedInCommentBody,
+} from './comment.schema.ts';
 import { createComment, getThread } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';
@@ -64,5 +71,49 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
     },
   );
 
+  router.patch(
+    '/comments/:id',
+    requireJson,
+    identify(db, config),
+    json,
+    validate('body', EditCommentBody),
+    async (req, res) => {
+      const { body } = res.locals.body as EditCommentBody;
+      const edited = await editComment(
+        db,
+        commentId(req.params),
+        body,
+        credentials(req, res),
+        { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+        services.moderation,
+      );
+      // Moderators hear of a comment held again, not of every edit to one already held.
+      if (edited.previousStatus !== 'pending') {
+        notifyHeld(db, services.mailer, services.logger, config.publicUrl, edited);
+      }
+      res.json({ comment: edited.comment });
+    },
+  );
+
+  router.delete('/comments/:id', identify(db, config), async (req, res) => {
+    await deleteComment(db, commentId(req.params), credentials(req, res));
+    res.status(204).end();
+  });
+
   return router;
+}
+
+function commentId(params: unknown): string {
+  const parsed = CommentIdParams.safeParse(params);
+  if (!parsed.success) throw new AppError(404, 'comment_not_found', 'No comment with that id');
+  return parsed.data.id;
+}
+
+/** What shows the request is a comment's author: the site's author-key cookie, the Bearer identity. */
+function credentials(req: Request, res: Response): AuthorCredentials {
+  const session = sessionOf(res);
+  return {
+    keyHashFor: (siteId) => readAuthorKeyHash(req, siteId),
+    session: session ? { identityId: session.identity.id, siteId: session.siteId } : null,
+  };
 }

@@ -59,3 +59,9 @@ export const ListCommentsQuery = z.object({
   site: z.string().min(1).max(64),
   page: z.string().trim().min(1).max(2048),
 });
+
+/** PATCH /api/v1/comments/:id. Length is checked by the service, after trimming. */
+export const EditCommentBody = z.object({ body: z.string() });
+export type EditCommentBody = z.infer<typeof EditCommentBody>;
+
+export const CommentIdParams = z.object({ id: z.string().min(1).max(32) });

@@ -7,7 +7,7 @@ import type { CommentRow, CommentStatus, IdentityRow } from '../store/database.t
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
-import { presentComment } from './comment.presenter.ts';
+import { authorViewFor, presentComment } from './comment.presenter.ts';
 import { findComment, insertComment, listVisibleComments } from './comment.repository.ts';
 import type { CreateCommentBody, SignedInCommentBody } from './comment.schema.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
@@ -15,7 +15,9 @@ import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 /**
  * The published thread of a page of a known site (empty when nobody has
  * commented yet), plus the viewer's own held comments when their author key
- * is known. `total` counts published comments only.
+ * is known. `total` counts published comments only (not held ones, nor the
+ * placeholders of deleted ones). The viewer's own comments still in their
+ * edit window carry `editableUntil` and `source`.
  */
 export async function listThread(
   db: Db,
@@ -24,11 +26,34 @@ export async function listThread(
   viewerKeyHash: string | null = null,
 ): Promise<CommentList> {
   const page = await findPage(db, site.id, pageKey);
-  const rows = page ? await listVisibleComments(db, page.id, viewerKeyHash) : [];
+  const rows = withoutBarePlaceholders(
+    page ? await listVisibleComments(db, page.id, viewerKeyHash) : [],
+  );
+  const now = Date.now();
+  const window = site.settings.editWindowMinutes;
   return {
-    comments: rows.map(presentComment),
-    total: rows.filter((r) => r.status === 'approved').length,
+    comments: rows.map((row) =>
+      presentComment(row, authorViewFor(row, viewerKeyHash, window, now)),
+    ),
+    total: rows.filter((r) => r.status === 'approved' && !r.deleted_at).length,
   };
+}
+
+/**
+ * Drops the placeholders of deleted comments whose replies this viewer can't
+ * see (someone else's held ones): a lone "comment deleted" keeps nothing
+ * whole. Rows are oldest first, so a reply always follows its parent.
+ */
+function withoutBarePlaceholders(rows: CommentRow[]): CommentRow[] {
+  const parentsOfKept = new Set<string>();
+  const kept: CommentRow[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i] as CommentRow;
+    if (row.deleted_at && !parentsOfKept.has(row.id)) continue;
+    kept.push(row);
+    if (row.parent_id) parentsOfKept.add(row.parent_id);
+  }
+  return kept.reverse();
 }
 
 export async function getThread(
@@ -86,16 +111,7 @@ export async function createComment(
       'pageUrl',
     );
   }
-  const source = input.body.replace(/\r\n?/g, '\n').trim();
-  if (source === '') throw new AppError(400, 'invalid_body', 'The comment is empty', 'body');
-  if (source.length > MAX_BODY_CHARS) {
-    throw new AppError(
-      413,
-      'body_too_large',
-      `A comment can be at most ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
-      'body',
-    );
-  }
+  const source = commentSource(input.body);
 
   const existingPage = await findPage(db, site.id, input.page);
   const parent = input.parentId
@@ -169,13 +185,34 @@ export async function createComment(
     });
   });
   return {
-    comment: presentComment(row),
+    comment: presentComment(
+      row,
+      authorViewFor(row, context.authorKeyHash, site.settings.editWindowMinutes),
+    ),
     status,
     reasons,
     site,
     pageUrl: input.pageUrl,
     pageTitle: input.pageTitle,
   };
+}
+
+/**
+ * The text to store for a posted or edited body: newlines normalised and
+ * trimmed; refused when empty (400) or over the limit (413).
+ */
+export function commentSource(body: string): string {
+  const source = body.replace(/\r\n?/g, '\n').trim();
+  if (source === '') throw new AppError(400, 'invalid_body', 'The comment is empty', 'body');
+  if (source.length > MAX_BODY_CHARS) {
+    throw new AppError(
+      413,
+      'body_too_large',
+      `A comment can be at most ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
+      'body',
+    );
+  }
+  return source;
 }
 
 function authorColumns(author: CommentAuthorInput) {

@@ -37,6 +37,29 @@ describe('api client', () => {
     expect(credentials).toEqual(['include', 'include']);
   });
 
+  it('edits and deletes with PATCH and DELETE, the cookie and the token', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(200, { comment: {} }))
+      .mockResolvedValueOnce(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const api = createApi('https://c.example', () => 'tok');
+    await api.updateComment('a/b', 'New text');
+    expect(await api.deleteComment('c1')).toBeUndefined();
+    const [[editUrl, edit], [deleteUrl, del]] = fetch.mock.calls as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
+    expect(editUrl).toBe('https://c.example/api/v1/comments/a%2Fb');
+    expect(edit).toMatchObject({ method: 'PATCH', credentials: 'include' });
+    expect(JSON.parse(String(edit.body))).toEqual({ body: 'New text' });
+    expect(deleteUrl).toBe('https://c.example/api/v1/comments/c1');
+    expect(del).toMatchObject({ method: 'DELETE', credentials: 'include', body: undefined });
+    for (const init of [edit, del]) {
+      expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok');
+    }
+  });
+
   it('maps an error body to an ApiError with code and field', async () => {
     const body = { error: { code: 'invalid_body', message: 'Bad email', field: 'author.email' } };
     const fetch = vi.fn().mockResolvedValueOnce(jsonResponse(400, body));

@@ -42,7 +42,7 @@ function readError(status: number, body: unknown): ApiError {
 }
 
 interface RequestOptions {
-  method?: 'POST';
+  method?: 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sends `Authorization: Bearer` with the current access token, if any. */
   auth?: boolean;
@@ -102,6 +102,16 @@ export function createApi(base: string, token: () => string | null = () => null)
       request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`, withCookies),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
       request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true, cookies: true })),
+    // Edits and deletions prove authorship with the author-key cookie and/or the token.
+    updateComment: (id: string, body: string) =>
+      request<{ comment: Comment }>(`/api/v1/comments/${q(id)}`, {
+        method: 'PATCH',
+        body: { body },
+        auth: true,
+        cookies: true,
+      }),
+    deleteComment: (id: string) =>
+      request<void>(`/api/v1/comments/${q(id)}`, { method: 'DELETE', auth: true, cookies: true }),
     createTicket: (body: CreateTicketRequest) =>
       request<CreateTicketResponse>('/api/v1/auth/tickets', post(body, withCookies)),
     holdTicket: (ticket: string, verifier: string) =>

@@ -81,4 +81,34 @@ describe('state changes', () => {
     const out = apply(signedIn, 'signedOut', null);
     expect(out).toMatchObject({ session: null, author: { name: 'Ann' } });
   });
+
+  it('replaceComment swaps in an edit and recounts when it is held again', () => {
+    const edited = { ...a, html: '<p>New</p>', editedAt: '2026-11-24T20:00:00.000Z' };
+    expect(apply(start(), 'replaceComment', edited)).toMatchObject({
+      comments: [edited],
+      total: 1,
+    });
+    const held = apply(start(), 'replaceComment', { ...a, status: 'pending' });
+    expect(held.total).toBe(0);
+    expect(apply(held, 'replaceComment', a).total).toBe(1);
+    expect(apply(start(), 'replaceComment', buildComment({ id: 'zz' }))).toEqual(start());
+  });
+
+  it('removeComment removes a leaf, and a placeholder above it left without replies', () => {
+    expect(apply(start(), 'removeComment', 'a')).toMatchObject({ comments: [], total: 0 });
+    const r = buildComment({ id: 'r', parentId: 'a' });
+    const withReply = initialState({ comments: [a, r], total: 2 }, null);
+    const placeheld = apply(withReply, 'removeComment', 'a');
+    expect(placeheld.total).toBe(1);
+    expect(placeheld.comments[0]).toEqual({
+      id: 'a',
+      parentId: null,
+      html: '',
+      createdAt: a.createdAt,
+      deleted: true,
+      author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+    });
+    expect(placeheld.comments[1]).toBe(r);
+    expect(apply(placeheld, 'removeComment', 'r')).toMatchObject({ comments: [], total: 0 });
+  });
 });

@@ -76,6 +76,50 @@ const addComment: Action<Comment> = ({ state, data }) =>
         highlighted: nextHighlight(state, data.id, true),
       };
 
+/** Whether a comment counts in `total`: published, and not a deleted one's placeholder. */
+const counted = (c: Comment) => !c.status && !c.deleted;
+
+/** The author's edit came back (maybe held again): replaces the comment, recounts. */
+const replaceComment: Action<Comment> = ({ state, data }) => {
+  const old = state.comments.find((c) => c.id === data.id);
+  if (!old) return {};
+  return {
+    comments: state.comments.map((c) => (c.id === data.id ? data : c)),
+    total: state.total - Number(counted(old)) + Number(counted(data)),
+  };
+};
+
+/**
+ * The author deleted a comment. With replies in the thread it becomes a
+ * placeholder, as the server keeps it; without, it goes, and so does any
+ * placeholder above it left with no replies.
+ */
+const removeComment: Action<string> = ({ state, data }) => {
+  const old = state.comments.find((c) => c.id === data);
+  if (!old) return {};
+  const total = state.total - Number(counted(old));
+  const hasReplies = (id: string, list: Comment[]) => list.some((c) => c.parentId === id);
+  if (hasReplies(data, state.comments)) {
+    const placeholder: Comment = {
+      id: old.id,
+      parentId: old.parentId,
+      html: '',
+      createdAt: old.createdAt,
+      deleted: true,
+      author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+    };
+    return { comments: state.comments.map((c) => (c.id === data ? placeholder : c)), total };
+  }
+  let comments = state.comments.filter((c) => c.id !== data);
+  let parent = comments.find((c) => c.id === old.parentId);
+  while (parent?.deleted && !hasReplies(parent.id, comments)) {
+    const gone = parent;
+    comments = comments.filter((c) => c !== gone);
+    parent = comments.find((c) => c.id === gone.parentId);
+  }
+  return { comments, total };
+};
+
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
 
@@ -128,6 +172,8 @@ const signedOut: Action<string | null> = ({ data }) => ({
 
 export const actions = {
   addComment,
+  replaceComment,
+  removeComment,
   openReply,
   closeReply,
   highlight,

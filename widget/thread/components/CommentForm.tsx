@@ -34,6 +34,8 @@ const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
   unauthorized: SIGNED_OUT,
   token_site_mismatch: SIGNED_OUT,
   bad_response: SERVER_TROUBLE,
+  not_author: 'Only its author can change this comment.',
+  comment_not_found: 'This comment is no longer there.',
 };
 
 /**
@@ -45,10 +47,11 @@ const SERVER_WORDED: Partial<Record<ClientErrorCode, string>> = {
   duplicate_comment: 'You have already posted this comment.',
   banned: 'You can’t comment on this site.',
   spam_rejected: 'Your comment was rejected as spam.',
+  edit_window_closed: 'The time for changing this comment is over.',
 };
 
-/** The form's error text for an error that is not about one field. */
-function formMessage({ code, message }: ApiError): string {
+/** The form's error text for an error that is not about one field (the edit box's too). */
+export function formMessage({ code, message }: ApiError): string {
   const fallback = SERVER_WORDED[code];
   if (fallback) return message || fallback;
   return MESSAGES[code] || message || SERVER_TROUBLE;

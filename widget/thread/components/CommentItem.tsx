@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { CommentAuthor } from '../../shared/api-types.ts';
 import { useThread } from '../context.ts';
 import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
+import { ConfirmDelete, EditComment } from './OwnComment.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
 
 function AuthorName({ author }: { author: CommentAuthor }) {
@@ -17,12 +19,42 @@ function AuthorName({ author }: { author: CommentAuthor }) {
   );
 }
 
+/** The replies under a comment (or under a deleted one's placeholder). */
+function Replies({ node }: { node: CommentNode }) {
+  return node.children.length > 0 ? (
+    <ol className="list children">
+      {node.children.map((child) => (
+        <CommentItem key={child.comment.id} node={child} />
+      ))}
+    </ol>
+  ) : null;
+}
+
 /** One comment, its reply form when open, and its replies. */
 export function CommentItem({ node }: { node: CommentNode }) {
   const { bootstrap, state, dispatch, now } = useThread();
+  const [own, setOwn] = useState<'editing' | 'confirming' | null>(null);
   const { comment, replyTo } = node;
+  if (comment.deleted) {
+    return (
+      <li className="item">
+        <article
+          id={`comment-${comment.id}`}
+          className="comment deleted"
+          data-testid="deleted-comment"
+          data-depth={node.depth}
+          tabIndex={-1}
+        >
+          <p className="deleted-note">This comment was deleted.</p>
+        </article>
+        <Replies node={node} />
+      </li>
+    );
+  }
   const name = comment.author.name;
   const replying = state.replyingTo === comment.id;
+  const editable = !!comment.editableUntil && Date.parse(comment.editableUntil) > now;
+  const close = () => setOwn(null);
   const permalink = (id: string) => `${bootstrap.pageUrl}#comment-${id}`;
   return (
     <li className="item">
@@ -60,37 +92,68 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 {timeAgo(comment.createdAt, now)}
               </time>
             </a>
+            {comment.editedAt && (
+              <span className="edited" data-testid="edited" title={exactTime(comment.editedAt)}>
+                (edited)
+              </span>
+            )}
           </header>
           {comment.status === 'pending' && (
             <p className="awaiting" data-testid="awaiting-moderation">
               Your comment is awaiting moderation.
             </p>
           )}
-          <div
-            className="body"
-            data-testid="comment-body"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time
-            dangerouslySetInnerHTML={{ __html: comment.html }}
-          />
-          <button
-            type="button"
-            className="reply"
-            aria-label={`Reply to ${name}`}
-            aria-expanded={replying}
-            onClick={() => dispatch('openReply', comment.id)}
-          >
-            Reply
-          </button>
+          {own === 'editing' && editable ? (
+            <EditComment comment={comment} onClose={close} />
+          ) : (
+            <div
+              className="body"
+              data-testid="comment-body"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time
+              dangerouslySetInnerHTML={{ __html: comment.html }}
+            />
+          )}
+          {own === 'confirming' && editable ? (
+            <ConfirmDelete comment={comment} onClose={close} />
+          ) : (
+            own !== 'editing' && (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="reply"
+                  aria-label={`Reply to ${name}`}
+                  aria-expanded={replying}
+                  onClick={() => dispatch('openReply', comment.id)}
+                >
+                  Reply
+                </button>
+                {editable && (
+                  <>
+                    <button
+                      type="button"
+                      className="reply"
+                      aria-label="Edit your comment"
+                      onClick={() => setOwn('editing')}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="reply"
+                      aria-label="Delete your comment"
+                      onClick={() => setOwn('confirming')}
+                    >
+                      Delete
+                    </button>
+                  </>
+                )}
+              </div>
+            )
+          )}
         </div>
       </article>
       {replying && <CommentForm parent={comment} />}
-      {node.children.length > 0 && (
-        <ol className="list children">
-          {node.children.map((child) => (
-            <CommentItem key={child.comment.id} node={child} />
-          ))}
-        </ol>
-      )}
+      <Replies node={node} />
     </li>
   );
 }

@@ -1,0 +1,188 @@
+/**
+ * An author editing or deleting their own comment within the site's edit
+ * window (issue 5). An edit is moderated again, like a new comment.
+ */
+import { AppError } from '../errors.ts';
+import type { CandidateAuthor } from '../moderation/moderation.types.ts';
+import type { Site } from '../sites/site.schema.ts';
+import { requireSite } from '../sites/site.service.ts';
+import type { CommentRow, CommentStatus } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
+import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
+import { editWindowEnd, presentComment } from './comment.presenter.ts';
+import {
+  blankComment,
+  findComment,
+  findPageById,
+  hasReplies,
+  removeComment,
+  updateCommentBody,
+} from './comment.repository.ts';
+import { type CreatedComment, commentSource } from './comment.service.ts';
+import { renderCommentBody } from './render.ts';
+
+/** The credentials a request brings to show it is a comment's author. */
+export interface AuthorCredentials {
+  /** The author-key hash the request carries for a site (the cookie is per site). */
+  keyHashFor(siteId: string): string | null;
+  /** The signed-in reader (Bearer), if any. */
+  session: { identityId: string; siteId: string } | null;
+}
+
+export interface EditedComment extends CreatedComment {
+  /** The status before the edit (a comment held again is news to moderators). */
+  previousStatus: CommentStatus;
+}
+
+/**
+ * The comment, when these credentials are its author's and its edit window
+ * is open. Either credential will do: the browser's author key (every post
+ * sets it, guest or signed in) or the signed-in identity that wrote it, so a
+ * signed-in author can edit from a browser that never posted.
+ */
+async function requireOwnComment(
+  db: Db,
+  id: string,
+  credentials: AuthorCredentials,
+): Promise<{ row: CommentRow; site: Site; editableUntil: string }> {
+  const row = await findComment(db, id);
+  // Trash is gone for its author too (they never see it), like a deleted one.
+  if (!row || row.deleted_at || row.status === 'trash') {
+    throw new AppError(404, 'comment_not_found', 'No comment with that id');
+  }
+  const keyHash = credentials.keyHashFor(row.site_id);
+  const { session } = credentials;
+  const byKey = keyHash !== null && row.author_key_hash === keyHash;
+  const byIdentity =
+    session !== null &&
+    session.siteId === row.site_id &&
+    row.identity_id !== null &&
+    row.identity_id === session.identityId;
+  if (!byKey && !byIdentity) {
+    throw new AppError(403, 'not_author', 'Only its author can change this comment');
+  }
+  const site = await requireSite(db, row.site_id);
+  const minutes = site.settings.editWindowMinutes;
+  const editableUntil = editWindowEnd(row, minutes);
+  if (Date.parse(editableUntil) <= Date.now()) {
+    throw new AppError(
+      403,
+      'edit_window_closed',
+      `A comment can be edited or deleted only within ${minutes} minute${minutes === 1 ? '' : 's'} of posting`,
+    );
+  }
+  return { row, site, editableUntil };
+}
+
+/** The author as the pipeline knows them, from the stored comment. */
+function candidateAuthor(row: CommentRow): CandidateAuthor {
+  return row.identity_id
+    ? {
+        kind: 'identity',
+        identityId: row.identity_id,
+        provider: row.author_provider,
+        name: row.author_name,
+        email: row.author_email,
+        url: row.author_url,
+      }
+    : {
+        kind: 'guest',
+        name: row.author_name,
+        email: row.author_email ?? '',
+        website: row.author_url,
+      };
+}
+
+/**
+ * Replaces a comment's text, after the same checks as a new comment: a
+ * refusal changes nothing; otherwise the pipeline's verdict becomes the
+ * comment's status (held again, spam, or published). Returns it as its
+ * author sees it.
+ */
+export async function editComment(
+  db: Db,
+  id: string,
+  body: string,
+  credentials: AuthorCredentials,
+  context: { ip: string | null; userAgent: string | null },
+  moderation: ModerationDeps,
+): Promise<EditedComment> {
+  const { row, site, editableUntil } = await requireOwnComment(db, id, credentials);
+  const source = commentSource(body);
+  const page = await findPageById(db, row.page_id);
+  const pageUrl = page?.url ?? '';
+  const pageTitle = page?.title ?? '';
+  const outcome = await moderateComment(
+    db,
+    site,
+    row.page_id,
+    {
+      siteId: site.id,
+      pageUrl,
+      pageTitle,
+      body: source,
+      author: candidateAuthor(row),
+      ip: context.ip,
+      userAgent: context.userAgent,
+      referrer: pageUrl,
+      // The edit box has no honeypot, and no form token: form timing tells a
+      // bot's instant post from a person's, which the comment already went
+      // through when it was posted; an edit is "not timed" rather than
+      // "untimed" (null would hold every edit on a site that checks timing).
+      honeypot: undefined,
+      formAgeMs: Number.MAX_SAFE_INTEGER,
+      permalink: pageUrl,
+    },
+    moderation,
+    { excludeCommentId: row.id },
+  );
+  if (outcome.decision === 'reject') throw refusal(outcome);
+  const status: CommentStatus =
+    outcome.decision === 'approve' ? 'approved' : outcome.decision === 'hold' ? 'pending' : 'spam';
+  const reasons = outcome.reasons.map(({ check, reason }) => ({ check, reason }));
+  const now = new Date().toISOString();
+  const updated = await updateCommentBody(db, row.id, {
+    body_source: source,
+    body_html: renderCommentBody(source),
+    status,
+    moderation_reasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
+    edited_at: now,
+    updated_at: now,
+  });
+  return {
+    comment: presentComment(updated, { editableUntil }),
+    status,
+    previousStatus: row.status,
+    reasons,
+    site,
+    pageUrl,
+    pageTitle,
+  };
+}
+
+/**
+ * Deletes the author's comment. Without replies it is removed, and so is
+ * any placeholder above it left with no replies of its own; with replies (of
+ * any status) it becomes a placeholder, so the thread stays whole.
+ */
+export async function deleteComment(
+  db: Db,
+  id: string,
+  credentials: AuthorCredentials,
+): Promise<void> {
+  const { row } = await requireOwnComment(db, id, credentials);
+  await db.transaction().execute(async (tx) => {
+    if (await hasReplies(tx, row.id)) {
+      await blankComment(tx, row.id, new Date().toISOString());
+      return;
+    }
+    await removeComment(tx, row.id);
+    let parentId = row.parent_id;
+    while (parentId) {
+      const parent = await findComment(tx, parentId);
+      if (!parent?.deleted_at || (await hasReplies(tx, parent.id))) break;
+      await removeComment(tx, parent.id);
+      parentId = parent.parent_id;
+    }
+  });
+}

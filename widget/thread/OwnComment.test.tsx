@@ -1,0 +1,218 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { Comment } from '../shared/api-types.ts';
+import { App } from './App.tsx';
+import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
+import { setupAppTests } from './test-host.ts';
+
+setupAppTests();
+
+const inAMinute = () => new Date(Date.now() + 60_000).toISOString();
+
+/** The reader's own comment, still in its edit window. */
+const mine = (overrides: Partial<Comment> = {}) =>
+  buildComment({
+    id: 'mine',
+    html: '<p>My <em>words</em></p>',
+    source: 'My *words*',
+    editableUntil: inAMinute(),
+    ...overrides,
+  });
+
+function renderApp(comments: Comment[]) {
+  const total = comments.filter((c) => !c.status && !c.deleted).length;
+  render(<App bootstrap={buildBootstrap([], { thread: { comments, total } })} />);
+}
+
+const item = (id: string) => document.getElementById(`comment-${id}`) as HTMLElement;
+
+/** Stubs fetch to answer the next call with `response`. */
+function respondOnce(response: Response) {
+  const fetch = vi.fn().mockResolvedValueOnce(response);
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+const sent = (fetch: ReturnType<typeof vi.fn>) => fetch.mock.calls[0] as [string, RequestInit];
+
+describe('the author’s own comments', () => {
+  it('offer Edit and Delete only on the reader’s own comments while the window is open', () => {
+    renderApp([
+      mine(),
+      buildComment({ id: 'theirs' }),
+      buildComment({ id: 'closed', editableUntil: new Date(Date.now() - 1000).toISOString() }),
+    ]);
+    expect(within(item('mine')).getByRole('button', { name: 'Edit your comment' })).toBeTruthy();
+    expect(within(item('mine')).getByRole('button', { name: 'Delete your comment' })).toBeTruthy();
+    for (const id of ['theirs', 'closed']) {
+      expect(within(item(id)).queryByRole('button', { name: 'Edit your comment' })).toBeNull();
+      expect(within(item(id)).queryByRole('button', { name: 'Delete your comment' })).toBeNull();
+    }
+  });
+
+  it('edits inline from the source and shows the result, marked (edited)', async () => {
+    renderApp([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    const box = within(editor).getByLabelText('Your comment') as HTMLTextAreaElement;
+    expect(box.value).toBe('My *words*');
+    expect(document.activeElement).toBe(box);
+    fireEvent.input(box, { target: { value: 'My *better* words' } });
+    const edited = mine({
+      html: '<p>My <em>better</em> words</p>',
+      source: 'My *better* words',
+      editedAt: new Date().toISOString(),
+    });
+    const fetch = respondOnce(jsonResponse(200, { comment: edited }));
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Edit your comment' })).toBeNull(),
+    );
+    const [url, init] = sent(fetch);
+    expect(url).toBe('/api/v1/comments/mine');
+    expect(init).toMatchObject({ method: 'PATCH', credentials: 'include' });
+    expect(JSON.parse(String(init.body))).toEqual({ body: 'My *better* words' });
+    expect(within(item('mine')).getByTestId('comment-body').innerHTML).toBe(
+      '<p>My <em>better</em> words</p>',
+    );
+    expect(within(item('mine')).getByTestId('edited').textContent).toBe('(edited)');
+  });
+
+  it('shows an edit held again as awaiting moderation, and uncounts it', async () => {
+    renderApp([mine()]);
+    expect(screen.getByTestId('comment-count').textContent).toBe('1 comment');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+    respondOnce(jsonResponse(200, { comment: mine({ status: 'pending', editedAt: inAMinute() }) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(within(item('mine')).getByTestId('awaiting-moderation')).toBeTruthy(),
+    );
+    expect(screen.getByTestId('comment-count').textContent).toBe('No comments yet');
+  });
+
+  it('keeps the text and says why when an edit is refused', async () => {
+    renderApp([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    fireEvent.input(within(editor).getByLabelText('Your comment'), { target: { value: 'Late' } });
+    respondOnce(
+      jsonResponse(403, {
+        error: { code: 'edit_window_closed', message: 'Only within 15 minutes of posting' },
+      }),
+    );
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    expect((await within(editor).findByRole('alert')).textContent).toBe(
+      'Only within 15 minutes of posting',
+    );
+    expect((within(editor).getByLabelText('Your comment') as HTMLTextAreaElement).value).toBe(
+      'Late',
+    );
+    expect(within(editor).getByRole('button', { name: 'Save' })).toHaveProperty('disabled', false);
+  });
+
+  it('says what is wrong with an empty edit', async () => {
+    renderApp([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    respondOnce(
+      jsonResponse(400, {
+        error: { code: 'invalid_body', message: 'The comment is empty', field: 'body' },
+      }),
+    );
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    expect((await within(editor).findByRole('alert')).textContent).toBe('The comment is empty');
+  });
+
+  it('Cancel closes the editor without a request', () => {
+    renderApp([mine()]);
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Edit your comment' })).toBeNull();
+    expect(within(item('mine')).getByTestId('comment-body').innerHTML).toBe(
+      '<p>My <em>words</em></p>',
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('asks inline before deleting (never a dialog); Keep keeps it', () => {
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    renderApp([mine()]);
+    // After the first render's session check.
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
+    const ask = screen.getByRole('group', { name: 'Delete this comment?' });
+    expect(ask.textContent).toContain('Delete this comment?');
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep' }));
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep' }));
+    expect(screen.queryByRole('group', { name: 'Delete this comment?' })).toBeNull();
+    expect(item('mine')).toBeTruthy();
+    expect(confirm).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('removes a deleted comment without replies, and uncounts it', async () => {
+    renderApp([mine(), buildComment({ id: 'other' })]);
+    expect(screen.getByTestId('comment-count').textContent).toBe('2 comments');
+    const fetch = respondOnce(new Response(null, { status: 204 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
+    const ask = screen.getByRole('group', { name: 'Delete this comment?' });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(document.getElementById('comment-mine')).toBeNull());
+    const [url, init] = sent(fetch);
+    expect(url).toBe('/api/v1/comments/mine');
+    expect(init).toMatchObject({ method: 'DELETE', credentials: 'include' });
+    expect(screen.getByTestId('comment-count').textContent).toBe('1 comment');
+    expect(screen.queryByTestId('deleted-comment')).toBeNull();
+  });
+
+  it('leaves a placeholder for a deleted comment with replies; the replies stay', async () => {
+    renderApp([mine(), buildComment({ id: 'reply', parentId: 'mine', html: '<p>Answer</p>' })]);
+    respondOnce(new Response(null, { status: 204 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const placeholder = await screen.findByTestId('deleted-comment');
+    expect(placeholder.textContent).toBe('This comment was deleted.');
+    expect(placeholder.id).toBe('comment-mine');
+    expect(within(placeholder).queryByRole('button')).toBeNull();
+    const reply = item('reply');
+    expect(within(reply).getByTestId('comment-body').textContent).toBe('Answer');
+    expect(placeholder.closest('li')?.contains(reply)).toBe(true);
+    expect(screen.getByTestId('comment-count').textContent).toBe('1 comment');
+  });
+
+  it('shows a failed delete and keeps the comment', async () => {
+    renderApp([mine()]);
+    respondOnce(
+      jsonResponse(403, {
+        error: { code: 'not_author', message: 'Only its author can change this comment' },
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Only its author can change this comment.',
+    );
+    expect(item('mine')).toBeTruthy();
+  });
+});
+
+describe('edited and deleted comments for every reader', () => {
+  it('marks an edited comment and renders the server’s placeholders', () => {
+    renderApp([
+      buildComment({
+        id: 'gone',
+        html: '',
+        deleted: true,
+        author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+      }),
+      buildComment({ id: 'r', parentId: 'gone', editedAt: new Date().toISOString() }),
+    ]);
+    expect(screen.getByTestId('deleted-comment').textContent).toBe('This comment was deleted.');
+    expect(within(item('r')).getByTestId('edited').textContent).toBe('(edited)');
+    expect(within(item('r')).queryByRole('button', { name: 'Edit your comment' })).toBeNull();
+    expect(screen.getAllByTestId('comment')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * What the author can do with their own comment while the site's edit
+ * window is open: edit it in place, or delete it after an inline
+ * confirmation (never `window.confirm`: a dialog blocks the page and its tests).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Comment } from '../../shared/api-types.ts';
+import { ApiError } from '../api.ts';
+import { useThread } from '../context.ts';
+import { formMessage } from './CommentForm.tsx';
+
+function errorText(err: unknown): string {
+  const error = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
+  // The only field an edit has is its text: the server's words say what is wrong with it.
+  return error.code === 'invalid_body'
+    ? error.message || 'Please write something.'
+    : formMessage(error);
+}
+
+/** Focuses the comment again once an edit or confirmation closes. */
+const refocus = (id: string) => document.getElementById(`comment-${id}`)?.focus();
+
+/** The inline editor: the comment's source, Save and Cancel. */
+export function EditComment({ comment, onClose }: { comment: Comment; onClose: () => void }) {
+  const { api, auth, dispatch } = useThread();
+  const [text, setText] = useState(comment.source ?? '');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const id = `parley-edit-${comment.id}`;
+
+  useEffect(() => textarea.current?.focus(), []);
+
+  const close = () => {
+    onClose();
+    refocus(comment.id);
+  };
+
+  const save = async (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const { comment: edited } = await auth.authorized(() => api.updateComment(comment.id, text));
+      dispatch('replaceComment', edited);
+      close();
+    } catch (err) {
+      setSaving(false);
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <form
+      className="edit-form"
+      data-testid="edit-form"
+      aria-label="Edit your comment"
+      onSubmit={save}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        Your comment
+      </label>
+      <textarea
+        ref={textarea}
+        id={id}
+        rows={3}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+            event.currentTarget.form?.requestSubmit();
+          } else if (event.key === 'Escape') close();
+        }}
+      />
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="own-actions">
+        <button type="submit" className="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="link-button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Delete this comment?" with Delete and Keep, in place of the comment's buttons. */
+export function ConfirmDelete({ comment, onClose }: { comment: Comment; onClose: () => void }) {
+  const { api, auth, dispatch } = useThread();
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+
+  // The harmless choice gets the focus.
+  useEffect(() => keep.current?.focus(), []);
+
+  const remove = async () => {
+    if (deleting) return;
+    setDeleting(true);
+    setError(null);
+    try {
+      await auth.authorized(() => api.deleteComment(comment.id));
+      dispatch('removeComment', comment.id);
+    } catch (err) {
+      setDeleting(false);
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <fieldset className="confirm" aria-label="Delete this comment?" data-testid="confirm-delete">
+      <span>Delete this comment?</span>
+      <button type="button" className="link-button danger" disabled={deleting} onClick={remove}>
+        {deleting ? 'Deleting…' : 'Delete'}
+      </button>
+      <button
+        type="button"
+        ref={keep}
+        className="link-button"
+        onClick={() => {
+          onClose();
+          refocus(comment.id);
+        }}
+      >
+        Keep
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
