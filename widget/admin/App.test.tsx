@@ -15,6 +15,7 @@ import {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
 });
 
 const held = buildItem({
@@ -238,8 +239,75 @@ describe('moderation queue', () => {
   it('signs out', async () => {
     const fetch = await renderQueue([], noContent());
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect((await screen.findByRole('status')).textContent).toBe('You have signed out.');
-    expect(screen.getByLabelText('Email')).toBeTruthy();
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('You have signed out.');
     expect(call(fetch, 2)).toMatchObject({ url: '/admin/api/logout', method: 'POST' });
+  });
+});
+
+describe('ban author', () => {
+  it('asks inline, bans, says whom, and drops the comment from Pending', async () => {
+    const fetch = await renderQueue(
+      undefined,
+      jsonResponse(200, { banned: { kind: 'email', label: 'sam@example.com' } }),
+    );
+    const item = screen.getByRole('article', { name: 'Comment by Spammy Sam' });
+    fireEvent.click(within(item).getByRole('button', { name: 'Ban author' }));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(within(item).getByText(/Ban Spammy Sam\?/)).toBeTruthy();
+    fireEvent.click(within(item).getByRole('button', { name: 'Yes, ban' }));
+    expect((await screen.findByText('Banned sam@example.com.')).getAttribute('role')).toBe(
+      'status',
+    );
+    expect(call(fetch, 2)).toMatchObject({
+      url: '/admin/api/sites/blog/comments/held1/ban',
+      method: 'POST',
+    });
+    expect(screen.getAllByTestId('queue-item').map((el) => el.id)).toEqual([
+      'queue-item-second1',
+      'queue-item-third1',
+    ]);
+  });
+
+  it('does nothing when cancelled', async () => {
+    const fetch = await renderQueue();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Ban author' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getAllByRole('button', { name: 'Ban author' })).toHaveLength(3);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('navigation', () => {
+  it('offers owners Moderation, Settings and Moderators, and keeps the page in the URL', async () => {
+    const fetch = await renderQueue(
+      [],
+      jsonResponse(200, [{ email: 'owner@blog.example', role: 'owner' }]),
+    );
+    expect(window.location.pathname + window.location.search).toBe('/admin?site=blog');
+    const nav = screen.getByRole('navigation', { name: 'Dashboard' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Moderation', 'Settings', 'Moderators']);
+    fireEvent.click(within(nav).getByRole('link', { name: 'Moderators' }));
+    await screen.findByRole('button', { name: 'Remove owner@blog.example' });
+    expect(window.location.pathname + window.location.search).toBe('/admin/moderators?site=blog');
+    expect(within(nav).getByRole('link', { name: 'Moderators' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(call(fetch, 2).url).toBe('/admin/api/sites/blog/members');
+  });
+
+  it('opens the page the URL names on load', async () => {
+    window.history.replaceState(null, '', '/admin/moderators?site=blog');
+    const fetch = respond(
+      jsonResponse(200, ME),
+      jsonResponse(200, [{ email: 'owner@blog.example', role: 'owner' }]),
+    );
+    renderDashboard();
+    await screen.findByRole('button', { name: 'Remove owner@blog.example' });
+    expect(call(fetch, 1).url).toBe('/admin/api/sites/blog/members');
   });
 });

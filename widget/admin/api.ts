@@ -4,28 +4,46 @@
  * browser sends by itself (same origin). Each endpoint is one line.
  */
 import type { ApiErrorBody, ErrorCode } from '../shared/api-types.ts';
-import type { Me, ModerationAction, QueueFilter, QueueItem } from './types.ts';
+import type {
+  AddedMember,
+  BanResult,
+  Me,
+  Member,
+  ModerationAction,
+  QueueFilter,
+  QueueItem,
+  SettingsResponse,
+  SettingsUpdate,
+  SiteRole,
+} from './types.ts';
 
-/** Codes the client adds to the server's: no response, or one we can't read. */
-export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
+/**
+ * Codes the client adds to the server's: no response, or one we can't read;
+ * and the dashboard's own (removing a site's last owner).
+ */
+export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response' | 'last_owner';
 
 /** Every failed call throws this; callers branch on `code`, never on `message`. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
+  /** The request field an `invalid_body` is about, e.g. `settings.moderation.linkLimit`. */
+  readonly field: string | undefined;
 
-  constructor(status: number, code: ClientErrorCode, message: string) {
+  constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
 function readError(status: number, body: unknown): ApiError {
   const error = (body as Partial<ApiErrorBody> | null)?.error;
   if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, String(error.message ?? ''));
+    const field = typeof error.field === 'string' ? error.field : undefined;
+    return new ApiError(status, error.code, String(error.message ?? ''), field);
   }
   return new ApiError(status, 'bad_response', `HTTP ${status}`);
 }
@@ -34,13 +52,17 @@ export type AdminApi = ReturnType<typeof createAdminApi>;
 
 /** Binds the endpoints to `base` ('' means this origin, where the dashboard is served). */
 export function createAdminApi(base: string) {
-  async function request<T>(path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await fetch(base + path, {
-        method: body === undefined ? 'GET' : 'POST',
+        method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
@@ -51,21 +73,38 @@ export function createAdminApi(base: string) {
     if (response.status === 204) return undefined as T;
     const parsed: unknown = await response.json().catch(() => null);
     if (!response.ok) throw readError(response.status, parsed);
+    // A removal may answer 200 with nothing in it; anything else must carry JSON.
+    if (parsed === null && method === 'DELETE') return undefined as T;
     if (parsed === null) throw new ApiError(response.status, 'bad_response', 'Unreadable response');
     return parsed as T;
   }
 
   const q = encodeURIComponent;
+  const siteApi = (site: string) => `/admin/api/sites/${q(site)}`;
   return {
     login: (email: string, password: string) =>
-      request<void>('/admin/api/login', { email, password }),
-    logout: () => request<void>('/admin/api/logout', {}),
-    me: () => request<Me>('/admin/api/me'),
+      request<void>('POST', '/admin/api/login', { email, password }),
+    logout: () => request<void>('POST', '/admin/api/logout', {}),
+    me: () => request<Me>('GET', '/admin/api/me'),
     listComments: (site: string, { status, q: text }: QueueFilter) =>
       request<{ comments: QueueItem[] }>(
-        `/admin/api/sites/${q(site)}/comments?status=${status}${text ? `&q=${q(text)}` : ''}`,
+        'GET',
+        `${siteApi(site)}/comments?status=${status}${text ? `&q=${q(text)}` : ''}`,
       ),
+    getComment: (site: string, id: string) =>
+      request<QueueItem>('GET', `${siteApi(site)}/comments/${q(id)}`),
     moderate: (site: string, ids: string[], action: ModerationAction) =>
-      request<{ updated: number }>(`/admin/api/sites/${q(site)}/comments/actions`, { ids, action }),
+      request<{ updated: number }>('POST', `${siteApi(site)}/comments/actions`, { ids, action }),
+    /** Bans the comment's author (identity, else email) and moves the comment to spam. */
+    ban: (site: string, id: string) =>
+      request<BanResult>('POST', `${siteApi(site)}/comments/${q(id)}/ban`, {}),
+    getSettings: (site: string) => request<SettingsResponse>('GET', `${siteApi(site)}/settings`),
+    saveSettings: (site: string, update: SettingsUpdate) =>
+      request<SettingsResponse>('PUT', `${siteApi(site)}/settings`, update),
+    listMembers: (site: string) => request<Member[]>('GET', `${siteApi(site)}/members`),
+    addMember: (site: string, email: string, role: SiteRole) =>
+      request<AddedMember>('POST', `${siteApi(site)}/members`, { email, role }),
+    removeMember: (site: string, email: string) =>
+      request<void>('DELETE', `${siteApi(site)}/members/${q(email)}`),
   };
 }

@@ -59,4 +59,26 @@ describe('dashboard state', () => {
     expect(apply(s, 'search', '  sam ').filter).toEqual({ status: 'pending', q: 'sam' });
     expect(apply(s, 'showStatus', 'pending')).toEqual(s);
   });
+
+  it('bans: the comment leaves Pending and the status line says whom', () => {
+    const s = apply(queue({ current: 'a' }), 'banned', { id: 'a', label: 'Sam' });
+    expect(s.items.map((i) => i.id)).toEqual(['b', 'c']);
+    expect(s).toMatchObject({ message: 'Banned Sam.', current: 'b' });
+  });
+
+  it('navigates, taking a site from the URL only if the admin has it', () => {
+    const s = queue();
+    expect(apply(s, 'navigate', { view: { name: 'settings' }, site: 'elsewhere' })).toMatchObject({
+      view: { name: 'settings' },
+      site: 'blog',
+    });
+    expect(apply(s, 'navigate', { view: { name: 'queue' } })).toEqual({ ...s, message: null });
+  });
+
+  it('keeps the page across a sign-out, so signing in again lands there', () => {
+    const view = { name: 'comment', id: 'x', action: 'approve' } as const;
+    const out = apply(queue({ view }), 'signedOut', null);
+    expect(out).toMatchObject({ me: null, view, checked: true });
+    expect(apply(out, 'signedIn', ME).view).toEqual(view);
+  });
 });

@@ -3,6 +3,8 @@
  * `({ state, data }) => Partial<State>` in one registry, testable without a
  * DOM. API calls happen in components; these only say how the state follows.
  */
+
+import { sameView, type View } from './route.ts';
 import {
   type Me,
   type ModerationAction,
@@ -15,6 +17,8 @@ import {
 export interface State {
   /** False until the first /me answers: until then we don't know whether to show the login. */
   checked: boolean;
+  /** The page shown once signed in (kept across a sign-in, so a link opened signed out still lands). */
+  view: View;
   /** The signed-in admin, or null for the login screen. */
   me: Me | null;
   /** Id of the site being moderated. */
@@ -29,6 +33,8 @@ export interface State {
   current: string | null;
   /** What went wrong last, for the role=alert line (cleared by the next success). */
   error: string | null;
+  /** What the last queue action did, for the role=status line ("Banned Sam."). */
+  message: string | null;
   /** Said on the login screen (signed out, session ended). */
   notice: string | null;
   /** Bumped when the list must be read again (the server refused a change shown already). */
@@ -39,6 +45,7 @@ type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
 
 export const initialState: State = {
   checked: false,
+  view: { name: 'queue' },
   me: null,
   site: null,
   filter: { status: 'pending', q: '' },
@@ -47,6 +54,7 @@ export const initialState: State = {
   selected: [],
   current: null,
   error: null,
+  message: null,
   notice: null,
   generation: 0,
 };
@@ -94,15 +102,45 @@ const signedIn: Action<Me> = ({ state, data }) => {
   };
 };
 
-/** Back to the login screen, with what to tell the admin there. */
-const signedOut: Action<string | null> = ({ data }) => ({
+/** Back to the login screen, with what to tell the admin there; the page and site wait for the next sign-in. */
+const signedOut: Action<string | null> = ({ state, data }) => ({
   ...initialState,
+  view: state.view,
+  site: state.site,
   checked: true,
   notice: data,
 });
 
+/**
+ * Another page (a nav link, Back/Forward): the queue starts afresh when shown
+ * again, and a `site` from the URL is taken if this admin may see it.
+ */
+const navigate: Action<{ view: View; site?: string | null }> = ({ state, data }) => {
+  const allowed = state.me?.sites.some((s) => s.id === data.site) ?? false;
+  const site = data.site && allowed ? data.site : state.site;
+  const fresh = site !== state.site || !sameView(state.view, data.view);
+  return {
+    view: data.view,
+    site,
+    error: null,
+    message: null,
+    ...(fresh && data.view.name === 'queue' ? emptyQueue : {}),
+  };
+};
+
+/** The site's name changed in Settings: the header shows the new one. */
+const siteRenamed: Action<{ id: string; name: string }> = ({ state, data }) =>
+  state.me
+    ? {
+        me: {
+          ...state.me,
+          sites: state.me.sites.map((s) => (s.id === data.id ? { ...s, name: data.name } : s)),
+        },
+      }
+    : {};
+
 const chooseSite: Action<string> = ({ state, data }) =>
-  data === state.site ? {} : { site: data, ...emptyQueue, error: null };
+  data === state.site ? {} : { site: data, ...emptyQueue, error: null, message: null };
 
 const showStatus: Action<QueueStatus> = ({ state, data }) =>
   data === state.filter.status ? {} : { filter: { ...state.filter, status: data }, ...emptyQueue };
@@ -164,8 +202,18 @@ const moderated: Action<{ ids: string[]; action: ModerationAction }> = ({ state,
     selected: state.selected.filter((id) => !hit.has(id)),
     current: currentAfter(state.items, items, state.current),
     error: null,
+    message: null,
   };
 };
+
+/**
+ * An author was banned (after the server said so, since it names whom): their
+ * comment went to spam, and the status line says who it was.
+ */
+const banned: Action<{ id: string; label: string }> = ({ state, data }) => ({
+  ...moderated({ state, data: { ids: [data.id], action: 'spam' } }),
+  message: `Banned ${data.label}.`,
+});
 
 const failed: Action<string> = ({ data }) => ({ error: data, loading: false });
 
@@ -178,6 +226,8 @@ const moderationFailed: Action<string> = ({ state, data }) => ({
 export const actions = {
   signedIn,
   signedOut,
+  navigate,
+  siteRenamed,
   chooseSite,
   showStatus,
   search,
@@ -188,6 +238,7 @@ export const actions = {
   toggleSelect,
   selectAll,
   moderated,
+  banned,
   failed,
   moderationFailed,
 };

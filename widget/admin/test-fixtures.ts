@@ -1,6 +1,6 @@
 /** Small builders for the dashboard's tests (a stubbed fetch answers each call; no fake backend). */
 import { vi } from 'vitest';
-import type { Me, QueueItem } from './types.ts';
+import type { Me, QueueItem, SettingsResponse } from './types.ts';
 
 let serial = 0;
 
@@ -30,6 +30,32 @@ export const ME: Me = {
   email: 'owner@blog.example',
   sites: [{ id: 'blog', name: 'My blog', role: 'owner' }],
 };
+
+/** A moderator (not an owner) of the same site. */
+export const MODERATOR: Me = {
+  email: 'mod@blog.example',
+  sites: [{ id: 'blog', name: 'My blog', role: 'moderator' }],
+};
+
+export function buildSettings(): SettingsResponse {
+  return {
+    site: { id: 'blog', name: 'My blog', origins: ['https://blog.example'] },
+    settings: {
+      maxDepth: 3,
+      privacyUrl: null,
+      editWindowMinutes: 15,
+      signInProviders: null,
+      moderation: {
+        mode: 'first-time',
+        linkLimit: 2,
+        minFormSeconds: 3,
+        akismetKey: null,
+        blocklist: { words: ['viagra'], emails: [], ips: [], identities: [], action: 'hold' },
+      },
+    },
+    embedSnippet: '<script src="https://parley.example/embed.js" data-site="blog" async></script>',
+  };
+}
 
 export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {

@@ -2,6 +2,8 @@
  * What the dashboard API (server/admin/admin.routes.ts) answers. The server's
  * own QueueItem is checked against these in server/admin/dashboard.routes.test.ts.
  */
+import type { ProviderId } from '../shared/api-types.ts';
+
 export type SiteRole = 'owner' | 'moderator';
 
 export interface AdminSite {
@@ -50,3 +52,60 @@ export const RESULT_OF: Record<ModerationAction, CommentStatus> = {
   trash: 'trash',
   restore: 'approved',
 };
+
+export type ModerationMode = 'none' | 'first-time' | 'all';
+
+export interface Blocklist {
+  words: string[];
+  emails: string[];
+  ips: string[];
+  identities: string[];
+  /** Where a comment matching the blocklist goes: pending ('hold') or spam. */
+  action: 'hold' | 'spam';
+}
+
+export interface SiteSettings {
+  maxDepth: number;
+  privacyUrl: string | null;
+  editWindowMinutes: number;
+  /** null: every provider the server has configured. */
+  signInProviders: ProviderId[] | null;
+  moderation: {
+    mode: ModerationMode;
+    linkLimit: number;
+    minFormSeconds: number;
+    /** Masked for moderators. */
+    akismetKey: string | null;
+    blocklist: Blocklist;
+  };
+}
+
+/** GET/PUT /admin/api/sites/:site/settings. */
+export interface SettingsResponse {
+  site: { id: string; name: string; origins: string[] };
+  settings: SiteSettings;
+  embedSnippet: string;
+}
+
+/** PUT body: only what changed; moderation fields each optional, the blocklist replaced whole. */
+export interface SettingsUpdate {
+  name?: string;
+  origins?: string[];
+  settings?: Partial<Omit<SiteSettings, 'moderation'>> & {
+    moderation?: Partial<SiteSettings['moderation']>;
+  };
+}
+
+export interface Member {
+  email: string;
+  role: SiteRole;
+}
+
+/** POST .../members: `password` only when the account was created just now (shown once). */
+export interface AddedMember extends Member {
+  password?: string;
+}
+
+export interface BanResult {
+  banned: { kind: 'identity' | 'email'; label: string };
+}

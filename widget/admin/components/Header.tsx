@@ -1,10 +1,19 @@
 import { useDashboard } from '../context.ts';
 import { errorMessage } from '../messages.ts';
+import { ViewLink } from './ViewLink.tsx';
+
+/** The role the signed-in admin has on the site being shown. */
+export function useRole() {
+  const { state } = useDashboard();
+  return state.me?.sites.find((s) => s.id === state.site)?.role ?? null;
+}
 
 /** Who is signed in, which site (a picker when there are several), the sections, Sign out. */
 export function Header() {
   const { api, state, dispatch } = useDashboard();
   const sites = state.me?.sites ?? [];
+  const owner = useRole() === 'owner';
+  const on = state.view.name;
 
   function signOut() {
     api.logout().then(
@@ -35,8 +44,23 @@ export function Header() {
       )}
       <nav aria-label="Dashboard" className="sections">
         <ul>
-          <li aria-current="page">Moderation</li>
-          {/* Settings, Bans and Moderators join here once their endpoints exist (issue 5). */}
+          <li>
+            <ViewLink view={{ name: 'queue' }} current={on === 'queue'}>
+              Moderation
+            </ViewLink>
+          </li>
+          <li>
+            <ViewLink view={{ name: 'settings' }} current={on === 'settings'}>
+              Settings
+            </ViewLink>
+          </li>
+          {owner ? (
+            <li>
+              <ViewLink view={{ name: 'moderators' }} current={on === 'moderators'}>
+                Moderators
+              </ViewLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <p className="who">{state.me?.email}</p>

@@ -3,7 +3,6 @@ import { useDashboard } from '../context.ts';
 import { shortcutFor } from '../keyboard.ts';
 import type { State } from '../state.ts';
 import { BulkBar } from './BulkBar.tsx';
-import { Header } from './Header.tsx';
 import { itemId } from './QueueEntry.tsx';
 import { QueueList } from './QueueList.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -55,24 +54,24 @@ export function Moderation() {
   }, [current]);
 
   return (
-    <>
-      <Header />
-      <main className="queue">
-        <div className="filters">
-          <StatusTabs />
-          <SearchBox />
-        </div>
-        <section role="tabpanel" aria-labelledby={tabId(filter.status)} aria-busy={state.loading}>
-          {state.error ? (
-            <p role="alert" className="error">
-              {state.error}
-            </p>
-          ) : null}
-          <BulkBar />
-          <QueueList />
-          <Shortcuts />
-        </section>
-      </main>
-    </>
+    <main className="queue">
+      <div className="filters">
+        <StatusTabs />
+        <SearchBox />
+      </div>
+      <section role="tabpanel" aria-labelledby={tabId(filter.status)} aria-busy={state.loading}>
+        {state.error ? (
+          <p role="alert" className="error">
+            {state.error}
+          </p>
+        ) : null}
+        <p role="status" className="message">
+          {state.message}
+        </p>
+        <BulkBar />
+        <QueueList />
+        <Shortcuts />
+      </section>
+    </main>
   );
 }

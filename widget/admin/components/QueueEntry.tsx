@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { exactTime, timeAgo } from '../../thread/time.ts';
 import { useDashboard } from '../context.ts';
 import type { CommentStatus, ModerationAction, QueueItem } from '../types.ts';
+import { CommentDetails } from './CommentDetails.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 
-const STATUS_LABEL: Record<CommentStatus, string> = {
+export const STATUS_LABEL: Record<CommentStatus, string> = {
   pending: 'Pending',
   spam: 'Spam',
   approved: 'Approved',
@@ -27,18 +30,27 @@ export function itemId(commentId: string): string {
   return `queue-item-${commentId}`;
 }
 
-/** Only web links become links (the page URL was checked against the site's origins, but still). */
-function webUrl(url: string | null): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
 /** One comment in the queue: who, where, in reply to what, why it was held, and what to do. */
 export function QueueEntry({ item }: { item: QueueItem }) {
-  const { state, dispatch, moderate } = useDashboard();
-  const { id, author, page, parent, reasons } = item;
+  const { api, state, dispatch, moderate, report } = useDashboard();
+  const { id, author } = item;
   const current = state.current === id;
   const selected = state.selected.includes(id);
-  const pageUrl = webUrl(page.url);
+  const [banning, setBanning] = useState(false);
+
+  // Not applied ahead of the answer (unlike approve/spam/trash): the server says whom it banned.
+  function ban() {
+    const site = state.site;
+    if (!site) return;
+    setBanning(true);
+    api.ban(site, id).then(
+      ({ banned }) => dispatch('banned', { id, label: banned.label }),
+      (error: unknown) => {
+        setBanning(false);
+        report(error);
+      },
+    );
+  }
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: j/k are the keyboard's way to the current item.
@@ -69,41 +81,20 @@ export function QueueEntry({ item }: { item: QueueItem }) {
           <span className={`status status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
         ) : null}
       </header>
-      <p className="page">
-        On{' '}
-        {pageUrl ? (
-          <a href={pageUrl} target="_blank" rel="noopener noreferrer">
-            {page.title || page.url}
-          </a>
-        ) : (
-          page.title || page.url
-        )}
-      </p>
-      {parent ? (
-        <p className="parent">
-          In reply to {parent.authorName}: {parent.excerpt}
-        </p>
-      ) : null}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time */}
-      <div className="body" dangerouslySetInnerHTML={{ __html: item.html }} />
-      {reasons.length > 0 ? (
-        <div className="reasons">
-          <p id={`${itemId(id)}-reasons`}>Held because:</p>
-          <ul aria-labelledby={`${itemId(id)}-reasons`}>
-            {reasons.map((r) => (
-              <li key={`${r.check}:${r.reason}`}>
-                <span className="check">{r.check}</span>: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <CommentDetails item={item} idBase={itemId(id)} />
       <div className="actions">
         {actionsFor(item.status).map(([action, label]) => (
           <button key={action} type="button" onClick={() => moderate([id], action)}>
             {label}
           </button>
         ))}
+        <ConfirmButton
+          label="Ban author"
+          question={`Ban ${author.name}? They can't comment again, and this comment goes to spam.`}
+          confirm="Yes, ban"
+          busy={banning}
+          onConfirm={ban}
+        />
       </div>
     </article>
   );

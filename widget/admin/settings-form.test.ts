@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { draftFieldOf, toDraft, toUpdate } from './settings-form.ts';
+import { buildSettings } from './test-fixtures.ts';
+
+describe('settings form', () => {
+  it('sends nothing when nothing changed', () => {
+    const loaded = buildSettings();
+    expect(toUpdate(loaded, toDraft(loaded))).toEqual({});
+  });
+
+  it('sends only changed fields; empty text is null; all providers is null', () => {
+    const loaded = buildSettings();
+    loaded.settings.signInProviders = ['twitter'];
+    const draft = {
+      ...toDraft(loaded),
+      name: '  New name ',
+      akismetKey: ' key123 ',
+      privacyUrl: 'https://blog.example/privacy',
+      providers: ['facebook', 'twitter', 'wordpress'] as const,
+      maxDepth: 'x',
+    };
+    expect(toUpdate(loaded, { ...draft, providers: [...draft.providers] })).toEqual({
+      name: 'New name',
+      settings: {
+        maxDepth: Number.NaN,
+        privacyUrl: 'https://blog.example/privacy',
+        signInProviders: null,
+        moderation: { akismetKey: 'key123' },
+      },
+    });
+  });
+
+  it.each([
+    ['origins.0', 'origins'],
+    ['name', 'name'],
+    ['settings.moderation.linkLimit', 'linkLimit'],
+    ['settings.moderation.blocklist.ips.2', 'ips'],
+    ['settings.signInProviders.0', 'providers'],
+    ['settings.somethingNew', null],
+    [undefined, null],
+  ])('finds the field of %s', (path, field) => {
+    expect(draftFieldOf(path)).toBe(field);
+  });
+});
