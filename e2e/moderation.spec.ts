@@ -1,5 +1,9 @@
+import type { Browser, Page } from '@playwright/test';
 import { expect, hostPage, PARLEY_URL, postAsGuest, test } from './fixtures.ts';
 import { OWNER } from './urls.ts';
+
+// These tests share the "moderated" site and change its settings: one at a time.
+test.describe.configure({ mode: 'serial' });
 
 const MODERATED = (body = '') =>
   `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="moderated" async></script>${body}`;
@@ -66,4 +70,77 @@ test('the dashboard refuses a wrong password', async ({ page }) => {
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
+});
+
+/** Signs the owner in to the dashboard in a new page. */
+async function ownerDashboard(browser: Browser, path = '/admin'): Promise<Page> {
+  const admin = await browser.newPage();
+  await admin.goto(`${PARLEY_URL}${path}`);
+  await admin.getByLabel('Email').fill(OWNER.email);
+  await admin.getByLabel('Password').fill(OWNER.password);
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await expect(admin.getByRole('navigation', { name: 'Dashboard' })).toBeVisible();
+  return admin;
+}
+
+test('settings changed in the dashboard change the widget; a spam-looking comment is filed as spam with its reason', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const admin = await ownerDashboard(browser);
+  await admin.getByRole('link', { name: 'Settings' }).click();
+  await admin.getByLabel('Blocked words').fill('casino\ncheap pills');
+  await admin.getByLabel('Blocklist matches go to').selectOption({ label: 'Spam' });
+  await admin.getByLabel('Privacy policy URL').fill('https://moderated.example/privacy');
+  await admin.getByRole('button', { name: 'Save settings' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  const url = await hostPage(request, { body: MODERATED() });
+  await page.goto(url);
+  const frame = page.frameLocator('iframe.parley-frame');
+  await expect(
+    frame.getByRole('link', { name: 'Learn how your comment data is processed' }),
+  ).toHaveAttribute('href', 'https://moderated.example/privacy');
+  const run = Date.now().toString(36);
+  const text = `Win big at the CASINO today ${run}`;
+  await postAsGuest(frame, text, { name: `Spammer ${run}`, email: `spam-${run}@example.com` });
+  // The author can't tell spam from held: both just wait.
+  await expect(
+    frame.getByTestId('comment').filter({ hasText: text }).getByTestId('awaiting-moderation'),
+  ).toBeVisible();
+
+  await admin.getByRole('link', { name: 'Moderation' }).click();
+  await admin.getByRole('tab', { name: 'Spam' }).click();
+  const item = admin.getByRole('article', { name: `Comment by Spammer ${run}` });
+  await expect(item).toContainText(text);
+  await expect(item).toContainText(/casino/i);
+  await admin.close();
+});
+
+test('a banned reader cannot post any more', async ({ page, browser, request }) => {
+  const url = await hostPage(request, { body: MODERATED() });
+  await page.goto(url);
+  const frame = page.frameLocator('iframe.parley-frame');
+  const popupOpened = page.waitForEvent('popup');
+  await frame.getByRole('button', { name: 'Log in with Twitter' }).click();
+  const popup = await popupOpened;
+  await popup.getByRole('button', { name: /Continue as Alan Turing/ }).click();
+  await expect(frame.getByText('You are commenting using your Twitter account')).toBeVisible();
+  const run = Date.now().toString(36);
+  await frame.getByLabel('Comment', { exact: true }).fill(`Trolling ${run}`);
+  await frame.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(frame.getByTestId('comment').filter({ hasText: `Trolling ${run}` })).toBeVisible();
+
+  const admin = await ownerDashboard(browser);
+  const item = admin.getByRole('article').filter({ hasText: `Trolling ${run}` });
+  await item.getByRole('button', { name: 'Ban author' }).click();
+  await item.getByRole('button', { name: 'Yes, ban' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: /Banned Alan Turing/ })).toBeVisible();
+  await admin.close();
+
+  await frame.getByLabel('Comment', { exact: true }).fill(`Trying again ${run}`);
+  await frame.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(frame.getByText('You can no longer comment on this site.')).toBeVisible();
+  await expect(frame.getByLabel('Comment', { exact: true })).toHaveValue(`Trying again ${run}`);
 });
