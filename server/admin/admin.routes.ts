@@ -39,7 +39,7 @@ export function adminRoutes(db: Db, config: Config): Router {
 
   router.post(
     '/admin/api/login',
-    rateLimit('admin-login', 10, 60),
+    rateLimit('admin-login', config.authRateLimit, 60),
     requireJson,
     json,
     validate('body', Login),
