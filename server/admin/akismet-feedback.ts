@@ -3,12 +3,14 @@
  * so it learns the site's spam. Best effort: sent after the moderator's
  * action has been answered, and a failure is only logged.
  */
+
+import { type ModerationAction, RESULT_OF } from '../../widget/shared/admin-types.ts';
+import { candidateAuthor } from '../comments/comment.moderation.ts';
 import type { Logger } from '../logger.ts';
 import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks/akismet.ts';
 import type { CommentCandidate } from '../moderation/moderation.types.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
-import { type ModerationAction, NEXT_STATUS } from './queue.service.ts';
 
 export interface AkismetFeedback {
   kind: 'spam' | 'ham';
@@ -42,7 +44,7 @@ export async function planAkismetFeedback(
   action: ModerationAction,
 ): Promise<AkismetFeedback[]> {
   if (site.settings.moderation.akismetKey === null || ids.length === 0) return [];
-  const next = NEXT_STATUS[action];
+  const next = RESULT_OF[action];
   if (next !== 'spam' && next !== 'approved') return [];
   const rows = await db
     .selectFrom('comments as c')
@@ -81,21 +83,7 @@ export async function planAkismetFeedback(
         pageUrl: row.page_url,
         pageTitle: row.page_title,
         body: row.body_source,
-        author: row.identity_id
-          ? {
-              kind: 'identity',
-              identityId: row.identity_id,
-              provider: row.author_provider,
-              name: row.author_name,
-              email: row.author_email,
-              url: row.author_url,
-            }
-          : {
-              kind: 'guest',
-              name: row.author_name,
-              email: row.author_email ?? '',
-              website: row.author_url,
-            },
+        author: candidateAuthor(row),
         ip: row.ip,
         userAgent: row.user_agent,
         referrer: row.page_url,

@@ -2,13 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem as DashboardQueueItem } from '../../widget/admin/types.ts';
 import { loadWidgetAssets, type WidgetAssets } from '../embed/assets.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
-import type { QueueItem } from './queue.service.ts';
-
-// The dashboard's copy of the queue item must accept what the server sends.
-const _sameShape = (item: QueueItem): DashboardQueueItem => item;
 
 async function serve(assets: WidgetAssets | null) {
   const app = express();

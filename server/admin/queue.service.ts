@@ -3,36 +3,17 @@
  * pipeline's reasons, their page and parent, and bulk status changes.
  */
 import { sql } from 'kysely';
+import {
+  type CommentStatus,
+  type ModerationAction,
+  type QueueItem,
+  RESULT_OF,
+} from '../../widget/shared/admin-types.ts';
 import { AppError } from '../errors.ts';
-import type { CommentStatus } from '../store/database.ts';
+
+export type { ModerationAction, QueueItem };
+
 import type { Db } from '../store/db.ts';
-
-export interface QueueItem {
-  id: string;
-  status: CommentStatus;
-  html: string;
-  source: string;
-  createdAt: string;
-  author: {
-    name: string;
-    email: string | null;
-    url: string | null;
-    provider: string;
-    ip: string | null;
-  };
-  page: { url: string; title: string };
-  parent: { id: string; authorName: string; excerpt: string } | null;
-  reasons: { check: string; reason: string }[];
-}
-
-export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
-
-export const NEXT_STATUS: Record<ModerationAction, CommentStatus> = {
-  approve: 'approved',
-  spam: 'spam',
-  trash: 'trash',
-  restore: 'approved',
-};
 
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -131,7 +112,7 @@ export async function moderate(
   if (ids.length === 0) return 0;
   const result = await db
     .updateTable('comments')
-    .set({ status: NEXT_STATUS[action], updated_at: new Date().toISOString() })
+    .set({ status: RESULT_OF[action], updated_at: new Date().toISOString() })
     .where('site_id', '=', siteId)
     .where('id', 'in', ids)
     .executeTakeFirst();

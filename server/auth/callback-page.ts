@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
+import { escapeHtml, scriptSafeJson } from '../http/html.ts';
 
 /** What the popup posts to its opener (our own iframe) when the provider is done. */
 export interface LoginResultMessage {
@@ -30,23 +31,6 @@ export interface AuthPage {
   message: string;
   /** An inline script, allowed by this response's CSP nonce. */
   script?: string;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
-/** JSON that is safe inside a <script> element (can't close it or open a comment). */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Sends an auth page with the headers every one of them needs. */
@@ -115,7 +99,7 @@ export function sendLoginResult(
     (function () {
       var opener = window.opener;
       if (!opener || opener.closed) return;
-      try { opener.postMessage(${scriptJson(message)}, ${scriptJson(result.targetOrigin)}); } catch (e) { return; }
+      try { opener.postMessage(${scriptSafeJson(message)}, ${scriptSafeJson(result.targetOrigin)}); } catch (e) { return; }
       window.close();
     })();
   `;

@@ -3,12 +3,17 @@
  * window (issue 5). An edit is moderated again, like a new comment.
  */
 import { AppError } from '../errors.ts';
-import type { CandidateAuthor } from '../moderation/moderation.types.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { CommentRow, CommentStatus } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
+import {
+  candidateAuthor,
+  type ModerationDeps,
+  moderateComment,
+  refusal,
+} from './comment.moderation.ts';
+
 import { editWindowEnd, presentComment } from './comment.presenter.ts';
 import {
   blankComment,
@@ -72,25 +77,6 @@ async function requireOwnComment(
     );
   }
   return { row, site, editableUntil };
-}
-
-/** The author as the pipeline knows them, from the stored comment. */
-function candidateAuthor(row: CommentRow): CandidateAuthor {
-  return row.identity_id
-    ? {
-        kind: 'identity',
-        identityId: row.identity_id,
-        provider: row.author_provider,
-        name: row.author_name,
-        email: row.author_email,
-        url: row.author_url,
-      }
-    : {
-        kind: 'guest',
-        name: row.author_name,
-        email: row.author_email ?? '',
-        website: row.author_url,
-      };
 }
 
 /**

@@ -7,9 +7,10 @@ import { AppError } from '../errors.ts';
 import type { AkismetOptions } from '../moderation/checks/akismet.ts';
 import type { FloodStore } from '../moderation/checks/flood.ts';
 import type { ModerationOutcome } from '../moderation/combine.ts';
-import type { CommentCandidate } from '../moderation/moderation.types.ts';
+import type { CandidateAuthor, CommentCandidate } from '../moderation/moderation.types.ts';
 import { runPipeline } from '../moderation/pipeline.ts';
 import type { Site } from '../sites/site.schema.ts';
+import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
 /** Process-wide pieces of moderation: the flood counters and Akismet's options. */
@@ -77,6 +78,30 @@ export function moderateComment(
       return row !== undefined;
     },
   });
+}
+
+/** The author as the pipeline knows them, from the stored comment. */
+export function candidateAuthor(
+  row: Pick<
+    CommentRow,
+    'identity_id' | 'author_provider' | 'author_name' | 'author_email' | 'author_url'
+  >,
+): CandidateAuthor {
+  return row.identity_id
+    ? {
+        kind: 'identity',
+        identityId: row.identity_id,
+        provider: row.author_provider,
+        name: row.author_name,
+        email: row.author_email,
+        url: row.author_url,
+      }
+    : {
+        kind: 'guest',
+        name: row.author_name,
+        email: row.author_email ?? '',
+        website: row.author_url,
+      };
 }
 
 /** The error a refused comment gets: what the author can do about it, never which list they hit. */

@@ -4,6 +4,9 @@
  * email itself carries no token and can do nothing on its own, so a forwarded
  * or leaked message is harmless.
  */
+import { escapeHtml } from '../http/html.ts';
+
+export { escapeHtml };
 
 export type ModerationAction = 'approve' | 'spam' | 'trash';
 
@@ -124,15 +127,6 @@ export function heldCommentEmail(input: HeldCommentEmailInput): HeldCommentEmail
     text,
     html,
   };
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /**

@@ -1,10 +1,14 @@
-/**
- * What the dashboard API (server/admin/admin.routes.ts) answers. The server's
- * own QueueItem is checked against these in server/admin/dashboard.routes.test.ts.
- */
+/** What the dashboard API (server/admin/admin.routes.ts) answers; shared shapes live in widget/shared. */
+import type { CommentStatus, SiteRole } from '../shared/admin-types.ts';
 import type { ProviderId } from '../shared/api-types.ts';
 
-export type SiteRole = 'owner' | 'moderator';
+export {
+  type CommentStatus,
+  type ModerationAction,
+  type QueueItem,
+  RESULT_OF,
+  type SiteRole,
+} from '../shared/admin-types.ts';
 
 export interface AdminSite {
   id: string;
@@ -17,41 +21,12 @@ export interface Me {
   sites: AdminSite[];
 }
 
-export type CommentStatus = 'pending' | 'spam' | 'approved' | 'trash';
 export type QueueStatus = CommentStatus | 'all';
-export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
-
-export interface QueueItem {
-  id: string;
-  status: CommentStatus;
-  /** Rendered and sanitised by the server when the comment was written. */
-  html: string;
-  source: string;
-  createdAt: string;
-  author: {
-    name: string;
-    email: string | null;
-    url: string | null;
-    provider: string;
-    ip: string | null;
-  };
-  page: { url: string; title: string };
-  parent: { id: string; authorName: string; excerpt: string } | null;
-  reasons: { check: string; reason: string }[];
-}
 
 export interface QueueFilter {
   status: QueueStatus;
   q: string;
 }
-
-/** The status each action leaves a comment in (server/admin/queue.service.ts). */
-export const RESULT_OF: Record<ModerationAction, CommentStatus> = {
-  approve: 'approved',
-  spam: 'spam',
-  trash: 'trash',
-  restore: 'approved',
-};
 
 export type ModerationMode = 'none' | 'first-time' | 'all';
 
