@@ -4,6 +4,12 @@
  * DOM. API calls happen in components; these only say how the state follows.
  */
 
+import {
+  applier,
+  type DataOf,
+  type DispatchOf,
+  type Action as RegistryAction,
+} from '../shared/registry.ts';
 import { sameView, type View } from './route.ts';
 import {
   type Me,
@@ -41,7 +47,7 @@ export interface State {
   generation: number;
 }
 
-type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
+type Action<D> = RegistryAction<State, D>;
 
 export const initialState: State = {
   checked: false,
@@ -245,11 +251,8 @@ export const actions = {
 
 export type Actions = typeof actions;
 export type ActionName = keyof Actions;
-export type ActionData<K extends ActionName> = Parameters<Actions[K]>[0]['data'];
-export type Dispatch = <K extends ActionName>(name: K, data: ActionData<K>) => void;
+export type ActionData<K extends ActionName> = DataOf<Actions, K>;
+export type Dispatch = DispatchOf<Actions>;
 
 /** Applies one registered change to a state and returns the new state. */
-export function apply<K extends ActionName>(state: State, name: K, data: ActionData<K>): State {
-  const change = actions[name] as Action<ActionData<K>>;
-  return { ...state, ...change({ state, data }) };
-}
+export const apply = applier<State, Actions>(actions);

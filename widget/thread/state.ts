@@ -5,6 +5,12 @@
  * how the state follows from their results.
  */
 import type { Comment, CommentList, Identity, ProviderId } from '../shared/api-types.ts';
+import {
+  applier,
+  type DataOf,
+  type DispatchOf,
+  type Action as RegistryAction,
+} from '../shared/registry.ts';
 import type { AuthorDetails } from './storage.ts';
 
 export interface State {
@@ -38,7 +44,7 @@ export interface Session {
   expiresAt: number;
 }
 
-type Action<D> = (ctx: { state: State; data: D }) => Partial<State>;
+type Action<D> = RegistryAction<State, D>;
 
 /** The first state, from the server-rendered thread and any saved details. */
 export function initialState(thread: CommentList, saved: AuthorDetails | null): State {
@@ -188,11 +194,8 @@ export const actions = {
 
 export type Actions = typeof actions;
 export type ActionName = keyof Actions;
-export type ActionData<K extends ActionName> = Parameters<Actions[K]>[0]['data'];
-export type Dispatch = <K extends ActionName>(name: K, data: ActionData<K>) => void;
+export type ActionData<K extends ActionName> = DataOf<Actions, K>;
+export type Dispatch = DispatchOf<Actions>;
 
 /** Applies one registered change to a state and returns the new state. */
-export function apply<K extends ActionName>(state: State, name: K, data: ActionData<K>): State {
-  const change = actions[name] as Action<ActionData<K>>;
-  return { ...state, ...change({ state, data }) };
-}
+export const apply = applier<State, Actions>(actions);
