@@ -3,7 +3,8 @@
  * mapping; the session is the dashboard's own HttpOnly cookie, which the
  * browser sends by itself (same origin). Each endpoint is one line.
  */
-import type { ApiErrorBody, ErrorCode } from '../shared/api-types.ts';
+
+import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type {
   AddedMember,
   BanResult,
@@ -17,36 +18,7 @@ import type {
   SiteRole,
 } from './types.ts';
 
-/**
- * Codes the client adds to the server's: no response, or one we can't read;
- * and the dashboard's own (removing a site's last owner).
- */
-export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response' | 'last_owner';
-
-/** Every failed call throws this; callers branch on `code`, never on `message`. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: ClientErrorCode;
-  /** The request field an `invalid_body` is about, e.g. `settings.moderation.linkLimit`. */
-  readonly field: string | undefined;
-
-  constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
-}
-
-function readError(status: number, body: unknown): ApiError {
-  const error = (body as Partial<ApiErrorBody> | null)?.error;
-  if (error && typeof error.code === 'string') {
-    const field = typeof error.field === 'string' ? error.field : undefined;
-    return new ApiError(status, error.code, String(error.message ?? ''), field);
-  }
-  return new ApiError(status, 'bad_response', `HTTP ${status}`);
-}
+export { ApiError, type ClientErrorCode };
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
 

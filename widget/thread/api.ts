@@ -2,44 +2,20 @@
  * The one API client of the thread app. `request` owns the base URL, JSON,
  * headers and error mapping; each endpoint is one line on top of it.
  */
+
+import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type {
-  ApiErrorBody,
   AuthSession,
   Comment,
   CommentList,
   CreateCommentRequest,
   CreateTicketRequest,
   CreateTicketResponse,
-  ErrorCode,
   Identity,
   RedeemRequest,
 } from '../shared/api-types.ts';
 
-/** Codes the client adds to the server's: no response, or one we can't read. */
-export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
-
-/** Every failed call throws this; callers branch on `code`, never on `message`. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: ClientErrorCode;
-  readonly field: string | undefined;
-
-  constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
-}
-
-function readError(status: number, body: unknown): ApiError {
-  const error = (body as Partial<ApiErrorBody> | null)?.error;
-  if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, String(error.message ?? ''), error.field);
-  }
-  return new ApiError(status, 'bad_response', `HTTP ${status}`);
-}
+export { ApiError, type ClientErrorCode };
 
 interface RequestOptions {
   method?: 'POST' | 'PATCH' | 'DELETE';

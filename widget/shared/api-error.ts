@@ -1,0 +1,30 @@
+import type { ApiErrorBody, ErrorCode } from './api-types.ts';
+
+/** Codes a client adds to the server's: no response, or one it can't read. */
+export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
+
+/** Every failed API call throws this; callers branch on `code`, never on `message`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  /** The request field an `invalid_body` is about, e.g. `author.email`. */
+  readonly field: string | undefined;
+
+  constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** The ApiError for a failed response's status and (parsed) body. */
+export function readError(status: number, body: unknown): ApiError {
+  const error = (body as Partial<ApiErrorBody> | null)?.error;
+  if (error && typeof error.code === 'string') {
+    const field = typeof error.field === 'string' ? error.field : undefined;
+    return new ApiError(status, error.code, String(error.message ?? ''), field);
+  }
+  return new ApiError(status, 'bad_response', `HTTP ${status}`);
+}
