@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../store/ids.ts';
+import { buildComment } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { grantSiteRole } from './admin.service.ts';
 
@@ -10,53 +10,22 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
   let blogPending: string;
   let otherPending: string;
 
-  async function seed(
+  const seed = (
     site: string,
     status: 'pending' | 'approved',
     body: string,
-    extra: Record<string, string> = {},
-  ) {
-    const db = server.parley.db;
-    const pageId = newId();
-    const now = new Date().toISOString();
-    await db
-      .insertInto('pages')
-      .values({
-        id: pageId,
-        site_id: site,
-        page_key: `${site}-${body}`,
-        url: `https://${site}.example/p`,
-        title: 'P',
-        created_at: now,
-      })
-      .execute();
-    const id = newId();
-    await db
-      .insertInto('comments')
-      .values({
-        id,
-        site_id: site,
-        page_id: pageId,
-        parent_id: null,
-        depth: 1,
-        body_source: body,
-        body_html: `<p>${body}</p>`,
-        author_name: extra.name ?? 'Spammy Sam',
-        author_email: extra.email ?? 'sam@example.com',
-        author_url: null,
-        author_provider: 'guest',
-        status,
-        ip: extra.ip ?? '203.0.113.9',
-        user_agent: null,
-        created_at: now,
-        updated_at: now,
-        identity_id: null,
-        author_avatar_url: null,
-        moderation_reasons: JSON.stringify([{ check: 'links', reason: '3 links (limit 2)' }]),
-      })
-      .execute();
-    return id;
-  }
+    extra: { name?: string; email?: string; ip?: string } = {},
+  ) =>
+    buildComment(server.parley.db, {
+      site,
+      pageKey: `${site}-${body}`,
+      status,
+      body,
+      name: extra.name ?? 'Spammy Sam',
+      email: extra.email ?? 'sam@example.com',
+      ip: extra.ip ?? '203.0.113.9',
+      reasons: [{ check: 'links', reason: '3 links (limit 2)' }],
+    });
 
   /** Signs in to the dashboard; returns the cookie header. */
   async function login(email: string, password = PASSWORD) {

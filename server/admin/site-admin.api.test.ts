@@ -1,17 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
-import { openSession } from '../auth/session.service.ts';
-import { completeLoginTicket, createLoginTicket } from '../auth/ticket.service.ts';
 import {
   FAKE_AKISMET_KEY,
   type FakeAkismet,
   SPAM_AUTHOR,
   startFakeAkismet,
 } from '../moderation/test/fake-akismet.ts';
-import { requireSite } from '../sites/site.service.ts';
-import { newId } from '../store/ids.ts';
+import { buildComment, signInReader as signIn } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { grantSiteRole } from './admin.service.ts';
 
@@ -68,76 +64,16 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
     ).status;
 
   /** A guest's comment stored directly (no pipeline), for the dashboard to act on. */
-  async function seedComment(site: string, email = 'guest@example.com') {
-    const db = server.parley.db;
-    const now = new Date().toISOString();
-    const pageId = newId();
-    await db
-      .insertInto('pages')
-      .values({
-        id: pageId,
-        site_id: site,
-        page_key: `${site}-${pageId}`,
-        url: `https://${site}.example/p`,
-        title: 'P',
-        created_at: now,
-      })
-      .execute();
-    const id = newId();
-    await db
-      .insertInto('comments')
-      .values({
-        id,
-        site_id: site,
-        page_id: pageId,
-        parent_id: null,
-        depth: 1,
-        body_source: 'Seeded comment',
-        body_html: '<p>Seeded comment</p>',
-        author_name: 'Guest',
-        author_email: email,
-        author_url: null,
-        author_provider: 'guest',
-        status: 'approved',
-        ip: '203.0.113.9',
-        user_agent: 'Test/1',
-        created_at: now,
-        updated_at: now,
-        identity_id: null,
-        author_avatar_url: null,
-        moderation_reasons: null,
-      })
-      .execute();
-    return id;
-  }
+  const seedComment = (site: string, email = 'guest@example.com') =>
+    buildComment(server.parley.db, { site, email, userAgent: 'Test/1' });
 
   /** A signed-in reader of the blog (a Twitter identity) and their access token. */
-  async function signInReader(providerUserId: string, displayName: string) {
-    const db = server.parley.db;
-    const ticket = await createLoginTicket(db, {
-      site: await requireSite(db, 'blog'),
-      provider: 'twitter',
-      challenge: createHash('sha256')
-        .update(randomBytes(32).toString('base64url'))
-        .digest('base64url'),
-      change: false,
-      returnUrl: null,
-    });
-    const { identity } = await completeLoginTicket(db, ticket.id, {
-      provider: 'twitter',
+  const signInReader = (providerUserId: string, displayName: string) =>
+    signIn(server.parley.db, server.parley.config.authSecret, {
+      siteId: 'blog',
       providerUserId,
       displayName,
-      username: null,
-      avatarUrl: null,
-      profileUrl: null,
-      email: null,
     });
-    const { session } = await openSession(db, server.parley.config.authSecret, {
-      identityId: identity.id,
-      siteId: 'blog',
-    });
-    return { identity, token: session.accessToken };
-  }
 
   let n = 0;
   const postComment = (author: unknown, headers: Record<string, string> = {}) =>

@@ -1,9 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grantSiteRole } from '../admin/admin.service.ts';
 import { moderate } from '../admin/queue.service.ts';
-import { openSession } from '../auth/session.service.ts';
-import { completeLoginTicket, createLoginTicket } from '../auth/ticket.service.ts';
 import {
   DISCARD_AUTHOR,
   FAKE_AKISMET_KEY,
@@ -16,7 +13,8 @@ import {
   startTestSmtpServer,
   type TestSmtpServer,
 } from '../notifications/smtp-test-server.ts';
-import { requireSite, saveSite } from '../sites/site.service.ts';
+import { saveSite } from '../sites/site.service.ts';
+import { signInReader } from '../test/factories.ts';
 import { startTestServer, type TestServer } from '../test/test-server.ts';
 import { issueFormToken } from './form-token.ts';
 
@@ -205,33 +203,19 @@ describe('comments through the moderation pipeline', () => {
   });
 
   it('refuses a banned signed-in reader', async () => {
-    const challenge = createHash('sha256')
-      .update(randomBytes(32).toString('base64url'))
-      .digest('base64url');
-    const ticket = await createLoginTicket(server.parley.db, {
-      site: await requireSite(server.parley.db, 'blog'),
-      provider: 'twitter',
-      challenge,
-      change: false,
-      returnUrl: null,
-    });
-    const { identity } = await completeLoginTicket(server.parley.db, ticket.id, {
-      provider: 'twitter',
-      providerUserId: '666',
-      displayName: 'Troll',
-      username: 'troll',
-      avatarUrl: null,
-      profileUrl: null,
-      email: null,
-    });
-    const { session } = await openSession(server.parley.db, server.parley.config.authSecret, {
-      identityId: identity.id,
-      siteId: 'blog',
-    });
+    const { identity, token } = await signInReader(
+      server.parley.db,
+      server.parley.config.authSecret,
+      {
+        siteId: 'blog',
+        providerUserId: '666',
+        displayName: 'Troll',
+      },
+    );
     await configure({
       blocklist: { words: [], emails: [], ips: [], identities: [identity.id], action: 'hold' },
     });
-    const res = await post(comment(), { authorization: `Bearer ${session.accessToken}` });
+    const res = await post(comment(), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('banned');
     expect(await server.parley.db.selectFrom('comments').selectAll().execute()).toEqual([]);
