@@ -11,7 +11,6 @@ import type {
   CreateCommentRequest,
   CreateTicketRequest,
   CreateTicketResponse,
-  Identity,
   RedeemRequest,
 } from '../shared/api-types.ts';
 
@@ -98,6 +97,5 @@ export function createApi(base: string, token: () => string | null = () => null)
       request<AuthSession>('/api/v1/auth/refresh', post({ site }, withCookies)),
     logout: () =>
       request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
-    me: () => request<{ identity: Identity }>('/api/v1/me', { auth: true }),
   };
 }
