@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../widget/shared/api-types.ts';
+import type { ErrorCode } from '../contract/errors.ts';
 
 export type { ErrorCode };
 

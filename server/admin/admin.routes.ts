@@ -1,5 +1,6 @@
 import { type RequestHandler, Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { Login, ModerationRequest, QueueQuery } from '../../contract/dashboard.schema.ts';
 import type { Config } from '../config.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -13,17 +14,6 @@ import { planAkismetFeedback, sendAkismetFeedback } from './akismet-feedback.ts'
 import { findQueueItem, listQueue, moderate } from './queue.service.ts';
 import { siteAdminRoutes } from './site-admin.routes.ts';
 import { banCommentAuthor } from './site-settings.service.ts';
-
-const Login = z.object({ email: z.string().max(254), password: z.string().max(1024) });
-const QueueQuery = z.object({
-  status: z.enum(['pending', 'spam', 'approved', 'trash', 'all']).default('pending'),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const Action = z.object({
-  ids: z.array(z.string().min(1).max(32)).min(1).max(500),
-  action: z.enum(['approve', 'spam', 'trash', 'restore']),
-});
 
 /**
  * The dashboard's JSON API under /admin/api. The session is a first-party
@@ -85,7 +75,7 @@ export function adminRoutes(db: Db, config: Config): Router {
     moderatorOf,
     requireJson,
     json,
-    validate('body', Action),
+    validate('body', ModerationRequest),
     moderateHandler(db, config),
   );
 
@@ -115,7 +105,7 @@ export function adminRoutes(db: Db, config: Config): Router {
  */
 function moderateHandler(db: Db, config: Config): RequestHandler {
   return async function moderateComments(req, res) {
-    const { ids, action } = res.locals.body as z.infer<typeof Action>;
+    const { ids, action } = res.locals.body as z.infer<typeof ModerationRequest>;
     const site = await requireSite(db, String(req.params.site));
     const feedback = await planAkismetFeedback(db, site, ids, action);
     const updated = await moderate(db, site.id, ids, action);

@@ -3,9 +3,9 @@
  * per site, and dashboard sessions (a first-party cookie on Parley's origin).
  */
 
+import type { SiteRole } from '../../contract/dashboard.ts';
 import { randomSecret, sha256 } from '../auth/crypto.ts';
 import { AppError } from '../errors.ts';
-import type { SiteRole } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { hashPassword, verifyPassword } from './password.ts';

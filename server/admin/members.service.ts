@@ -2,25 +2,13 @@
  * Who may run a site's dashboard: its owners and moderators, managed by its
  * owners. A site always keeps at least one owner.
  */
-import { z } from 'zod';
+
+import type { NewMember } from '../../contract/dashboard.schema.ts';
+import type { AddedMember, Member } from '../../contract/dashboard.ts';
 import { randomSecret } from '../auth/crypto.ts';
 import { AppError } from '../errors.ts';
-import type { SiteRole } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { grantSiteRole } from './admin.service.ts';
-
-const MemberEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
-
-export const NewMember = z.object({
-  email: MemberEmail,
-  role: z.enum(['owner', 'moderator']),
-});
-export type NewMember = z.infer<typeof NewMember>;
-
-export interface Member {
-  email: string;
-  role: SiteRole;
-}
 
 /** The site's owners, then its moderators, by email. */
 export async function listMembers(db: Db, siteId: string): Promise<Member[]> {
@@ -58,11 +46,7 @@ async function keepAnOwner(db: Db, siteId: string, email: string): Promise<void>
  * Grants `role` on the site. A new email gets an admin account with a random
  * password, returned here once for the owner to pass on (only its hash is kept).
  */
-export async function addMember(
-  db: Db,
-  siteId: string,
-  member: NewMember,
-): Promise<Member & { password?: string }> {
+export async function addMember(db: Db, siteId: string, member: NewMember): Promise<AddedMember> {
   return db.transaction().execute(async (tx) => {
     if (member.role !== 'owner') await keepAnOwner(tx, siteId, member.email);
     const password = randomSecret(18);

@@ -8,7 +8,7 @@ import {
   type ModerationAction,
   type QueueItem,
   RESULT_OF,
-} from '../../widget/shared/admin-types.ts';
+} from '../../contract/dashboard.ts';
 import { AppError } from '../errors.ts';
 
 export type { ModerationAction, QueueItem };

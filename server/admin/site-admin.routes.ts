@@ -1,16 +1,13 @@
 import { Router } from 'express';
+import { NewMember, SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { Config } from '../config.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { type AdminGuards, adminOf } from './admin.middleware.ts';
 import { requireRole } from './admin.service.ts';
-import { addMember, listMembers, NewMember, removeMember } from './members.service.ts';
-import {
-  presentSiteSettings,
-  SiteSettingsUpdate,
-  updateSiteSettings,
-} from './site-settings.service.ts';
+import { addMember, listMembers, removeMember } from './members.service.ts';
+import { presentSiteSettings, updateSiteSettings } from './site-settings.service.ts';
 
 /**
  * A site's settings (moderators read, owners change) and its members

@@ -3,27 +3,13 @@
  * comment's author (which is a settings change: the site's blocklist).
  */
 import { z } from 'zod';
+import type { SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
+import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashboard.ts';
 import { AppError } from '../errors.ts';
 import { toValidationError } from '../http/validate.ts';
-import { NewSite, type Site, type SiteSettings } from '../sites/site.schema.ts';
+import type { NewSite, Site } from '../sites/site.schema.ts';
 import { requireSite, saveSite } from '../sites/site.service.ts';
-import type { SiteRole } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-
-/** PUT /admin/api/sites/:site/settings: any of name, origins, and the settings patch NewSite takes. */
-export const SiteSettingsUpdate = z.object({
-  name: NewSite.shape.name.optional(),
-  origins: NewSite.shape.origins.optional(),
-  settings: NewSite.shape.settings.optional(),
-});
-export type SiteSettingsUpdate = z.infer<typeof SiteSettingsUpdate>;
-
-export interface SiteSettingsView {
-  site: { id: string; name: string; origins: string[] };
-  settings: SiteSettings;
-  /** What the README tells an owner to paste into their pages. */
-  embedSnippet: string;
-}
 
 /** Moderators see that a key is set, and which, but not the key itself. */
 function maskKey(key: string): string {
@@ -35,7 +21,7 @@ export function presentSiteSettings(
   site: Site,
   role: SiteRole,
   publicUrl: string,
-): SiteSettingsView {
+): SettingsResponse {
   const { akismetKey } = site.settings.moderation;
   return {
     site: { id: site.id, name: site.name, origins: site.origins },
@@ -75,11 +61,7 @@ export async function updateSiteSettings(
   });
 }
 
-export interface Banned {
-  /** A signed-in reader's identity (refused from then on), or a guest's email (held or spam, per the blocklist). */
-  kind: 'identity' | 'email';
-  label: string;
-}
+type Banned = BanResult['banned'];
 
 function withEntry(list: readonly string[], entry: string): string[] {
   return list.includes(entry) ? [...list] : [...list, entry];

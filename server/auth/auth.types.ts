@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../widget/shared/api-types.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 
 export type { ProviderId };
 

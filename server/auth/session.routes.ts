@@ -1,6 +1,6 @@
 import express, { type Response, Router } from 'express';
-import { z } from 'zod';
-import { PROVIDER_IDS, type ProviderId } from '../../widget/shared/api-types.ts';
+import type { z } from 'zod';
+import { CreateTicket, Hold, Redeem, SiteOnly } from '../../contract/auth.schema.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { partitionedCookie, readCookie } from '../http/cookies.ts';
@@ -19,23 +19,6 @@ import {
   SESSION_DAYS,
 } from './session.service.ts';
 import { createLoginTicket, redeemLoginTicket, TICKET_LIFETIME_MS } from './ticket.service.ts';
-
-const Secret = z.string().regex(/^[A-Za-z0-9_-]{43,128}$/, 'must be base64url, at least 256 bits');
-
-const CreateTicket = z.object({
-  site: z.string().min(1).max(64),
-  provider: z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]),
-  challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be base64url(SHA-256(verifier))'),
-  change: z.boolean().optional().default(false),
-  returnUrl: z.string().max(2048).optional(),
-});
-const Redeem = z.object({
-  ticket: z.string().min(1).max(64),
-  verifier: Secret,
-  code: Secret.optional(),
-});
-const Hold = z.object({ verifier: Secret });
-const SiteOnly = z.object({ site: z.string().min(1).max(64) });
 
 const AUTH_PATH = '/api/v1/auth';
 const PENDING_COOKIE = 'parley_pending';

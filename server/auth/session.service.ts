@@ -5,7 +5,7 @@
  * partitioned by the embedding site, unreadable by the host page or scripts).
  */
 import { createHmac } from 'node:crypto';
-import type { AuthSession } from '../../widget/shared/api-types.ts';
+import type { AuthSession } from '../../contract/api.ts';
 import { AppError } from '../errors.ts';
 import { presentIdentity } from '../identities/identity.presenter.ts';
 import { findIdentity } from '../identities/identity.repository.ts';

@@ -5,7 +5,7 @@
  * redirect) completes it at the provider's callback; the iframe redeems it
  * with the verifier. Tickets are single-use and live a few minutes.
  */
-import type { ProviderId } from '../../widget/shared/api-types.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import { AppError } from '../errors.ts';
 import { upsertIdentity } from '../identities/identity.repository.ts';
 import type { Site } from '../sites/site.schema.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Comment } from '../../widget/shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
 const EMAIL = 'Reader.One@Example.com';

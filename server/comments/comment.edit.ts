@@ -2,10 +2,12 @@
  * An author editing or deleting their own comment within the site's edit
  * window (issue 5). An edit is moderated again, like a new comment.
  */
+
+import type { CommentStatus } from '../../contract/dashboard.ts';
 import { AppError } from '../errors.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { requireSite } from '../sites/site.service.ts';
-import type { CommentRow, CommentStatus } from '../store/database.ts';
+import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import {
   candidateAuthor,

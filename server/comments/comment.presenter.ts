@@ -1,4 +1,5 @@
-import type { Comment, Provider } from '../../widget/shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
+import type { Provider } from '../../contract/providers.ts';
 import type { CommentRow } from '../store/database.ts';
 import { gravatarUrl } from './avatar.ts';
 

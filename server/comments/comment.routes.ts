@@ -1,4 +1,11 @@
 import express, { type Request, type Response, Router } from 'express';
+import {
+  CommentIdParams,
+  CreateCommentBody,
+  EditCommentBody,
+  ListCommentsQuery,
+  SignedInCommentBody,
+} from '../../contract/comment.schema.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -9,13 +16,6 @@ import type { Db } from '../store/db.ts';
 import { ensureAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
-import {
-  CommentIdParams,
-  CreateCommentBody,
-  EditCommentBody,
-  ListCommentsQuery,
-  SignedInCommentBody,
-} from './comment.schema.ts';
 import { createComment, getThread } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';

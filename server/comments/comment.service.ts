@@ -1,15 +1,16 @@
-import type { Comment, CommentList } from '../../widget/shared/api-types.ts';
+import type { Comment, CommentList } from '../../contract/api.ts';
+import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
+import type { CommentStatus } from '../../contract/dashboard.ts';
 import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
-import type { CommentRow, CommentStatus, IdentityRow } from '../store/database.ts';
+import type { CommentRow, IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
 import { authorViewFor, presentComment } from './comment.presenter.ts';
 import { findComment, insertComment, listVisibleComments } from './comment.repository.ts';
-import type { CreateCommentBody, SignedInCommentBody } from './comment.schema.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Comment } from '../../widget/shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
 import { openSession } from '../auth/session.service.ts';
 import { completeLoginTicket, createLoginTicket } from '../auth/ticket.service.ts';
 import { requireSite } from '../sites/site.service.ts';

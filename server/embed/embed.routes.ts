@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { PROVIDER_IDS, type ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
+import { PROVIDER_IDS } from '../../contract/providers.ts';
+import { DEFAULT_MAX_DEPTH, Origin } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
 import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
-import { DEFAULT_MAX_DEPTH, Origin } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
 import { sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';

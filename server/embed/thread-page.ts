@@ -1,4 +1,4 @@
-import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
 import { escapeHtml, scriptSafeJson } from '../http/html.ts';
 import type { WidgetManifest } from './assets.ts';
 

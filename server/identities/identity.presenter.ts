@@ -1,4 +1,5 @@
-import type { Identity, ProviderId } from '../../widget/shared/api-types.ts';
+import type { Identity } from '../../contract/api.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import { gravatarUrl } from '../comments/avatar.ts';
 import type { IdentityRow } from '../store/database.ts';
 

@@ -1,4 +1,4 @@
-import type { ModerationSettings } from './moderation.settings.ts';
+import type { ModerationSettings } from '../../contract/moderation-settings.schema.ts';
 
 export type { ModerationSettings };
 

@@ -1,6 +1,7 @@
+import { SiteSettings } from '../../contract/site-settings.schema.ts';
 import type { SiteRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-import { type Site, SiteSettings } from './site.schema.ts';
+import type { Site } from './site.schema.ts';
 
 function toSite(row: SiteRow): Site {
   return {

@@ -1,61 +1,16 @@
 import { z } from 'zod';
-import { ModerationSettings } from '../moderation/moderation.settings.ts';
+import {
+  SettingsPatch,
+  SiteName,
+  SiteOrigins,
+  type SiteSettings,
+} from '../../contract/site-settings.schema.ts';
 
 export const SiteId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
 
-/** An origin such as https://blog.example (scheme, host, optional port; nothing else). */
-export const Origin = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    try {
-      const url = new URL(value);
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null') {
-        return url.origin;
-      }
-    } catch {}
-    ctx.addIssue({ code: 'custom', message: `not an http(s) origin: ${value}` });
-    return z.NEVER;
-  });
-
-/** Reply nesting when a site sets none. */
-export const DEFAULT_MAX_DEPTH = 5;
-
-/**
- * A change to some moderation settings. Not `ModerationSettings.partial()`:
- * zod would fill the defaults in and overwrite what the site already has.
- * A blocklist is replaced whole.
- */
-const m = ModerationSettings.shape;
-const ModerationPatch = z.object({
-  mode: m.mode.unwrap().optional(),
-  linkLimit: m.linkLimit.unwrap().optional(),
-  blocklist: m.blocklist.unwrap().optional(),
-  minFormSeconds: m.minFormSeconds.unwrap().optional(),
-  akismetKey: m.akismetKey.unwrap().optional(),
-});
-
-const ProviderIdSchema = z.enum(['wordpress', 'twitter', 'facebook']);
-
-export const SiteSettings = z.object({
-  /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
-  maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
-  /** Spam defence and moderation (server/moderation); defaults when unset. */
-  moderation: ModerationSettings.default(() => ModerationSettings.parse({})),
-  /** "Learn how your comment data is processed" links here; no link when null. */
-  privacyUrl: z
-    .url({ protocol: /^https?$/ })
-    .nullable()
-    .default(null),
-  /** Minutes an author may edit or delete their comment after posting. */
-  editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
-  /** Sign-in providers offered on this site (of those configured); null: all configured. */
-  signInProviders: z.array(ProviderIdSchema).nullable().default(null),
-});
-export type SiteSettings = z.infer<typeof SiteSettings>;
-
+/** A registered site as the server works with it (settings parsed, defaults filled). */
 export interface Site {
   id: string;
   name: string;
@@ -64,22 +19,11 @@ export interface Site {
   createdAt: string;
 }
 
+/** A site to create or update (the CLI, the demo, the dashboard's settings screen). */
 export const NewSite = z.object({
   id: SiteId,
-  name: z.string().trim().min(1).max(200),
-  origins: z.array(Origin).min(1, 'a site needs at least one origin'),
-  /** Only the settings to change; the rest keep their current (or default) values. */
-  settings: z
-    .object({
-      maxDepth: z.number().int().min(1).max(10).optional(),
-      moderation: ModerationPatch.optional(),
-      privacyUrl: z
-        .url({ protocol: /^https?$/ })
-        .nullable()
-        .optional(),
-      editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
-      signInProviders: z.array(ProviderIdSchema).nullable().optional(),
-    })
-    .default({}),
+  name: SiteName,
+  origins: SiteOrigins,
+  settings: SettingsPatch.default({}),
 });
 export type NewSite = z.input<typeof NewSite>;

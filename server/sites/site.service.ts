@@ -1,7 +1,8 @@
+import { SiteSettings } from '../../contract/site-settings.schema.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { findSite, upsertSite } from './site.repository.ts';
-import { NewSite, type Site, SiteSettings } from './site.schema.ts';
+import { NewSite, type Site } from './site.schema.ts';
 
 /** The entries of `patch` that are set (undefined means "leave as it is"). */
 function defined<T extends object>(patch: T): Partial<T> {

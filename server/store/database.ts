@@ -3,13 +3,14 @@
  * strings (they sort correctly as text on every dialect); JSON is stored as text.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CommentStatus, SiteRole } from '../../contract/dashboard.ts';
 
 export interface SitesTable {
   id: string;
   name: string;
   /** JSON array of origins, e.g. ["https://blog.example"]. */
   origins: string;
-  /** JSON object; see sites/site.schema.ts. */
+  /** JSON object; see contract/site-settings.schema.ts. */
   settings: string;
   created_at: string;
 }
@@ -23,8 +24,6 @@ export interface PagesTable {
   title: string;
   created_at: string;
 }
-
-export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash';
 
 export interface CommentsTable {
   id: string;
@@ -65,8 +64,6 @@ export interface AdminsTable {
   password_hash: string;
   created_at: string;
 }
-
-export type SiteRole = 'owner' | 'moderator';
 
 export interface SiteMembersTable {
   admin_id: string;

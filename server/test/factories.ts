@@ -3,11 +3,12 @@
  * directly so a test can start from the state it needs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { ProviderId } from '../../widget/shared/api-types.ts';
+import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import { openSession } from '../auth/session.service.ts';
 import { completeLoginTicket, createLoginTicket } from '../auth/ticket.service.ts';
 import { requireSite } from '../sites/site.service.ts';
-import type { CommentStatus, IdentityRow } from '../store/database.ts';
+import type { IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 

@@ -4,19 +4,19 @@
  * browser sends by itself (same origin). Each endpoint is one line.
  */
 
-import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
+import type { SettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type {
   AddedMember,
   BanResult,
   Me,
   Member,
   ModerationAction,
-  QueueFilter,
   QueueItem,
   SettingsResponse,
-  SettingsUpdate,
   SiteRole,
-} from './types.ts';
+} from '../../contract/dashboard.ts';
+import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
+import type { QueueFilter } from './types.ts';
 
 export { ApiError, type ClientErrorCode };
 

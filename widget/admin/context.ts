@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
+import type { ModerationAction } from '../../contract/dashboard.ts';
 import type { AdminApi } from './api.ts';
 import type { Dispatch, State } from './state.ts';
-import type { ModerationAction } from './types.ts';
 
 export interface DashboardContextValue {
   api: AdminApi;

@@ -1,5 +1,5 @@
 /** The queue's keyboard shortcuts (the help line in components/Shortcuts.tsx lists them). */
-import type { ModerationAction } from './types.ts';
+import type { ModerationAction } from '../../contract/dashboard.ts';
 
 export type Shortcut =
   | { type: 'move'; by: 1 | -1 }

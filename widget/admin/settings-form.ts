@@ -3,8 +3,11 @@
  * fields changed become the PUT body, and a server error's `field` path
  * finds the input it is about. Pure, so it is tested without a DOM.
  */
-import { PROVIDER_IDS, type ProviderId } from '../shared/api-types.ts';
-import type { Blocklist, ModerationMode, SettingsResponse, SettingsUpdate } from './types.ts';
+
+import type { SettingsUpdate } from '../../contract/dashboard.schema.ts';
+import type { SettingsResponse } from '../../contract/dashboard.ts';
+import { PROVIDER_IDS, type ProviderId } from '../../contract/providers.ts';
+import type { Blocklist, ModerationMode } from '../../contract/site-settings.schema.ts';
 
 export interface SettingsDraft {
   name: string;

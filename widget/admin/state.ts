@@ -4,6 +4,13 @@
  * DOM. API calls happen in components; these only say how the state follows.
  */
 
+import type { QueueStatus } from '../../contract/dashboard.schema.ts';
+import {
+  type Me,
+  type ModerationAction,
+  type QueueItem,
+  RESULT_OF,
+} from '../../contract/dashboard.ts';
 import {
   applier,
   type DataOf,
@@ -11,14 +18,7 @@ import {
   type Action as RegistryAction,
 } from '../shared/registry.ts';
 import { sameView, type View } from './route.ts';
-import {
-  type Me,
-  type ModerationAction,
-  type QueueFilter,
-  type QueueItem,
-  type QueueStatus,
-  RESULT_OF,
-} from './types.ts';
+import type { QueueFilter } from './types.ts';
 
 export interface State {
   /** False until the first /me answers: until then we don't know whether to show the login. */

@@ -1,6 +1,6 @@
 /** Small builders for the dashboard's tests (a stubbed fetch answers each call; no fake backend). */
 import { vi } from 'vitest';
-import type { Me, QueueItem, SettingsResponse } from './types.ts';
+import type { Me, QueueItem, SettingsResponse } from '../../contract/dashboard.ts';
 
 let serial = 0;
 

@@ -2,9 +2,14 @@
  * The loader's logic, kept apart from the entry (embed.ts) so tests can mount
  * it for script tags of their own, several per page. Everything here runs on the host page: it reads
  * the script tag's options, mounts the iframe and talks to the app inside it
- * through the typed messages in ../shared/messages.ts.
+ * through the typed messages in ../../contract/messages.ts.
  */
-import { COMMENT_HASH, envelope, type HostToFrame, readFrameToHost } from '../shared/messages.ts';
+import {
+  COMMENT_HASH,
+  envelope,
+  type HostToFrame,
+  readFrameToHost,
+} from '../../contract/messages.ts';
 
 /** Show the frame anyway if the app never says `ready` (server error page, blocked script). */
 export const READY_TIMEOUT_MS = 4000;
@@ -69,7 +74,7 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   else script.after(iframe);
 
   // Drafts and saved details of this site's threads, for browsers that block
-  // the iframe's own storage (see the storage messages in ../shared/messages.ts).
+  // the iframe's own storage (see the storage messages in ../../contract/messages.ts).
   // One JSON object per site, read afresh each time: another embed of the
   // site on this page, or another tab, may have written since.
   const storageKey = `parley:${data.site}`;

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode } from './api-types.ts';
+import type { ApiErrorBody, ErrorCode } from '../../contract/errors.ts';
 
 /** Codes a client adds to the server's: no response, or one it can't read. */
 export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';

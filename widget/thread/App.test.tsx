@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { envelope } from '../shared/messages.ts';
+import { envelope } from '../../contract/messages.ts';
 import { App } from './App.tsx';
 import { buildBootstrap, buildComment, HOST_ORIGIN } from './test-fixtures.ts';
 import { replyForm, setupAppTests } from './test-host.ts';

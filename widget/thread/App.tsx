@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ThreadBootstrap } from '../shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
 import { createApi } from './api.ts';
 import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';

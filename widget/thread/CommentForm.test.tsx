@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Comment } from '../shared/api-types.ts';
-import { envelope } from '../shared/messages.ts';
+import type { Comment } from '../../contract/api.ts';
+import { envelope } from '../../contract/messages.ts';
 import { App } from './App.tsx';
 import { draftKey } from './storage.ts';
 import { buildBootstrap, buildComment, HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Comment, ThreadBootstrap } from '../shared/api-types.ts';
+import type { Comment, ThreadBootstrap } from '../../contract/api.ts';
 import { App } from './App.tsx';
 import { draftKey } from './storage.ts';
 import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Comment } from '../shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
 import { App } from './App.tsx';
 import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
 import { setupAppTests } from './test-host.ts';

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthSession, ProviderId } from '../shared/api-types.ts';
-import { envelope } from '../shared/messages.ts';
+import type { AuthSession } from '../../contract/api.ts';
+import { envelope } from '../../contract/messages.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import { App } from './App.tsx';
 import { challengeFor, POLL_MS } from './auth.ts';
 import { draftKey } from './storage.ts';

@@ -3,16 +3,18 @@
  * headers and error mapping; each endpoint is one line on top of it.
  */
 
-import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type {
   AuthSession,
   Comment,
   CommentList,
-  CreateCommentRequest,
-  CreateTicketRequest,
   CreateTicketResponse,
-  RedeemRequest,
-} from '../shared/api-types.ts';
+} from '../../contract/api.ts';
+import type { CreateTicketRequest, RedeemRequest } from '../../contract/auth.schema.ts';
+import type {
+  CreateCommentRequest,
+  SignedInCommentRequest,
+} from '../../contract/comment.schema.ts';
+import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 
 export { ApiError, type ClientErrorCode };
 
@@ -24,9 +26,6 @@ interface RequestOptions {
   /** Sends and accepts the iframe's own (partitioned, HttpOnly) cookies: auth and author key. */
   cookies?: boolean;
 }
-
-/** A signed-in comment: the server takes the author from the token. */
-export type SignedInCommentRequest = Omit<CreateCommentRequest, 'author'>;
 
 /** What redeem answers while the reader is still at the provider. */
 export interface LoginPending {

@@ -16,8 +16,9 @@
  * The access token lives only here; the rotating refresh token is an HttpOnly
  * partitioned cookie of the iframe's origin. Nothing reaches the host page.
  */
-import type { AuthSession, ProviderId } from '../shared/api-types.ts';
-import { readLoginResult } from '../shared/messages.ts';
+import type { AuthSession } from '../../contract/api.ts';
+import { readLoginResult } from '../../contract/messages.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import { type Api, ApiError } from './api.ts';
 import type { Dispatch, Session } from './state.ts';
 

@@ -1,4 +1,5 @@
-import { PROVIDER_IDS, type ThreadBootstrap } from '../shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
+import { PROVIDER_IDS } from '../../contract/providers.ts';
 
 const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ThreadBootstrap } from '../shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
 import type { Api } from './api.ts';
 import type { Auth } from './auth.ts';
 import type { Dispatch, State } from './state.ts';

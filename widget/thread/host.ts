@@ -1,5 +1,5 @@
 /**
- * Messages with the loader on the host page (types in ../shared/messages.ts).
+ * Messages with the loader on the host page (types in ../../contract/messages.ts).
  * We post only to our parent, only to the host's origin (never '*'), and
  * accept only messages from that window and that origin.
  */
@@ -8,7 +8,7 @@ import {
   type FrameToHost,
   type HostToFrame,
   readHostToFrame,
-} from '../shared/messages.ts';
+} from '../../contract/messages.ts';
 
 /** False when the iframe's page is opened on its own (no loader to talk to). */
 export const isFramed = (): boolean => window.parent !== window;

@@ -4,7 +4,8 @@
  * DOM. Calls to the API and the host happen in components; these only say
  * how the state follows from their results.
  */
-import type { Comment, CommentList, Identity, ProviderId } from '../shared/api-types.ts';
+import type { Comment, CommentList, Identity } from '../../contract/api.ts';
+import type { ProviderId } from '../../contract/providers.ts';
 import {
   applier,
   type DataOf,

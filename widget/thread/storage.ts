@@ -16,7 +16,7 @@
  * (HostStorageKey), and the loader refuses any other; secrets need a store of
  * their own that never falls back to the host.
  */
-import type { HostStorageKey } from '../shared/messages.ts';
+import type { HostStorageKey } from '../../contract/messages.ts';
 
 export type { HostStorageKey };
 

@@ -1,5 +1,5 @@
 /** Small builders for the thread app's tests (not part of the bundle). */
-import type { Comment, ThreadBootstrap } from '../shared/api-types.ts';
+import type { Comment, ThreadBootstrap } from '../../contract/api.ts';
 
 export const HOST_ORIGIN = 'https://blog.example';
 

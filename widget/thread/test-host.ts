@@ -5,7 +5,7 @@
  */
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
-import { envelope, type FrameToHost } from '../shared/messages.ts';
+import { envelope, type FrameToHost } from '../../contract/messages.ts';
 import { HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
 
 export function fakeHostWindow() {

@@ -1,4 +1,4 @@
-import type { Comment } from '../shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
 
 export interface CommentNode {
   comment: Comment;

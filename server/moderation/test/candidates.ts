@@ -1,5 +1,5 @@
+import { ModerationSettings } from '../../../contract/moderation-settings.schema.ts';
 import type { FloodStore } from '../checks/flood.ts';
-import { ModerationSettings } from '../moderation.settings.ts';
 import type { CheckContext, CommentCandidate } from '../moderation.types.ts';
 
 type CandidateOverrides = Partial<Omit<CommentCandidate, 'author'>> & {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import type { ModerationAction } from '../../../contract/dashboard.ts';
 import { useDashboard } from '../context.ts';
-import type { ModerationAction } from '../types.ts';
 
 const BULK: [ModerationAction, string][] = [
   ['approve', 'Approve selected'],

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../types.ts';
+import type { QueueItem } from '../../../contract/dashboard.ts';
 
 /** Only web links become links (the page URL was checked against the site's origins, but still). */
 function webUrl(url: string | null): string | undefined {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
+import { type QueueItem, RESULT_OF } from '../../../contract/dashboard.ts';
 import { exactTime, timeAgo } from '../../thread/time.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
 import type { LinkAction } from '../route.ts';
-import { type QueueItem, RESULT_OF } from '../types.ts';
 import { CommentDetails } from './CommentDetails.tsx';
 import { STATUS_LABEL } from './QueueEntry.tsx';
 import { ViewLink } from './ViewLink.tsx';

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { AddedMember, Member, SiteRole } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
-import type { AddedMember, Member, SiteRole } from '../types.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { useRole } from './Header.tsx';
 

@@ -1,4 +1,4 @@
-import { PROVIDER_IDS, type ProviderId } from '../../shared/api-types.ts';
+import { PROVIDER_IDS, type ProviderId } from '../../../contract/providers.ts';
 
 const PROVIDER_LABEL: Record<ProviderId, string> = {
   wordpress: 'Offer WordPress.com sign-in',

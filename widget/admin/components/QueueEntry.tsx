@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { CommentStatus, ModerationAction, QueueItem } from '../../../contract/dashboard.ts';
 import { exactTime, timeAgo } from '../../thread/time.ts';
 import { useDashboard } from '../context.ts';
-import type { CommentStatus, ModerationAction, QueueItem } from '../types.ts';
 import { CommentDetails } from './CommentDetails.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 

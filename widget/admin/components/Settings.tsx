@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { SettingsResponse } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
@@ -9,7 +10,6 @@ import {
   toDraft,
   toUpdate,
 } from '../settings-form.ts';
-import type { SettingsResponse } from '../types.ts';
 import { EmbedSnippet } from './EmbedSnippet.tsx';
 import { useRole } from './Header.tsx';
 import { ProviderChecks } from './ProviderChecks.tsx';

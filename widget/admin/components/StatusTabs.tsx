@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
+import type { QueueStatus } from '../../../contract/dashboard.schema.ts';
 import { useDashboard } from '../context.ts';
-import type { QueueStatus } from '../types.ts';
 
 export const STATUSES: [QueueStatus, string][] = [
   ['pending', 'Pending'],

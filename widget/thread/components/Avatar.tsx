@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommentAuthor } from '../../shared/api-types.ts';
+import type { CommentAuthor } from '../../../contract/api.ts';
 
 /** Up to two letters: first and last word of the name. */
 export function initials(name: string): string {

@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
-import type { Comment } from '../../shared/api-types.ts';
+import type { Comment } from '../../../contract/api.ts';
 import { ApiError, type ClientErrorCode } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';

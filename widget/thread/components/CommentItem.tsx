@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommentAuthor } from '../../shared/api-types.ts';
+import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
 import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';

@@ -4,7 +4,7 @@
  * confirmation (never `window.confirm`: a dialog blocks the page and its tests).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Comment } from '../../shared/api-types.ts';
+import type { Comment } from '../../../contract/api.ts';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { formMessage } from './CommentForm.tsx';

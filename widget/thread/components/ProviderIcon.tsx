@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../shared/api-types.ts';
+import type { ProviderId } from '../../../contract/providers.ts';
 import { PROVIDER_NAMES } from '../auth.ts';
 
 /** Brand colour and letter of each provider's small mark. */

@@ -1,3 +1,8 @@
+/**
+ * Request bodies and queries of the public comment API (docs/api.md), in zod.
+ * The server validates with these; clients take their request types from the
+ * `*Request` types below with `import type`, so zod never reaches a bundle.
+ */
 import { z } from 'zod';
 
 /** A URL the reader typed as their website; "example.com" means http://example.com. */
@@ -49,11 +54,15 @@ export const CreateCommentBody = z.object({
     website: Website.optional(),
   }),
 });
+/** What the server hands the handler of POST /api/v1/comments. */
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
+/** What a client sends to POST /api/v1/comments. */
+export type CreateCommentRequest = z.input<typeof CreateCommentBody>;
 
 /** A signed-in reader's comment: the author comes from their identity; `author` is ignored. */
 export const SignedInCommentBody = CreateCommentBody.omit({ author: true });
 export type SignedInCommentBody = z.infer<typeof SignedInCommentBody>;
+export type SignedInCommentRequest = z.input<typeof SignedInCommentBody>;
 
 export const ListCommentsQuery = z.object({
   site: z.string().min(1).max(64),
@@ -63,5 +72,6 @@ export const ListCommentsQuery = z.object({
 /** PATCH /api/v1/comments/:id. Length is checked by the service, after trimming. */
 export const EditCommentBody = z.object({ body: z.string() });
 export type EditCommentBody = z.infer<typeof EditCommentBody>;
+export type EditCommentRequest = z.input<typeof EditCommentBody>;
 
 export const CommentIdParams = z.object({ id: z.string().min(1).max(32) });

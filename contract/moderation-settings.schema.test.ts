@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODERATION_SETTINGS, ModerationSettings } from './moderation.settings.ts';
+import { DEFAULT_MODERATION_SETTINGS, ModerationSettings } from './moderation-settings.schema.ts';
 
 describe('moderation settings', () => {
   it('defaults: first-time moderation, hold at 2 links, 3 s minimum, no blocklist, no Akismet', () => {

@@ -1,3 +1,7 @@
+/**
+ * A site's moderation settings, in zod: stored with the site, edited in the
+ * dashboard. Clients use the inferred types only (`import type`).
+ */
 import { isIP } from 'node:net';
 import { z } from 'zod';
 

@@ -1,13 +1,10 @@
 /**
- * Shapes of the public JSON API v1 (docs/api.md). The server's presenters
- * return these; the widget's API client reads them.
+ * Shapes of the public JSON API v1 (docs/api.md) that are not request bodies
+ * (those are derived from their zod schemas in comment.schema.ts and
+ * auth.schema.ts). The server's presenters return these; the thread app reads
+ * them. Types only: nothing here reaches a bundle.
  */
-
-/** Identity providers readers can sign in with. */
-export type ProviderId = 'wordpress' | 'twitter' | 'facebook';
-export const PROVIDER_IDS: readonly ProviderId[] = ['wordpress', 'twitter', 'facebook'];
-
-export type Provider = 'guest' | ProviderId;
+import type { Provider, ProviderId } from './providers.ts';
 
 export interface CommentAuthor {
   name: string;
@@ -46,59 +43,10 @@ export interface Comment {
   source?: string;
 }
 
+/** GET /api/v1/comments */
 export interface CommentList {
   comments: Comment[];
   total: number;
-}
-
-export interface CreateCommentRequest {
-  site: string;
-  page: string;
-  pageUrl: string;
-  pageTitle?: string;
-  parentId?: string | null;
-  body: string;
-  author: { name: string; email: string; website?: string };
-  /** The form's hidden honeypot field, as typed: anything but empty means a bot. */
-  hp?: string;
-  /** `ThreadBootstrap.formToken`: proves when the form was rendered. */
-  formToken?: string;
-}
-
-export type ErrorCode =
-  | 'invalid_body'
-  | 'unsupported_media_type'
-  | 'unknown_site'
-  | 'parent_not_found'
-  | 'body_too_large'
-  | 'origin_not_allowed'
-  | 'not_found'
-  | 'rate_limited'
-  | 'unknown_provider'
-  | 'ticket_not_found'
-  | 'ticket_expired'
-  | 'ticket_used'
-  | 'login_pending'
-  | 'login_denied'
-  | 'login_failed'
-  | 'invalid_verifier'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'duplicate_comment'
-  | 'banned'
-  | 'spam_rejected'
-  | 'last_owner'
-  | 'author_unknown'
-  | 'invalid_token'
-  | 'token_site_mismatch'
-  | 'invalid_signed_request'
-  | 'comment_not_found'
-  | 'not_author'
-  | 'edit_window_closed'
-  | 'internal_error';
-
-export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
 }
 
 /**
@@ -134,29 +82,12 @@ export interface Identity {
   provider: ProviderId;
 }
 
-/** POST /api/v1/auth/tickets */
-export interface CreateTicketRequest {
-  site: string;
-  provider: ProviderId;
-  /** base64url(SHA-256(verifier)); the verifier stays in the iframe. */
-  challenge: string;
-  /** true: ask the provider to show its account chooser (Change). */
-  change?: boolean;
-  /** Redirect fallback only: the host page to come back to (on one of the site's origins). */
-  returnUrl?: string;
-}
+/** 201 from POST /api/v1/auth/tickets. */
 export interface CreateTicketResponse {
   ticket: string;
   /** Absolute URL to open in the popup (or to navigate the top window to). */
   startUrl: string;
   expiresAt: string;
-}
-
-/** POST /api/v1/auth/redeem: with `code` from the popup, or polling without it. */
-export interface RedeemRequest {
-  ticket: string;
-  verifier: string;
-  code?: string;
 }
 
 /** 200 from redeem and from POST /api/v1/auth/refresh. */

@@ -1,0 +1,43 @@
+/**
+ * Request bodies and queries of the dashboard API (/admin/api), in zod. The
+ * dashboard takes its request types from here with `import type` only.
+ */
+import { z } from 'zod';
+import { COMMENT_STATUSES, MODERATION_ACTIONS, SITE_ROLES } from './dashboard.ts';
+import { SettingsPatch, SiteName, SiteOrigins } from './site-settings.schema.ts';
+
+/** POST /admin/api/login */
+export const Login = z.object({ email: z.string().max(254), password: z.string().max(1024) });
+
+/** GET /admin/api/sites/:site/comments */
+export const QueueQuery = z.object({
+  status: z.enum([...COMMENT_STATUSES, 'all']).default('pending'),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type QueueStatus = z.output<typeof QueueQuery>['status'];
+
+/** POST /admin/api/sites/:site/comments/actions */
+export const ModerationRequest = z.object({
+  ids: z.array(z.string().min(1).max(32)).min(1).max(500),
+  action: z.enum(MODERATION_ACTIONS),
+});
+
+/** PUT /admin/api/sites/:site/settings: any of name, origins, and a settings patch. */
+export const SiteSettingsUpdate = z.object({
+  name: SiteName.optional(),
+  origins: SiteOrigins.optional(),
+  settings: SettingsPatch.optional(),
+});
+export type SiteSettingsUpdate = z.infer<typeof SiteSettingsUpdate>;
+/** PUT body: only what changed; moderation fields each optional, the blocklist replaced whole. */
+export type SettingsUpdate = z.input<typeof SiteSettingsUpdate>;
+
+const MemberEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** POST /admin/api/sites/:site/members */
+export const NewMember = z.object({
+  email: MemberEmail,
+  role: z.enum(SITE_ROLES),
+});
+export type NewMember = z.infer<typeof NewMember>;

@@ -1,0 +1,85 @@
+/**
+ * Shapes of the dashboard API (/admin/api) that are not request bodies
+ * (those are in dashboard.schema.ts): what the server's services return and
+ * the dashboard app reads. No zod here: the dashboard imports the constants
+ * at run time.
+ */
+import type { ModerationMode, SiteSettings } from './site-settings.schema.ts';
+
+export type { ModerationMode, SiteSettings };
+
+export const SITE_ROLES = ['owner', 'moderator'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'trash'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const MODERATION_ACTIONS = ['approve', 'spam', 'trash', 'restore'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** The status each moderation action leaves a comment in. */
+export const RESULT_OF: Readonly<Record<ModerationAction, CommentStatus>> = {
+  approve: 'approved',
+  spam: 'spam',
+  trash: 'trash',
+  restore: 'approved',
+};
+
+/** A comment as moderators see it: with its author's email and IP, and why it was held. */
+export interface QueueItem {
+  id: string;
+  status: CommentStatus;
+  /** Rendered and sanitised by the server when the comment was written. */
+  html: string;
+  source: string;
+  createdAt: string;
+  author: {
+    name: string;
+    email: string | null;
+    url: string | null;
+    provider: string;
+    ip: string | null;
+  };
+  page: { url: string; title: string };
+  parent: { id: string; authorName: string; excerpt: string } | null;
+  reasons: { check: string; reason: string }[];
+}
+
+/** GET /admin/api/me: one entry per site the admin has a role on. */
+export interface AdminSite {
+  id: string;
+  name: string;
+  role: SiteRole;
+}
+
+export interface Me {
+  email: string;
+  sites: AdminSite[];
+}
+
+/** GET/PUT /admin/api/sites/:site/settings (the Akismet key masked for moderators). */
+export interface SettingsResponse {
+  site: { id: string; name: string; origins: string[] };
+  settings: SiteSettings;
+  /** What the README tells an owner to paste into their pages. */
+  embedSnippet: string;
+}
+
+export interface Member {
+  email: string;
+  role: SiteRole;
+}
+
+/** POST .../members: `password` only when the account was created just now (shown once). */
+export interface AddedMember extends Member {
+  password?: string;
+}
+
+/** POST .../comments/:id/ban */
+export interface BanResult {
+  banned: {
+    /** A signed-in reader's identity (refused from then on), or a guest's email (held or spam, per the blocklist). */
+    kind: 'identity' | 'email';
+    label: string;
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * A site's settings and the patches that change them, in zod: the stored
+ * form, the dashboard's GET/PUT and the CLI all use these. Clients use the
+ * inferred types only (`import type`).
+ */
+import { z } from 'zod';
+import { ModerationSettings } from './moderation-settings.schema.ts';
+import { PROVIDER_IDS } from './providers.ts';
+
+/** An origin such as https://blog.example (scheme, host, optional port; nothing else). */
+export const Origin = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null') {
+        return url.origin;
+      }
+    } catch {}
+    ctx.addIssue({ code: 'custom', message: `not an http(s) origin: ${value}` });
+    return z.NEVER;
+  });
+
+export const SiteName = z.string().trim().min(1).max(200);
+export const SiteOrigins = z.array(Origin).min(1, 'a site needs at least one origin');
+
+/** Reply nesting when a site sets none. */
+export const DEFAULT_MAX_DEPTH = 5;
+
+/**
+ * A change to some moderation settings. Not `ModerationSettings.partial()`:
+ * zod would fill the defaults in and overwrite what the site already has.
+ * A blocklist is replaced whole.
+ */
+const m = ModerationSettings.shape;
+const ModerationPatch = z.object({
+  mode: m.mode.unwrap().optional(),
+  linkLimit: m.linkLimit.unwrap().optional(),
+  blocklist: m.blocklist.unwrap().optional(),
+  minFormSeconds: m.minFormSeconds.unwrap().optional(),
+  akismetKey: m.akismetKey.unwrap().optional(),
+});
+
+const ProviderIdSchema = z.enum(PROVIDER_IDS);
+
+export const SiteSettings = z.object({
+  /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
+  maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
+  /** Spam defence and moderation (server/moderation); defaults when unset. */
+  moderation: ModerationSettings.default(() => ModerationSettings.parse({})),
+  /** "Learn how your comment data is processed" links here; no link when null. */
+  privacyUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  /** Minutes an author may edit or delete their comment after posting. */
+  editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
+  /** Sign-in providers offered on this site (of those configured); null: all configured. */
+  signInProviders: z.array(ProviderIdSchema).nullable().default(null),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+/** Only the settings to change; the rest keep their current (or default) values. */
+export const SettingsPatch = z.object({
+  maxDepth: z.number().int().min(1).max(10).optional(),
+  moderation: ModerationPatch.optional(),
+  privacyUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+  editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
+  signInProviders: z.array(ProviderIdSchema).nullable().optional(),
+});
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export type ModerationMode = SiteSettings['moderation']['mode'];
+export type { Blocklist } from './moderation-settings.schema.ts';
