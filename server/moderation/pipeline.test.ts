@@ -42,7 +42,9 @@ function deps(
       queries.push('hasApprovedComment');
       return approvedBefore;
     },
-    akismet: { endpoint: fake.endpoint, timeoutMs: 300, isTest: true },
+    // Generous: on a loaded machine the local fake can take a while; only the
+    // timeout test below wants a short one.
+    akismet: { endpoint: fake.endpoint, timeoutMs: 10_000, isTest: true },
     ...rest,
   };
   return { deps: built, queries };
@@ -204,7 +206,10 @@ describe('runPipeline', () => {
     ['error', 'Akismet unavailable: HTTP 500'],
   ] as const)('Akismet %s: held, never published unchecked', async (mode, reason) => {
     fake.mode = mode;
-    const { deps: d } = deps();
+    // The fake answers a slow call after 2 s: 300 ms runs out long before.
+    const { deps: d } = deps({
+      akismet: { endpoint: fake.endpoint, timeoutMs: 300, isTest: true },
+    });
     expect(await runPipeline(buildCandidate(), buildSettings(withAkismet), d)).toEqual({
       decision: 'hold',
       reasons: [{ check: 'akismet', decision: 'hold', reason }],

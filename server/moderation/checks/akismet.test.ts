@@ -26,7 +26,9 @@ beforeEach(() => {
   fake.mode = 'normal';
 });
 
-const options = () => ({ endpoint: fake.endpoint, timeoutMs: 300, isTest: true });
+// Generous by default: on a loaded machine the local fake can take a while;
+// only the timeout test asks for a short one (the fake answers slow calls after 2 s).
+const options = (timeoutMs = 10_000) => ({ endpoint: fake.endpoint, timeoutMs, isTest: true });
 
 describe('akismet check', () => {
   it('says nothing and calls nobody when the site has no key', async () => {
@@ -105,7 +107,7 @@ describe('akismet check', () => {
   it('holds when Akismet is slow (timeout)', async () => {
     fake.mode = 'slow';
     const started = Date.now();
-    const verdict = await checkWithAkismet(buildCandidate(), FAKE_AKISMET_KEY, options());
+    const verdict = await checkWithAkismet(buildCandidate(), FAKE_AKISMET_KEY, options(300));
     expect(verdict).toEqual({
       decision: 'hold',
       check: 'akismet',
