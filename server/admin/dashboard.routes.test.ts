@@ -56,9 +56,15 @@ describe('dashboard page', () => {
     }
     const html = await res.text();
     expect(html).toContain('<div id="admin-root"></div>');
-    expect(assets.manifest.adminJs).toMatch(/^assets\/admin-[A-Z0-9]+\.js$/);
-    expect(html).toContain(`<script type="module" src="/${assets.manifest.adminJs}"></script>`);
-    expect(html).toContain(`<link rel="stylesheet" href="/${assets.manifest.adminCss}">`);
+    const admin = assets.apps.admin;
+    expect(admin.script).toMatch(/^assets\/admin-[\w-]+\.js$/);
+    expect(html).toContain(`<script type="module" src="/${admin.script}"></script>`);
+    expect(admin.styles).toEqual([expect.stringMatching(/^assets\/admin-[\w-]+\.css$/)]);
+    for (const css of admin.styles)
+      expect(html).toContain(`<link rel="stylesheet" href="/${css}">`);
+    for (const chunk of admin.preload) {
+      expect(html).toContain(`<link rel="modulepreload" href="/${chunk}">`);
+    }
   });
 
   it('leaves the API and other methods to the routers after it', async () => {
@@ -71,7 +77,8 @@ describe('dashboard page', () => {
   });
 
   it('holds the built dashboard files in memory, precompressed', () => {
-    for (const file of [assets.manifest.adminJs, assets.manifest.adminCss]) {
+    const { script, preload, styles } = assets.apps.admin;
+    for (const file of [script, ...preload, ...styles]) {
       const asset = assets.get(file);
       expect(asset?.gzip, file).toBeDefined();
       expect(asset?.br, file).toBeDefined();

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WidgetAssets, WidgetManifest } from '../embed/assets.ts';
+import type { WidgetAssets } from '../embed/assets.ts';
 
 // The dashboard runs only its own hashed script and talks only to its own
 // origin; comment HTML it shows is sanitised, and this keeps it inert anyway.
@@ -14,12 +14,11 @@ const DASHBOARD_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-/** The dashboard's HTML: an empty root and its hashed JS and CSS (cached forever under /assets). */
-export function renderDashboardPage(manifest: WidgetManifest): string {
+/**
+ * The dashboard's HTML: an empty root, and `head` loading the app
+ * (WidgetAssets.head: hashed JS and CSS, cached forever under /assets).
+ */
+export function renderDashboardPage(head: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -28,8 +27,7 @@ export function renderDashboardPage(manifest: WidgetManifest): string {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>Parley dashboard</title>
-<link rel="stylesheet" href="/${escapeAttr(manifest.adminCss)}">
-<script type="module" src="/${escapeAttr(manifest.adminJs)}"></script>
+${head}
 </head>
 <body>
 <div id="admin-root"></div>
@@ -52,7 +50,7 @@ export function dashboardRoutes(assets: WidgetAssets | null): Router {
       return;
     }
     res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
-    res.type('html').send(renderDashboardPage(assets.manifest));
+    res.type('html').send(renderDashboardPage(assets.head('admin')));
   });
   return router;
 }

@@ -193,7 +193,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
 
   it('saves settings, and the widget’s iframe page reflects them', async () => {
     // npm test builds the widget before running these.
-    if (!existsSync('dist/widget/manifest.json'))
+    if (!existsSync('dist/widget/.vite/manifest.json'))
       throw new Error('Build the widget first: npm run build');
     const res = await putSettings(owner, {
       name: 'Renamed blog',

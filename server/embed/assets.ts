@@ -1,30 +1,46 @@
 /**
- * The built widget (dist/widget), held in memory with its precompressed
- * variants. The files are small and few, so memory beats a disk read per hit.
+ * The built widget (dist/widget, written by `vite build`), held in memory with
+ * its precompressed variants. The files are small and few, so memory beats a
+ * disk read per hit. Which hashed files each app needs comes from Vite's own
+ * manifest (.vite/manifest.json).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { escapeHtml } from '../http/html.ts';
 
-export interface WidgetManifest {
-  embed: string;
-  threadJs: string;
-  threadCss: string;
-  /** The site owner's dashboard (/admin). */
-  adminJs: string;
-  adminCss: string;
+/** The loader's fixed name: the one URL site owners paste. */
+export const LOADER_FILE = 'embed.js';
+
+/** Where Vite writes its manifest inside the output directory. */
+export const MANIFEST_FILE = '.vite/manifest.json';
+
+/** The apps' source entries, as Vite's manifest keys them (see vite.config.ts). */
+export const APP_ENTRIES = {
+  thread: 'widget/thread/main.tsx',
+  admin: 'widget/admin/main.tsx',
+} as const;
+
+export type AppName = keyof typeof APP_ENTRIES;
+
+/** One chunk of Vite's manifest (https://vite.dev/guide/backend-integration). */
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  assets?: string[];
+  imports?: string[];
 }
+type ViteManifest = Record<string, ManifestChunk>;
 
-/** Every file the manifest names, each served from memory (and precompressed by the build). */
-export function manifestFiles(manifest: WidgetManifest): string[] {
-  return [
-    manifest.embed,
-    manifest.threadJs,
-    manifest.threadCss,
-    manifest.adminJs,
-    manifest.adminCss,
-  ];
+/** What one app's page links, paths relative to the widget directory. */
+export interface AppFiles {
+  /** The entry module. */
+  script: string;
+  /** Chunks the entry imports statically: preloaded so they load in parallel. */
+  preload: string[];
+  /** Stylesheets of the entry and of every chunk it imports. */
+  styles: string[];
 }
 
 interface Asset {
@@ -36,7 +52,9 @@ interface Asset {
 }
 
 export interface WidgetAssets {
-  manifest: WidgetManifest;
+  apps: Record<AppName, AppFiles>;
+  /** The `<head>` tags that load an app (see appTags). */
+  head(app: AppName): string;
   /** Asset by path relative to the widget dir ("embed.js", "assets/thread-X.js"). */
   get(path: string): Asset | undefined;
 }
@@ -50,13 +68,47 @@ function readIfExists(path: string): Buffer | undefined {
   return existsSync(path) ? readFileSync(path) : undefined;
 }
 
+/** Walks an entry's static imports, the way Vite's backend-integration guide describes. */
+function appFiles(manifest: ViteManifest, entry: string): AppFiles {
+  const root = manifest[entry];
+  if (!root) throw new Error(`${MANIFEST_FILE} has no entry ${entry}: rebuild (npm run build)`);
+  const preload: string[] = [];
+  const styles: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${MANIFEST_FILE} names a missing chunk ${key}`);
+    for (const imported of chunk.imports ?? []) visit(imported);
+    if (chunk !== root) preload.push(chunk.file);
+    styles.push(...(chunk.css ?? []));
+  };
+  visit(entry);
+  return { script: root.file, preload, styles };
+}
+
+/** The `<head>` tags that load one app: its styles, preloads and entry script. */
+export function appTags(files: AppFiles, base = ''): string {
+  const url = (file: string) => escapeHtml(`${base}/${file}`);
+  return [
+    ...files.styles.map((f) => `<link rel="stylesheet" href="${url(f)}">`),
+    ...files.preload.map((f) => `<link rel="modulepreload" href="${url(f)}">`),
+    `<script type="module" src="${url(files.script)}"></script>`,
+  ].join('\n');
+}
+
 /** Loads the built widget, or returns null when it hasn't been built (npm run build). */
 export function loadWidgetAssets(dir: string): WidgetAssets | null {
-  const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) return null;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WidgetManifest;
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath) || !existsSync(join(dir, LOADER_FILE))) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest;
+  const files = new Set([LOADER_FILE]);
+  for (const chunk of Object.values(manifest)) {
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
+  }
   const assets = new Map<string, Asset>();
-  for (const file of manifestFiles(manifest)) {
+  for (const file of files) {
     const path = join(dir, file);
     const identity = readFileSync(path);
     assets.set(file, {
@@ -67,7 +119,11 @@ export function loadWidgetAssets(dir: string): WidgetAssets | null {
       br: readIfExists(`${path}.br`),
     });
   }
-  return { manifest, get: (path) => assets.get(path) };
+  const apps = {
+    thread: appFiles(manifest, APP_ENTRIES.thread),
+    admin: appFiles(manifest, APP_ENTRIES.admin),
+  };
+  return { apps, head: (app) => appTags(apps[app]), get: (path) => assets.get(path) };
 }
 
 /** Sends an asset with the best encoding the client accepts, honouring If-None-Match. */

@@ -26,7 +26,7 @@ describe('the iframe page and widget assets', () => {
 
   beforeAll(async () => {
     // npm test builds the widget before running these.
-    if (!existsSync('dist/widget/manifest.json'))
+    if (!existsSync('dist/widget/.vite/manifest.json'))
       throw new Error('Build the widget first: npm run build');
     server = await startTestServer();
     await server.buildSite({
@@ -147,9 +147,12 @@ describe('the iframe page and widget assets', () => {
 
   it('serves the hashed app assets for a year, brotli when asked', async () => {
     const html = await (await fetch(threadUrl(server, page))).text();
-    const js = html.match(/src="(\/assets\/thread-[A-Z0-9]+\.js)"/)?.[1];
-    const css = html.match(/href="(\/assets\/thread-[A-Z0-9]+\.css)"/)?.[1];
+    const js = html.match(/<script type="module" src="(\/assets\/thread-[\w-]+\.js)"/)?.[1];
+    const css = html.match(/<link rel="stylesheet" href="(\/assets\/thread-[\w-]+\.css)"/)?.[1];
     expect(js && css).toBeTruthy();
+    // Every file the page links (the entry, the chunks it preloads, its CSS) is served.
+    const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    for (const file of linked) expect((await fetch(`${server.url}${file}`)).status, file).toBe(200);
     const res = await fetch(`${server.url}${js}`, { headers: { 'accept-encoding': 'br' } });
     expect(res.headers.get('content-encoding')).toBe('br');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

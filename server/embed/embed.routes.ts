@@ -113,7 +113,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
     res
       .status(site ? 200 : 404)
       .type('html')
-      .send(renderThreadPage(bootstrap, assets.manifest, ''));
+      .send(renderThreadPage(bootstrap, assets.head('thread')));
   });
 
   return router;

@@ -1,18 +1,14 @@
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { escapeHtml, scriptSafeJson } from '../http/html.ts';
-import type { WidgetManifest } from './assets.ts';
 
 export { scriptSafeJson };
 
 /**
  * The iframe's HTML. The thread's first data is inlined so the app's first
- * render needs no API round trip; the JS and CSS are hashed, cached forever.
+ * render needs no API round trip. `head` loads the app (WidgetAssets.head):
+ * hashed JS and CSS, cached forever.
  */
-export function renderThreadPage(
-  bootstrap: ThreadBootstrap,
-  manifest: WidgetManifest,
-  assetBase: string,
-): string {
+export function renderThreadPage(bootstrap: ThreadBootstrap, head: string): string {
   const theme = escapeHtml(bootstrap.theme);
   return `<!doctype html>
 <html lang="en" data-theme="${theme}">
@@ -21,8 +17,7 @@ export function renderThreadPage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Comments</title>
-<link rel="stylesheet" href="${escapeHtml(`${assetBase}/${manifest.threadCss}`)}">
-<script type="module" src="${escapeHtml(`${assetBase}/${manifest.threadJs}`)}"></script>
+${head}
 </head>
 <body>
 <div id="parley-root"></div>

@@ -1,0 +1,38 @@
+/**
+ * Bundle budgets (`npm run size`), gzipped, over exactly the files the server
+ * links for each page: read from Vite's manifest the way server/embed/assets.ts
+ * reads it, so a chunk split off an app can't slip out of its budget.
+ */
+import { loadWidgetAssets } from './server/embed/assets.ts';
+
+const DIR = 'dist/widget';
+const assets = loadWidgetAssets(DIR);
+if (!assets) throw new Error('Build the widget first: npm run build');
+
+const files = (app: 'thread' | 'admin') => {
+  const { script, preload, styles } = assets.apps[app];
+  return [script, ...preload, ...styles].map((file) => `${DIR}/${file}`);
+};
+
+export default [
+  {
+    // Room for the programmatic API, diagnostics, host theme and language
+    // detection; what the common path does not need loads lazily.
+    name: 'embed.js (loader on the host page)',
+    path: `${DIR}/embed.js`,
+    limit: '2560 B',
+    gzip: true,
+  },
+  {
+    name: 'iframe first render (thread JS, its chunks and CSS)',
+    path: files('thread'),
+    limit: '25000 B',
+    gzip: true,
+  },
+  {
+    name: 'dashboard (admin JS, its chunks and CSS)',
+    path: files('admin'),
+    limit: '40000 B',
+    gzip: true,
+  },
+];
