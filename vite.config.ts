@@ -28,6 +28,8 @@ function hostScript(entry: string, fileName: string): EnvironmentOptions {
       target: 'es2019',
       copyPublicDir: false,
       lib: { entry, formats: ['iife'], name: 'Parley', fileName: () => fileName },
+      // No Symbol.toStringTag on the exports object: bytes no caller needs.
+      rolldownOptions: { output: { generatedCode: { symbols: false } } },
     },
   };
 }

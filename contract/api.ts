@@ -53,6 +53,9 @@ export interface CommentList {
  * What the server inlines into the iframe's HTML so the first render needs no
  * API round trip.
  */
+/** The widget's colours: fixed, or following the reader's system setting. */
+export type Theme = 'light' | 'dark' | 'auto';
+
 export interface ThreadBootstrap {
   apiBase: string;
   site: string;
@@ -61,7 +64,7 @@ export interface ThreadBootstrap {
   pageTitle: string;
   /** Origin of the host page, checked against the site's origins. */
   hostOrigin: string;
-  theme: 'light' | 'dark' | 'auto';
+  theme: Theme;
   maxDepth: number;
   /** Null when the site is unknown: the app shows "comments unavailable". */
   thread: CommentList | null;

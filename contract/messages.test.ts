@@ -58,3 +58,16 @@ describe('sign-in messages', () => {
     expect(readHostToFrame({ parley: { type: 'navigate', url } })).toBeNull();
   });
 });
+
+describe('theme messages', () => {
+  it('reads a theme the app knows, and nothing else', () => {
+    const read = (theme: unknown) => readHostToFrame({ parley: { type: 'theme', theme } });
+    for (const theme of ['light', 'dark', 'auto'])
+      expect(read(theme)).toEqual({ type: 'theme', theme });
+    for (const theme of ['sepia', '', null, undefined, 1, { dark: true }, '"><script>']) {
+      expect(read(theme)).toBeNull();
+    }
+    // Only the host sends it.
+    expect(readFrameToHost({ parley: { type: 'theme', theme: 'dark' } })).toBeNull();
+  });
+});

@@ -8,6 +8,8 @@
  * boundary. Nothing secret ever crosses to the host page.
  */
 
+import type { Theme } from './api.ts';
+
 /**
  * The only keys the app may keep in the host page's localStorage (when the
  * browser blocks the iframe's own): drafts and the "Save my name, email, and
@@ -54,7 +56,9 @@ export type HostToFrame =
   /** The host page's URL hash names a comment (`#comment-<id>`): show it. */
   | { type: 'showComment'; commentId: string }
   /** Everything the host page keeps for this site (sent once the app is ready). */
-  | { type: 'storage'; data: Record<string, string> };
+  | { type: 'storage'; data: Record<string, string> }
+  /** The host page changed its theme (`setTheme`): restyle without reloading. */
+  | { type: 'theme'; theme: Theme };
 
 export type Envelope<T> = { parley: T };
 
@@ -65,7 +69,8 @@ const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
   'storageSet',
   'navigate',
 ]);
-const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment', 'storage']);
+const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment', 'storage', 'theme']);
+const THEMES: readonly unknown[] = ['light', 'dark', 'auto'];
 
 /** Wraps a message in the namespace envelope. */
 export function envelope<T>(message: T): Envelope<T> {
@@ -109,6 +114,9 @@ export const COMMENT_HASH = /^#comment-([A-Za-z0-9_-]{1,64})$/;
 /** Returns the message if `data` is a well-formed host-to-frame message, else null. */
 export function readHostToFrame(data: unknown): HostToFrame | null {
   const m = unwrap(data, HOST_TO_FRAME_TYPES);
+  if (m?.type === 'theme') {
+    return THEMES.includes(m.theme) ? { type: 'theme', theme: m.theme as Theme } : null;
+  }
   if (m?.type === 'storage') {
     const stored = m.data;
     if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return null;

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_HOST_STORAGE, mount, READY_TIMEOUT_MS } from './loader.ts';
+import {
+  MAX_HOST_STORAGE,
+  type MountOptions,
+  mount,
+  mountScript,
+  type PageOptions,
+  type ParleyEmbed,
+  READY_TIMEOUT_MS,
+} from './loader.ts';
 
 const SERVER = 'https://comments.example.com';
 const EMBED_SRC = `${SERVER}/embed.js`;
@@ -17,7 +25,7 @@ function embed(attrs: Record<string, string> = {}, parent: Element = document.bo
   }
   parent.appendChild(script);
   const before = new Set(document.querySelectorAll('iframe'));
-  mount(script, window);
+  mountScript(script, window);
   const added = [...document.querySelectorAll('iframe')].filter((f) => !before.has(f));
   expect(added).toHaveLength(1);
   const iframe = added[0] as HTMLIFrameElement;
@@ -121,14 +129,12 @@ describe('the frame', () => {
     });
   });
 
-  it('does not mount without data-site', () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('mounts nothing without data-site (the page only wants Parley.mount)', () => {
     const script = document.createElement('script');
     script.src = EMBED_SRC;
     document.body.appendChild(script);
-    mount(script, window);
+    expect(mountScript(script, window)).toBeUndefined();
     expect(document.querySelector('iframe')).toBeNull();
-    expect(error).toHaveBeenCalledOnce();
   });
 });
 
@@ -149,14 +155,14 @@ describe('target', () => {
     ['data-target is not a valid selector', '[[['],
   ])('goes right after the script when %s', (_, selector) => {
     const { script, iframe } = embed({ 'data-target': selector });
-    expect(script.nextElementSibling).toBe(iframe);
+    expect(script.nextElementSibling?.firstElementChild).toBe(iframe);
   });
 
   it('mounts two embeds independently, the second after its script if the target is taken', () => {
     const first = embed();
     const second = embed({ 'data-page-id': 'other' });
     expect(first.iframe.parentElement?.id).toBe('parley-thread');
-    expect(second.script.nextElementSibling).toBe(second.iframe);
+    expect(second.script.nextElementSibling?.firstElementChild).toBe(second.iframe);
     expect(params(second.iframe).page).toBe('other');
   });
 });
@@ -184,7 +190,7 @@ describe('sign-in redirect fallback', () => {
     script.src = src;
     script.dataset.site = 'blog';
     document.body.appendChild(script);
-    mount(script, win);
+    mountScript(script, win);
     const iframe = document.querySelector('iframe') as HTMLIFrameElement;
     return { loc, frame: iframe.contentWindow as Window };
   }
@@ -464,25 +470,184 @@ describe('host storage (for frames whose own storage is blocked)', () => {
   });
 });
 
+describe('Parley.mount (the programmatic API)', () => {
+  const options = { server: SERVER, site: 'blog' };
+  const mounted = (extra: Partial<MountOptions> = {}) => {
+    const element = document.createElement('section');
+    document.body.append(element);
+    const embed = mount(element, { ...options, ...extra });
+    const iframe = element.querySelector('iframe') as HTMLIFrameElement;
+    return { element, embed, iframe, frame: iframe.contentWindow as Window };
+  };
+
+  it('mounts a thread in the element it is given, with the same defaults as the tag', () => {
+    document.head.insertAdjacentHTML('beforeend', '<link rel="canonical" href="/posts/hello">');
+    const { element, iframe } = mounted({ lang: 'de' });
+    expect(element.children).toHaveLength(1);
+    expect(params(iframe)).toEqual({
+      path: `${SERVER}/embed/thread`,
+      site: 'blog',
+      page: `${location.origin}/posts/hello`,
+      url: `${location.origin}/posts/hello?ref=feed`,
+      title: 'Hello, world',
+      theme: 'auto',
+      origin: location.origin,
+      lang: 'de',
+    });
+  });
+
+  it('keeps a path prefix on the server, with or without a trailing slash', () => {
+    for (const server of ['https://example.net/parley', 'https://example.net/parley/']) {
+      expect(params(mounted({ server }).iframe).path).toBe(
+        'https://example.net/parley/embed/thread',
+      );
+    }
+  });
+
+  it('switches to another page in the same frame, then back', () => {
+    const { element, embed, iframe, frame } = mounted({ pageId: 'one', pageTitle: 'One' });
+    post({ parley: { type: 'ready', height: 300 } }, frame);
+    embed.update({ pageId: 'two', pageTitle: 'Two' });
+    expect([...element.querySelectorAll('iframe')]).toEqual([iframe]);
+    expect(params(iframe)).toMatchObject({ page: 'two', title: 'Two', site: 'blog' });
+    // Not ready until the new page says so: deep links wait for it.
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    history.replaceState(null, '', '/posts/two#comment-c1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(postMessage).not.toHaveBeenCalled();
+    embed.update({ pageId: 'one', pageTitle: 'One' });
+    expect(params(iframe)).toMatchObject({ page: 'one', title: 'One' });
+  });
+
+  it('reads the defaults afresh on update, after client-side navigation', () => {
+    const { embed, iframe } = mounted();
+    history.pushState(null, '', '/posts/next');
+    document.title = 'Next';
+    embed.update({});
+    expect(params(iframe)).toMatchObject({
+      page: `${location.origin}/posts/next`,
+      url: `${location.origin}/posts/next`,
+      title: 'Next',
+    });
+  });
+
+  it('cannot be moved to another site or server by update', () => {
+    const { embed, iframe } = mounted();
+    embed.update({ site: 'other', server: 'https://evil.example' } as PageOptions);
+    expect(params(iframe)).toMatchObject({ path: `${SERVER}/embed/thread`, site: 'blog' });
+  });
+
+  it('restyles a ready thread by message, without reloading it', () => {
+    const { embed, iframe, frame } = mounted({ theme: 'light' });
+    post({ parley: { type: 'ready', height: 300 } }, frame);
+    const src = iframe.src;
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    embed.setTheme('dark');
+    expect(iframe.src).toBe(src);
+    expect(iframe.style.colorScheme).toBe('dark');
+    expect(postMessage).toHaveBeenCalledExactlyOnceWith(
+      { parley: { type: 'theme', theme: 'dark' } },
+      SERVER,
+    );
+    embed.update({ theme: 'auto' });
+    expect(iframe.style.colorScheme).toBe('light dark');
+    expect(postMessage).toHaveBeenLastCalledWith(
+      { parley: { type: 'theme', theme: 'auto' } },
+      SERVER,
+    );
+    expect(iframe.src).toBe(src);
+  });
+
+  it('loads a thread that is not ready yet with the new theme (its app is not listening)', () => {
+    const { embed, iframe, frame } = mounted();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    embed.setTheme('dark');
+    expect(params(iframe).theme).toBe('dark');
+    expect(postMessage).not.toHaveBeenCalled();
+  });
+
+  it('destroy removes the frame and stops listening', () => {
+    vi.useFakeTimers();
+    const { element, embed, iframe, frame } = mounted();
+    const postMessage = vi.spyOn(frame, 'postMessage').mockImplementation(() => {});
+    embed.destroy();
+    expect(element.children).toHaveLength(0);
+    // Messages its frame would still post, deep links and the timeout do nothing.
+    post({ parley: { type: 'storageSet', key: 'parley:draft:blog:x', value: 'v' } }, frame);
+    post({ parley: { type: 'ready', height: 300 } }, frame);
+    history.replaceState(null, '', '/posts/hello#comment-c1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    vi.advanceTimersByTime(READY_TIMEOUT_MS);
+    expect(localStorage.getItem('parley:blog')).toBeNull();
+    expect(postMessage).not.toHaveBeenCalled();
+    expect(iframe.style.visibility).toBe('hidden');
+  });
+
+  it('keeps listening for other threads after one is destroyed', () => {
+    const first = mounted({ pageId: 'a' });
+    const second = mounted({ pageId: 'b' });
+    first.embed.destroy();
+    post({ parley: { type: 'ready', height: 321 } }, second.frame);
+    expect(second.iframe.style.height).toBe('321px');
+  });
+});
+
 describe('embed.js as built', () => {
   // What `vite build` wrote (npm test builds first): the very file sites load.
   const built = join(import.meta.dirname, '../../dist/widget/embed.js');
   if (!existsSync(built)) throw new Error('Build the widget first: npm run build');
   const bundle = readFileSync(built, 'utf8');
 
-  it('mounts from document.currentScript and leaks no globals', () => {
-    const globals = new Set(Object.keys(window));
+  /** Runs the bundle as a script tag would (jsdom doesn't fetch: inline, with the src it would have). */
+  function run(data: Record<string, string>) {
     const script = document.createElement('script');
-    // jsdom doesn't fetch; run the bundle inline, giving the element the src it would have.
-    Object.defineProperty(script, 'src', { value: EMBED_SRC });
-    script.dataset.site = 'blog';
+    Object.defineProperty(script, 'src', { value: `${SERVER}/parley/embed.js` });
+    Object.assign(script.dataset, data);
     script.textContent = bundle;
     document.body.appendChild(script);
+  }
+
+  /**
+   * Runs `code` as a script on the page and returns what it leaves in `out`:
+   * the bundle's globals live in jsdom's script window, which vitest's
+   * `window` is not, so a script of the page's own has to look.
+   */
+  function onPage(code: string): unknown {
+    const script = document.createElement('script') as HTMLScriptElement & { out?: unknown };
+    script.textContent = `document.currentScript.out = ${code};`;
+    document.body.appendChild(script);
+    return script.out;
+  }
+
+  it('mounts from document.currentScript and defines only the Parley global', () => {
+    onPage('window.parleyBefore = Object.keys(window)');
+    run({ site: 'blog' });
     const iframe = document.querySelector<HTMLIFrameElement>('#parley-thread iframe');
     expect(iframe && params(iframe)).toMatchObject({
-      path: `${SERVER}/embed/thread`,
+      path: `${SERVER}/parley/embed/thread`,
       site: 'blog',
     });
-    expect(Object.keys(window).filter((key) => !globals.has(key))).toEqual([]);
+    const added = onPage(
+      // Numeric keys are frames (window[0] is the new iframe), not globals.
+      'Object.keys(window).filter((k) => k !== "parleyBefore" && !parleyBefore.includes(k) && !/^\\d+$/.test(k))',
+    );
+    expect(added).toEqual(['Parley']);
+  });
+
+  it('gives Parley.mount the server it came from, and mounts nothing by itself without data-site', () => {
+    run({});
+    expect(document.querySelector('iframe')).toBeNull();
+    const element = document.createElement('div');
+    element.id = 'spa';
+    document.body.append(element);
+    const embed = onPage(
+      "Parley.mount(document.getElementById('spa'), { site: 'blog', pageId: 'spa-1' })",
+    ) as ParleyEmbed;
+    const iframe = element.querySelector('iframe') as HTMLIFrameElement;
+    expect(params(iframe)).toMatchObject({ path: `${SERVER}/parley/embed/thread`, page: 'spa-1' });
+    embed.update({ pageId: 'spa-2' });
+    expect(params(iframe).page).toBe('spa-2');
+    embed.destroy();
+    expect(element.children).toHaveLength(0);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * The loader's logic, kept apart from the entry (embed.ts) so tests can mount
- * it for script tags of their own, several per page. Everything here runs on the host page: it reads
- * the script tag's options, mounts the iframe and talks to the app inside it
- * through the typed messages in ../../contract/messages.ts.
+ * The loader's logic: everything that runs on the host page. `mount()` places
+ * one comment thread in an element and talks to the app inside its iframe
+ * through the typed messages in ../../contract/messages.ts. embed.js calls it for
+ * its script tag (`mountScript`) and exposes it as `Parley.mount` to
+ * single-page apps; the React component (widget/react) calls it too.
  */
+import type { Theme } from '../../contract/api.ts';
 import {
   COMMENT_HASH,
   envelope,
@@ -20,64 +22,104 @@ const SCROLL_MARGIN = 16;
 /** Cap, in characters of JSON, on what one site keeps in the host page's localStorage. */
 export const MAX_HOST_STORAGE = 200_000;
 
+/** What a thread is mounted with. Only `server` and `site` are required. */
+export interface MountOptions {
+  /** Parley's URL, path prefix included (where embed.js is served from). */
+  server: string;
+  /** The site id registered on that server. */
+  site: string;
+  /** The thread's key. Default: the canonical link, else the URL without query and hash. */
+  pageId?: string | undefined;
+  /** The page's URL for links back to it. Default: the current URL without its hash. */
+  pageUrl?: string | undefined;
+  /** Default: document.title. */
+  pageTitle?: string | undefined;
+  /** Default: auto (follows the reader's system setting). */
+  theme?: Theme | undefined;
+  /** The reader's language (BCP 47), passed to the app. */
+  lang?: string | undefined;
+}
+
+/** What can change on a mounted thread: switching page loads that page's thread. */
+export type PageOptions = Omit<MountOptions, 'server' | 'site'>;
+
+/** A mounted thread. */
+export interface ParleyEmbed {
+  /**
+   * Loads the thread again with these options merged into the current ones
+   * (options left out are kept; an option given as undefined goes back to its
+   * default, read from the page as it is now). Call it after client-side
+   * navigation. Given only a theme, it restyles like setTheme.
+   */
+  update(options: PageOptions): void;
+  /** Restyles the thread at once, without reloading it. */
+  setTheme(theme: Theme): void;
+  /** Removes the iframe and every listener. */
+  destroy(): void;
+}
+
+const themeOf = (theme: unknown): Theme => (theme === 'light' || theme === 'dark' ? theme : 'auto');
+
 /**
- * Mounts one comment thread for one `<script data-site=...>` tag. Each tag
- * gets its own frame, listeners and state, so two embeds on a page stay
- * independent. `win` supplies the document, location and events (the real
- * `window` in embed.js; a jsdom window in tests).
+ * Mounts one comment thread in `element`. Each call gets its own frame,
+ * listeners and state, so two threads on a page stay independent. `win`
+ * supplies location and events: the real `window` except in tests.
  */
-export function mount(script: HTMLScriptElement, win: Window): void {
+export function mount(element: Element, options: MountOptions, win: Window = window): ParleyEmbed {
   const doc = win.document;
   const loc = win.location;
-  const data = script.dataset;
-  if (!data.site) {
-    console.error('Parley: the embed script needs a data-site attribute');
-    return;
-  }
-  // Resolved against the script's own URL so a server mounted under a path works too.
-  const src = new URL('embed/thread', script.src);
-  const origin = src.origin;
+  // With the trailing slash, a server under a path keeps its prefix.
+  const base = options.server.replace(/\/?$/, '/');
+  const origin = new URL(base).origin;
   // Sign-in pages the app may send the top window to (redirect fallback).
-  const authPath = new URL('auth/', script.src).pathname;
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~=canonical]')?.href;
-  const theme = data.theme === 'light' || data.theme === 'dark' ? data.theme : 'auto';
-  const params: Record<string, string> = {
-    site: data.site,
-    page: data.pageId || canonical || loc.origin + loc.pathname,
-    url: data.pageUrl || loc.href.replace(/#.*/, ''),
-    title: data.pageTitle || doc.title,
-    theme,
-    origin: loc.origin,
-  };
-  for (const key in params) src.searchParams.set(key, params[key] as string);
+  const authPath = new URL('auth/', base).pathname;
+  let current: MountOptions = { ...options };
+  let ready = false;
 
   const iframe = doc.createElement('iframe');
   iframe.className = 'parley-frame';
   iframe.title = 'Comments';
   iframe.setAttribute('scrolling', 'no');
+
+  // Defaults are read at each load: a single-page app has navigated since.
+  const load = () => {
+    const theme = themeOf(current.theme);
+    const params: Record<string, string | undefined> = {
+      site: current.site,
+      page:
+        current.pageId ||
+        doc.querySelector<HTMLLinkElement>('link[rel~=canonical]')?.href ||
+        loc.origin + loc.pathname,
+      url: current.pageUrl || loc.href.replace(/#.*/, ''),
+      title: current.pageTitle || doc.title,
+      theme,
+      origin: loc.origin,
+      lang: current.lang,
+    };
+    const src = new URL('embed/thread', base);
+    for (const key in params) if (params[key]) src.searchParams.set(key, params[key]);
+    ready = false;
+    iframe.src = src.href;
+  };
+
   // Inline so host rules like `iframe { border: 5px solid red }` can't reach it.
   // A matching color-scheme keeps the browser from painting an opaque backdrop
   // behind the app's transparent page. The 150px start (not 0) leaves a visible
   // frame if the timeout fallback has to show an app that never reported a height.
   // Hidden with visibility, not display:none, so the app can lay out and measure.
   // `all:initial` first: host rules like `iframe { filter: blur() }` lose to inline styles.
-  iframe.style.cssText = `all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;color-scheme:${theme === 'auto' ? 'light dark' : theme};visibility:hidden`;
-  iframe.src = src.href;
-
-  let target: Element | null = null;
-  try {
-    target = doc.querySelector(data.target || '#parley-thread');
-  } catch {
-    // An invalid selector in data-target: fall back to the script's position.
-  }
-  if (target && !target.querySelector('.parley-frame')) target.appendChild(iframe);
-  else script.after(iframe);
+  iframe.style.cssText =
+    'all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;visibility:hidden';
+  const colorScheme = () => {
+    const theme = themeOf(current.theme);
+    iframe.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+  };
 
   // Drafts and saved details of this site's threads, for browsers that block
   // the iframe's own storage (see the storage messages in ../../contract/messages.ts).
   // One JSON object per site, read afresh each time: another embed of the
   // site on this page, or another tab, may have written since.
-  const storageKey = `parley:${data.site}`;
+  const storageKey = `parley:${current.site}`;
   const readStored = (): Record<string, string> => {
     try {
       const value = JSON.parse(win.localStorage.getItem(storageKey) || '{}');
@@ -92,7 +134,6 @@ export function mount(script: HTMLScriptElement, win: Window): void {
   const postToFrame = (message: HostToFrame) =>
     iframe.contentWindow?.postMessage(envelope(message), origin);
 
-  let ready = false;
   const show = () => {
     clearTimeout(timer);
     iframe.style.visibility = 'visible';
@@ -105,7 +146,7 @@ export function mount(script: HTMLScriptElement, win: Window): void {
     postToFrame({ type: 'showComment', commentId: match[1] as string });
   };
 
-  win.addEventListener('message', (event) => {
+  const onMessage = (event: MessageEvent) => {
     const frame = iframe.contentWindow;
     // Anything on the host page (ads, other embeds, other Parley frames) can post here.
     if (event.origin !== origin || !frame || event.source !== frame) return;
@@ -155,6 +196,65 @@ export function mount(script: HTMLScriptElement, win: Window): void {
       postToFrame({ type: 'storage', data: readStored() });
       relayDeepLink();
     }
-  });
+  };
+
+  colorScheme();
+  load();
+  element.appendChild(iframe);
+  win.addEventListener('message', onMessage);
   win.addEventListener('hashchange', relayDeepLink);
+
+  const setTheme = (theme: Theme) => {
+    current.theme = theme;
+    colorScheme();
+    // Before `ready` the app isn't listening yet; it is still loading with the
+    // theme it was given, so load again with the new one.
+    if (ready) postToFrame({ type: 'theme', theme: themeOf(theme) });
+    else load();
+  };
+
+  return {
+    update(next) {
+      current = { ...current, ...next, server: current.server, site: current.site };
+      const keys = Object.keys(next);
+      if (keys.length === 1 && keys[0] === 'theme') setTheme(themeOf(next.theme));
+      else {
+        colorScheme();
+        load();
+      }
+    },
+    setTheme,
+    destroy() {
+      clearTimeout(timer);
+      win.removeEventListener('message', onMessage);
+      win.removeEventListener('hashchange', relayDeepLink);
+      iframe.remove();
+    },
+  };
+}
+
+/**
+ * Mounts the thread for a `<script src=".../embed.js" data-site=...>` tag,
+ * reading its options from the tag's data-* attributes. Without data-site it
+ * mounts nothing (the page only wants `Parley.mount`).
+ */
+export function mountScript(
+  script: HTMLScriptElement,
+  win: Window = window,
+): ParleyEmbed | undefined {
+  const data = script.dataset;
+  if (!data.site) return;
+  let target: Element | null = null;
+  try {
+    target = win.document.querySelector(data.target || '#parley-thread');
+  } catch {
+    // An invalid selector in data-target: fall back to the script's position.
+  }
+  if (!target || target.querySelector('.parley-frame')) {
+    target = win.document.createElement('div');
+    script.after(target);
+  }
+  // data-site, data-page-id, data-page-url, data-page-title, data-theme, data-lang
+  // are the options by the same names (the rest are not read).
+  return mount(target, { ...data, site: data.site, server: new URL('.', script.src).href }, win);
 }

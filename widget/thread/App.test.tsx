@@ -154,6 +154,18 @@ describe('host messages', () => {
     expect(document.getElementById('comment-bob1')?.dataset.highlighted).toBeUndefined();
   });
 
+  it('restyles on a theme message from its host, and ignores one from anyone else', async () => {
+    document.documentElement.dataset.theme = 'light';
+    renderThread();
+    await act(() => getHost().send(envelope({ type: 'theme', theme: 'dark' }), { source: window }));
+    await act(() =>
+      getHost().send(envelope({ type: 'theme', theme: 'dark' }), { origin: 'https://ads.example' }),
+    );
+    expect(document.documentElement.dataset.theme).toBe('light');
+    await act(() => getHost().send(envelope({ type: 'theme', theme: 'dark' })));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
   it.each([
     ['from another origin', { origin: 'https://ads.example' }, 'bob1'],
     ['from another window', { source: window }, 'bob1'],

@@ -65,6 +65,8 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     () =>
       listenToHost(hostOrigin, (m) => {
         if (m.type === 'storage') storage.fill(m.data);
+        // The host switched theme (Parley.mount's setTheme); the CSS follows the attribute.
+        else if (m.type === 'theme') document.documentElement.dataset.theme = m.theme;
         else dispatch('highlight', m.commentId);
       }),
     [hostOrigin, dispatch, storage],
