@@ -1,10 +1,9 @@
-import { type RequestHandler, Router } from 'express';
-import type { z } from 'zod';
+import { Router } from 'express';
 import { Login, ModerationRequest, QueueQuery } from '../../contract/dashboard.schema.ts';
 import type { Config } from '../config.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { requireJson, validate } from '../http/validate.ts';
+import { type ApiContext, requireJson, validate } from '../http/validate.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -32,13 +31,11 @@ export function adminRoutes(db: Db, config: Config): Router {
     rateLimit('admin-login', config.authRateLimit, 60),
     requireJson,
     json,
-    validate('body', Login),
-    async (_req, res) => {
-      const { email, password } = res.locals.body as z.infer<typeof Login>;
-      const token = await logIn(db, email, password);
+    validate({ body: Login }, async ({ body, res }) => {
+      const token = await logIn(db, body.email, body.password);
       res.cookie(COOKIE, token, { ...cookie, maxAge: ADMIN_SESSION_DAYS * 86_400_000 });
       res.status(204).end();
-    },
+    }),
   );
 
   router.post('/admin/api/logout', async (req, res) => {
@@ -62,11 +59,9 @@ export function adminRoutes(db: Db, config: Config): Router {
     '/admin/api/sites/:site/comments',
     signedIn,
     moderatorOf,
-    validate('query', QueueQuery),
-    async (req, res) => {
-      const filter = res.locals.query as z.infer<typeof QueueQuery>;
-      res.json({ comments: await listQueue(db, String(req.params.site), filter) });
-    },
+    validate({ query: QueueQuery }, async ({ query, req, res }) => {
+      res.json({ comments: await listQueue(db, String(req.params.site), query) });
+    }),
   );
 
   router.post(
@@ -75,8 +70,7 @@ export function adminRoutes(db: Db, config: Config): Router {
     moderatorOf,
     requireJson,
     json,
-    validate('body', ModerationRequest),
-    moderateHandler(db, config),
+    validate({ body: ModerationRequest }, moderateHandler(db, config)),
   );
 
   router.get('/admin/api/sites/:site/comments/:id', signedIn, moderatorOf, async (req, res) => {
@@ -103,9 +97,12 @@ export function adminRoutes(db: Db, config: Config): Router {
  * Applies a moderation action, answers, then tells Akismet where the
  * moderator overruled it (never delaying or failing the action).
  */
-function moderateHandler(db: Db, config: Config): RequestHandler {
-  return async function moderateComments(req, res) {
-    const { ids, action } = res.locals.body as z.infer<typeof ModerationRequest>;
+function moderateHandler(db: Db, config: Config) {
+  return async function moderateComments({
+    body: { ids, action },
+    req,
+    res,
+  }: ApiContext<{ body: typeof ModerationRequest }>) {
     const site = await requireSite(db, String(req.params.site));
     const feedback = await planAkismetFeedback(db, site, ids, action);
     const updated = await moderate(db, site.id, ids, action);

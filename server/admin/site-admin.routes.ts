@@ -30,12 +30,10 @@ export function siteAdminRoutes(db: Db, config: Config, guards: AdminGuards): Ro
     ownerOf,
     requireJson,
     json,
-    validate('body', SiteSettingsUpdate),
-    async (req, res) => {
-      const update = res.locals.body as SiteSettingsUpdate;
-      const site = await updateSiteSettings(db, String(req.params.site), update);
+    validate({ body: SiteSettingsUpdate }, async ({ body, req, res }) => {
+      const site = await updateSiteSettings(db, String(req.params.site), body);
       res.json(presentSiteSettings(site, 'owner', config.publicUrl));
-    },
+    }),
   );
 
   router.get(`${base}/members`, signedIn, ownerOf, async (req, res) => {
@@ -48,11 +46,10 @@ export function siteAdminRoutes(db: Db, config: Config, guards: AdminGuards): Ro
     ownerOf,
     requireJson,
     json,
-    validate('body', NewMember),
-    async (req, res) => {
-      const member = await addMember(db, String(req.params.site), res.locals.body as NewMember);
+    validate({ body: NewMember }, async ({ body, req, res }) => {
+      const member = await addMember(db, String(req.params.site), body);
       res.status(member.password ? 201 : 200).json(member);
-    },
+    }),
   );
 
   router.delete(`${base}/members/:email`, signedIn, ownerOf, async (req, res) => {

@@ -1,5 +1,4 @@
 import express, { type Response, Router } from 'express';
-import type { z } from 'zod';
 import { CreateTicket, Hold, Redeem, SiteOnly } from '../../contract/auth.schema.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -42,9 +41,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('tickets', limit, 60),
     requireJson,
     json,
-    validate('body', CreateTicket),
-    async (_req, res) => {
-      const body = res.locals.body as z.infer<typeof CreateTicket>;
+    validate({ body: CreateTicket }, async ({ body, res }) => {
       const site = await requireSite(db, body.site);
       if (!config.providers[body.provider]) {
         throw new AppError(
@@ -73,7 +70,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
         startUrl: `${config.publicUrl}/auth/${ticket.provider}/start?ticket=${ticket.id}`,
         expiresAt: ticket.expiresAt,
       });
-    },
+    }),
   );
 
   // Redirect fallback: the verifier must outlive a full-page navigation, and
@@ -83,9 +80,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('hold', limit, 60),
     requireJson,
     json,
-    validate('body', Hold),
-    async (req, res) => {
-      const { verifier } = res.locals.body as z.infer<typeof Hold>;
+    validate({ body: Hold }, async ({ body: { verifier }, req, res }) => {
       const row = await db
         .selectFrom('login_tickets')
         .select(['id', 'challenge', 'status'])
@@ -99,7 +94,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
         maxAge: TICKET_LIFETIME_MS,
       });
       res.status(204).end();
-    },
+    }),
   );
 
   router.post(
@@ -108,9 +103,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('redeem', limit * 4, 60),
     requireJson,
     json,
-    validate('body', Redeem),
-    async (_req, res) => {
-      const body = res.locals.body as z.infer<typeof Redeem>;
+    validate({ body: Redeem }, async ({ body, res }) => {
       const redeemed = await redeemLoginTicket(db, body);
       if (!redeemed) {
         res.status(202).json({ status: 'pending' });
@@ -119,7 +112,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
       const { session, refreshToken } = await openSession(db, secret, redeemed);
       setRefreshCookie(res, redeemed.siteId, refreshToken);
       res.json(session);
-    },
+    }),
   );
 
   router.post(
@@ -127,9 +120,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('refresh', limit * 2, 60),
     requireJson,
     json,
-    validate('body', SiteOnly),
-    async (req, res) => {
-      const { site } = res.locals.body as z.infer<typeof SiteOnly>;
+    validate({ body: SiteOnly }, async ({ body: { site }, req, res }) => {
       const pending = readCookie(req, PENDING_COOKIE);
       if (pending) {
         const dot = pending.indexOf('.');
@@ -169,7 +160,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
         res.clearCookie(refreshCookie(site), cookieBase);
         throw err;
       }
-    },
+    }),
   );
 
   router.post('/auth/logout', identify(db, config), async (req, res) => {

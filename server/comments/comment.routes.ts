@@ -7,6 +7,7 @@ import {
   SignedInCommentBody,
 } from '../../contract/comment.schema.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
+import type { SessionContext } from '../auth/session.service.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { requireJson, validate } from '../http/validate.ts';
@@ -16,7 +17,7 @@ import type { Db } from '../store/db.ts';
 import { ensureAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
-import { createComment, getThread } from './comment.service.ts';
+import { type CommentAuthorInput, createComment, getThread } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';
 
@@ -31,44 +32,48 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
   const router = Router();
   const json = express.json({ limit: '64kb', strict: true });
 
-  router.get('/comments', validate('query', ListCommentsQuery), async (req, res) => {
-    const { site, page } = res.locals.query as { site: string; page: string };
-    res.json(await getThread(db, site, page, readAuthorKeyHash(req, site)));
-  });
+  router.get(
+    '/comments',
+    validate({ query: ListCommentsQuery }, async ({ query: { site, page }, req, res }) => {
+      res.json(await getThread(db, site, page, readAuthorKeyHash(req, site)));
+    }),
+  );
 
   router.post(
     '/comments',
     requireJson,
     identify(db, config),
     json,
-    (req, res, next) =>
-      validate('body', sessionOf(res) ? SignedInCommentBody : CreateCommentBody)(req, res, next),
-    async (req, res) => {
-      const session = sessionOf(res);
-      const body = res.locals.body as CreateCommentBody | SignedInCommentBody;
-      if (session && session.siteId !== body.site) {
-        throw new AppError(403, 'token_site_mismatch', 'You are signed in on another site', 'site');
-      }
-      const author = session
-        ? { identity: session.identity }
-        : { guest: (body as CreateCommentBody).author };
-      const created = await createComment(
-        db,
-        body,
-        author,
-        {
-          ip: req.ip ?? null,
-          userAgent: req.get('user-agent') ?? null,
-          honeypot: body.hp,
-          formAgeMs: formAgeMs(config.authSecret, body.site, body.formToken),
-          // Only a post that passed validation earns the browser a key.
-          authorKeyHash: ensureAuthorKey(req, res, body.site),
-        },
-        services.moderation,
-      );
-      notifyHeld(db, services.mailer, services.logger, config.publicUrl, created);
-      res.status(201).json({ comment: created.comment });
-    },
+    validate(
+      { body: (_req, res) => (sessionOf(res) ? SignedInCommentBody : CreateCommentBody) },
+      async ({ body, req, res }) => {
+        const session = sessionOf(res);
+        if (session && session.siteId !== body.site) {
+          throw new AppError(
+            403,
+            'token_site_mismatch',
+            'You are signed in on another site',
+            'site',
+          );
+        }
+        const created = await createComment(
+          db,
+          body,
+          authorOf(session, body),
+          {
+            ip: req.ip ?? null,
+            userAgent: req.get('user-agent') ?? null,
+            honeypot: body.hp,
+            formAgeMs: formAgeMs(config.authSecret, body.site, body.formToken),
+            // Only a post that passed validation earns the browser a key.
+            authorKeyHash: ensureAuthorKey(req, res, body.site),
+          },
+          services.moderation,
+        );
+        notifyHeld(db, services.mailer, services.logger, config.publicUrl, created);
+        res.status(201).json({ comment: created.comment });
+      },
+    ),
   );
 
   router.patch(
@@ -76,13 +81,11 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
     requireJson,
     identify(db, config),
     json,
-    validate('body', EditCommentBody),
-    async (req, res) => {
-      const { body } = res.locals.body as EditCommentBody;
+    validate({ body: EditCommentBody }, async ({ body, req, res }) => {
       const edited = await editComment(
         db,
         commentId(req.params),
-        body,
+        body.body,
         credentials(req, res),
         { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
         services.moderation,
@@ -92,7 +95,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         notifyHeld(db, services.mailer, services.logger, config.publicUrl, edited);
       }
       res.json({ comment: edited.comment });
-    },
+    }),
   );
 
   router.delete('/comments/:id', identify(db, config), async (req, res) => {
@@ -101,6 +104,17 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
   });
 
   return router;
+}
+
+/** A signed-in reader writes as their identity; a guest as the details they typed. */
+function authorOf(
+  session: SessionContext | undefined,
+  body: CreateCommentBody | SignedInCommentBody,
+): CommentAuthorInput {
+  if (session) return { identity: session.identity };
+  if ('author' in body) return { guest: body.author };
+  // Not reached: without a session the body was checked against the guest schema, which requires it.
+  throw new AppError(400, 'invalid_body', 'author: is required', 'author');
 }
 
 function commentId(params: unknown): string {

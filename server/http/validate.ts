@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 
@@ -11,18 +11,57 @@ export function toValidationError(error: z.ZodError): AppError {
   return new AppError(400, 'invalid_body', field ? `${field}: ${what}` : what, field);
 }
 
-type Part = 'body' | 'query';
+/**
+ * The schema for one part of the request, or a function choosing it per
+ * request (a signed-in reader's comment takes no `author`).
+ */
+type SchemaFor = z.ZodType | ((req: Request, res: Response) => z.ZodType);
+
+/** Schemas for the parts of the request a handler reads. */
+export interface InputSchemas {
+  body?: SchemaFor;
+  query?: SchemaFor;
+}
+
+// Distributes over a union of schemas, so a chosen schema types as either output.
+type OutputOf<S> = S extends (...args: never[]) => infer R
+  ? OutputOf<R>
+  : S extends z.ZodType<infer O>
+    ? O
+    : never;
 
 /**
- * Validates one part of the request and stores the parsed value in
- * `res.locals[part]`, so handlers read typed data and never the raw input.
+ * What a handler behind `validate()` receives (outline's `APIContext<T>`): the
+ * request and response, and each validated part, typed by its schema.
  */
-export function validate<S extends z.ZodType>(part: Part, schema: S): RequestHandler {
-  return function validateRequest(req, res, next) {
-    const parsed = schema.safeParse(req[part]);
-    if (!parsed.success) throw toValidationError(parsed.error);
-    res.locals[part] = parsed.data;
-    next();
+export type ApiContext<S extends InputSchemas> = { req: Request; res: Response } & {
+  readonly [K in keyof S]: OutputOf<S[K]>;
+};
+
+const PARTS = ['body', 'query'] as const;
+
+/**
+ * Validates the parts of the request the schemas name, then calls `handler`
+ * with the parsed values; the first bad field answers 400 `invalid_body`
+ * naming it, and the handler never sees raw input.
+ *
+ * `router.post('/x', requireJson, json, validate({ body: X }, async ({ body, res }) => ...))`
+ */
+export function validate<S extends InputSchemas>(
+  schemas: S,
+  handler: (ctx: ApiContext<S>) => unknown,
+): RequestHandler {
+  return async function validated(req, res) {
+    const input: Record<string, unknown> = {};
+    for (const part of PARTS) {
+      const chosen = schemas[part];
+      if (chosen === undefined) continue;
+      const schema = typeof chosen === 'function' ? chosen(req, res) : chosen;
+      const parsed = schema.safeParse(req[part]);
+      if (!parsed.success) throw toValidationError(parsed.error);
+      input[part] = parsed.data;
+    }
+    await handler({ ...input, req, res } as ApiContext<S>);
   };
 }
 
