@@ -17,7 +17,7 @@ import { wordpressSandbox } from '../../demo/sandbox/wordpress.ts';
 import { findIdentity, findIdentityByProvider } from '../identities/identity.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { saveSite } from '../sites/site.service.ts';
-import { startTestServer, type TestServer } from '../test/test-server.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import type { ProviderId } from './auth.types.ts';
 import { createLoginTicket, redeemLoginTicket } from './ticket.service.ts';
 
@@ -39,438 +39,442 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-let sandbox: Server;
-let sandboxUrl: string;
-let parley: TestServer;
-let parleyUrl: string;
-let site: Site;
-
-beforeAll(async () => {
-  const port = await freePort();
-  parleyUrl = `http://127.0.0.1:${port}`;
-  const providers = express();
-  providers.use(
-    '/wordpress',
-    wordpressSandbox({ ...WP, redirectUri: `${parleyUrl}/auth/wordpress/callback` }),
-  );
-  providers.use('/twitter', twitterSandbox(TW));
-  providers.use(
-    '/facebook',
-    facebookSandbox({ ...FB, redirectUri: `${parleyUrl}/auth/facebook/callback` }),
-  );
-  sandbox = await listen(providers);
-  sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
-  parley = await startTestServer('sqlite', {
-    PORT: String(port),
-    PUBLIC_URL: parleyUrl,
-    WORDPRESS_CLIENT_ID: WP.clientId,
-    WORDPRESS_CLIENT_SECRET: WP.clientSecret,
-    WORDPRESS_API_URL: `${sandboxUrl}/wordpress`,
-    TWITTER_CONSUMER_KEY: TW.consumerKey,
-    TWITTER_CONSUMER_SECRET: TW.consumerSecret,
-    TWITTER_API_URL: `${sandboxUrl}/twitter`,
-    FACEBOOK_APP_ID: FB.appId,
-    FACEBOOK_APP_SECRET: FB.appSecret,
-    FACEBOOK_WWW_URL: `${sandboxUrl}/facebook`,
-    FACEBOOK_GRAPH_URL: `${sandboxUrl}/facebook`,
-  });
-  expect(parley.url).toBe(parleyUrl);
-  site = await saveSite(parley.parley.db, {
-    id: 'blog',
-    name: 'My blog',
-    origins: ['https://blog.example'],
-  });
-});
-
-afterAll(async () => {
-  await parley?.stop();
-  sandbox?.closeAllConnections();
-  await new Promise((resolve) => sandbox?.close(resolve));
-});
-
-/** A browser with a cookie jar for Parley's origin (the sandboxes set no cookies). */
-class Browser {
-  cookies = new Map<string, string>();
-  lastSetCookie: string | null = null;
-
-  async get(url: string): Promise<Response> {
-    const headers: Record<string, string> = {};
-    if (url.startsWith(parleyUrl) && this.cookies.size > 0) {
-      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    }
-    const res = await fetch(url, { redirect: 'manual', headers });
-    this.lastSetCookie = res.headers.get('set-cookie');
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
-      if (value === '' || /Max-Age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-}
-
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
-async function newTicket(
-  provider: ProviderId,
-  options: { change?: boolean; returnUrl?: string | null } = {},
-) {
-  const { verifier, challenge } = pkce();
-  const ticket = await createLoginTicket(parley.parley.db, {
-    site,
-    provider,
-    challenge,
-    change: options.change ?? false,
-    returnUrl: options.returnUrl ?? null,
-  });
-  return { ticket, verifier };
-}
-
-async function ticketRow(id: string) {
-  return parley.parley.db
-    .selectFrom('login_tickets')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-
-/** Start → the provider's consent page. */
-async function start(browser: Browser, provider: ProviderId, ticketId: string, extra = '') {
-  const res = await browser.get(`${parleyUrl}/auth/${provider}/start?ticket=${ticketId}${extra}`);
-  expect(res.status).toBe(302);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('parley_login='));
-  expect(cookie).toBe(`parley_login=${ticketId}; Path=/auth; Max-Age=600; HttpOnly; SameSite=Lax`);
-  const authorize = new URL(res.headers.get('location') ?? '');
-  expect(authorize.origin).toBe(sandboxUrl);
-  const consent = await fetch(authorize, { redirect: 'manual' });
-  expect(consent.status).toBe(200);
-  const html = await consent.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-  const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  /** Presses a consent button; returns the callback URL the provider redirects to. */
-  const decide = async (decision: string): Promise<URL> => {
-    const answer = await fetch(new URL(action, authorize), {
-      method: 'POST',
-      redirect: 'manual',
-      body: new URLSearchParams({ request, decision }),
-    });
-    expect(answer.status).toBe(302);
-    const callback = new URL(answer.headers.get('location') ?? '');
-    expect(callback.origin + callback.pathname).toBe(`${parleyUrl}/auth/${provider}/callback`);
-    return callback;
-  };
-  return { authorize, html, decide };
-}
-
-/** The pages escape apostrophes; the reader sees them plain. */
-function decodeQuotes(html: string): string {
-  return html.replaceAll('&#39;', "'");
-}
-
-interface ResultPage {
-  res: Response;
-  html: string;
-  /** What the page's script posted to the opener, and to which origin. */
-  posted: { message: { parley: Record<string, unknown> }; targetOrigin: string }[];
-  closed: boolean;
-}
-
-/** Loads a result page and runs its inline script against a fake opener. */
-async function resultPage(
-  browser: Browser,
-  url: string,
-  { withOpener = true } = {},
-): Promise<ResultPage> {
-  const res = await browser.get(url);
-  const html = decodeQuotes(await res.text());
-  const csp = res.headers.get('content-security-policy') ?? '';
-  const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
-  const script = html.split(`<script nonce="${nonce}">`)[1]?.split('</script>')[0];
-  const posted: ResultPage['posted'] = [];
-  let closed = false;
-  if (nonce && script) {
-    const opener = {
-      closed: false,
-      postMessage: (message: ResultPage['posted'][number]['message'], targetOrigin: string) =>
-        posted.push({ message, targetOrigin }),
-    };
-    runInNewContext(script, {
-      window: { opener: withOpener ? opener : null, close: () => (closed = true) },
-    });
-  }
-  return { res, html, posted, closed };
-}
-
-function expectAuthPageHeaders(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-  expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-  expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-  expect(res.headers.get('cache-control')).toBe('no-store');
-}
-
-const SAMPLE: Record<
-  ProviderId,
-  { user: string; identity: (sandbox: string) => Record<string, unknown> }
-> = {
-  wordpress: {
-    user: '1002',
-    identity: (s) => ({
-      provider_user_id: '1002',
-      display_name: 'Grace Hopper',
-      username: 'gracehopper',
-      avatar_url: `${s}/wordpress/avatars/1002.svg`,
-      profile_url: 'https://gravatar.com/gracehopper',
-      email: 'grace@example.com',
-    }),
-  },
-  twitter: {
-    user: '1001',
-    identity: (s) => ({
-      provider_user_id: '1001',
-      display_name: 'Ada Lovelace',
-      username: 'ada',
-      avatar_url: `${s}/twitter/avatars/1001.svg`,
-      profile_url: 'https://x.com/ada',
-      email: null,
-    }),
-  },
-  facebook: {
-    user: '100000000000003',
-    identity: (s) => ({
-      provider_user_id: '100000000000003',
-      display_name: 'Alan Turing',
-      username: null,
-      avatar_url: `${s}/facebook/avatars/100000000000003.svg`,
-      profile_url: null,
-      email: null,
-    }),
-  },
-};
-
-const PROVIDERS: ProviderId[] = ['wordpress', 'twitter', 'facebook'];
-
-describe.each(PROVIDERS)('sign-in with %s', (provider) => {
-  it('completes the ticket and posts the code to the opener on Parley’s origin', async () => {
-    const browser = new Browser();
-    const { ticket, verifier } = await newTicket(provider);
-    const { decide } = await start(browser, provider, ticket.id);
-    const callback = await decide(SAMPLE[provider].user);
-
-    const page = await resultPage(browser, callback.href);
-    expect(page.res.status).toBe(200);
-    expectAuthPageHeaders(page.res);
-    expect(page.res.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
-    expect(page.res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
-    expect(browser.cookies.has('parley_login')).toBe(false);
-    expect(page.html).toContain("You're signed in. You can close this window.");
-    expect(page.posted).toHaveLength(1);
-    const [post] = page.posted;
-    expect(post?.targetOrigin).toBe(new URL(parleyUrl).origin);
-    expect(page.html).not.toContain("'*'");
-    expect(post?.message.parley).toEqual({
-      type: 'loginResult',
-      ticket: ticket.id,
-      code: expect.any(String),
-      error: null,
-    });
-    expect(page.closed).toBe(true);
-
-    expect((await ticketRow(ticket.id)).status).toBe('complete');
-    const redeemed = await redeemLoginTicket(parley.parley.db, {
-      ticket: ticket.id,
-      verifier,
-      code: post?.message.parley.code as string,
-    });
-    const identity = await findIdentity(parley.parley.db, redeemed?.identityId ?? '');
-    expect(identity).toMatchObject({ provider, ...SAMPLE[provider].identity(sandboxUrl) });
-
-    // The provider's redirect can't be replayed: the ticket is finished.
-    const replay = await resultPage(browser, callback.href);
-    expect(replay.res.status).toBe(400);
-    expect(replay.posted).toEqual([]);
-  });
-
-  it('fails the ticket as denied when the reader refuses, and says so', async () => {
-    const browser = new Browser();
-    const { ticket, verifier } = await newTicket(provider);
-    const { decide } = await start(browser, provider, ticket.id);
-    const page = await resultPage(browser, (await decide('deny')).href);
-    expect(page.res.status).toBe(200);
-    expectAuthPageHeaders(page.res);
-    expect(page.html).toContain('Sign-in was cancelled');
-    expect(page.posted[0]?.message.parley).toEqual({
-      type: 'loginResult',
-      ticket: ticket.id,
-      code: null,
-      error: 'denied',
-    });
-    expect(await ticketRow(ticket.id)).toMatchObject({ status: 'failed', failure: 'denied' });
-    await expect(
-      redeemLoginTicket(parley.parley.db, { ticket: ticket.id, verifier }),
-    ).rejects.toMatchObject({ code: 'login_denied' });
-  });
-});
-
-describe('sign-in edge cases', () => {
-  it('asks for the account chooser on Change: force_login and auth_type=reauthenticate', async () => {
-    const twitter = await newTicket('twitter', { change: true });
-    const tw = await start(new Browser(), 'twitter', twitter.ticket.id);
-    expect(tw.authorize.searchParams.get('force_login')).toBe('true');
-    expect(tw.html).toContain('data-testid="force-login">force_login=true<');
-
-    const facebook = await newTicket('facebook', { change: true });
-    const fb = await start(new Browser(), 'facebook', facebook.ticket.id);
-    expect(fb.authorize.searchParams.get('auth_type')).toBe('reauthenticate');
-    expect(fb.html).toContain('data-testid="reauthenticate"');
-
-    const plain = await newTicket('facebook');
-    const fbPlain = await start(new Browser(), 'facebook', plain.ticket.id);
-    expect(fbPlain.authorize.searchParams.has('auth_type')).toBe(false);
-    const twPlain = await start(new Browser(), 'twitter', (await newTicket('twitter')).ticket.id);
-    expect(twPlain.authorize.searchParams.has('force_login')).toBe(false);
-  });
-
-  it.each(['wordpress', 'facebook'] as const)(
-    'refuses a tampered %s state: the ticket fails and no identity is made',
-    async (provider) => {
-      const browser = new Browser();
-      const { ticket } = await newTicket(provider);
-      const { authorize, decide } = await start(browser, provider, ticket.id);
-      expect(authorize.searchParams.get('state')).toBeTruthy();
-      const user = provider === 'wordpress' ? '1003' : '100000000000002';
-      const callback = await decide(user);
-      callback.searchParams.set('state', 'forged');
-      const page = await resultPage(browser, callback.href);
-      expect(page.posted[0]?.message.parley).toMatchObject({ code: null, error: 'failed' });
-      expect(page.html).toContain("We couldn't sign you in");
-      expect(await ticketRow(ticket.id)).toMatchObject({ status: 'failed', failure: 'failed' });
-      expect(await findIdentityByProvider(parley.parley.db, provider, user)).toBeUndefined();
-    },
-  );
-
-  it('shows an error page for a callback without the handshake cookie', async () => {
-    const browser = new Browser();
-    const { ticket } = await newTicket('wordpress');
-    const { decide } = await start(browser, 'wordpress', ticket.id);
-    const callback = await decide('1001');
-    const page = await resultPage(new Browser(), callback.href);
-    expect(page.res.status).toBe(400);
-    expectAuthPageHeaders(page.res);
-    expect(page.html).toContain('Start it again from the comment form');
-    expect(page.posted).toEqual([]);
-    expect((await ticketRow(ticket.id)).status).toBe('pending');
-  });
-
-  it('sends the redirect fallback back to the host page with 303', async () => {
-    const browser = new Browser();
-    const returnUrl = 'https://blog.example/posts/hello?x=1';
-    const { ticket, verifier } = await newTicket('wordpress', { returnUrl });
-    const { decide } = await start(browser, 'wordpress', ticket.id);
-    const res = await browser.get((await decide('1001')).href);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(returnUrl);
-    expect(res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
-    // The host page has no code: the iframe redeems by polling with its verifier.
-    const redeemed = await redeemLoginTicket(parley.parley.db, {
-      ticket: ticket.id,
-      verifier,
-    });
-    expect(redeemed?.identityId).toBeTruthy();
-  });
-
-  it('tells the reader they are signed in when no opener is left to tell', async () => {
-    // A COOP on the way can sever window.opener; e2e proves the iframe then
-    // finishes by polling. Here: the page posts nothing and stays open.
-    const browser = new Browser();
-    const { ticket } = await newTicket('twitter');
-    const { decide } = await start(browser, 'twitter', ticket.id);
-    const page = await resultPage(browser, (await decide('1002')).href, { withOpener: false });
-    expect(page.res.status).toBe(200);
-    expect(page.posted).toEqual([]);
-    expect(page.closed).toBe(false);
-    expect(page.html).toContain("You're signed in. You can close this window.");
-    expect((await ticketRow(ticket.id)).status).toBe('complete');
-  });
-
-  it('answers 404 for an unknown provider, and refuses a ticket of another provider', async () => {
-    const { ticket } = await newTicket('wordpress');
-    const unknown = await fetch(`${parleyUrl}/auth/myspace/start?ticket=${ticket.id}`);
-    expect(unknown.status).toBe(404);
-    expectAuthPageHeaders(unknown);
-    expect(await unknown.text()).toContain('not available');
-    const other = await fetch(`${parleyUrl}/auth/twitter/start?ticket=${ticket.id}`, {
-      redirect: 'manual',
-    });
-    expect(other.status).toBe(404);
-    expect(other.headers.get('set-cookie')).toBeNull();
-    const missing = await fetch(`${parleyUrl}/auth/twitter/start?ticket=nope`);
-    expect(missing.status).toBe(404);
-    expect((await ticketRow(ticket.id)).status).toBe('pending');
-  });
-});
-
-describe('Twitter with the wrong consumer secret', () => {
-  let wrong: TestServer;
-  let otherSandbox: Server;
+describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
+  let sandbox: Server;
+  let sandboxUrl: string;
+  let parley: TestServer;
+  let parleyUrl: string;
+  let site: Site;
 
   beforeAll(async () => {
+    const port = await freePort();
+    parleyUrl = `http://127.0.0.1:${port}`;
     const providers = express();
-    providers.use('/twitter', twitterSandbox({ ...TW, consumerSecret: 'a-different-secret' }));
-    otherSandbox = await listen(providers);
-    wrong = await startTestServer('sqlite', {
+    providers.use(
+      '/wordpress',
+      wordpressSandbox({ ...WP, redirectUri: `${parleyUrl}/auth/wordpress/callback` }),
+    );
+    providers.use('/twitter', twitterSandbox(TW));
+    providers.use(
+      '/facebook',
+      facebookSandbox({ ...FB, redirectUri: `${parleyUrl}/auth/facebook/callback` }),
+    );
+    sandbox = await listen(providers);
+    sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    parley = await startTestServer(dialect, {
+      PORT: String(port),
+      PUBLIC_URL: parleyUrl,
+      WORDPRESS_CLIENT_ID: WP.clientId,
+      WORDPRESS_CLIENT_SECRET: WP.clientSecret,
+      WORDPRESS_API_URL: `${sandboxUrl}/wordpress`,
       TWITTER_CONSUMER_KEY: TW.consumerKey,
       TWITTER_CONSUMER_SECRET: TW.consumerSecret,
-      TWITTER_API_URL: `http://127.0.0.1:${(otherSandbox.address() as AddressInfo).port}/twitter`,
+      TWITTER_API_URL: `${sandboxUrl}/twitter`,
+      FACEBOOK_APP_ID: FB.appId,
+      FACEBOOK_APP_SECRET: FB.appSecret,
+      FACEBOOK_WWW_URL: `${sandboxUrl}/facebook`,
+      FACEBOOK_GRAPH_URL: `${sandboxUrl}/facebook`,
     });
-  });
-
-  afterAll(async () => {
-    await wrong?.stop();
-    otherSandbox?.closeAllConnections();
-    await new Promise((resolve) => otherSandbox?.close(resolve));
-  });
-
-  it('fails the sign-in at start: the sandbox refuses the bad signature', async () => {
-    const otherSite = await saveSite(wrong.parley.db, {
+    expect(parley.url).toBe(parleyUrl);
+    site = await saveSite(parley.parley.db, {
       id: 'blog',
       name: 'My blog',
       origins: ['https://blog.example'],
     });
-    const ticket = await createLoginTicket(wrong.parley.db, {
-      site: otherSite,
-      provider: 'twitter',
-      challenge: pkce().challenge,
-      change: false,
-      returnUrl: null,
-    });
-    const res = await fetch(`${wrong.url}/auth/twitter/start?ticket=${ticket.id}`, {
-      redirect: 'manual',
-    });
-    expect(res.status).toBe(200);
-    const html = decodeQuotes(await res.text());
-    expect(html).toContain("We couldn't sign you in");
-    expect(html).toContain('"error":"failed"');
-    const row = await wrong.parley.db
-      .selectFrom('login_tickets')
-      .select(['status', 'failure'])
-      .where('id', '=', ticket.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'failed', failure: 'failed' });
   });
 
-  it('answers 404 for a provider without credentials, and rate-limits start', async () => {
-    const first = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
-    expect(first.status).toBe(404);
-    let last: Response = first;
-    for (let i = 0; i < 30; i++) last = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
-    expect(last.status).toBe(429);
-    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
-    expectAuthPageHeaders(last);
-    expect(await last.text()).toContain('Too many attempts');
+  afterAll(async () => {
+    await parley?.stop();
+    sandbox?.closeAllConnections();
+    await new Promise((resolve) => sandbox?.close(resolve));
+  });
+
+  /** A browser with a cookie jar for Parley's origin (the sandboxes set no cookies). */
+  class Browser {
+    cookies = new Map<string, string>();
+    lastSetCookie: string | null = null;
+
+    async get(url: string): Promise<Response> {
+      const headers: Record<string, string> = {};
+      if (url.startsWith(parleyUrl) && this.cookies.size > 0) {
+        headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      }
+      const res = await fetch(url, { redirect: 'manual', headers });
+      this.lastSetCookie = res.headers.get('set-cookie');
+      for (const line of res.headers.getSetCookie()) {
+        const [pair = ''] = line.split(';');
+        const eq = pair.indexOf('=');
+        const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
+        if (value === '' || /Max-Age=0/i.test(line)) this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+      return res;
+    }
+  }
+
+  function pkce() {
+    const verifier = randomBytes(32).toString('base64url');
+    return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+  }
+
+  async function newTicket(
+    provider: ProviderId,
+    options: { change?: boolean; returnUrl?: string | null } = {},
+  ) {
+    const { verifier, challenge } = pkce();
+    const ticket = await createLoginTicket(parley.parley.db, {
+      site,
+      provider,
+      challenge,
+      change: options.change ?? false,
+      returnUrl: options.returnUrl ?? null,
+    });
+    return { ticket, verifier };
+  }
+
+  async function ticketRow(id: string) {
+    return parley.parley.db
+      .selectFrom('login_tickets')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Start → the provider's consent page. */
+  async function start(browser: Browser, provider: ProviderId, ticketId: string, extra = '') {
+    const res = await browser.get(`${parleyUrl}/auth/${provider}/start?ticket=${ticketId}${extra}`);
+    expect(res.status).toBe(302);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('parley_login='));
+    expect(cookie).toBe(
+      `parley_login=${ticketId}; Path=/auth; Max-Age=600; HttpOnly; SameSite=Lax`,
+    );
+    const authorize = new URL(res.headers.get('location') ?? '');
+    expect(authorize.origin).toBe(sandboxUrl);
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    expect(consent.status).toBe(200);
+    const html = await consent.text();
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
+    const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    /** Presses a consent button; returns the callback URL the provider redirects to. */
+    const decide = async (decision: string): Promise<URL> => {
+      const answer = await fetch(new URL(action, authorize), {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ request, decision }),
+      });
+      expect(answer.status).toBe(302);
+      const callback = new URL(answer.headers.get('location') ?? '');
+      expect(callback.origin + callback.pathname).toBe(`${parleyUrl}/auth/${provider}/callback`);
+      return callback;
+    };
+    return { authorize, html, decide };
+  }
+
+  /** The pages escape apostrophes; the reader sees them plain. */
+  function decodeQuotes(html: string): string {
+    return html.replaceAll('&#39;', "'");
+  }
+
+  interface ResultPage {
+    res: Response;
+    html: string;
+    /** What the page's script posted to the opener, and to which origin. */
+    posted: { message: { parley: Record<string, unknown> }; targetOrigin: string }[];
+    closed: boolean;
+  }
+
+  /** Loads a result page and runs its inline script against a fake opener. */
+  async function resultPage(
+    browser: Browser,
+    url: string,
+    { withOpener = true } = {},
+  ): Promise<ResultPage> {
+    const res = await browser.get(url);
+    const html = decodeQuotes(await res.text());
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    const script = html.split(`<script nonce="${nonce}">`)[1]?.split('</script>')[0];
+    const posted: ResultPage['posted'] = [];
+    let closed = false;
+    if (nonce && script) {
+      const opener = {
+        closed: false,
+        postMessage: (message: ResultPage['posted'][number]['message'], targetOrigin: string) =>
+          posted.push({ message, targetOrigin }),
+      };
+      runInNewContext(script, {
+        window: { opener: withOpener ? opener : null, close: () => (closed = true) },
+      });
+    }
+    return { res, html, posted, closed };
+  }
+
+  function expectAuthPageHeaders(res: Response) {
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  }
+
+  const SAMPLE: Record<
+    ProviderId,
+    { user: string; identity: (sandbox: string) => Record<string, unknown> }
+  > = {
+    wordpress: {
+      user: '1002',
+      identity: (s) => ({
+        provider_user_id: '1002',
+        display_name: 'Grace Hopper',
+        username: 'gracehopper',
+        avatar_url: `${s}/wordpress/avatars/1002.svg`,
+        profile_url: 'https://gravatar.com/gracehopper',
+        email: 'grace@example.com',
+      }),
+    },
+    twitter: {
+      user: '1001',
+      identity: (s) => ({
+        provider_user_id: '1001',
+        display_name: 'Ada Lovelace',
+        username: 'ada',
+        avatar_url: `${s}/twitter/avatars/1001.svg`,
+        profile_url: 'https://x.com/ada',
+        email: null,
+      }),
+    },
+    facebook: {
+      user: '100000000000003',
+      identity: (s) => ({
+        provider_user_id: '100000000000003',
+        display_name: 'Alan Turing',
+        username: null,
+        avatar_url: `${s}/facebook/avatars/100000000000003.svg`,
+        profile_url: null,
+        email: null,
+      }),
+    },
+  };
+
+  const PROVIDERS: ProviderId[] = ['wordpress', 'twitter', 'facebook'];
+
+  describe.each(PROVIDERS)('sign-in with %s', (provider) => {
+    it('completes the ticket and posts the code to the opener on Parley’s origin', async () => {
+      const browser = new Browser();
+      const { ticket, verifier } = await newTicket(provider);
+      const { decide } = await start(browser, provider, ticket.id);
+      const callback = await decide(SAMPLE[provider].user);
+
+      const page = await resultPage(browser, callback.href);
+      expect(page.res.status).toBe(200);
+      expectAuthPageHeaders(page.res);
+      expect(page.res.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+      expect(page.res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
+      expect(browser.cookies.has('parley_login')).toBe(false);
+      expect(page.html).toContain("You're signed in. You can close this window.");
+      expect(page.posted).toHaveLength(1);
+      const [post] = page.posted;
+      expect(post?.targetOrigin).toBe(new URL(parleyUrl).origin);
+      expect(page.html).not.toContain("'*'");
+      expect(post?.message.parley).toEqual({
+        type: 'loginResult',
+        ticket: ticket.id,
+        code: expect.any(String),
+        error: null,
+      });
+      expect(page.closed).toBe(true);
+
+      expect((await ticketRow(ticket.id)).status).toBe('complete');
+      const redeemed = await redeemLoginTicket(parley.parley.db, {
+        ticket: ticket.id,
+        verifier,
+        code: post?.message.parley.code as string,
+      });
+      const identity = await findIdentity(parley.parley.db, redeemed?.identityId ?? '');
+      expect(identity).toMatchObject({ provider, ...SAMPLE[provider].identity(sandboxUrl) });
+
+      // The provider's redirect can't be replayed: the ticket is finished.
+      const replay = await resultPage(browser, callback.href);
+      expect(replay.res.status).toBe(400);
+      expect(replay.posted).toEqual([]);
+    });
+
+    it('fails the ticket as denied when the reader refuses, and says so', async () => {
+      const browser = new Browser();
+      const { ticket, verifier } = await newTicket(provider);
+      const { decide } = await start(browser, provider, ticket.id);
+      const page = await resultPage(browser, (await decide('deny')).href);
+      expect(page.res.status).toBe(200);
+      expectAuthPageHeaders(page.res);
+      expect(page.html).toContain('Sign-in was cancelled');
+      expect(page.posted[0]?.message.parley).toEqual({
+        type: 'loginResult',
+        ticket: ticket.id,
+        code: null,
+        error: 'denied',
+      });
+      expect(await ticketRow(ticket.id)).toMatchObject({ status: 'failed', failure: 'denied' });
+      await expect(
+        redeemLoginTicket(parley.parley.db, { ticket: ticket.id, verifier }),
+      ).rejects.toMatchObject({ code: 'login_denied' });
+    });
+  });
+
+  describe('sign-in edge cases', () => {
+    it('asks for the account chooser on Change: force_login and auth_type=reauthenticate', async () => {
+      const twitter = await newTicket('twitter', { change: true });
+      const tw = await start(new Browser(), 'twitter', twitter.ticket.id);
+      expect(tw.authorize.searchParams.get('force_login')).toBe('true');
+      expect(tw.html).toContain('data-testid="force-login">force_login=true<');
+
+      const facebook = await newTicket('facebook', { change: true });
+      const fb = await start(new Browser(), 'facebook', facebook.ticket.id);
+      expect(fb.authorize.searchParams.get('auth_type')).toBe('reauthenticate');
+      expect(fb.html).toContain('data-testid="reauthenticate"');
+
+      const plain = await newTicket('facebook');
+      const fbPlain = await start(new Browser(), 'facebook', plain.ticket.id);
+      expect(fbPlain.authorize.searchParams.has('auth_type')).toBe(false);
+      const twPlain = await start(new Browser(), 'twitter', (await newTicket('twitter')).ticket.id);
+      expect(twPlain.authorize.searchParams.has('force_login')).toBe(false);
+    });
+
+    it.each(['wordpress', 'facebook'] as const)(
+      'refuses a tampered %s state: the ticket fails and no identity is made',
+      async (provider) => {
+        const browser = new Browser();
+        const { ticket } = await newTicket(provider);
+        const { authorize, decide } = await start(browser, provider, ticket.id);
+        expect(authorize.searchParams.get('state')).toBeTruthy();
+        const user = provider === 'wordpress' ? '1003' : '100000000000002';
+        const callback = await decide(user);
+        callback.searchParams.set('state', 'forged');
+        const page = await resultPage(browser, callback.href);
+        expect(page.posted[0]?.message.parley).toMatchObject({ code: null, error: 'failed' });
+        expect(page.html).toContain("We couldn't sign you in");
+        expect(await ticketRow(ticket.id)).toMatchObject({ status: 'failed', failure: 'failed' });
+        expect(await findIdentityByProvider(parley.parley.db, provider, user)).toBeUndefined();
+      },
+    );
+
+    it('shows an error page for a callback without the handshake cookie', async () => {
+      const browser = new Browser();
+      const { ticket } = await newTicket('wordpress');
+      const { decide } = await start(browser, 'wordpress', ticket.id);
+      const callback = await decide('1001');
+      const page = await resultPage(new Browser(), callback.href);
+      expect(page.res.status).toBe(400);
+      expectAuthPageHeaders(page.res);
+      expect(page.html).toContain('Start it again from the comment form');
+      expect(page.posted).toEqual([]);
+      expect((await ticketRow(ticket.id)).status).toBe('pending');
+    });
+
+    it('sends the redirect fallback back to the host page with 303', async () => {
+      const browser = new Browser();
+      const returnUrl = 'https://blog.example/posts/hello?x=1';
+      const { ticket, verifier } = await newTicket('wordpress', { returnUrl });
+      const { decide } = await start(browser, 'wordpress', ticket.id);
+      const res = await browser.get((await decide('1001')).href);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(returnUrl);
+      expect(res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
+      // The host page has no code: the iframe redeems by polling with its verifier.
+      const redeemed = await redeemLoginTicket(parley.parley.db, {
+        ticket: ticket.id,
+        verifier,
+      });
+      expect(redeemed?.identityId).toBeTruthy();
+    });
+
+    it('tells the reader they are signed in when no opener is left to tell', async () => {
+      // A COOP on the way can sever window.opener; e2e proves the iframe then
+      // finishes by polling. Here: the page posts nothing and stays open.
+      const browser = new Browser();
+      const { ticket } = await newTicket('twitter');
+      const { decide } = await start(browser, 'twitter', ticket.id);
+      const page = await resultPage(browser, (await decide('1002')).href, { withOpener: false });
+      expect(page.res.status).toBe(200);
+      expect(page.posted).toEqual([]);
+      expect(page.closed).toBe(false);
+      expect(page.html).toContain("You're signed in. You can close this window.");
+      expect((await ticketRow(ticket.id)).status).toBe('complete');
+    });
+
+    it('answers 404 for an unknown provider, and refuses a ticket of another provider', async () => {
+      const { ticket } = await newTicket('wordpress');
+      const unknown = await fetch(`${parleyUrl}/auth/myspace/start?ticket=${ticket.id}`);
+      expect(unknown.status).toBe(404);
+      expectAuthPageHeaders(unknown);
+      expect(await unknown.text()).toContain('not available');
+      const other = await fetch(`${parleyUrl}/auth/twitter/start?ticket=${ticket.id}`, {
+        redirect: 'manual',
+      });
+      expect(other.status).toBe(404);
+      expect(other.headers.get('set-cookie')).toBeNull();
+      const missing = await fetch(`${parleyUrl}/auth/twitter/start?ticket=nope`);
+      expect(missing.status).toBe(404);
+      expect((await ticketRow(ticket.id)).status).toBe('pending');
+    });
+  });
+
+  describe('Twitter with the wrong consumer secret', () => {
+    let wrong: TestServer;
+    let otherSandbox: Server;
+
+    beforeAll(async () => {
+      const providers = express();
+      providers.use('/twitter', twitterSandbox({ ...TW, consumerSecret: 'a-different-secret' }));
+      otherSandbox = await listen(providers);
+      wrong = await startTestServer(dialect, {
+        TWITTER_CONSUMER_KEY: TW.consumerKey,
+        TWITTER_CONSUMER_SECRET: TW.consumerSecret,
+        TWITTER_API_URL: `http://127.0.0.1:${(otherSandbox.address() as AddressInfo).port}/twitter`,
+      });
+    });
+
+    afterAll(async () => {
+      await wrong?.stop();
+      otherSandbox?.closeAllConnections();
+      await new Promise((resolve) => otherSandbox?.close(resolve));
+    });
+
+    it('fails the sign-in at start: the sandbox refuses the bad signature', async () => {
+      const otherSite = await saveSite(wrong.parley.db, {
+        id: 'blog',
+        name: 'My blog',
+        origins: ['https://blog.example'],
+      });
+      const ticket = await createLoginTicket(wrong.parley.db, {
+        site: otherSite,
+        provider: 'twitter',
+        challenge: pkce().challenge,
+        change: false,
+        returnUrl: null,
+      });
+      const res = await fetch(`${wrong.url}/auth/twitter/start?ticket=${ticket.id}`, {
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(200);
+      const html = decodeQuotes(await res.text());
+      expect(html).toContain("We couldn't sign you in");
+      expect(html).toContain('"error":"failed"');
+      const row = await wrong.parley.db
+        .selectFrom('login_tickets')
+        .select(['status', 'failure'])
+        .where('id', '=', ticket.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'failed', failure: 'failed' });
+    });
+
+    it('answers 404 for a provider without credentials, and rate-limits start', async () => {
+      const first = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
+      expect(first.status).toBe(404);
+      let last: Response = first;
+      for (let i = 0; i < 30; i++) last = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
+      expect(last.status).toBe(429);
+      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+      expectAuthPageHeaders(last);
+      expect(await last.text()).toContain('Too many attempts');
+    });
   });
 });

@@ -15,12 +15,12 @@ import {
 } from '../notifications/smtp-test-server.ts';
 import { saveSite } from '../sites/site.service.ts';
 import { signInReader } from '../test/factories.ts';
-import { startTestServer, type TestServer } from '../test/test-server.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { issueFormToken } from './form-token.ts';
 
 const PAGE = 'https://blog.example/post';
 
-describe('comments through the moderation pipeline', () => {
+describe.each(DIALECTS)('comments through the moderation pipeline on %s', (dialect) => {
   let server: TestServer;
   let akismet: FakeAkismet;
   let smtp: TestSmtpServer;
@@ -73,7 +73,7 @@ describe('comments through the moderation pipeline', () => {
   beforeAll(async () => {
     akismet = await startFakeAkismet();
     smtp = await startTestSmtpServer();
-    server = await startTestServer('sqlite', {
+    server = await startTestServer(dialect, {
       AKISMET_URL: akismet.endpoint,
       SMTP_URL: smtp.url,
       PUBLIC_URL: 'https://comments.example',
@@ -251,7 +251,7 @@ describe('comments through the moderation pipeline', () => {
   });
 
   it('slows down a flood with a wait time', async () => {
-    const flooded = await startTestServer('sqlite', { COMMENT_RATE_LIMIT: '2' });
+    const flooded = await startTestServer(dialect, { COMMENT_RATE_LIMIT: '2' });
     try {
       await flooded.buildSite();
       const send = (i: number) =>

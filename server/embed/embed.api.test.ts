@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadBootstrap } from '../../contract/api.ts';
-import { startTestServer, type TestServer } from '../test/test-server.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
 function threadUrl(server: TestServer, params: Record<string, string>) {
   return `${server.url}/embed/thread?${new URLSearchParams(params)}`;
@@ -13,7 +13,7 @@ function bootstrapOf(html: string): ThreadBootstrap {
   return JSON.parse(m[1]) as ThreadBootstrap;
 }
 
-describe('the iframe page and widget assets', () => {
+describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => {
   let server: TestServer;
   const page = {
     site: 'blog',
@@ -28,7 +28,7 @@ describe('the iframe page and widget assets', () => {
     // npm test builds the widget before running these.
     if (!existsSync('dist/widget/.vite/manifest.json'))
       throw new Error('Build the widget first: npm run build');
-    server = await startTestServer();
+    server = await startTestServer(dialect);
     await server.buildSite({
       origins: ['https://blog.example', 'https://www.blog.example'],
       settings: { maxDepth: 3 },
@@ -75,7 +75,7 @@ describe('the iframe page and widget assets', () => {
   });
 
   it('offers exactly the sign-in providers the server has credentials for', async () => {
-    const withTwitter = await startTestServer('sqlite', {
+    const withTwitter = await startTestServer(dialect, {
       TWITTER_CONSUMER_KEY: 'k',
       TWITTER_CONSUMER_SECRET: 's',
       FACEBOOK_APP_ID: 'only-an-id',
