@@ -1,9 +1,13 @@
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { certificateIn, createCertificate } from './e2e/tls/certificate.ts';
 import {
   BLOG_PORT,
   BLOG_URL,
+  backendPort,
+  HOST_PORT,
   HOST_URL,
   PARLEY_PORT,
   PARLEY_URL,
@@ -11,6 +15,16 @@ import {
 } from './e2e/urls.ts';
 
 const SQLITE_PATH = join(tmpdir(), `parley-e2e-${process.pid}.sqlite`);
+
+// One throwaway certificate per run, made here in the runner's process before
+// any server starts; the servers and the workers inherit E2E_TLS_DIR. The run
+// that made it deletes it on the way out.
+if (!process.env.E2E_TLS_DIR) {
+  const { dir } = createCertificate();
+  process.env.E2E_TLS_DIR = dir;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+const TLS = certificateIn(process.env.E2E_TLS_DIR);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,6 +37,8 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   use: {
     baseURL: BLOG_URL,
+    // The run's own self-signed certificate (e2e/tls/).
+    ignoreHTTPSErrors: true,
     trace: 'on-first-retry',
     browserName: 'chromium',
     launchOptions: {
@@ -41,19 +57,33 @@ export default defineConfig({
   },
   webServer: [
     {
+      // HTTPS in front of every server below.
+      command: 'node e2e/tls/front.ts',
+      port: HOST_PORT,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
       command: 'node --disable-warning=ExperimentalWarning demo/main.ts',
       url: `${PARLEY_URL}/healthz`,
+      ignoreHTTPSErrors: true,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
-        PORT: String(PARLEY_PORT),
+        PORT: String(backendPort(PARLEY_PORT)),
         HOST: '127.0.0.1',
         PUBLIC_URL: PARLEY_URL,
-        DEMO_PORT: String(BLOG_PORT),
+        DEMO_PORT: String(backendPort(BLOG_PORT)),
         DEMO_URL: BLOG_URL,
         DEMO_SANDBOX_PORT: String(SANDBOX_PORT),
+        DEMO_SANDBOX_TLS_KEY: TLS.key,
+        DEMO_SANDBOX_TLS_CERT: TLS.cert,
+        // Parley calls the sandboxes' token endpoints over HTTPS: trust them.
+        NODE_EXTRA_CA_CERTS: TLS.cert,
         // Tests post within a second of the page loading; flood control and
         // form timing have tests of their own.
         DEMO_MIN_FORM_SECONDS: '0',
@@ -69,6 +99,7 @@ export default defineConfig({
       // Started after the demo is up, so its site registration finds the store migrated.
       command: 'node --disable-warning=ExperimentalWarning e2e/host-server.ts',
       url: `${HOST_URL}/healthz`,
+      ignoreHTTPSErrors: true,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

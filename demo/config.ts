@@ -8,6 +8,9 @@ const DemoEnv = z.object({
   DEMO_URL: z.url({ protocol: /^https?$/ }).optional(),
   DEMO_SITE_ID: z.string().default('demo'),
   DEMO_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  // PEM files: the sandboxes answer over HTTPS (the e2e suite sets them).
+  DEMO_SANDBOX_TLS_KEY: z.string().min(1).optional(),
+  DEMO_SANDBOX_TLS_CERT: z.string().min(1).optional(),
   // The demo publishes at once so it can be tried alone; a real site gets
   // Parley's defaults (first-time moderation, 3 s form timing).
   DEMO_MODERATION: z.enum(['none', 'first-time', 'all']).default('none'),
@@ -21,6 +24,8 @@ export interface DemoConfig {
   siteId: string;
   /** Port of the sandbox sign-in providers (used when no real credentials are set). */
   sandboxPort: number;
+  /** Key and certificate files when the sandboxes serve HTTPS. */
+  sandboxTls: { key: string; cert: string } | undefined;
   moderation: { mode: 'none' | 'first-time' | 'all'; minFormSeconds: number };
 }
 
@@ -31,6 +36,10 @@ export function loadDemoConfig(env: Record<string, string | undefined> = process
     url: (e.DEMO_URL ?? `http://localhost:${e.DEMO_PORT}`).replace(/\/+$/, ''),
     siteId: e.DEMO_SITE_ID,
     sandboxPort: e.DEMO_SANDBOX_PORT,
+    sandboxTls:
+      e.DEMO_SANDBOX_TLS_KEY && e.DEMO_SANDBOX_TLS_CERT
+        ? { key: e.DEMO_SANDBOX_TLS_KEY, cert: e.DEMO_SANDBOX_TLS_CERT }
+        : undefined,
     moderation: { mode: e.DEMO_MODERATION, minFormSeconds: e.DEMO_MIN_FORM_SECONDS },
   });
 }

@@ -21,7 +21,11 @@ try {
   // which speak each provider's protocol with sample users.
   const useSandboxes = REAL_CREDENTIALS.every((name) => !process.env[name]);
   const sandboxes = useSandboxes
-    ? await startSandboxes({ port: demo.sandboxPort, parleyUrl: loadConfig().publicUrl })
+    ? await startSandboxes({
+        port: demo.sandboxPort,
+        parleyUrl: loadConfig().publicUrl,
+        tls: demo.sandboxTls,
+      })
     : undefined;
   const config = loadConfig({ ...process.env, ...sandboxes?.env });
   const parley = createApp(config);

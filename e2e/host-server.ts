@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { HOST_PORT, HOST_URL, OWNER } from './urls.ts';
+import { backendPort, HOST_PORT, HOST_URL, OWNER } from './urls.ts';
 
 /** Runs `npm run parley -- ...args` against the same store as the demo. */
 function parley(...args: string[]): void {
@@ -70,4 +70,4 @@ createServer((req, res) => {
   const html = req.url === '/healthz' ? 'ok' : pages.get((req.url ?? '').split(/[?#]/)[0] ?? '');
   res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html ?? 'no such page');
-}).listen(HOST_PORT);
+}).listen(backendPort(HOST_PORT), '127.0.0.1');

@@ -3,7 +3,9 @@
  * tests) sign readers in offline. Returns the environment that points
  * Parley's real strategies at them.
  */
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { facebookSandbox } from './facebook.ts';
@@ -27,11 +29,16 @@ export interface Sandboxes {
   env: Record<string, string>;
 }
 
-/** Starts the sandboxes on `port` (0: any) for a Parley reachable at `parleyUrl`. */
+/**
+ * Starts the sandboxes on `port` (0: any) for a Parley reachable at
+ * `parleyUrl`. With `tls` (PEM file paths) they answer over HTTPS, as real
+ * providers do; the e2e suite runs every browser test that way.
+ */
 export async function startSandboxes(options: {
   port: number;
   host?: string;
   parleyUrl: string;
+  tls?: { key: string; cert: string } | undefined;
 }): Promise<Sandboxes> {
   const callback = (provider: string) => `${options.parleyUrl}/auth/${provider}/callback`;
   const app = express();
@@ -59,10 +66,15 @@ export async function startSandboxes(options: {
     }),
   );
   const host = options.host ?? '127.0.0.1';
+  const tls = options.tls;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = tls
+      ? createHttpsServer({ key: readFileSync(tls.key), cert: readFileSync(tls.cert) }, app)
+      : createHttpServer(app);
+    s.once('error', reject);
+    s.listen(options.port, host, () => resolve(s));
   });
-  const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}:${(server.address() as AddressInfo).port}`;
   return {
     server,
     url,
