@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import type { EngineOptions } from './e2e/engines/fixture.ts';
 import { certificateIn, createCertificate } from './e2e/tls/certificate.ts';
 import {
   BLOG_PORT,
@@ -26,8 +27,20 @@ if (!process.env.E2E_TLS_DIR) {
 }
 const TLS = certificateIn(process.env.E2E_TLS_DIR);
 
-export default defineConfig({
+export default defineConfig<EngineOptions>({
   testDir: 'e2e',
+  // Journeys (*.journey.ts) run in all three engines, each project driving
+  // its engine through its own driver (e2e/engines/); the Playwright specs
+  // (*.spec.ts) run in Chromium. A failure's title names its project.
+  projects: [
+    { name: 'chromium', testMatch: /\.(spec|journey)\.ts$/, use: { engineName: 'chromium' } },
+    {
+      name: 'firefox',
+      testMatch: /\.journey\.ts$/,
+      use: { engineName: 'firefox' },
+    },
+    { name: 'webkit', testMatch: /\.journey\.ts$/, use: { engineName: 'webkit' } },
+  ],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

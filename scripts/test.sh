@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-browsers.sh
 
 # Store tests run on PostgreSQL as well as SQLite. Set TEST_DATABASE_URL= (empty)
 # to run SQLite only; a URL that doesn't answer fails the run rather than

@@ -1,0 +1,93 @@
+/**
+ * The reader's journeys, run in Chromium, Firefox and WebKit (one project
+ * each in playwright.config.ts). Steps come from ./reader.ts.
+ */
+import { expect, journey } from '../engines/fixture.ts';
+import { click, fill, notSee, see, seeValue } from '../engines/steps.ts';
+import { hostPage } from '../fixtures.ts';
+import {
+  openThread,
+  PROVIDERS,
+  postAsGuest,
+  reloadAndCheckSession,
+  seeComment,
+  seeSignedOut,
+  signedInLine,
+  signInWithPopup,
+  thirdPartyCookieSticks,
+  worksToday,
+} from './reader.ts';
+
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+journey('a guest posts a comment and finds it after a reload', async ({ open, request }) => {
+  const { tab, engine } = await open();
+  await openThread(tab, await hostPage(request));
+  const text = `A guest in ${engine} says hello ${stamp()}`;
+  await postAsGuest(tab, text);
+  await seeComment(tab, text);
+  await seeValue(tab, 'widget', { label: 'Comment' }, '');
+  await tab.reload();
+  await openThread(tab, await tab.url());
+  await seeComment(tab, text);
+});
+
+for (const provider of PROVIDERS) {
+  journey(
+    `signs in with ${provider.label} by popup and posts as that account`,
+    async ({ open, request }) => {
+      const session = await open();
+      const { tab } = session;
+      await openThread(tab, await hostPage(request));
+      const draft = `Typed before signing in with ${provider.label} ${stamp()}`;
+      await fill(tab, 'widget', { label: 'Comment' }, draft);
+      await signInWithPopup(session, provider, 'Grace Hopper');
+      await see(tab, 'widget', signedInLine(provider));
+      await seeValue(tab, 'widget', { label: 'Comment' }, draft);
+      await notSee(tab, 'widget', { label: 'Email' });
+      await click(tab, 'widget', { role: 'button', name: 'Post Comment' });
+      // The comment carries the account's name, then the text.
+      await see(tab, 'widget', {
+        testId: 'comment',
+        hasText: new RegExp(`Grace Hopper.*${draft}`),
+      });
+      await reloadAndCheckSession(session, provider);
+    },
+  );
+}
+
+journey(
+  'popup blocked: sign-in goes by redirect and comes back signed in, draft kept',
+  async ({ open, request }) => {
+    const session = await open();
+    const { tab } = session;
+    const url = await hostPage(request);
+    await openThread(tab, url);
+    // What a popup blocker does: window.open gives nothing, in the page and the frame.
+    for (const where of ['page', 'widget'] as const)
+      await tab.evaluate(where, '() => { window.open = () => null; }');
+    const draft = `Draft across a redirect ${stamp()}`;
+    await fill(tab, 'widget', { label: 'Comment' }, draft);
+    await click(tab, 'widget', { role: 'button', name: 'Log in with Twitter' });
+    await click(tab, 'page', { role: 'button', name: /^Continue as Ada Lovelace\b/ });
+    await see(tab, 'widget', { css: '[data-loaded="true"]' });
+    expect(await tab.url()).toBe(url);
+    if (worksToday(session, 'redirectSignsIn'))
+      await see(tab, 'widget', signedInLine(PROVIDERS[1]));
+    else await seeSignedOut(tab, PROVIDERS[1]);
+    await seeValue(tab, 'widget', { label: 'Comment' }, draft);
+  },
+);
+
+journey(
+  'third-party cookies blocked: popup sign-in completes and survives a reload',
+  async ({ open, request }) => {
+    const session = await open({ thirdPartyCookies: 'blocked' });
+    const { tab } = session;
+    await openThread(tab, await hostPage(request));
+    expect(await thirdPartyCookieSticks(tab), 'the engine blocks third-party cookies').toBe(false);
+    await signInWithPopup(session, PROVIDERS[0], 'Ada Lovelace');
+    await see(tab, 'widget', signedInLine(PROVIDERS[0]));
+    await reloadAndCheckSession(session, PROVIDERS[0]);
+  },
+);

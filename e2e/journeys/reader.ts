@@ -1,0 +1,131 @@
+/**
+ * A reader's steps, written once for every engine: they speak only the
+ * driver interface (e2e/engines/driver.ts) and the shared waits
+ * (e2e/engines/steps.ts).
+ */
+import type { EngineName, Session, Tab } from '../engines/driver.ts';
+import { click, fill, neverSee, see } from '../engines/steps.ts';
+
+export const PROVIDERS = [
+  { id: 'wordpress', label: 'WordPress.com' },
+  { id: 'twitter', label: 'Twitter' },
+  { id: 'facebook', label: 'Facebook' },
+] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+/**
+ * Where each sign-in outcome holds today, per engine. WebKit drops every
+ * cookie of the widget's cross-site iframe and Firefox, with third-party
+ * cookies blocked, drops the session cookie too (issue 8, §3). Once sign-in
+ * works there, add the engine to the line concerned: that one line turns the
+ * journeys' check from "still a known gap" into "works". Until then the
+ * journeys assert the gap (the reader is signed out), so the day it starts
+ * working, the line to change is what fails.
+ */
+export const WORKS_TODAY: Record<
+  'reloadKeepsSession' | 'reloadKeepsSessionWhenBlocked' | 'redirectSignsIn',
+  readonly EngineName[]
+> = {
+  /** A signed-in reader is still signed in after a reload. */
+  reloadKeepsSession: ['chromium', 'firefox'],
+  /** The same, with the engine's third-party cookie blocking on. */
+  reloadKeepsSessionWhenBlocked: ['chromium'],
+  /** Popup blocked: the redirect fallback comes back signed in. */
+  redirectSignsIn: ['chromium', 'firefox'],
+};
+
+/** Whether `outcome` works today in this session's engine (see WORKS_TODAY). */
+export const worksToday = (session: Session, outcome: keyof typeof WORKS_TODAY): boolean =>
+  WORKS_TODAY[outcome].includes(session.engine);
+
+/** Opens `url` and waits for the widget to say it has loaded. */
+export async function openThread(tab: Tab, url: string): Promise<void> {
+  await tab.goto(url);
+  await see(tab, 'widget', { css: '[data-loaded="true"]' });
+}
+
+/** Types `text` and the guest details into the widget's form and posts it. */
+export async function postAsGuest(
+  tab: Tab,
+  text: string,
+  who = { name: 'Ada Reader', email: 'ada@example.com' },
+): Promise<void> {
+  await fill(tab, 'widget', { label: 'Comment' }, text);
+  await fill(tab, 'widget', { label: 'Email' }, who.email);
+  await fill(tab, 'widget', { label: 'Name' }, who.name);
+  await click(tab, 'widget', { role: 'button', name: 'Post Comment' });
+}
+
+/** Waits until the widget shows the reader's comment `text`. */
+export function seeComment(tab: Tab, text: string) {
+  return see(tab, 'widget', { testId: 'comment', hasText: text });
+}
+
+/** The widget's line for a reader signed in with `provider`. */
+export const signedInLine = (provider: Provider) => ({
+  text: `You are commenting using your ${provider.label} account`,
+});
+
+/**
+ * Clicks "Log in with …" in the widget and picks `user` on the sandbox
+ * provider's page in the popup; resolves with the popup.
+ */
+export async function signInWithPopup(
+  session: Session,
+  provider: Provider,
+  user: string,
+): Promise<Tab> {
+  const { tab } = session;
+  const popup = await session.waitForPopup(() =>
+    click(tab, 'widget', { role: 'button', name: `Log in with ${provider.label}` }),
+  );
+  await see(tab, 'widget', { text: `Connecting to ${provider.label}…` });
+  await click(popup, 'page', { role: 'button', name: new RegExp(`^Continue as ${user}\\b`) });
+  return popup;
+}
+
+/**
+ * Where a known gap (WORKS_TODAY) still holds: the reader finds the sign-in
+ * buttons, not their account. If this fails because the reader IS signed
+ * in, add the engine to WORKS_TODAY.
+ */
+export async function seeSignedOut(tab: Tab, provider: Provider): Promise<void> {
+  await see(tab, 'widget', { role: 'button', name: `Log in with ${provider.label}` });
+  // The widget restores a session after it has loaded: give it the time to.
+  await neverSee(tab, 'widget', signedInLine(provider));
+}
+
+/**
+ * Reloads and checks what a reader finds: still signed in with `provider`
+ * where the engine keeps the session (WORKS_TODAY), else signed out.
+ */
+export async function reloadAndCheckSession(session: Session, provider: Provider): Promise<void> {
+  const { tab } = session;
+  await tab.reload();
+  await see(tab, 'widget', { css: '[data-loaded="true"]' });
+  const keeps = worksToday(
+    session,
+    session.options.thirdPartyCookies === 'blocked'
+      ? 'reloadKeepsSessionWhenBlocked'
+      : 'reloadKeepsSession',
+  );
+  if (keeps) await see(tab, 'widget', signedInLine(provider));
+  else await seeSignedOut(tab, provider);
+}
+
+/**
+ * Whether a plain (unpartitioned) cookie set inside the widget's frame
+ * sticks: false when the engine blocks third-party cookies.
+ */
+export function thirdPartyCookieSticks(tab: Tab): Promise<boolean> {
+  return tab.evaluate<boolean>(
+    'widget',
+    `() => {
+      const name = 'parley_probe_' + Math.random().toString(36).slice(2);
+      document.cookie = name + '=1; Path=/; SameSite=None; Secure';
+      const stuck = document.cookie.includes(name + '=1');
+      document.cookie = name + '=; Path=/; Max-Age=0; SameSite=None; Secure';
+      return stuck;
+    }`,
+  );
+}
