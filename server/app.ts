@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
+import { pingStore } from './store/health.repository.ts';
 
 export interface ParleyApp {
   app: Express;
@@ -68,7 +69,7 @@ export function createApp(config: Config): ParleyApp {
   app.use(compression());
 
   app.get('/healthz', async (_req, res) => {
-    await db.selectFrom('sites').select('id').limit(1).execute();
+    await pingStore(db);
     res.json({ ok: true });
   });
   app.use(embedRoutes(db, config, assets));

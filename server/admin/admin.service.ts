@@ -8,6 +8,14 @@ import { randomSecret, sha256 } from '../auth/crypto.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
+import {
+  deleteAdminSession,
+  findAdminByEmail,
+  findAdminBySession,
+  insertAdmin,
+  insertAdminSession,
+} from './admin.repository.ts';
+import { rolesOfAdmin, upsertSiteMember } from './member.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const ADMIN_SESSION_DAYS = 7;
@@ -29,11 +37,7 @@ export async function grantSiteRole(
   input: { email: string; password?: string | undefined; siteId: string; role: SiteRole },
 ): Promise<{ adminId: string; created: boolean }> {
   const email = input.email.trim().toLowerCase();
-  let admin = await db
-    .selectFrom('admins')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirst();
+  let admin = await findAdminByEmail(db, email);
   let created = false;
   if (!admin) {
     if (!input.password || input.password.length < MIN_PASSWORD_LENGTH) {
@@ -44,75 +48,47 @@ export async function grantSiteRole(
         'password',
       );
     }
-    admin = { id: newId() };
-    await db
-      .insertInto('admins')
-      .values({
-        id: admin.id,
-        email,
-        password_hash: await hashPassword(input.password),
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    admin = {
+      id: newId(),
+      email,
+      password_hash: await hashPassword(input.password),
+      created_at: new Date().toISOString(),
+    };
+    await insertAdmin(db, admin);
     created = true;
   }
-  await db
-    .insertInto('site_members')
-    .values({ admin_id: admin.id, site_id: input.siteId, role: input.role })
-    .onConflict((oc) => oc.columns(['admin_id', 'site_id']).doUpdateSet({ role: input.role }))
-    .execute();
+  await upsertSiteMember(db, { adminId: admin.id, siteId: input.siteId, role: input.role });
   return { adminId: admin.id, created };
 }
 
 /** Checks email and password; returns a new session token (stored hashed). */
 export async function logIn(db: Db, email: string, password: string): Promise<string> {
-  const admin = await db
-    .selectFrom('admins')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  const admin = await findAdminByEmail(db, email);
   const ok = await verifyPassword(password, admin?.password_hash ?? (await DECOY_HASH));
   if (!admin || !ok) throw new AppError(401, 'unauthorized', 'Wrong email or password');
   const token = randomSecret();
   const now = Date.now();
-  await db
-    .insertInto('admin_sessions')
-    .values({
-      id: newId(),
-      admin_id: admin.id,
-      token_hash: sha256(token),
-      created_at: new Date(now).toISOString(),
-      expires_at: new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString(),
-    })
-    .execute();
+  await insertAdminSession(db, {
+    id: newId(),
+    admin_id: admin.id,
+    token_hash: sha256(token),
+    created_at: new Date(now).toISOString(),
+    expires_at: new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString(),
+  });
   return token;
 }
 
 export async function logOut(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('admin_sessions').where('token_hash', '=', sha256(token)).execute();
+  await deleteAdminSession(db, sha256(token));
 }
 
 /** The admin behind a session token, with their roles, or 401. */
 export async function adminForToken(db: Db, token: string): Promise<AdminContext> {
-  const row = await db
-    .selectFrom('admin_sessions')
-    .innerJoin('admins', 'admins.id', 'admin_sessions.admin_id')
-    .select(['admins.id', 'admins.email', 'admin_sessions.expires_at'])
-    .where('admin_sessions.token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await findAdminBySession(db, sha256(token));
   if (!row || row.expires_at <= new Date().toISOString()) {
     throw new AppError(401, 'unauthorized', 'Please sign in to the dashboard');
   }
-  const members = await db
-    .selectFrom('site_members')
-    .selectAll()
-    .where('admin_id', '=', row.id)
-    .execute();
-  return {
-    adminId: row.id,
-    email: row.email,
-    roles: new Map(members.map((m) => [m.site_id, m.role])),
-  };
+  return { adminId: row.id, email: row.email, roles: await rolesOfAdmin(db, row.id) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks
 import type { CommentCandidate } from '../moderation/moderation.types.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
+import { listForAkismetFeedback } from './queue.repository.ts';
 
 export interface AkismetFeedback {
   kind: 'spam' | 'ham';
@@ -46,28 +47,7 @@ export async function planAkismetFeedback(
   if (site.settings.moderation.akismetKey === null || ids.length === 0) return [];
   const next = RESULT_OF[action];
   if (next !== 'spam' && next !== 'approved') return [];
-  const rows = await db
-    .selectFrom('comments as c')
-    .innerJoin('pages as p', 'p.id', 'c.page_id')
-    .select([
-      'c.id',
-      'c.status',
-      'c.moderation_reasons',
-      'c.body_source',
-      'c.author_name',
-      'c.author_email',
-      'c.author_url',
-      'c.author_provider',
-      'c.identity_id',
-      'c.ip',
-      'c.user_agent',
-      'p.url as page_url',
-      'p.title as page_title',
-    ])
-    .where('c.site_id', '=', site.id)
-    .where('c.id', 'in', [...ids])
-    .where('c.status', '!=', next)
-    .execute();
+  const rows = await listForAkismetFeedback(db, site.id, ids, next);
   const feedback: AkismetFeedback[] = [];
   for (const row of rows) {
     const calledSpam = akismetCalledSpam(row.moderation_reasons);

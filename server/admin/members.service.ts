@@ -9,30 +9,17 @@ import { randomSecret } from '../auth/crypto.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { grantSiteRole } from './admin.service.ts';
+import { deleteSiteMember, findSiteMember, listSiteMembers } from './member.repository.ts';
 
 /** The site's owners, then its moderators, by email. */
 export async function listMembers(db: Db, siteId: string): Promise<Member[]> {
-  const rows = await db
-    .selectFrom('site_members')
-    .innerJoin('admins', 'admins.id', 'site_members.admin_id')
-    .select(['admins.email', 'site_members.role'])
-    .where('site_members.site_id', '=', siteId)
-    .orderBy('admins.email')
-    .execute();
-  return rows
-    .map((r) => ({ email: r.email, role: r.role }))
-    .sort((a, b) => Number(a.role !== 'owner') - Number(b.role !== 'owner'));
+  const rows = await listSiteMembers(db, siteId);
+  return rows.sort((a, b) => Number(a.role !== 'owner') - Number(b.role !== 'owner'));
 }
 
 /** 409 `last_owner` when `email` is the site's only owner (it may not lose that role). */
 async function keepAnOwner(db: Db, siteId: string, email: string): Promise<void> {
-  const owners = await db
-    .selectFrom('site_members')
-    .innerJoin('admins', 'admins.id', 'site_members.admin_id')
-    .select('admins.email')
-    .where('site_members.site_id', '=', siteId)
-    .where('site_members.role', '=', 'owner')
-    .execute();
+  const owners = await listSiteMembers(db, siteId, { role: 'owner' });
   if (owners.length === 1 && owners[0]?.email === email) {
     throw new AppError(
       409,
@@ -58,19 +45,9 @@ export async function addMember(db: Db, siteId: string, member: NewMember): Prom
 /** Takes the admin's role on the site away; 404 when they have none, 409 for the last owner. */
 export async function removeMember(db: Db, siteId: string, email: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const member = await tx
-      .selectFrom('site_members')
-      .innerJoin('admins', 'admins.id', 'site_members.admin_id')
-      .select(['site_members.admin_id', 'site_members.role'])
-      .where('site_members.site_id', '=', siteId)
-      .where('admins.email', '=', email)
-      .executeTakeFirst();
+    const member = await findSiteMember(tx, siteId, email);
     if (!member) throw new AppError(404, 'not_found', `${email} has no role on this site`);
     if (member.role === 'owner') await keepAnOwner(tx, siteId, email);
-    await tx
-      .deleteFrom('site_members')
-      .where('site_id', '=', siteId)
-      .where('admin_id', '=', member.admin_id)
-      .execute();
+    await deleteSiteMember(tx, siteId, member.adminId);
   });
 }

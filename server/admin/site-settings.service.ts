@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import type { SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashboard.ts';
+import { findCommentAuthor } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
 import { toValidationError } from '../http/validate.ts';
 import type { NewSite, Site } from '../sites/site.schema.ts';
 import { requireSite, saveSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
+import { setCommentStatus } from './queue.repository.ts';
 
 /** Moderators see that a key is set, and which, but not the key itself. */
 function maskKey(key: string): string {
@@ -74,12 +76,7 @@ function withEntry(list: readonly string[], entry: string): string[] {
  */
 export async function banCommentAuthor(db: Db, siteId: string, commentId: string): Promise<Banned> {
   return db.transaction().execute(async (tx) => {
-    const comment = await tx
-      .selectFrom('comments')
-      .select(['identity_id', 'author_email', 'author_name', 'author_provider'])
-      .where('site_id', '=', siteId)
-      .where('id', '=', commentId)
-      .executeTakeFirst();
+    const comment = await findCommentAuthor(tx, siteId, commentId);
     if (!comment) throw new AppError(404, 'not_found', 'No comment with that id on this site');
 
     const site = await requireSite(tx, siteId);
@@ -114,12 +111,7 @@ export async function banCommentAuthor(db: Db, siteId: string, commentId: string
         settings: { moderation: { blocklist: next } },
       });
     }
-    await tx
-      .updateTable('comments')
-      .set({ status: 'spam', updated_at: new Date().toISOString() })
-      .where('site_id', '=', siteId)
-      .where('id', '=', commentId)
-      .execute();
+    await setCommentStatus(tx, siteId, [commentId], 'spam');
     return banned;
   });
 }

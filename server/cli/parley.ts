@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { deleteAdminByEmail, listAdminsWithRoles } from '../admin/admin.repository.ts';
 import { grantSiteRole } from '../admin/admin.service.ts';
 import { randomSecret } from '../auth/crypto.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -94,12 +95,7 @@ async function admins(db: Db, argv: string[]): Promise<string> {
   });
   const [action, email] = positionals;
   if (action === 'list') {
-    const rows = await db
-      .selectFrom('admins')
-      .leftJoin('site_members', 'site_members.admin_id', 'admins.id')
-      .select(['admins.email', 'site_members.site_id', 'site_members.role'])
-      .orderBy('admins.email')
-      .execute();
+    const rows = await listAdminsWithRoles(db);
     if (rows.length === 0)
       return 'No admins yet. Add one with: npm run parley -- admins add <email> --site <id>';
     return rows.map((r) => `${r.email}\t${r.site_id ?? '-'}\t${r.role ?? '-'}`).join('\n');
@@ -124,11 +120,7 @@ async function admins(db: Db, argv: string[]): Promise<string> {
       : `${email} is now ${role} of ${values.site}.`;
   }
   if (action === 'remove') {
-    const result = await db
-      .deleteFrom('admins')
-      .where('email', '=', email.trim().toLowerCase())
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new UsageError(`No admin "${email}"`);
+    if (!(await deleteAdminByEmail(db, email))) throw new UsageError(`No admin "${email}"`);
     return `Removed ${email}.`;
   }
   throw new UsageError(`Unknown command: admins ${action ?? ''}`);

@@ -12,6 +12,7 @@ import { runPipeline } from '../moderation/pipeline.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { type AuthorMatch, hasApprovedComment, hasRecentSameText } from './comment.repository.ts';
 
 /** Process-wide pieces of moderation: the flood counters and Akismet's options. */
 export interface ModerationDeps {
@@ -23,10 +24,10 @@ export interface ModerationDeps {
 // page: "Thanks!" under two different posts is not a duplicate.
 const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 
-function byAuthor(candidate: CommentCandidate) {
+function byAuthor(candidate: CommentCandidate): AuthorMatch {
   return candidate.author.kind === 'identity'
-    ? { column: 'identity_id' as const, value: candidate.author.identityId }
-    : { column: 'author_email' as const, value: candidate.author.email.toLowerCase() };
+    ? { identityId: candidate.author.identityId }
+    : { email: candidate.author.email };
 }
 
 /** What differs when the pipeline checks an edit rather than a new comment. */
@@ -49,34 +50,16 @@ export function moderateComment(
   return runPipeline(candidate, site.settings.moderation, {
     flood: deps.flood,
     ...(deps.akismet ? { akismet: deps.akismet } : {}),
-    async findRecentSameText(c) {
-      if (!pageId) return false;
-      const author = byAuthor(c);
-      const row = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('page_id', '=', pageId)
-        .where(author.column, '=', author.value)
-        .where('body_source', '=', c.body)
-        .where('status', '!=', 'trash')
-        .where('created_at', '>', new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString())
-        .$if(excludeCommentId !== undefined, (qb) =>
-          qb.where('id', '!=', excludeCommentId as string),
-        )
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-    async hasApprovedComment(c) {
-      const author = byAuthor(c);
-      const row = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('site_id', '=', site.id)
-        .where(author.column, '=', author.value)
-        .where('status', '=', 'approved')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    findRecentSameText: async (c) =>
+      pageId !== null &&
+      hasRecentSameText(db, {
+        pageId,
+        author: byAuthor(c),
+        body: c.body,
+        since: new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString(),
+        ...(excludeCommentId !== undefined ? { excludeId: excludeCommentId } : {}),
+      }),
+    hasApprovedComment: (c) => hasApprovedComment(db, site.id, byAuthor(c)),
   });
 }
 

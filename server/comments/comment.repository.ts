@@ -100,3 +100,66 @@ export async function removeComment(db: Db, id: string): Promise<void> {
 export async function findPageById(db: Db, pageId: string): Promise<PageRow | undefined> {
   return db.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
 }
+
+/** How the pipeline recognises an author: their identity when signed in, else their email. */
+export type AuthorMatch = { identityId: string } | { email: string };
+
+function authorColumn(author: AuthorMatch) {
+  return 'identityId' in author
+    ? { column: 'identity_id' as const, value: author.identityId }
+    : { column: 'author_email' as const, value: author.email.toLowerCase() };
+}
+
+/**
+ * Whether this author posted exactly this text on the page (in any status but
+ * trash) since `since`; `excludeId` leaves out the comment being edited.
+ */
+export async function hasRecentSameText(
+  db: Db,
+  query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
+): Promise<boolean> {
+  const author = authorColumn(query.author);
+  let select = db
+    .selectFrom('comments')
+    .select('id')
+    .where('page_id', '=', query.pageId)
+    .where(author.column, '=', author.value)
+    .where('body_source', '=', query.body)
+    .where('status', '!=', 'trash')
+    .where('created_at', '>', query.since);
+  if (query.excludeId !== undefined) select = select.where('id', '!=', query.excludeId);
+  return (await select.executeTakeFirst()) !== undefined;
+}
+
+/** Whether this author has an approved comment anywhere on the site. */
+export async function hasApprovedComment(
+  db: Db,
+  siteId: string,
+  author: AuthorMatch,
+): Promise<boolean> {
+  const match = authorColumn(author);
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where(match.column, '=', match.value)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Who wrote one of the site's comments (for a ban), or undefined for another site's. */
+export async function findCommentAuthor(
+  db: Db,
+  siteId: string,
+  id: string,
+): Promise<
+  Pick<CommentRow, 'identity_id' | 'author_email' | 'author_name' | 'author_provider'> | undefined
+> {
+  return db
+    .selectFrom('comments')
+    .select(['identity_id', 'author_email', 'author_name', 'author_provider'])
+    .where('site_id', '=', siteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,3 +1,4 @@
+import { listSiteMembers } from '../admin/member.repository.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { notifyModerators } from '../notifications/notify-moderators.ts';
@@ -18,12 +19,7 @@ export function notifyHeld(
   if (!mailer.enabled || created.status !== 'pending') return;
   const { comment, site } = created;
   void (async () => {
-    const members = await db
-      .selectFrom('site_members')
-      .innerJoin('admins', 'admins.id', 'site_members.admin_id')
-      .select('admins.email')
-      .where('site_members.site_id', '=', site.id)
-      .execute();
+    const members = await listSiteMembers(db, site.id);
     await notifyModerators(mailer, {
       site: { id: site.id, name: site.name },
       comment: {

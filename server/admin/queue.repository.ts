@@ -1,0 +1,120 @@
+/** The moderation queue's reads and bulk status changes over a site's comments. */
+import { sql } from 'kysely';
+import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { Db } from '../store/db.ts';
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function queueQuery(db: Db, siteId: string) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
+    .select([
+      'c.id',
+      'c.status',
+      'c.body_html',
+      'c.body_source',
+      'c.created_at',
+      'c.author_name',
+      'c.author_email',
+      'c.author_url',
+      'c.author_provider',
+      'c.ip',
+      'c.moderation_reasons',
+      'p.url as page_url',
+      'p.title as page_title',
+      'parent.id as parent_id',
+      'parent.author_name as parent_author',
+      'parent.body_source as parent_source',
+    ])
+    .where('c.site_id', '=', siteId);
+}
+
+/** A comment with what the queue shows beside it: its page and the comment it replies to. */
+export type QueueRow = Awaited<
+  ReturnType<ReturnType<typeof queueQuery>['executeTakeFirstOrThrow']>
+>;
+
+/** A site's comments in one status (newest first), optionally matching text, author, email or IP. */
+export async function selectQueue(
+  db: Db,
+  siteId: string,
+  filter: { status: CommentStatus | 'all'; q?: string | undefined; limit: number },
+): Promise<QueueRow[]> {
+  let query = queueQuery(db, siteId);
+  if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    query = query.where((eb) =>
+      eb.or(
+        ['c.body_source', 'c.author_name', 'c.author_email', 'c.ip'].map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+        ),
+      ),
+    );
+  }
+  return query.orderBy('c.created_at', 'desc').limit(filter.limit).execute();
+}
+
+/** One comment of the site as the queue shows it (undefined for another site's). */
+export async function findQueueRow(
+  db: Db,
+  siteId: string,
+  id: string,
+): Promise<QueueRow | undefined> {
+  return queueQuery(db, siteId).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Sets the status of those of `ids` that belong to the site; returns how many changed. */
+export async function setCommentStatus(
+  db: Db,
+  siteId: string,
+  ids: readonly string[],
+  status: CommentStatus,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('comments')
+    .set({ status, updated_at: new Date().toISOString() })
+    .where('site_id', '=', siteId)
+    .where('id', 'in', [...ids])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * The site's comments among `ids` not already in `status`, with what Akismet
+ * was told about them when they were checked.
+ */
+export async function listForAkismetFeedback(
+  db: Db,
+  siteId: string,
+  ids: readonly string[],
+  status: CommentStatus,
+) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .select([
+      'c.id',
+      'c.status',
+      'c.moderation_reasons',
+      'c.body_source',
+      'c.author_name',
+      'c.author_email',
+      'c.author_url',
+      'c.author_provider',
+      'c.identity_id',
+      'c.ip',
+      'c.user_agent',
+      'p.url as page_url',
+      'p.title as page_title',
+    ])
+    .where('c.site_id', '=', siteId)
+    .where('c.id', 'in', [...ids])
+    .where('c.status', '!=', status)
+    .execute();
+}
