@@ -28,7 +28,9 @@ async function parley(...args: string[]) {
   }
 }
 
-describe('npm run parley -- sites', () => {
+// Each test starts several Node processes; on a loaded machine (the test run
+// shares its two cores) that alone can pass the default 20 s.
+describe('npm run parley -- sites', { timeout: 60_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds a site and prints the snippet to embed it', async () => {
