@@ -49,7 +49,11 @@ export function createApp(config: Config): ParleyApp {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // Express copies a list; a hop count or false passes as is (see config.ts).
+  app.set(
+    'trust proxy',
+    Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy,
+  );
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(
     helmet({

@@ -35,4 +35,34 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DATABASE_URL/);
     expect(attempt).toThrow(/LOG_LEVEL/);
   });
+
+  it('trusts no proxy by default: X-Forwarded-For is ignored', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or the proxies’ addresses, as Express documents', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.5,2001:db8::/32' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.5',
+      '2001:db8::/32',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=true at start, saying what to write instead', () => {
+    const attempt = () => loadConfig({ TRUST_PROXY: 'true' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/TRUST_PROXY: .*any X-Forwarded-For/);
+    expect(attempt).toThrow(/TRUST_PROXY=1/);
+    expect(attempt).toThrow(/TRUST_PROXY=10\.0\.0\.0\/8/);
+  });
+
+  it('refuses an entry that is not an address, a range or a named range', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8,proxy.internal' })).toThrow(
+      /"proxy\.internal" is not a hop count, an IP address, a CIDR range/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/at most 10/);
+  });
 });

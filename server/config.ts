@@ -5,11 +5,56 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { IpRule } from './moderation/moderation.settings.ts';
 import { type MailConfig, MailEnvSchema, toMailConfig } from './notifications/mail.config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+// Express's named ranges (proxy-addr): 127.0.0.1/8 + ::1, fe80::/10 + 169.254.0.0/16, private networks.
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies in front of Parley may say who the client is, the two ways
+ * Express documents: how many hops (`1`: one reverse proxy), or the proxies'
+ * addresses (`10.0.0.0/8`, `loopback`, a comma-separated list). Off when
+ * unset. `true` is refused: it trusts every X-Forwarded-For entry, so any
+ * client could pick its own IP by sending one, and walk past every limit.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '"true" would trust any X-Forwarded-For a client sends, so anyone could choose their own IP and escape the rate limits. ' +
+          'Write how many proxies stand in front of Parley (TRUST_PROXY=1 for one reverse proxy) ' +
+          'or their addresses (TRUST_PROXY=10.0.0.0/8, or a comma-separated list such as TRUST_PROXY=loopback,10.0.0.5)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter(
+      (entry) => !NAMED_RANGES.includes(entry) && !IpRule.safeParse(entry).success,
+    );
+    if (bad.length === 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad.join('", "')}" is not a hop count, an IP address, a CIDR range or one of ${NAMED_RANGES.join(', ')}`,
+    });
+    return z.NEVER;
+  });
 
 const EnvSchema = z.object({
   ...MailEnvSchema.shape,
@@ -48,10 +93,7 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: TrustProxy,
 });
 
 export interface Config {
@@ -64,7 +106,11 @@ export interface Config {
     | { readonly kind: 'postgres'; readonly url: string };
   readonly widgetDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  readonly trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: false (the socket is the client), a hop count, or
+   * the trusted proxies' addresses and ranges.
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** SMTP for moderator notifications (disabled without SMTP_URL). */
   readonly mail: MailConfig;
   /** Flood control: comments per minute per IP or author, and per site. */
@@ -104,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     widgetDir: resolve(e.WIDGET_DIR),
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     mail: toMailConfig(e),
     commentRateLimit: Object.freeze({
       perAuthor: e.COMMENT_RATE_LIMIT,
