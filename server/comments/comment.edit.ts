@@ -120,13 +120,20 @@ export async function editComment(
       honeypot: undefined,
       formAgeMs: Number.MAX_SAFE_INTEGER,
       permalink: pageUrl,
+      edit: { previousBody: row.body_source },
     },
     moderation,
     { excludeCommentId: row.id },
   );
   if (outcome.decision === 'reject') throw refusal(outcome);
+  // Filed as spam stays spam: rewording it is no appeal (a moderator's
+  // "Not spam" is), or an edit would publish what a moderator removed.
   const status: CommentStatus =
-    outcome.decision === 'approve' ? 'approved' : outcome.decision === 'hold' ? 'pending' : 'spam';
+    outcome.decision === 'spam' || row.status === 'spam'
+      ? 'spam'
+      : outcome.decision === 'approve'
+        ? 'approved'
+        : 'pending';
   const reasons = outcome.reasons.map(({ check, reason }) => ({ check, reason }));
   const now = new Date().toISOString();
   const updated = await updateCommentBody(db, row.id, {

@@ -56,6 +56,8 @@ export interface CommentCandidate {
   formAgeMs: number | null;
   /** The page URL, sent to Akismet as `permalink`. */
   permalink: string;
+  /** Set when an author edits their comment: what it said before (links added are news). */
+  edit?: { previousBody: string };
 }
 
 /** What every check receives. */

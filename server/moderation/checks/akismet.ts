@@ -37,6 +37,8 @@ export function akismetFields(
     blog_charset: 'UTF-8',
   });
   if (options.isTest) fields.set('is_test', '1');
+  // Akismet asks to be told when content it saw before is sent again, and why.
+  if (candidate.edit) fields.set('recheck_reason', 'edit');
   return fields;
 }
 

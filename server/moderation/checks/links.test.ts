@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ctx } from '../test/candidates.ts';
-import { countLinks, linksCheck } from './links.ts';
+import { addedLinks, countLinks, linksCheck } from './links.ts';
 
 describe('countLinks', () => {
   it.each([
@@ -39,5 +39,38 @@ describe('links', () => {
   it('checks nothing when the limit is 0', () => {
     const body = 'https://a.example https://b.example https://c.example';
     expect(linksCheck(ctx({ body }, { linkLimit: 0 })).decision).toBe('approve');
+  });
+});
+
+describe('links in an edit', () => {
+  const edit = (previousBody: string, body: string, mode: 'none' | 'first-time' | 'all') =>
+    linksCheck(ctx({ body, edit: { previousBody } }, { mode, linkLimit: 5 }));
+
+  it('lists the links an edit adds, a changed target included', () => {
+    expect(addedLinks('see https://a.example', 'see https://a.example and www.b.example')).toEqual([
+      'www.b.example',
+    ]);
+    expect(addedLinks('[docs](https://a.example)', '[docs](https://spam.example)')).toEqual([
+      'https://spam.example',
+    ]);
+    expect(addedLinks('https://a.example', 'Fixed a typo near https://a.example')).toEqual([]);
+  });
+
+  it('holds an edit that adds a link on a site that reviews comments, under any limit', () => {
+    expect(edit('Nice post', 'BUY PILLS https://spam.example', 'first-time')).toEqual({
+      decision: 'hold',
+      check: 'links',
+      reason: 'edit added a link; this site reviews comments before they appear',
+    });
+    expect(edit('Nice', 'https://a.example https://b.example', 'all').reason).toMatch(
+      /edit added 2 links/,
+    );
+  });
+
+  it('lets an edit keep its links, and a site that publishes at once take new ones', () => {
+    expect(edit('https://a.example', 'Still https://a.example', 'first-time').decision).toBe(
+      'approve',
+    );
+    expect(edit('Nice', 'Nice https://a.example', 'none').decision).toBe('approve');
   });
 });
