@@ -8,6 +8,7 @@ import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
 import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
+import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';
@@ -78,13 +79,17 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
     const q = parsed.data;
     const site = q.site ? await findSite(db, q.site) : undefined;
     const hostAllowed = site?.origins.includes(q.origin) ?? false;
-    const pageKey = q.page || q.url;
+    // The widget makes permalinks and the sign-in return address of `url`:
+    // only a page on one of the site's origins may be one (never a
+    // `javascript:` URL or another site's address from a hand-made link).
+    const pageUrl = site && isOnSiteOrigins(site, q.url) ? q.url : '';
+    const pageKey = q.page || pageUrl;
     const bootstrap: ThreadBootstrap = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
       site: q.site,
       page: pageKey,
-      pageUrl: q.url,
+      pageUrl,
       pageTitle: q.title,
       // An unknown site's frame shows only "unavailable"; telling the claimed
       // host its height lets the loader show that at once instead of after its
