@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { PROVIDER_IDS } from './providers.ts';
+import { SiteId } from './site-settings.schema.ts';
 
 const Secret = z.string().regex(/^[A-Za-z0-9_-]{43,128}$/, 'must be base64url, at least 256 bits');
 
 /** POST /api/v1/auth/tickets */
 export const CreateTicket = z.object({
-  site: z.string().min(1).max(64),
+  site: SiteId,
   provider: z.enum(PROVIDER_IDS),
   /** base64url(SHA-256(verifier)); the verifier stays in the iframe. */
   challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be base64url(SHA-256(verifier))'),
@@ -32,4 +33,7 @@ export type RedeemRequest = z.input<typeof Redeem>;
 export const Hold = z.object({ verifier: Secret });
 
 /** POST /api/v1/auth/refresh */
-export const SiteOnly = z.object({ site: z.string().min(1).max(64) });
+export const SiteOnly = z.object({ site: SiteId });
+
+/** POST /api/v1/auth/logout[?site]: the site names a cookie, so only the CLI's alphabet gets that far. */
+export const LogoutQuery = z.object({ site: SiteId.optional() });

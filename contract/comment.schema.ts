@@ -4,6 +4,7 @@
  * `*Request` types below with `import type`, so zod never reaches a bundle.
  */
 import { z } from 'zod';
+import { SiteId } from './site-settings.schema.ts';
 
 /** A URL the reader typed as their website; "example.com" means http://example.com. */
 const Website = z
@@ -37,7 +38,7 @@ const HttpUrl = z
   }, 'must be an http or https URL');
 
 export const CreateCommentBody = z.object({
-  site: z.string().min(1).max(64),
+  site: SiteId,
   page: z.string().trim().min(1).max(2048),
   pageUrl: HttpUrl,
   pageTitle: z.string().trim().max(500).optional().default(''),
@@ -65,7 +66,7 @@ export type SignedInCommentBody = z.infer<typeof SignedInCommentBody>;
 export type SignedInCommentRequest = z.input<typeof SignedInCommentBody>;
 
 export const ListCommentsQuery = z.object({
-  site: z.string().min(1).max(64),
+  site: SiteId,
   page: z.string().trim().min(1).max(2048),
 });
 

@@ -7,6 +7,14 @@ import { z } from 'zod';
 import { ModerationSettings } from './moderation-settings.schema.ts';
 import { PROVIDER_IDS } from './providers.ts';
 
+/**
+ * A site's id, as `sites add` accepts it. It becomes part of cookie names
+ * (`parley_ak_<site>`), so every request that names a site is held to it.
+ */
+export const SiteId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
+
 /** An origin such as https://blog.example (scheme, host, optional port; nothing else). */
 export const Origin = z
   .string()

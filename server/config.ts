@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { IpRule } from './moderation/moderation.settings.ts';
+import { IpRule } from '../contract/moderation-settings.schema.ts';
 import { type MailConfig, MailEnvSchema, toMailConfig } from './notifications/mail.config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);

@@ -1,5 +1,5 @@
 import express, { type Response, Router } from 'express';
-import { CreateTicket, Hold, Redeem, SiteOnly } from '../../contract/auth.schema.ts';
+import { CreateTicket, Hold, LogoutQuery, Redeem, SiteOnly } from '../../contract/auth.schema.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { partitionedCookie, readCookie } from '../http/cookies.ts';
@@ -163,20 +163,24 @@ export function sessionRoutes(db: Db, config: Config): Router {
     }),
   );
 
-  router.post('/auth/logout', identify(db, config), async (req, res) => {
-    const current = sessionOf(res);
-    if (current) {
-      await revokeSession(db, current.sessionId);
-      res.clearCookie(refreshCookie(current.siteId), cookieBase);
-    }
-    const site = typeof req.query.site === 'string' ? req.query.site : current?.siteId;
-    const token = site ? readCookie(req, refreshCookie(site)) : undefined;
-    if (token && site) {
-      await revokeByRefreshToken(db, token);
-      res.clearCookie(refreshCookie(site), cookieBase);
-    }
-    res.status(204).end();
-  });
+  router.post(
+    '/auth/logout',
+    identify(db, config),
+    validate({ query: LogoutQuery }, async ({ query, req, res }) => {
+      const current = sessionOf(res);
+      if (current) {
+        await revokeSession(db, current.sessionId);
+        res.clearCookie(refreshCookie(current.siteId), cookieBase);
+      }
+      const site = query.site ?? current?.siteId;
+      const token = site ? readCookie(req, refreshCookie(site)) : undefined;
+      if (token && site) {
+        await revokeByRefreshToken(db, token);
+        res.clearCookie(refreshCookie(site), cookieBase);
+      }
+      res.status(204).end();
+    }),
+  );
 
   router.get('/me', identify(db, config, { required: true }), (_req, res) => {
     const current = sessionOf(res);

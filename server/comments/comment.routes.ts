@@ -14,7 +14,7 @@ import { requireJson, validate } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { Db } from '../store/db.ts';
-import { ensureAuthorKey, readAuthorKeyHash } from './author-key.ts';
+import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
 import { type CommentAuthorInput, createComment, getThread } from './comment.service.ts';
@@ -56,6 +56,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
             'site',
           );
         }
+        const authorKey = authorKeyFor(req, body.site);
         const created = await createComment(
           db,
           body,
@@ -65,11 +66,12 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
             userAgent: req.get('user-agent') ?? null,
             honeypot: body.hp,
             formAgeMs: formAgeMs(config.authSecret, body.site, body.formToken),
-            // Only a post that passed validation earns the browser a key.
-            authorKeyHash: ensureAuthorKey(req, res, body.site),
+            authorKeyHash: authorKey.hash,
           },
           services.moderation,
         );
+        // Only an accepted post earns the browser a key.
+        grantAuthorKey(res, body.site, authorKey);
         notifyHeld(db, services.mailer, services.logger, config.publicUrl, created);
         res.status(201).json({ comment: created.comment });
       },

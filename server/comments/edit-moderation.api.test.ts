@@ -4,8 +4,8 @@
  * published (issue 8 §4).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Comment } from '../../widget/shared/api-types.ts';
-import type { ModerationSettings } from '../moderation/moderation.settings.ts';
+import type { Comment } from '../../contract/api.ts';
+import type { ModerationSettings } from '../../contract/moderation-settings.schema.ts';
 import {
   FAKE_AKISMET_KEY,
   type FakeAkismet,

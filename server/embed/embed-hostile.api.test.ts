@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ThreadBootstrap } from '../../widget/shared/api-types.ts';
+import type { ThreadBootstrap } from '../../contract/api.ts';
 import { startTestServer, type TestServer } from '../test/test-server.ts';
 
 const ORIGIN = 'https://blog.example';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
-import { DEFAULT_MAX_DEPTH, Origin } from '../../contract/site-settings.schema.ts';
+import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
@@ -77,7 +77,8 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       return;
     }
     const q = parsed.data;
-    const site = q.site ? await findSite(db, q.site) : undefined;
+    // A malformed id can't be a registered site (and must not name a cookie).
+    const site = SiteId.safeParse(q.site).success ? await findSite(db, q.site) : undefined;
     const hostAllowed = site?.origins.includes(q.origin) ?? false;
     // The widget makes permalinks and the sign-in return address of `url`:
     // only a page on one of the site's origins may be one (never a

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import {
   SettingsPatch,
+  SiteId,
   SiteName,
   SiteOrigins,
   type SiteSettings,
 } from '../../contract/site-settings.schema.ts';
 
-export const SiteId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
+export { SiteId };
 
 /** A registered site as the server works with it (settings parsed, defaults filled). */
 export interface Site {
