@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SiteId } from './site-settings.schema.ts';
+import { withoutUnsafeChars } from './unsafe-chars.ts';
 
 /** A URL the reader typed as their website; "example.com" means http://example.com. */
 const Website = z
@@ -37,11 +38,14 @@ const HttpUrl = z
     }
   }, 'must be an http or https URL');
 
+/** A line shown to readers (a name, a title): trimmed, without controls or bidi overrides. */
+const PlainText = z.string().transform((value) => withoutUnsafeChars(value).trim());
+
 export const CreateCommentBody = z.object({
   site: SiteId,
   page: z.string().trim().min(1).max(2048),
   pageUrl: HttpUrl,
-  pageTitle: z.string().trim().max(500).optional().default(''),
+  pageTitle: PlainText.pipe(z.string().max(500)).optional().default(''),
   parentId: z.string().min(1).max(32).nullish(),
   // Length is checked by the service (413 body_too_large), after trimming.
   body: z.string(),
@@ -50,7 +54,7 @@ export const CreateCommentBody = z.object({
   /** ThreadBootstrap.formToken, proving when the form was rendered. */
   formToken: z.string().max(200).optional(),
   author: z.object({
-    name: z.string().trim().min(1, 'Name is required').max(100),
+    name: PlainText.pipe(z.string().min(1, 'Name is required').max(100)),
     email: z.string().trim().max(254).pipe(z.email('Email must be a valid address')),
     website: Website.optional(),
   }),

@@ -13,7 +13,10 @@ import { PROVIDER_IDS } from './providers.ts';
  */
 export const SiteId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'must be lower-case letters, digits and dashes (at most 63, not starting with a dash)',
+  );
 
 /** An origin such as https://blog.example (scheme, host, optional port; nothing else). */
 export const Origin = z
@@ -26,12 +29,15 @@ export const Origin = z
         return url.origin;
       }
     } catch {}
-    ctx.addIssue({ code: 'custom', message: `not an http(s) origin: ${value}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be an http(s) origin such as https://blog.example, not "${value}"`,
+    });
     return z.NEVER;
   });
 
 export const SiteName = z.string().trim().min(1).max(200);
-export const SiteOrigins = z.array(Origin).min(1, 'a site needs at least one origin');
+export const SiteOrigins = z.array(Origin).min(1, 'A site needs at least one origin');
 
 /** Reply nesting when a site sets none. */
 export const DEFAULT_MAX_DEPTH = 5;

@@ -43,7 +43,7 @@ async function saveValidated(db: Db, input: NewSite): Promise<Site> {
   try {
     return await saveSite(db, input);
   } catch (err) {
-    if (err instanceof z.ZodError) throw toValidationError(err);
+    if (err instanceof z.ZodError) throw toValidationError(err, input);
     throw err;
   }
 }

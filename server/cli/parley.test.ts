@@ -82,7 +82,7 @@ describe('npm run parley -- sites', { timeout: 60_000 }, () => {
 
   it('refuses bad input with a clear message and changes nothing', async () => {
     const cases = [
-      [['sites', 'add', 'x', '--origin', 'javascript:alert(1)'], /not an http\(s\) origin/],
+      [['sites', 'add', 'x', '--origin', 'javascript:alert(1)'], /must be an http\(s\) origin/],
       [['sites', 'add', 'Bad Id', '--origin', 'https://a.example'], /lower-case letters/],
       [['sites', 'add', 'y'], /at least one --origin/],
       [['sites', 'add', 'z', '--origin', 'https://z.example', '--depth', '99'], /maxDepth/],

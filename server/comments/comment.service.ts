@@ -1,6 +1,7 @@
 import type { Comment, CommentList } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
+import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
@@ -229,7 +230,8 @@ function authorColumns(author: CommentAuthorInput) {
   }
   const { identity } = author;
   return {
-    author_name: identity.display_name,
+    // A provider's display name is typed by its owner too (X allows U+202E).
+    author_name: withoutUnsafeChars(identity.display_name),
     author_email: identity.email,
     author_url: identity.profile_url,
     author_provider: identity.provider,

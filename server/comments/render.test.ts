@@ -313,3 +313,44 @@ describe('renderCommentBody: hostile input', () => {
     expect(new JSDOM(html).window.document.body.textContent).toBe('https://example.com/exe.txt');
   });
 });
+
+describe('renderCommentBody: link text that is an address', () => {
+  const textAndHref = (source: string) => {
+    const link = new JSDOM(renderCommentBody(source)).window.document.querySelector('a');
+    return [link?.textContent, link?.getAttribute('href')];
+  };
+
+  it.each([
+    ['[https://good.example](https://evil.example)', 'https://evil.example'],
+    ['[https://good.example/login](https://evil.example/login)', 'https://evil.example/login'],
+    ['[www.good.example](https://evil.example/)', 'https://evil.example/'],
+    ['[good.example](https://evil.example/)', 'https://evil.example/'],
+    [
+      '[paypal.com/signin](https://evil.example/paypal.com/signin)',
+      'https://evil.example/paypal.com/signin',
+    ],
+    ['[**https://good.example**](https://evil.example)', 'https://evil.example'],
+    [
+      '[https://good.example](https://good.example.evil.example)',
+      'https://good.example.evil.example',
+    ],
+    ['[me@good.example](mailto:phish@evil.example)', 'phish@evil.example'],
+  ])('%s shows the real target', (source, shown) => {
+    const [text, href] = textAndHref(source);
+    expect(text).toBe(shown);
+    expect(href).toBe(shown.includes('@') ? `mailto:${shown}` : shown);
+  });
+
+  it.each([
+    ['[https://good.example](https://good.example)', 'https://good.example'],
+    ['[https://good.example/](https://good.example)', 'https://good.example/'],
+    ['[good.example](https://good.example)', 'good.example'],
+    ['[www.good.example/docs](https://www.good.example/docs)', 'www.good.example/docs'],
+    ['[HTTPS://Good.Example/a](https://good.example/a)', 'HTTPS://Good.Example/a'],
+    ['[me@good.example](mailto:me@good.example)', 'me@good.example'],
+    ['[the docs](https://evil.example)', 'the docs'],
+    ['[version 1.2](https://good.example/v1.2)', 'version 1.2'],
+  ])('%s keeps its text: it says where it goes, or is not an address', (source, shown) => {
+    expect(textAndHref(source)[0]).toBe(shown);
+  });
+});

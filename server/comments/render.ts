@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import sanitizeHtml from 'sanitize-html';
+import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 
 /** Longest comment body the service accepts, in UTF-16 code units (the renderer does not check). */
 export const MAX_BODY_CHARS = 10_000;
@@ -26,12 +27,6 @@ const ABSOLUTE_ALLOWED_HREF = /^(?:https?|mailto):/i;
 // A bare `readme.md` or `localhost:3000` should stay text; only typed-out URLs, `www.` hosts and
 // e-mail addresses become links (linkify-it's fuzzyLink cannot separate `www.` from bare hosts).
 const AUTOLINK_TEXT = /^(?:https?:\/\/|www\.)/i;
-
-// NUL, other C0 controls except \t and \n, DEL and C1 (invisible, never meant in a comment), and
-// the bidi embeddings/overrides/isolates, which can reverse text and so spoof what a link says.
-// \r is handled first, so it is never seen here.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding controls is the point.
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 const markdown = createMarkdown();
 
@@ -76,7 +71,7 @@ export function renderCommentBody(source: string): string {
 }
 
 function cleanText(text: string): string {
-  return text.replace(UNSAFE_CHARS, '');
+  return withoutUnsafeChars(text);
 }
 
 function createMarkdown(): MarkdownIt {
@@ -128,8 +123,72 @@ function applyLinkPolicy(state: StateCore): void {
       }
       kept.push(token);
     }
-    block.children = kept;
+    block.children = showRealTargets(state, kept);
   }
+}
+
+/**
+ * A link whose text is itself an address must go there: `[https://bank.example](https://evil.example)`
+ * would otherwise show one address and open another. Such text is replaced by the real target;
+ * any other text (`[the docs](…)`) is the author's to choose.
+ */
+function showRealTargets(state: StateCore, children: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const open = children[i] as Token;
+    out.push(open);
+    if (open.type !== 'link_open' || open.markup === 'linkify') continue;
+    const close = children.findIndex((t, j) => j > i && t.type === 'link_close');
+    if (close < 0) continue;
+    const inner = children.slice(i + 1, close);
+    const text = inner
+      .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : ''))
+      .join('');
+    const href = open.attrGet('href') ?? '';
+    if (claimsOtherTarget(text, href)) {
+      const real = new state.Token('text', '', 0);
+      const shown = state.md.normalizeLinkText(href);
+      real.content = shown.toLowerCase().startsWith('mailto:')
+        ? shown.slice('mailto:'.length)
+        : shown;
+      out.push(real);
+      i = close - 1;
+    }
+  }
+  return out;
+}
+
+const EMAIL_TEXT = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/;
+const URL_TEXT = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+// `good.example`, `www.good.example:8080/path`: a host name ending in a
+// letters-only label, so `v1.2` or `3.14` are not taken for one.
+const HOST_TEXT = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
+
+/** True when the link text reads as an address (URL, host, e-mail) that is not where the link goes. */
+function claimsOtherTarget(rawText: string, href: string): boolean {
+  const text = rawText.trim();
+  const target = URL.parse(href);
+  if (!target) return false;
+  if (EMAIL_TEXT.test(text)) {
+    const address = target.protocol === 'mailto:' ? decodeURIComponent(target.pathname) : '';
+    return address.toLowerCase() !== text.toLowerCase();
+  }
+  if (URL_TEXT.test(text)) {
+    const claimed = URL.parse(text);
+    return claimed === null || claimed.href !== target.href;
+  }
+  if (HOST_TEXT.test(text)) {
+    const claimed = URL.parse(`http://${text}`);
+    if (!claimed || claimed.host !== target.host) return true;
+    // A bare host claims the site, not a page: any page of it matches.
+    const pathClaimed = /[/?#]/.test(text);
+    return (
+      pathClaimed &&
+      claimed.pathname + claimed.search + claimed.hash !==
+        target.pathname + target.search + target.hash
+    );
+  }
+  return false;
 }
 
 function isAllowedHref(href: string): boolean {

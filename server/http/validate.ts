@@ -1,14 +1,19 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { API_LABELS, issueMessage } from './issue-message.ts';
 
-/** Turns the first zod issue into a 400 naming the field, e.g. `author.email`. */
-export function toValidationError(error: z.ZodError): AppError {
+/**
+ * Turns the first zod issue into a 400 whose message a person reads ("Name is
+ * required", "Email must be text"); the field's path travels in `field`
+ * (`author.email`). `input` is what was validated, to tell a missing field
+ * from one of the wrong type.
+ */
+export function toValidationError(error: z.ZodError, input?: unknown): AppError {
   const issue = error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
-  const what = missing ? 'is required' : (issue?.message ?? 'is invalid');
-  return new AppError(400, 'invalid_body', field ? `${field}: ${what}` : what, field);
+  if (!issue) return new AppError(400, 'invalid_body', 'The request is not valid');
+  const field = issue.path.join('.') || undefined;
+  return new AppError(400, 'invalid_body', issueMessage(issue, input, API_LABELS), field);
 }
 
 /**
@@ -58,7 +63,7 @@ export function validate<S extends InputSchemas>(
       if (chosen === undefined) continue;
       const schema = typeof chosen === 'function' ? chosen(req, res) : chosen;
       const parsed = schema.safeParse(req[part]);
-      if (!parsed.success) throw toValidationError(parsed.error);
+      if (!parsed.success) throw toValidationError(parsed.error, req[part]);
       input[part] = parsed.data;
     }
     await handler({ ...input, req, res } as ApiContext<S>);
