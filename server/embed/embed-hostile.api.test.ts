@@ -66,3 +66,42 @@ describe('the iframe page given hostile parameters', () => {
     expect(boot.thread).toBeNull();
   });
 });
+
+describe('where the iframe lets avatars load from', () => {
+  const imgSrc = async (env: Record<string, string>) => {
+    const server = await startTestServer('sqlite', env);
+    try {
+      await server.buildSite();
+      const res = await fetch(
+        `${server.url}/embed/thread?${new URLSearchParams({ site: 'blog', url: `${ORIGIN}/p`, origin: ORIGIN })}`,
+      );
+      return res.headers.get('content-security-policy')?.match(/img-src ([^;]*)/)?.[1];
+    } finally {
+      await server.stop();
+    }
+  };
+
+  it('is https: and data: only, with the real providers', async () => {
+    expect(await imgSrc({})).toBe('https: data:');
+    expect(
+      await imgSrc({
+        WORDPRESS_CLIENT_ID: 'id',
+        WORDPRESS_CLIENT_SECRET: 'secret',
+        FACEBOOK_APP_ID: 'id',
+        FACEBOOK_APP_SECRET: 'secret',
+      }),
+    ).toBe('https: data:');
+  });
+
+  it('adds a sign-in provider served over plain http (the demo’s sandboxes), and only it', async () => {
+    expect(
+      await imgSrc({
+        TWITTER_CONSUMER_KEY: 'key',
+        TWITTER_CONSUMER_SECRET: 'secret',
+        TWITTER_API_URL: 'http://127.0.0.1:21999/twitter',
+        // Configured endpoints without credentials are not a provider here.
+        WORDPRESS_API_URL: 'http://127.0.0.1:21998/wordpress',
+      }),
+    ).toBe('https: data: http://127.0.0.1:21999');
+  });
+});
