@@ -5,7 +5,7 @@
  * explained in words a person reads, the field travelling in `field`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Comment } from '../../widget/shared/api-types.ts';
+import type { Comment } from '../../contract/api.ts';
 import { signInReader } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
