@@ -22,7 +22,7 @@ describe('the iframe page given hostile parameters', () => {
     fetch(`${server.url}/embed/thread?${new URLSearchParams(params)}`);
 
   beforeAll(async () => {
-    if (!existsSync('dist/widget/manifest.json'))
+    if (!existsSync('dist/widget/.vite/manifest.json'))
       throw new Error('Build the widget first: npm run build');
     server = await startTestServer();
     await server.buildSite({ origins: [ORIGIN, 'https://www.blog.example'] });

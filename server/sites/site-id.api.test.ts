@@ -48,7 +48,7 @@ describe.each(DIALECTS)('site ids from the outside on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    if (!existsSync('dist/widget/manifest.json'))
+    if (!existsSync('dist/widget/.vite/manifest.json'))
       throw new Error('Build the widget first: npm run build');
     server = await startTestServer(dialect, {
       TWITTER_CONSUMER_KEY: 'tw-key',
