@@ -59,11 +59,27 @@ class ChromiumSession implements Session {
   readonly options: Required<BrowserOptions>;
   readonly tab: Tab;
   private readonly context: BrowserContext;
+  private problems: string[] = [];
 
   constructor(context: BrowserContext, page: Page, options: Required<BrowserOptions>) {
     this.context = context;
     this.options = options;
     this.tab = new ChromiumTab(page);
+    const watch = (p: Page) => {
+      p.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
+      p.on('dialog', (dialog) => {
+        this.problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+    };
+    watch(page);
+    context.on('page', watch);
+  }
+
+  takeProblems(): string[] {
+    const seen = this.problems;
+    this.problems = [];
+    return seen;
   }
 
   async waitForPopup(action: () => Promise<void>): Promise<Tab> {

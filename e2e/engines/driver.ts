@@ -68,6 +68,13 @@ export interface Session {
   waitForPopup(action: () => Promise<void>): Promise<Tab>;
   /** Opens another tab in the same session (same cookies). */
   newTab(): Promise<Tab>;
+  /**
+   * Uncaught script errors and dialogs seen so far in any of the session's
+   * windows and frames (and forgets them). A journey fails on any left at
+   * its end. WebKit reports dialogs only (classic WebDriver has no events:
+   * a dialog shows as the next command failing).
+   */
+  takeProblems(): string[];
   close(): Promise<void>;
 }
 

@@ -83,11 +83,34 @@ class FirefoxSession implements Session {
   readonly options: Required<BrowserOptions>;
   readonly tab: Tab;
   private readonly context: BrowserContext;
+  private problems: string[] = [];
 
   constructor(context: BrowserContext, page: Page, options: Required<BrowserOptions>) {
     this.context = context;
     this.options = options;
-    this.tab = new FirefoxTab(page);
+    this.tab = this.watch(page);
+  }
+
+  /** Wraps `page`, recording its script errors (its frames' too) and dialogs. */
+  private watch(page: Page): Tab {
+    page.on('pageerror', (err) => {
+      const message = err instanceof Error ? err.message : String(err);
+      // Firefox files CSP refusals under the same log as script errors;
+      // Chromium (and the Playwright specs) don't count them either.
+      if (!message.startsWith('Content-Security-Policy:'))
+        this.problems.push(`page error: ${message}`);
+    });
+    page.on('dialog', (dialog) => {
+      this.problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+      void dialog.dismiss().catch(() => {});
+    });
+    return new FirefoxTab(page);
+  }
+
+  takeProblems(): string[] {
+    const seen = this.problems;
+    this.problems = [];
+    return seen;
   }
 
   async waitForPopup(action: () => Promise<void>): Promise<Tab> {
@@ -100,11 +123,11 @@ class FirefoxSession implements Session {
     });
     const page = await target.page();
     if (!page) throw new Error('firefox: the popup has no page');
-    return new FirefoxTab(page);
+    return this.watch(page);
   }
 
   async newTab(): Promise<Tab> {
-    return new FirefoxTab(await this.context.newPage());
+    return this.watch(await this.context.newPage());
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@
  * engine. Playwright is only the runner here: Firefox and WebKit are driven
  * by their own drivers, behind the same interface (driver.ts).
  */
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { WEBKIT_DRIVER_PORTS } from '../urls.ts';
 import { chromiumEngine } from './chromium.ts';
 import type { BrowserOptions, Engine, EngineName, Session } from './driver.ts';
@@ -54,7 +54,10 @@ export const journey = base.extend<
       sessions.push(session);
       return session;
     });
+    const problems = sessions.flatMap((session) => session.takeProblems());
     for (const session of sessions) await session.close();
+    // A hostile comment that runs is a failure even if every step passed.
+    expect(problems, 'no script errors or dialogs in any window or frame').toEqual([]);
   },
 });
 

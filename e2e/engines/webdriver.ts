@@ -47,6 +47,8 @@ export async function command<T = unknown>(
 export class WebDriverSession {
   readonly base: string;
   readonly id: string;
+  /** Told of every error a command ends in, before it is thrown. */
+  onError: (error: WebDriverError) => void = () => {};
 
   private constructor(base: string, id: string) {
     this.base = base;
@@ -61,8 +63,13 @@ export class WebDriverSession {
     return new WebDriverSession(base, value.sessionId);
   }
 
-  private run<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    return command<T>(this.base, method, `/session/${this.id}${path}`, body);
+  private async run<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) {
+    try {
+      return await command<T>(this.base, method, `/session/${this.id}${path}`, body);
+    } catch (error) {
+      if (error instanceof WebDriverError) this.onError(error);
+      throw error;
+    }
   }
 
   navigate = (url: string) => this.run<null>('POST', '/url', { url });

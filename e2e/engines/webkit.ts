@@ -155,6 +155,7 @@ class WebKitSession implements Session {
   private readonly end: () => Promise<void>;
   /** The window commands currently go to. */
   current: string;
+  private problems: string[] = [];
 
   constructor(
     wd: WebDriverSession,
@@ -167,6 +168,12 @@ class WebKitSession implements Session {
     this.end = end;
     this.current = handle;
     this.tab = new WebKitTab(this, handle);
+    // Classic WebDriver has no events: script errors go unseen, and a dialog
+    // shows only as the next command failing (the session dismisses it).
+    // Record that, since a step that polls would otherwise just try again.
+    wd.onError = (error) => {
+      if (error.code === 'unexpected alert open') this.problems.push(`dialog: ${error.message}`);
+    };
   }
 
   async waitForPopup(action: () => Promise<void>): Promise<Tab> {
@@ -184,6 +191,12 @@ class WebKitSession implements Session {
   async newTab(): Promise<Tab> {
     const { handle } = await this.wd.newWindow();
     return new WebKitTab(this, handle);
+  }
+
+  takeProblems(): string[] {
+    const seen = this.problems;
+    this.problems = [];
+    return seen;
   }
 
   close(): Promise<void> {
