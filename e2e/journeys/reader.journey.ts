@@ -21,15 +21,21 @@ import {
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 journey('a guest posts a comment and finds it after a reload', async ({ open, request }) => {
-  const { tab, engine } = await open();
-  await openThread(tab, await hostPage(request));
+  const session = await open();
+  const { tab, engine } = session;
+  const url = await hostPage(request);
+  await openThread(tab, url);
   const text = `A guest in ${engine} says hello ${stamp()}`;
   await postAsGuest(tab, text);
   await seeComment(tab, text);
   await seeValue(tab, 'widget', { label: 'Comment' }, '');
   await tab.reload();
-  await openThread(tab, await tab.url());
+  await see(tab, 'widget', { css: '[data-loaded="true"]' });
   await seeComment(tab, text);
+  // And in another tab of the same browser.
+  const other = await session.newTab();
+  await openThread(other, url);
+  await seeComment(other, text);
 });
 
 for (const provider of PROVIDERS) {
