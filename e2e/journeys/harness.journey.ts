@@ -17,7 +17,7 @@ journey('axe-core can be injected into the widget frame and report', async ({ op
 });
 
 journey(
-  'a script error in a cross-site frame, or a dialog, fails the journey',
+  'a script error in a cross-site frame, or a dialog, is caught for the journey to fail on',
   async ({ open, request }) => {
     const session = await open();
     const { tab } = session;
