@@ -1,13 +1,13 @@
 /**
  * `npm run demo`: the Parley server and a demo blog on another origin that
- * embeds it. The blog's site is registered on every start.
+ * embeds it. The blog's site is created on the first start (demo/site.ts).
  */
 import { createApp } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
-import { saveSite } from '../server/sites/site.service.ts';
 import { startBlog } from './blog/blog.server.ts';
 import { loadDemoConfig } from './config.ts';
 import { startSandboxes } from './sandbox/server.ts';
+import { ensureDemoSite } from './site.ts';
 
 const REAL_CREDENTIALS = [
   'WORDPRESS_CLIENT_ID',
@@ -30,12 +30,8 @@ try {
   const config = loadConfig({ ...process.env, ...sandboxes?.env });
   const parley = createApp(config);
   const { port } = await parley.start();
-  await saveSite(parley.db, {
-    id: demo.siteId,
-    name: 'Parley demo blog',
-    origins: [new URL(demo.url).origin],
-    settings: { moderation: demo.moderation },
-  });
+  // Created on the first start; afterwards the owner's changes are kept.
+  await ensureDemoSite(parley.db, demo);
   const blog = await startBlog({
     port: demo.port,
     url: demo.url,

@@ -101,6 +101,8 @@ export interface Config {
   readonly host: string;
   /** Base URL readers' browsers use to reach this server (embed.js, the iframe, the API). */
   readonly publicUrl: string;
+  /** False when PUBLIC_URL is unset and publicUrl is only a guess from PORT. */
+  readonly publicUrlConfigured: boolean;
   readonly database:
     | { readonly kind: 'sqlite'; readonly path: string }
     | { readonly kind: 'postgres'; readonly url: string };
@@ -143,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
     database: Object.freeze(
       e.DATABASE_URL
         ? { kind: 'postgres' as const, url: e.DATABASE_URL }

@@ -30,21 +30,21 @@ export const API_LABELS: FieldLabels = {
   // The dashboard's site settings (PUT /admin/api/sites/:site/settings).
   name: 'Name',
   origins: 'Origins',
-  'origins[]': 'Origin',
+  'origins[]': 'Origin {n}',
   'settings.maxDepth': 'Reply depth',
   'settings.privacyUrl': 'Privacy URL',
   'settings.editWindowMinutes': 'Edit window',
   'settings.signInProviders': 'Sign-in providers',
-  'settings.signInProviders[]': 'Sign-in provider',
+  'settings.signInProviders[]': 'Sign-in provider {n}',
   'settings.moderation.mode': 'Moderation mode',
   'settings.moderation.linkLimit': 'Link limit',
   'settings.moderation.minFormSeconds': 'Minimum form time',
   'settings.moderation.akismetKey': 'Akismet key',
   'settings.moderation.blocklist.action': 'Blocklist action',
-  'settings.moderation.blocklist.words[]': 'Blocked word',
-  'settings.moderation.blocklist.emails[]': 'Blocked email',
-  'settings.moderation.blocklist.ips[]': 'Blocked IP',
-  'settings.moderation.blocklist.identities[]': 'Banned account',
+  'settings.moderation.blocklist.words[]': 'Blocked word {n}',
+  'settings.moderation.blocklist.emails[]': 'Blocked email {n}',
+  'settings.moderation.blocklist.ips[]': 'Blocked IP {n}',
+  'settings.moderation.blocklist.identities[]': 'Banned account {n}',
 };
 
 // zod's own wording starts like this; a schema's own message never does.
@@ -79,14 +79,15 @@ function spelledOut(key: string): string {
 
 /**
  * The label of a path: `author.name` → "Name". A list item is named by the
- * list's `[]` label and its position (`origins.1` → "Origin 2"), else
- * "Origins (item 2)".
+ * list's `[]` label, `{n}` standing for its position (`origins.1` with
+ * "Origin {n}" → "Origin 2"), else "Origins (item 2)".
  */
 export function labelOf(path: readonly PropertyKey[], labels: FieldLabels): string {
   const keys = path.filter((p) => typeof p !== 'number').map(String);
   const index = path.findLast((p) => typeof p === 'number');
   const joined = keys.join('.');
-  if (index !== undefined && labels[`${joined}[]`]) return `${labels[`${joined}[]`]} ${index + 1}`;
+  const item = labels[`${joined}[]`];
+  if (index !== undefined && item) return item.replace('{n}', String(index + 1));
   const base =
     labels[joined] ?? (keys.length > 0 ? spelledOut(keys.at(-1) as string) : 'The request body');
   return index === undefined ? base : `${base} (item ${index + 1})`;

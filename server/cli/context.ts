@@ -1,0 +1,48 @@
+/**
+ * What every CLI command gets: the configuration (read only when a command
+ * runs, so `--help` works whatever the environment), the store, and where to
+ * print. Commands return what to print; they never exit the process.
+ */
+import type { Config } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { createDb, type Db, migrateToLatest } from '../store/db.ts';
+
+export interface CliIo {
+  /** Environment the configuration is read from (process.env for the real CLI). */
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface CliContext {
+  /** The validated configuration; throws ConfigError naming a bad variable. */
+  config(): Config;
+  /** Opens the configured store (migrated to the latest schema), runs `work`, closes the store. */
+  withDb<T>(work: (db: Db, config: Config) => Promise<T>): Promise<T>;
+  /** Prints a result line (or lines) on stdout. */
+  print(text: string): void;
+}
+
+export function createContext(io: CliIo): CliContext {
+  let config: Config | undefined;
+  const context: CliContext = {
+    config() {
+      config ??= loadConfig(io.env);
+      return config;
+    },
+    async withDb(work) {
+      const current = context.config();
+      const db = createDb(current.database);
+      try {
+        await migrateToLatest(db);
+        return await work(db, current);
+      } finally {
+        await db.destroy();
+      }
+    },
+    print(text) {
+      io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    },
+  };
+  return context;
+}
