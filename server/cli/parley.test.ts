@@ -281,7 +281,8 @@ describe('npm run parley -- help', () => {
   });
 });
 
-describe('the parley process', () => {
+// Each run starts a Node process (a few seconds each on a loaded machine).
+describe('the parley process', { timeout: 60_000 }, () => {
   const run = promisify(execFile);
   /** The real entry point, as `npm run parley --` starts it. */
   async function parleyProcess(...args: string[]) {
@@ -299,15 +300,17 @@ describe('the parley process', () => {
   }
 
   it('answers sites add --help (it used to crash) and exits with the codes documented', async () => {
-    const help = await parleyProcess('sites', 'add', '--help');
+    const [help, wrong, missing, listed] = await Promise.all([
+      parleyProcess('sites', 'add', '--help'),
+      parleyProcess('sites', 'add', 'x', '--origin', 'ftp://x.example'),
+      parleyProcess('sites', 'remove', 'nope'),
+      parleyProcess('sites', 'list'),
+    ]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run parley -- sites add [options] <id>');
-    const wrong = await parleyProcess('sites', 'add', 'x', '--origin', 'ftp://x.example');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--origin must be an http(s) origin');
-    const missing = await parleyProcess('sites', 'remove', 'nope');
     expect(missing.code).toBe(1);
-    const listed = await parleyProcess('sites', 'list');
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('blog\tMy blog');
   });
