@@ -169,6 +169,15 @@ export function authRoutes(db: Db, config: Config): Router {
     finish(res, ticket, { code, error: null });
   };
 
+  // Every page and redirect on the sign-in path keeps the popup's opener:
+  // helmet's default `same-origin` would put the popup in a new browsing
+  // context group at the first response from /auth, and the result could then
+  // only reach the widget by polling (issue 8 §2). Redirect responses count:
+  // browsers apply COOP at each hop of a navigation.
+  router.use('/auth', function keepOpener(_req, res, next) {
+    res.set('Cross-Origin-Opener-Policy', 'unsafe-none');
+    next();
+  });
   const limitStart = rateLimit('auth-start', config.authRateLimit, 60);
   const limitCallback = rateLimit('auth-callback', config.authRateLimit, 60);
   router.get('/auth/:provider/start', limitStart, start);

@@ -78,8 +78,10 @@ const RESULT_TEXT: Record<'ok' | 'denied' | 'failed', { title: string; message: 
 /**
  * The popup's last page. Its script posts the result to `window.opener` (the
  * iframe on Parley's origin, so targetOrigin is that origin, never '*') and
- * closes the popup. With no opener (a COOP on the way severed it) the text
- * stays and the iframe finishes by polling with its verifier.
+ * closes the popup, in every outcome. With no opener (a provider's own COOP
+ * severed it) it closes too: the iframe finishes by polling with its
+ * verifier. Where the browser refuses to close a window the page did not
+ * open by script, the text stays.
  */
 export function sendLoginResult(
   res: Response,
@@ -98,8 +100,9 @@ export function sendLoginResult(
   const script = `
     (function () {
       var opener = window.opener;
-      if (!opener || opener.closed) return;
-      try { opener.postMessage(${scriptSafeJson(message)}, ${scriptSafeJson(result.targetOrigin)}); } catch (e) { return; }
+      if (opener && !opener.closed) {
+        try { opener.postMessage(${scriptSafeJson(message)}, ${scriptSafeJson(result.targetOrigin)}); } catch (e) {}
+      }
       window.close();
     })();
   `;

@@ -193,12 +193,27 @@ describe('popup sign-in', () => {
     await within(form).findByText(/You are commenting using your Twitter account/);
   });
 
+  it('asks the server nothing while the popup can still post its message', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const form = renderApp();
+    const { popup } = stubPopup();
+    const fetch = respond(ticketCreated(), jsonResponse(200, tess));
+    await startTwitter(form, popup);
+    for (let i = 0; i < 10; i += 1) await tick();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    deliver(loginResult(), popup);
+    await within(form).findByText(/You are commenting using your Twitter account/);
+    expect(call(fetch, 1).body).toMatchObject({ code: CODE });
+  });
+
   it('completes by polling when no message comes (opener severed)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const form = renderApp();
     const { popup } = stubPopup();
     const fetch = respond(ticketCreated(), pending(), jsonResponse(200, tess));
     await startTwitter(form, popup);
+    // A provider's COOP puts the popup out of reach: to the opener it looks closed.
+    popup.closed = true;
     await tick();
     await tick();
     await vi.waitFor(() =>

@@ -28,8 +28,10 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   facebook: 'Facebook',
 };
 
-/** How often redeem is polled while the reader is at the provider. */
+/** How often redeem is polled once the popup's message can no longer arrive. */
 export const POLL_MS = 1500;
+/** How often the popup is looked at (no request) while its message may still come. */
+export const WATCH_MS = 400;
 /** How long a closed popup may still turn into a session before we call it cancelled. */
 export const CLOSED_GRACE_MS = 3000;
 /** Give up on a sign-in after this long (tickets expire sooner anyway). */
@@ -202,6 +204,15 @@ export function createAuth({ api, site, pageUrl, dispatch, navigate, win = windo
     const poll = async (): Promise<void> => {
       clearTimeout(timer);
       if (done || busy || !ticket) return;
+      // The message is the primary path: while the popup is still ours to
+      // see, nothing is asked of the server. A popup that looks closed was
+      // either closed by the reader or severed by a provider's own COOP;
+      // only then does polling by verifier take over.
+      if (!code && popup && !popup.closed) {
+        if (Date.now() > deadline) return finish(TOO_LONG);
+        timer = setTimeout(poll, WATCH_MS);
+        return;
+      }
       busy = true;
       let result: Awaited<ReturnType<Api['redeem']>> | undefined;
       let error: unknown;
@@ -265,7 +276,7 @@ export function createAuth({ api, site, pageUrl, dispatch, navigate, win = windo
         if (popup.closed) return finish(CANCELLED);
         win.addEventListener('message', onMessage);
         popup.location.href = created.startUrl;
-        timer = setTimeout(poll, POLL_MS);
+        timer = setTimeout(poll, WATCH_MS);
       } catch (error) {
         finish(signInErrorMessage(error, name));
       }
