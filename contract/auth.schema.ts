@@ -21,19 +21,36 @@ export const CreateTicket = z.object({
 });
 export type CreateTicketRequest = z.input<typeof CreateTicket>;
 
-/** POST /api/v1/auth/redeem: with `code` from the popup, or polling without it. */
+/**
+ * POST /api/v1/auth/redeem: with `code` from the popup or the redirect's
+ * fragment, or polling without it (a bound popup ticket only). `verifier` may
+ * be left out after the redirect fallback when it waits in the hold cookie.
+ * `keep: 'body'`: the widget keeps the refresh token itself (where the
+ * browser drops its cookies, as WebKit does); it comes back in the response.
+ */
 export const Redeem = z.object({
   ticket: z.string().min(1).max(64),
-  verifier: Secret,
+  verifier: Secret.optional(),
   code: Secret.optional(),
+  keep: z.enum(['cookie', 'body']).optional().default('cookie'),
 });
 export type RedeemRequest = z.input<typeof Redeem>;
 
 /** POST /api/v1/auth/tickets/:ticket/hold (redirect fallback). */
 export const Hold = z.object({ verifier: Secret });
 
-/** POST /api/v1/auth/refresh */
-export const SiteOnly = z.object({ site: SiteId });
+/** POST /api/v1/auth/refresh: the token from the cookie, or in the body where the widget keeps it. */
+export const Refresh = z.object({
+  site: SiteId,
+  refreshToken: Secret.optional(),
+});
+export type RefreshRequest = z.input<typeof Refresh>;
 
 /** POST /api/v1/auth/logout[?site]: the site names a cookie, so only the CLI's alphabet gets that far. */
 export const LogoutQuery = z.object({ site: SiteId.optional() });
+
+/** POST /auth/:provider/bind, from the bind page with the verifier the widget gave it. */
+export const Bind = z.object({
+  ticket: z.string().min(1).max(64),
+  verifier: Secret,
+});

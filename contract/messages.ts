@@ -47,7 +47,7 @@ export type FrameToHost =
    * Sign-in redirect fallback (the popup was blocked): navigate the top window
    * to this sign-in start URL. The loader accepts only URLs on the server's
    * origin under its `auth/` path; nothing secret is in it (the verifier
-   * waits in the iframe's own partitioned cookie).
+   * waits in the iframe's own storage).
    */
   | { type: 'navigate'; url: string };
 
@@ -58,7 +58,32 @@ export type HostToFrame =
   /** Everything the host page keeps for this site (sent once the app is ready). */
   | { type: 'storage'; data: Record<string, string> }
   /** The host page changed its theme (`setTheme`): restyle without reloading. */
-  | { type: 'theme'; theme: Theme };
+  | { type: 'theme'; theme: Theme }
+  /**
+   * The redirect fallback came back: `#parley-login=<ticket>.<result>` was on
+   * the page's URL (the loader took it off at once). `result` is the one-time
+   * code, or `denied` / `failed`. Useless without the verifier, which only
+   * the frame that started the sign-in holds.
+   */
+  | LoginReturn;
+
+/** See HostToFrame. */
+export interface LoginReturn {
+  type: 'loginReturn';
+  ticket: string;
+  result: string;
+}
+
+/** The fragment the redirect fallback returns with (server: auth.routes.ts `finish`). */
+export const LOGIN_HASH = /^#parley-login=([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{1,128})$/;
+
+/** Reads the redirect fallback's fragment, or null when `hash` is anything else. */
+export function readLoginHash(hash: string): LoginReturn | null {
+  const match = LOGIN_HASH.exec(hash);
+  return match
+    ? { type: 'loginReturn', ticket: match[1] as string, result: match[2] as string }
+    : null;
+}
 
 export type Envelope<T> = { parley: T };
 
@@ -69,7 +94,12 @@ const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
   'storageSet',
   'navigate',
 ]);
-const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set(['showComment', 'storage', 'theme']);
+const HOST_TO_FRAME_TYPES: ReadonlySet<string> = new Set([
+  'showComment',
+  'storage',
+  'theme',
+  'loginReturn',
+]);
 const THEMES: readonly unknown[] = ['light', 'dark', 'auto'];
 
 /** Wraps a message in the namespace envelope. */
@@ -126,6 +156,12 @@ export function readHostToFrame(data: unknown): HostToFrame | null {
     );
     return { type: 'storage', data: Object.fromEntries(entries) };
   }
+  if (m?.type === 'loginReturn') {
+    const { ticket, result } = m;
+    return typeof ticket === 'string' && typeof result === 'string'
+      ? readLoginHash(`#parley-login=${ticket}.${result}`)
+      : null;
+  }
   if (!m || typeof m.commentId !== 'string') return null;
   return COMMENT_HASH.test(`#comment-${m.commentId}`)
     ? { type: 'showComment', commentId: m.commentId }
@@ -143,6 +179,31 @@ export interface LoginResult {
   /** One-time code to redeem with the verifier; null when the sign-in did not succeed. */
   code: string | null;
   error: null | 'denied' | 'failed';
+}
+
+/**
+ * Posted by the bind page (the popup's first page, on the server's origin) to
+ * `window.opener`, target the server's origin: "prove you opened me". The app
+ * answers only when the source is the popup it opened and the ticket its own.
+ */
+export interface BindRequest {
+  type: 'bindRequest';
+  ticket: string;
+}
+
+/** The app's answer to its own popup (target: the server's origin). */
+export interface BindProof {
+  type: 'bindProof';
+  ticket: string;
+  verifier: string;
+}
+
+const BIND_REQUEST: ReadonlySet<string> = new Set(['bindRequest']);
+
+/** Returns the message if `data` is a well-formed bindRequest, else null. */
+export function readBindRequest(data: unknown): BindRequest | null {
+  const m = unwrap(data, BIND_REQUEST);
+  return m && typeof m.ticket === 'string' ? { type: 'bindRequest', ticket: m.ticket } : null;
 }
 
 const LOGIN_RESULT: ReadonlySet<string> = new Set(['loginResult']);

@@ -1,17 +1,18 @@
 /**
  * The provider side of sign-in, on Parley's own origin (the popup, or the top
- * window in the redirect fallback):
+ * window in the redirect fallback); docs/security.md explains each step:
  *
- *   GET  /auth/:provider/start?ticket=T   → the provider's consent page
+ *   GET  /auth/:provider/start?ticket=T   → the bind page (popup), or the provider once bound
+ *   POST /auth/:provider/bind             the bind page proves the widget opened it
  *   GET  /auth/:provider/callback         → completes the ticket, then the result page
  *   POST /auth/facebook/deletion          Facebook's data deletion callback
  *   GET  /auth/facebook/deletion/:code    its status page
  *
  * There is no server-side session: the OAuth 2 state and the OAuth 1.0a
- * request token live in the login ticket, which the callback finds through a
- * short-lived first-party handshake cookie set at start.
+ * request token live in the login ticket, which the callback finds through
+ * the first-party binding cookie set before the provider was reached.
  */
-import {
+import express, {
   type ErrorRequestHandler,
   type Request,
   type RequestHandler,
@@ -19,32 +20,50 @@ import {
   Router,
 } from 'express';
 import passport from 'passport';
+import { Bind } from '../../contract/auth.schema.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { requireJson } from '../http/validate.ts';
+import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import type { ProviderProfile } from './auth.types.ts';
+import { NOT_FROM_FORM, sendBindPage } from './bind-page.ts';
 import { sendAuthPage, sendLoginResult } from './callback-page.ts';
 import { facebookDeletionRoutes } from './facebook-deletion.routes.ts';
 import { bindTicket } from './providers/handshake.ts';
 import { buildProviders, type ProviderStrategy } from './providers/index.ts';
 import {
+  bindLoginTicket,
   completeLoginTicket,
   failLoginTicket,
   findStartableTicket,
+  isBoundTo,
   type LoginTicket,
   TICKET_LIFETIME_MS,
 } from './ticket.service.ts';
 
-/** The handshake cookie: which ticket this browser is signing in with. */
-export const HANDSHAKE_COOKIE = 'parley_login';
+/**
+ * The binding cookie: `<ticket>.<secret>`, first-party on Parley's origin, set
+ * before the provider is reached and required at the callback. `Lax`: the
+ * provider sends the reader back with a top-level GET, which carries it.
+ */
+export const BINDING_COOKIE = 'parley_bind';
 
 /** Query parameters a provider's callback carries (a code, a token, or a refusal). */
 const CALLBACK_PARAMS = ['code', 'error', 'error_code', 'oauth_token', 'denied'];
 
+const PROVIDER_NAMES: Record<ProviderStrategy['id'], string> = {
+  wordpress: 'WordPress.com',
+  twitter: 'Twitter',
+  facebook: 'Facebook',
+};
+
 type Failure = 'denied' | 'failed';
 type StrategyOutcome = { profile: ProviderProfile } | { failure: Failure; err?: unknown };
+
+const notFromForm = () => new AppError(403, 'forbidden', NOT_FROM_FORM);
 
 /** Mounted at the app's root: `app.use(authRoutes(db, config))`. */
 export function authRoutes(db: Db, config: Config): Router {
@@ -56,16 +75,22 @@ export function authRoutes(db: Db, config: Config): Router {
   const publicOrigin = new URL(config.publicUrl).origin;
   const secure = new URL(config.publicUrl).protocol === 'https:' ? '; Secure' : '';
 
-  const setHandshakeCookie = (res: Response, ticketId: string) =>
+  const setBindingCookie = (res: Response, ticketId: string, secret: string) =>
     res.append(
       'Set-Cookie',
-      `${HANDSHAKE_COOKIE}=${ticketId}; Path=/auth; Max-Age=${TICKET_LIFETIME_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
+      `${BINDING_COOKIE}=${ticketId}.${secret}; Path=/auth; Max-Age=${TICKET_LIFETIME_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
     );
-  const clearHandshakeCookie = (res: Response) =>
+  const clearBindingCookie = (res: Response) =>
     res.append(
       'Set-Cookie',
-      `${HANDSHAKE_COOKIE}=; Path=/auth; Max-Age=0; HttpOnly; SameSite=Lax${secure}`,
+      `${BINDING_COOKIE}=; Path=/auth; Max-Age=0; HttpOnly; SameSite=Lax${secure}`,
     );
+  /** The ticket id and secret of this browser's binding cookie, if any. */
+  const readBinding = (req: Request): { ticketId: string; secret: string } | null => {
+    const value = readCookie(req, BINDING_COOKIE) ?? '';
+    const dot = value.indexOf('.');
+    return dot > 0 ? { ticketId: value.slice(0, dot), secret: value.slice(dot + 1) } : null;
+  };
 
   function requireProvider(req: Request): ProviderStrategy {
     const provider = providers.get(req.params.provider as ProviderStrategy['id']);
@@ -94,17 +119,24 @@ export function authRoutes(db: Db, config: Config): Router {
     });
   }
 
-  /** The end of every sign-in: back to the host page (redirect fallback) or the result page. */
+  /**
+   * The end of every sign-in. Redirect fallback: back to the host page with
+   * the ticket and its one-time code (or the failure) in the fragment, which
+   * browsers never send to a server; the loader hands it to its own frame.
+   * Popup: the result page, which posts to the opener and closes.
+   */
   function finish(
     res: Response,
     ticket: LoginTicket,
     result: { code: string; error: null } | { code: null; error: Failure },
   ): void {
-    clearHandshakeCookie(res);
+    clearBindingCookie(res);
     res.set('Cache-Control', 'no-store');
     if (ticket.returnUrl) {
       // Checked against the site's origins when the ticket was created.
-      res.redirect(303, ticket.returnUrl);
+      const back = new URL(ticket.returnUrl);
+      back.hash = `parley-login=${ticket.id}.${result.code ?? result.error}`;
+      res.redirect(303, back.href);
       return;
     }
     sendLoginResult(res, {
@@ -119,17 +151,15 @@ export function authRoutes(db: Db, config: Config): Router {
     finish(res, ticket, { code: null, error: failure });
   }
 
-  const start: RequestHandler = async (req, res, next) => {
-    const provider = requireProvider(req);
-    const ticketId = typeof req.query.ticket === 'string' ? req.query.ticket : '';
-    if (!ticketId) throw new AppError(404, 'ticket_not_found', 'This sign-in link is not valid');
-    const ticket = await findStartableTicket(db, ticketId);
-    if (ticket.provider !== provider.id) {
-      throw new AppError(404, 'ticket_not_found', 'This sign-in link is for another provider');
-    }
+  /** Hands the bound browser to the provider (the strategy redirects). */
+  function goToProvider(
+    req: Request,
+    res: Response,
+    next: (err?: unknown) => void,
+    provider: ProviderStrategy,
+    ticket: LoginTicket,
+  ): void {
     bindTicket(req, db, ticket);
-    setHandshakeCookie(res, ticket.id);
-    res.set('Cache-Control', 'no-store');
     authenticator.authenticate(
       provider.id,
       { session: false, ...provider.startOptions(ticket) },
@@ -140,19 +170,84 @@ export function authRoutes(db: Db, config: Config): Router {
         fail(res, ticket, 'failed').catch(next);
       },
     )(req, res, next);
+  }
+
+  /**
+   * A redirect-mode start must come from the site's own pages (the loader
+   * navigates the top window there): not typed or opened from a mail
+   * (`Sec-Fetch-Site: none`), not linked from another site. Defence in depth:
+   * a forwarded redirect link still ends with the code in the wrong browser.
+   */
+  async function checkRedirectStart(req: Request, ticket: LoginTicket): Promise<void> {
+    if (req.get('sec-fetch-site') === 'none') throw notFromForm();
+    const referer = req.get('referer');
+    if (referer === undefined) return;
+    const site = await requireSite(db, ticket.siteId);
+    if (!isOnSiteOrigins(site, referer)) throw notFromForm();
+  }
+
+  const start: RequestHandler = async (req, res, next) => {
+    const provider = requireProvider(req);
+    const ticketId = typeof req.query.ticket === 'string' ? req.query.ticket : '';
+    if (!ticketId) throw new AppError(404, 'ticket_not_found', 'This sign-in link is not valid');
+    const ticket = await findStartableTicket(db, ticketId);
+    if (ticket.provider !== provider.id) {
+      throw new AppError(404, 'ticket_not_found', 'This sign-in link is for another provider');
+    }
+    res.set('Cache-Control', 'no-store');
+    const binding = readBinding(req);
+    const mine =
+      binding?.ticketId === ticket.id && (await isBoundTo(db, ticket.id, binding.secret));
+    if (mine) {
+      goToProvider(req, res, next, provider, ticket);
+      return;
+    }
+    if (ticket.bound) throw notFromForm();
+    if (ticket.returnUrl) {
+      await checkRedirectStart(req, ticket);
+      setBindingCookie(res, ticket.id, await bindLoginTicket(db, ticket.id, null));
+      goToProvider(req, res, next, provider, ticket);
+      return;
+    }
+    sendBindPage(res, {
+      ticket: ticket.id,
+      providerName: PROVIDER_NAMES[provider.id],
+      origin: publicOrigin,
+      bindUrl: `${config.publicUrl}/auth/${provider.id}/bind`,
+      nextUrl: `${config.publicUrl}/auth/${provider.id}/start?ticket=${encodeURIComponent(ticket.id)}`,
+    });
+  };
+
+  /** The bind page's POST: the verifier it got from the widget that opened it. */
+  const bind: RequestHandler = async (req, res) => {
+    const provider = requireProvider(req);
+    // Only the bind page itself, on Parley's origin, may bind.
+    if (req.get('origin') !== publicOrigin) throw notFromForm();
+    const parsed = Bind.safeParse(req.body);
+    if (!parsed.success) throw new AppError(400, 'invalid_body', 'Not a sign-in proof');
+    const ticket = await findStartableTicket(db, parsed.data.ticket);
+    if (ticket.provider !== provider.id || ticket.returnUrl) {
+      throw new AppError(404, 'ticket_not_found', 'This sign-in is not valid');
+    }
+    const secret = await bindLoginTicket(db, ticket.id, parsed.data.verifier);
+    setBindingCookie(res, ticket.id, secret);
+    res.set('Cache-Control', 'no-store').status(204).end();
   };
 
   const callback: RequestHandler = async (req, res) => {
     const provider = requireProvider(req);
-    const ticketId = readCookie(req, HANDSHAKE_COOKIE);
-    if (!ticketId) {
+    const binding = readBinding(req);
+    if (!binding) {
       throw new AppError(
         400,
         'ticket_not_found',
         'This sign-in cannot be finished in this window. Start it again from the comment form.',
       );
     }
-    const ticket = await findStartableTicket(db, ticketId);
+    const ticket = await findStartableTicket(db, binding.ticketId);
+    // Someone else's browser (a forwarded provider link): refuse, and leave
+    // the ticket as it is for the browser that bound it.
+    if (!(await isBoundTo(db, ticket.id, binding.secret))) throw notFromForm();
     const answered = CALLBACK_PARAMS.some((name) => req.query[name] !== undefined);
     if (ticket.provider !== provider.id || !answered) {
       await fail(res, ticket, 'failed');
@@ -178,9 +273,13 @@ export function authRoutes(db: Db, config: Config): Router {
     res.set('Cross-Origin-Opener-Policy', 'unsafe-none');
     next();
   });
-  const limitStart = rateLimit('auth-start', config.authRateLimit, 60);
+  // A popup sign-in visits start twice (the bind page, then on to the provider).
+  const limitStart = rateLimit('auth-start', config.authRateLimit * 2, 60);
+  const limitBind = rateLimit('auth-bind', config.authRateLimit, 60);
   const limitCallback = rateLimit('auth-callback', config.authRateLimit, 60);
+  const json = express.json({ limit: '2kb', strict: true });
   router.get('/auth/:provider/start', limitStart, start);
+  router.post('/auth/:provider/bind', limitBind, requireJson, json, bind);
   router.get('/auth/:provider/callback', limitCallback, callback);
   router.use(facebookDeletionRoutes(db, config));
   router.use('/auth', authErrorPage);
@@ -192,6 +291,7 @@ const ERROR_TITLES: Partial<Record<AppError['code'], string>> = {
   ticket_not_found: 'Sign-in link not valid',
   ticket_expired: 'Sign-in expired',
   ticket_used: 'Sign-in already finished',
+  forbidden: 'Start from the comment form',
   rate_limited: 'Too many attempts',
   not_found: 'Not found',
 };

@@ -31,6 +31,8 @@ export interface AuthPage {
   message: string;
   /** An inline script, allowed by this response's CSP nonce. */
   script?: string;
+  /** The script may fetch from Parley's own origin (the bind page). */
+  connectSelf?: boolean;
 }
 
 /** Sends an auth page with the headers every one of them needs. */
@@ -41,7 +43,7 @@ export function sendAuthPage(res: Response, page: AuthPage): void {
     .status(page.status)
     .set({
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; script-src ${scriptSrc}; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+      'Content-Security-Policy': `default-src 'none'; script-src ${scriptSrc};${page.connectSelf ? " connect-src 'self';" : ''} style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
       'Cross-Origin-Opener-Policy': 'unsafe-none',
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import type { ProviderProfile } from './auth.types.ts';
-import { completeLoginTicket, failLoginTicket } from './ticket.service.ts';
+import { bindLoginTicket, completeLoginTicket, failLoginTicket } from './ticket.service.ts';
 
 const PROVIDERS_ENV = {
   WORDPRESS_CLIENT_ID: 'wp-id',
@@ -133,8 +133,21 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
     expect((await replay.json()).error.code).toBe('ticket_used');
   });
 
-  it('completes by polling with the verifier alone (no opener to receive the code)', async () => {
-    const { ticket, verifier } = await completedTicket();
+  it('completes by polling with the verifier alone only for a ticket bound to a browser', async () => {
+    const unbound = await completedTicket();
+    const refused = await call('/auth/redeem', {
+      ticket: unbound.ticket,
+      verifier: unbound.verifier,
+    });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe('invalid_verifier');
+
+    const { verifier, challenge } = pkce();
+    const { ticket } = await (
+      await call('/auth/tickets', { site: 'blog', provider: 'twitter', challenge })
+    ).json();
+    await bindLoginTicket(server.parley.db, ticket, verifier);
+    await completeLoginTicket(server.parley.db, ticket, profile);
     expect((await call('/auth/redeem', { ticket, verifier })).status).toBe(200);
   });
 
@@ -165,6 +178,7 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
     const { ticket } = await (
       await call('/auth/tickets', { site: 'blog', provider: 'twitter', challenge })
     ).json();
+    await bindLoginTicket(server.parley.db, ticket, verifier);
     await completeLoginTicket(server.parley.db, ticket, {
       ...profile,
       displayName: 'Grace B. Hopper',
@@ -280,7 +294,7 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
     expect(post.status).toBe(401);
   });
 
-  it('finishes a redirect sign-in on the next load from the held verifier', async () => {
+  it('finishes a redirect sign-in with the code from the fragment and the held verifier, never without the code', async () => {
     const { verifier, challenge } = pkce();
     const { ticket } = await (
       await call('/auth/tickets', {
@@ -297,11 +311,56 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
     expect(hold.status).toBe(204);
     const pending = (hold.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
     expect(hold.headers.getSetCookie()[0]).toMatch(/HttpOnly; Secure; Partitioned; SameSite=None/);
-    await completeLoginTicket(server.parley.db, ticket, profile);
-    const res = await call('/auth/refresh', { site: 'blog' }, { cookie: pending });
+    await bindLoginTicket(server.parley.db, ticket, null);
+    const { code } = await completeLoginTicket(server.parley.db, ticket, profile);
+    // The starter of a redirect sign-in has the verifier but never sees the code.
+    const polled = await call('/auth/redeem', { ticket, verifier });
+    expect(polled.status).toBe(403);
+    expect((await polled.json()).error.code).toBe('invalid_verifier');
+    // Whoever holds the code but not the verifier gets nothing either.
+    const wrong = await call('/auth/redeem', { ticket, code, verifier: pkce().verifier });
+    expect(wrong.status).toBe(403);
+    const noVerifier = await call('/auth/redeem', { ticket, code });
+    expect(noVerifier.status).toBe(403);
+    const res = await call('/auth/redeem', { ticket, code }, { cookie: pending });
     expect(res.status).toBe(200);
     expect((await res.json()).identity.name).toBe('Grace Hopper');
-    expect((await call('/auth/refresh', { site: 'blog' }, { cookie: pending })).status).toBe(401);
+    expect((await call('/auth/redeem', { ticket, code }, { cookie: pending })).status).toBe(409);
+  });
+
+  it('keeps the refresh token in the body for a widget whose cookies are dropped (WebKit)', async () => {
+    const t = await completedTicket();
+    const redeemed = await call('/auth/redeem', { ...t, keep: 'body' });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.headers.getSetCookie()).toEqual([]);
+    const { refreshToken } = await redeemed.json();
+    expect(refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const refreshed = await call('/auth/refresh', { site: 'blog', refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.getSetCookie()).toEqual([]);
+    const next = await refreshed.json();
+    expect(next.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(next.refreshToken).not.toBe(refreshToken);
+    expect(next.identity.name).toBe('Grace Hopper');
+    // The rotated-away token is refused; another site's refresh too.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(
+      (await call('/auth/refresh', { site: 'other', refreshToken: next.refreshToken })).status,
+    ).toBe(401);
+  });
+
+  it('leaves a readable hint cookie beside the HttpOnly one, and clears both on logout', async () => {
+    const { accessToken, cookie } = await signIn();
+    const hint = 'parley_hint_blog=1';
+    const refreshed = await call('/auth/refresh', { site: 'blog' }, { cookie });
+    const set = refreshed.headers.getSetCookie();
+    expect(set.find((c) => c.startsWith(hint))).toMatch(
+      /Path=\/; .*Secure; Partitioned; SameSite=None/,
+    );
+    expect(set.find((c) => c.startsWith(hint))).not.toMatch(/HttpOnly/);
+    const out = await call('/auth/logout', {}, { authorization: `Bearer ${accessToken}` });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().some((c) => /^parley_hint_blog=;/.test(c))).toBe(true);
   });
 
   it('limits ticket creation per client', async () => {

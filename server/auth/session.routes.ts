@@ -1,5 +1,6 @@
-import express, { type Response, Router } from 'express';
-import { CreateTicket, Hold, LogoutQuery, Redeem, SiteOnly } from '../../contract/auth.schema.ts';
+import express, { type Request, type Response, Router } from 'express';
+import type { AuthSession } from '../../contract/api.ts';
+import { CreateTicket, Hold, LogoutQuery, Redeem, Refresh } from '../../contract/auth.schema.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { partitionedCookie, readCookie } from '../http/cookies.ts';
@@ -8,7 +9,6 @@ import { requireJson, validate } from '../http/validate.ts';
 import { presentIdentity } from '../identities/identity.presenter.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { safeEqual, sha256 } from './crypto.ts';
 import { identify, sessionOf } from './identify.ts';
 import {
   openSession,
@@ -17,16 +17,59 @@ import {
   revokeSession,
   SESSION_DAYS,
 } from './session.service.ts';
-import { createLoginTicket, redeemLoginTicket, TICKET_LIFETIME_MS } from './ticket.service.ts';
+import {
+  checkVerifier,
+  createLoginTicket,
+  redeemLoginTicket,
+  TICKET_LIFETIME_MS,
+} from './ticket.service.ts';
 
 const AUTH_PATH = '/api/v1/auth';
 const PENDING_COOKIE = 'parley_pending';
 const refreshCookie = (site: string) => `parley_rt_${site}`;
+/**
+ * Not secret, readable by the widget's script: "this browser has a session
+ * here", so a guest's widget sends no refresh request at all (issue 11 item 6).
+ */
+const hintCookie = (site: string) => `parley_hint_${site}`;
 
 const cookieBase = partitionedCookie(AUTH_PATH);
+const hintBase = { ...partitionedCookie('/'), httpOnly: false };
 
 function setRefreshCookie(res: Response, site: string, token: string): void {
-  res.cookie(refreshCookie(site), token, { ...cookieBase, maxAge: SESSION_DAYS * 86_400_000 });
+  const maxAge = SESSION_DAYS * 86_400_000;
+  res.cookie(refreshCookie(site), token, { ...cookieBase, maxAge });
+  res.cookie(hintCookie(site), '1', { ...hintBase, maxAge });
+}
+
+function clearRefreshCookie(res: Response, site: string): void {
+  res.clearCookie(refreshCookie(site), cookieBase);
+  res.clearCookie(hintCookie(site), hintBase);
+}
+
+/** Answers a new or refreshed session, its refresh token where the widget keeps it. */
+function sendSession(
+  res: Response,
+  site: string,
+  keep: 'cookie' | 'body',
+  result: { session: AuthSession; refreshToken: string | null },
+): void {
+  if (keep === 'body') {
+    res.json({
+      ...result.session,
+      ...(result.refreshToken && { refreshToken: result.refreshToken }),
+    });
+    return;
+  }
+  if (result.refreshToken) setRefreshCookie(res, site, result.refreshToken);
+  res.json(result.session);
+}
+
+/** The verifier the hold cookie keeps for this ticket (redirect fallback, cookies working). */
+function heldVerifier(req: Request, ticket: string): string | undefined {
+  const held = readCookie(req, PENDING_COOKIE) ?? '';
+  const dot = held.indexOf('.');
+  return dot > 0 && held.slice(0, dot) === ticket ? held.slice(dot + 1) : undefined;
 }
 
 /** The JSON sign-in API the iframe calls (docs/api.md). Provider pages live in auth.routes.ts. */
@@ -74,22 +117,19 @@ export function sessionRoutes(db: Db, config: Config): Router {
   );
 
   // Redirect fallback: the verifier must outlive a full-page navigation, and
-  // the host page must never see it; it waits in our own partitioned cookie.
+  // the host page must never see it; it waits in our own partitioned cookie
+  // (where the browser drops this frame's cookies, the widget keeps it itself).
   router.post(
     '/auth/tickets/:ticket/hold',
     rateLimit('hold', limit, 60),
     requireJson,
     json,
     validate({ body: Hold }, async ({ body: { verifier }, req, res }) => {
-      const row = await db
-        .selectFrom('login_tickets')
-        .select(['id', 'challenge', 'status'])
-        .where('id', '=', String(req.params.ticket))
-        .executeTakeFirst();
-      if (row?.status !== 'pending' || !safeEqual(sha256(verifier), row.challenge)) {
+      const ticket = String(req.params.ticket);
+      if (!(await checkVerifier(db, ticket, verifier))) {
         throw new AppError(404, 'ticket_not_found', 'This sign-in is not valid');
       }
-      res.cookie(PENDING_COOKIE, `${row.id}.${verifier}`, {
+      res.cookie(PENDING_COOKIE, `${ticket}.${verifier}`, {
         ...cookieBase,
         maxAge: TICKET_LIFETIME_MS,
       });
@@ -103,15 +143,18 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('redeem', limit * 4, 60),
     requireJson,
     json,
-    validate({ body: Redeem }, async ({ body, res }) => {
-      const redeemed = await redeemLoginTicket(db, body);
+    validate({ body: Redeem }, async ({ body: { keep, ...body }, req, res }) => {
+      const verifier = body.verifier ?? heldVerifier(req, body.ticket);
+      if (!verifier) {
+        throw new AppError(403, 'invalid_verifier', 'This sign-in was started somewhere else');
+      }
+      const redeemed = await redeemLoginTicket(db, { ...body, verifier });
       if (!redeemed) {
         res.status(202).json({ status: 'pending' });
         return;
       }
-      const { session, refreshToken } = await openSession(db, secret, redeemed);
-      setRefreshCookie(res, redeemed.siteId, refreshToken);
-      res.json(session);
+      if (!body.verifier) res.clearCookie(PENDING_COOKIE, cookieBase);
+      sendSession(res, redeemed.siteId, keep, await openSession(db, secret, redeemed));
     }),
   );
 
@@ -120,44 +163,14 @@ export function sessionRoutes(db: Db, config: Config): Router {
     rateLimit('refresh', limit * 2, 60),
     requireJson,
     json,
-    validate({ body: SiteOnly }, async ({ body: { site }, req, res }) => {
-      const pending = readCookie(req, PENDING_COOKIE);
-      if (pending) {
-        const dot = pending.indexOf('.');
-        try {
-          const redeemed = await redeemLoginTicket(db, {
-            ticket: pending.slice(0, dot),
-            verifier: pending.slice(dot + 1),
-          });
-          if (redeemed && redeemed.siteId === site) {
-            res.clearCookie(PENDING_COOKIE, cookieBase);
-            const { session, refreshToken } = await openSession(db, secret, redeemed);
-            setRefreshCookie(res, site, refreshToken);
-            res.json(session);
-            return;
-          }
-        } catch (err) {
-          // A finished-but-refused sign-in (denied, expired) is reported once.
-          res.clearCookie(PENDING_COOKIE, cookieBase);
-          if (
-            err instanceof AppError &&
-            (err.code === 'login_denied' || err.code === 'login_failed')
-          ) {
-            throw err;
-          }
-        }
-      }
-      const token = readCookie(req, refreshCookie(site));
+    validate({ body: Refresh }, async ({ body: { site, refreshToken }, req, res }) => {
+      const token = refreshToken ?? readCookie(req, refreshCookie(site));
       if (!token) throw new AppError(401, 'unauthorized', 'Not signed in');
       try {
-        const { session, refreshToken } = await refreshSession(db, secret, {
-          refreshToken: token,
-          siteId: site,
-        });
-        if (refreshToken) setRefreshCookie(res, site, refreshToken);
-        res.json(session);
+        const refreshed = await refreshSession(db, secret, { refreshToken: token, siteId: site });
+        sendSession(res, site, refreshToken ? 'body' : 'cookie', refreshed);
       } catch (err) {
-        res.clearCookie(refreshCookie(site), cookieBase);
+        if (!refreshToken) clearRefreshCookie(res, site);
         throw err;
       }
     }),
@@ -170,13 +183,13 @@ export function sessionRoutes(db: Db, config: Config): Router {
       const current = sessionOf(res);
       if (current) {
         await revokeSession(db, current.sessionId);
-        res.clearCookie(refreshCookie(current.siteId), cookieBase);
+        clearRefreshCookie(res, current.siteId);
       }
       const site = query.site ?? current?.siteId;
       const token = site ? readCookie(req, refreshCookie(site)) : undefined;
       if (token && site) {
         await revokeByRefreshToken(db, token);
-        res.clearCookie(refreshCookie(site), cookieBase);
+        clearRefreshCookie(res, site);
       }
       res.status(204).end();
     }),

@@ -13,6 +13,13 @@ import type { IdentityRow, SessionRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { randomSecret, safeEqual, sha256 } from './crypto.ts';
+import {
+  findSession,
+  findSessionByRefreshHash,
+  insertSession,
+  markSessionRevoked,
+  rotateRefreshHash,
+} from './session.repository.ts';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_DAYS = 30;
@@ -41,7 +48,7 @@ function issueAccessToken(
 }
 
 async function activeSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findSession(db, id);
   const now = new Date().toISOString();
   return row && !row.revoked_at && row.expires_at > now ? row : undefined;
 }
@@ -72,7 +79,7 @@ export async function openSession(
     expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
     revoked_at: null,
   };
-  await db.insertInto('sessions').values(row).execute();
+  await insertSession(db, row);
   return { session: await sessionResponse(db, secret, row), refreshToken };
 }
 
@@ -95,17 +102,9 @@ export async function refreshSession(
   input: { refreshToken: string; siteId: string },
 ): Promise<{ session: AuthSession; refreshToken: string | null }> {
   const hash = sha256(input.refreshToken);
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('refresh_hash', '=', hash)
-    .executeTakeFirst();
+  const row = await findSessionByRefreshHash(db, 'refresh_hash', hash);
   if (!row) {
-    const previous = await db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('previous_refresh_hash', '=', hash)
-      .executeTakeFirst();
+    const previous = await findSessionByRefreshHash(db, 'previous_refresh_hash', hash);
     if (!previous) throw new AppError(401, 'unauthorized', 'Please sign in again');
     // Two tabs (or embeds) of one site share the cookie jar and may refresh
     // at the same moment: the loser presents the token the winner just
@@ -127,39 +126,24 @@ export async function refreshSession(
   }
   const refreshToken = randomSecret();
   const now = new Date();
-  const rotated = await db
-    .updateTable('sessions')
-    .set({
-      refresh_hash: sha256(refreshToken),
-      previous_refresh_hash: hash,
-      refreshed_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
-    })
-    .where('id', '=', row.id)
-    .where('refresh_hash', '=', hash)
-    .executeTakeFirst();
-  if (Number(rotated.numUpdatedRows) !== 1)
-    throw new AppError(401, 'unauthorized', 'Please sign in again');
+  const rotated = await rotateRefreshHash(db, row.id, hash, {
+    refresh_hash: sha256(refreshToken),
+    previous_refresh_hash: hash,
+    refreshed_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+  });
+  if (!rotated) throw new AppError(401, 'unauthorized', 'Please sign in again');
   return { session: await sessionResponse(db, secret, row), refreshToken };
 }
 
 /** Ends a session everywhere: its access and refresh tokens stop working at once. */
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: new Date().toISOString() })
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await markSessionRevoked(db, sessionId, new Date().toISOString());
 }
 
 /** Revokes the session a refresh token belongs to (sign-out without an access token). */
 export async function revokeByRefreshToken(db: Db, refreshToken: string): Promise<void> {
-  const row = await db
-    .selectFrom('sessions')
-    .select('id')
-    .where('refresh_hash', '=', sha256(refreshToken))
-    .executeTakeFirst();
+  const row = await findSessionByRefreshHash(db, 'refresh_hash', sha256(refreshToken));
   if (row) await revokeSession(db, row.id);
 }
 

@@ -1,9 +1,12 @@
 /**
  * Login tickets: how a sign-in started in a cross-site iframe finishes without
- * third-party cookies. The iframe creates a ticket bound to its site and to
- * the SHA-256 of a verifier only it knows (PKCE-style); the popup (or the
- * redirect) completes it at the provider's callback; the iframe redeems it
- * with the verifier. Tickets are single-use and live a few minutes.
+ * third-party cookies, and only in the browser and widget that started it
+ * (docs/security.md). The iframe creates a ticket bound to the SHA-256 of a
+ * verifier only it knows (PKCE-style); before the provider is reached the
+ * ticket is bound to this browser (a first-party binding cookie, whose hash is
+ * kept here); the callback completes it only with that cookie; the iframe
+ * redeems it with the verifier and, where the mode needs it, the one-time
+ * code. Tickets are single-use and live a few minutes.
  */
 import type { ProviderId } from '../../contract/providers.ts';
 import { AppError } from '../errors.ts';
@@ -13,6 +16,13 @@ import type { IdentityRow, LoginTicketRow, TicketStatus } from '../store/databas
 import type { Db } from '../store/db.ts';
 import type { ProviderProfile } from './auth.types.ts';
 import { randomSecret, safeEqual, sha256 } from './crypto.ts';
+import {
+  bindTicketRow,
+  findTicketRow,
+  insertTicket,
+  moveTicket,
+  saveTicketHandshake,
+} from './ticket.repository.ts';
 
 export const TICKET_LIFETIME_MS = 10 * 60_000;
 
@@ -23,10 +33,15 @@ export interface LoginTicket {
   status: TicketStatus;
   /** The reader asked to change account: providers show their account chooser. */
   change: boolean;
-  /** Redirect fallback: the host page to return to; null for the popup. */
+  /**
+   * Redirect fallback: the host page to return to; null for the popup. A
+   * redirect-mode ticket is redeemed only with its code and its verifier.
+   */
   returnUrl: string | null;
   /** Provider handshake data (OAuth 2 state, OAuth 1.0a request token and secret). */
   handshake: Record<string, string>;
+  /** True once a browser holds the binding cookie for it. */
+  bound: boolean;
   failure: string | null;
   expiresAt: string;
 }
@@ -40,18 +55,18 @@ function toTicket(row: LoginTicketRow): LoginTicket {
     change: row.change_account === 1,
     returnUrl: row.return_url,
     handshake: JSON.parse(row.handshake) as Record<string, string>,
+    bound: row.binding_hash !== null,
     failure: row.failure,
     expiresAt: row.expires_at,
   };
 }
 
-async function findTicketRow(db: Db, id: string): Promise<LoginTicketRow | undefined> {
-  return db.selectFrom('login_tickets').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 function isExpired(row: { expires_at: string }): boolean {
   return row.expires_at <= new Date().toISOString();
 }
+
+const startedElsewhere = () =>
+  new AppError(403, 'invalid_verifier', 'This sign-in was started somewhere else');
 
 /** Starts a sign-in: a pending ticket bound to the site and the verifier's challenge. */
 export async function createLoginTicket(
@@ -65,29 +80,30 @@ export async function createLoginTicket(
   },
 ): Promise<LoginTicket> {
   const now = Date.now();
-  const row = {
+  const row: LoginTicketRow = {
     // Long and random: the ticket id travels in URLs (popup, redirect).
     id: randomSecret(24),
     site_id: input.site.id,
     provider: input.provider,
     challenge: input.challenge,
-    status: 'pending' as const,
+    status: 'pending',
     change_account: input.change ? 1 : 0,
     return_url: input.returnUrl,
     handshake: '{}',
     identity_id: null,
     code_hash: null,
+    binding_hash: null,
     failure: null,
     created_at: new Date(now).toISOString(),
     expires_at: new Date(now + TICKET_LIFETIME_MS).toISOString(),
   };
-  await db.insertInto('login_tickets').values(row).execute();
+  await insertTicket(db, row);
   return toTicket(row);
 }
 
 /**
- * A ticket the provider flow may still run for (start and callback). Throws
- * 404 ticket_not_found, 410 ticket_expired or 409 ticket_used.
+ * A ticket the provider flow may still run for (start, bind and callback).
+ * Throws 404 ticket_not_found, 410 ticket_expired or 409 ticket_used.
  */
 export async function findStartableTicket(db: Db, id: string): Promise<LoginTicket> {
   const row = await findTicketRow(db, id);
@@ -100,22 +116,48 @@ export async function findStartableTicket(db: Db, id: string): Promise<LoginTick
   return toTicket(row);
 }
 
+/**
+ * Binds a pending ticket to the browser about to visit the provider and
+ * returns the binding secret for its cookie. A popup ticket needs the
+ * verifier (the start page got it from the widget that opened it); a
+ * redirect ticket is bound at start by the routes' own checks. Once only.
+ */
+export async function bindLoginTicket(
+  db: Db,
+  id: string,
+  verifier: string | null,
+): Promise<string> {
+  const row = await findTicketRow(db, id);
+  if (!row || row.status !== 'pending' || isExpired(row)) {
+    throw new AppError(404, 'ticket_not_found', 'This sign-in is not valid');
+  }
+  if (verifier !== null && !safeEqual(sha256(verifier), row.challenge)) throw startedElsewhere();
+  const secret = randomSecret();
+  if (!(await bindTicketRow(db, id, sha256(secret)))) {
+    throw new AppError(409, 'ticket_used', 'This sign-in was already started in another window');
+  }
+  return secret;
+}
+
+/** True when `secret` (from the binding cookie) is the one this ticket was bound to. */
+export async function isBoundTo(db: Db, id: string, secret: string): Promise<boolean> {
+  const row = await findTicketRow(db, id);
+  return !!row?.binding_hash && safeEqual(sha256(secret), row.binding_hash);
+}
+
 /** Keeps provider handshake data with the ticket (no server-side session needed). */
 export async function saveHandshake(
   db: Db,
   id: string,
   data: Record<string, string>,
 ): Promise<void> {
-  await db
-    .updateTable('login_tickets')
-    .set({ handshake: JSON.stringify(data) })
-    .where('id', '=', id)
-    .execute();
+  await saveTicketHandshake(db, id, JSON.stringify(data));
 }
 
 /**
  * The provider vouched for the reader: records the identity (profile
- * refreshed) and returns a one-time code for the popup to hand to the iframe.
+ * refreshed) and returns a one-time code for the widget. The callback calls
+ * it only in the browser the ticket is bound to.
  */
 export async function completeLoginTicket(
   db: Db,
@@ -126,12 +168,13 @@ export async function completeLoginTicket(
   if (profile.provider !== ticket.provider) throw new Error('profile from the wrong provider');
   const identity = await upsertIdentity(db, profile);
   const code = randomSecret();
-  await db
-    .updateTable('login_tickets')
-    .set({ status: 'complete', identity_id: identity.id, code_hash: sha256(code), handshake: '{}' })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
+  const moved = await moveTicket(db, id, 'pending', {
+    status: 'complete',
+    identity_id: identity.id,
+    code_hash: sha256(code),
+    handshake: '{}',
+  });
+  if (!moved) throw new AppError(409, 'ticket_used', 'This sign-in has already finished');
   return { code, ticket: { ...ticket, status: 'complete' }, identity };
 }
 
@@ -141,19 +184,16 @@ export async function failLoginTicket(
   id: string,
   failure: 'denied' | 'failed',
 ): Promise<void> {
-  await db
-    .updateTable('login_tickets')
-    .set({ status: 'failed', failure, handshake: '{}' })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
+  await moveTicket(db, id, 'pending', { status: 'failed', failure, handshake: '{}' });
 }
 
 /**
  * Exchanges a completed ticket for its identity, once. The verifier must match
- * the challenge; a code, when given (popup path), must match too. Polling
- * without a code (opener severed by COOP) works with the verifier alone.
- * Returns null while the reader is still at the provider.
+ * the challenge; a code, when given, must match too. Without a code (polling:
+ * a provider's COOP severed the popup from the widget) only a popup ticket
+ * bound to a browser may be redeemed; a redirect ticket always needs its code,
+ * which only the browser that finished it ever saw. Returns null while the
+ * reader is still at the provider.
  */
 export async function redeemLoginTicket(
   db: Db,
@@ -163,9 +203,7 @@ export async function redeemLoginTicket(
   if (!row) {
     throw new AppError(404, 'ticket_not_found', 'This sign-in is not valid');
   }
-  if (!safeEqual(sha256(input.verifier), row.challenge)) {
-    throw new AppError(403, 'invalid_verifier', 'This sign-in was started somewhere else');
-  }
+  if (!safeEqual(sha256(input.verifier), row.challenge)) throw startedElsewhere();
   if (row.status === 'redeemed')
     throw new AppError(409, 'ticket_used', 'This sign-in was already used');
   if (row.status === 'failed') {
@@ -175,7 +213,11 @@ export async function redeemLoginTicket(
   }
   if (isExpired(row))
     throw new AppError(410, 'ticket_expired', 'This sign-in took too long; try again');
+  if (input.code === undefined && row.return_url !== null) {
+    throw new AppError(403, 'invalid_verifier', 'This sign-in needs the code it came back with');
+  }
   if (row.status === 'pending') return null;
+  if (input.code === undefined && row.binding_hash === null) throw startedElsewhere();
   if (
     input.code !== undefined &&
     !(row.code_hash && safeEqual(sha256(input.code), row.code_hash))
@@ -183,14 +225,15 @@ export async function redeemLoginTicket(
     throw new AppError(403, 'invalid_verifier', 'That sign-in code is not valid');
   }
   // Single use even when two redeems race: only one update flips the status.
-  const flipped = await db
-    .updateTable('login_tickets')
-    .set({ status: 'redeemed', code_hash: null })
-    .where('id', '=', row.id)
-    .where('status', '=', 'complete')
-    .executeTakeFirst();
-  if (Number(flipped.numUpdatedRows) !== 1 || !row.identity_id) {
+  const flipped = await moveTicket(db, row.id, 'complete', { status: 'redeemed', code_hash: null });
+  if (!flipped || !row.identity_id) {
     throw new AppError(409, 'ticket_used', 'This sign-in was already used');
   }
   return { identityId: row.identity_id, siteId: row.site_id };
+}
+
+/** The ticket's id and challenge, for `hold` (the verifier must match before it is kept). */
+export async function checkVerifier(db: Db, id: string, verifier: string): Promise<boolean> {
+  const row = await findTicketRow(db, id);
+  return row?.status === 'pending' && safeEqual(sha256(verifier), row.challenge);
 }

@@ -109,6 +109,8 @@ export interface LoginTicketsTable {
   handshake: string;
   identity_id: string | null;
   code_hash: string | null;
+  /** SHA-256 of the binding secret in the starting browser's cookie; null until bound. */
+  binding_hash: string | null;
   failure: string | null;
   created_at: string;
   expires_at: string;

@@ -6,6 +6,7 @@ import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-24T1200-initial.ts';
 import * as signIn from './migrations/2026-11-25T0900-sign-in.ts';
 import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
+import * as ticketBinding from './migrations/2026-11-28T1000-ticket-binding.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1200-initial': initial,
   '2026-11-25T0900-sign-in': signIn,
   '2026-11-25T1500-moderation': moderation,
+  '2026-11-28T1000-ticket-binding': ticketBinding,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

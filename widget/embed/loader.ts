@@ -11,6 +11,7 @@ import {
   envelope,
   type HostToFrame,
   readFrameToHost,
+  readLoginHash,
 } from '../../contract/messages.ts';
 
 /** Show the frame anyway if the app never says `ready` (server error page, blocked script). */
@@ -71,6 +72,11 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   // With the trailing slash, a server under a path keeps its prefix.
   const base = options.server.replace(/\/?$/, '/');
   const origin = new URL(base).origin;
+  // Back from the sign-in redirect fallback: the one-time code is in the
+  // fragment. Off the URL at once (history, bookmarks, shared links), and to
+  // our own frame only, once (docs/security.md, flow 3).
+  let loginReturn = readLoginHash(loc.hash);
+  if (loginReturn) win.history.replaceState(win.history.state, '', loc.pathname + loc.search);
   // Sign-in pages the app may send the top window to (redirect fallback).
   const authPath = new URL('auth/', base).pathname;
   let current: MountOptions = { ...options };
@@ -194,6 +200,8 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       show();
       ready = true;
       postToFrame({ type: 'storage', data: readStored() });
+      if (loginReturn) postToFrame(loginReturn);
+      loginReturn = null;
       relayDeepLink();
     }
   };

@@ -67,9 +67,10 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
         if (m.type === 'storage') storage.fill(m.data);
         // The host switched theme (Parley.mount's setTheme); the CSS follows the attribute.
         else if (m.type === 'theme') document.documentElement.dataset.theme = m.theme;
+        else if (m.type === 'loginReturn') void auth.finishRedirect(m);
         else dispatch('highlight', m.commentId);
       }),
-    [hostOrigin, dispatch, storage],
+    [hostOrigin, dispatch, storage, auth],
   );
 
   // Details the host page kept arrive after the first render.

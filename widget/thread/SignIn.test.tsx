@@ -4,7 +4,8 @@ import type { AuthSession } from '../../contract/api.ts';
 import { envelope } from '../../contract/messages.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import { App } from './App.tsx';
-import { challengeFor, POLL_MS } from './auth.ts';
+import { POLL_MS } from './auth/machine.ts';
+import { challengeFor } from './auth.ts';
 import { draftKey } from './storage.ts';
 import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
 import { setupAppTests } from './test-host.ts';
@@ -14,7 +15,13 @@ const getHost = setupAppTests();
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  document.cookie = 'parley_hint_blog=; Path=/; Max-Age=0';
 });
+
+/** As the server leaves it next to the refresh cookie: "this browser has a session here". */
+const setSessionHint = () => {
+  document.cookie = 'parley_hint_blog=1; Path=/';
+};
 
 const MAIN_DRAFT = draftKey('blog', '/post', null);
 const START = `${location.origin}/auth/twitter/start?ticket=tk1`;
@@ -37,6 +44,7 @@ function renderApp(providers: ProviderId[] = ['wordpress', 'twitter', 'facebook'
 
 /** Renders the app for a reader whose refresh cookie restores `session`. */
 async function renderSignedIn(session: AuthSession = tess) {
+  setSessionHint();
   vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(jsonResponse(200, session)));
   const form = renderApp();
   await within(form).findByText(/You are commenting using your/);
@@ -70,6 +78,7 @@ function stubPopup(blocked = false) {
   const popup = {
     closed: false,
     location: { href: 'about:blank' },
+    postMessage: vi.fn(),
     close: vi.fn(() => {
       popup.closed = true;
     }),
@@ -99,10 +108,18 @@ const tick = () =>
 const typeComment = (form: HTMLElement, text: string) =>
   fireEvent.input(within(form).getByLabelText('Comment'), { target: { value: text } });
 
-/** Clicks "Log in with Twitter" and waits until the popup is sent to the start URL. */
-async function startTwitter(form: HTMLElement, popup: { location: { href: string } }) {
+/**
+ * Clicks "Log in with Twitter", waits until the popup is sent to the start
+ * URL, and plays the bind page asking for proof (unless `bind` is false).
+ */
+async function startTwitter(
+  form: HTMLElement,
+  popup: ReturnType<typeof stubPopup>['popup'],
+  { bind = true } = {},
+) {
   fireEvent.click(within(form).getByRole('button', { name: 'Log in with Twitter' }));
   await vi.waitFor(() => expect(popup.location.href).toBe(START));
+  if (bind) deliver(envelope({ type: 'bindRequest', ticket: 'tk1' }), popup);
 }
 
 describe('sign-in buttons', () => {
@@ -153,7 +170,17 @@ describe('popup sign-in', () => {
     const redeem = call(fetch, 1);
     expect(redeem.url).toBe('/api/v1/auth/redeem');
     expect(redeem.init.credentials).toBe('include');
-    expect(redeem.body).toEqual({ ticket: 'tk1', verifier: expect.any(String), code: CODE });
+    expect(redeem.body).toEqual({
+      ticket: 'tk1',
+      verifier: expect.any(String),
+      code: CODE,
+      keep: 'cookie',
+    });
+    // The bind page got its proof: the verifier, to our own origin, from us only.
+    expect(popup.postMessage).toHaveBeenCalledWith(
+      envelope({ type: 'bindProof', ticket: 'tk1', verifier: redeem.body.verifier }),
+      location.origin,
+    );
     // PKCE: the ticket was bound to SHA-256 of the verifier redeemed with.
     expect(await challengeFor(redeem.body.verifier)).toBe(ticket.body.challenge);
     expect(redeem.body.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -167,6 +194,22 @@ describe('popup sign-in', () => {
     // The very same textarea, text intact.
     expect(within(form).getByLabelText('Comment')).toBe(textarea);
     expect((textarea as HTMLTextAreaElement).value).toBe('Typed before signing in');
+  });
+
+  it('answers a bindRequest only from its own popup, for its own ticket', async () => {
+    const form = renderApp();
+    const { popup } = stubPopup();
+    respond(ticketCreated());
+    await startTwitter(form, popup, { bind: false });
+    deliver(envelope({ type: 'bindRequest', ticket: 'tk1' }), getHost().parent);
+    deliver(envelope({ type: 'bindRequest', ticket: 'tk1' }), popup, 'https://evil.example');
+    deliver(envelope({ type: 'bindRequest', ticket: 'other' }), popup);
+    expect(popup.postMessage).not.toHaveBeenCalled();
+    // Before binding, a loginResult is not taken either: no browser can have finished it.
+    deliver(loginResult(), popup);
+    expect(within(form).getByText('Connecting to Twitter…')).toBeTruthy();
+    deliver(envelope({ type: 'bindRequest', ticket: 'tk1' }), popup);
+    expect(popup.postMessage).toHaveBeenCalledTimes(1);
   });
 
   it.each([
@@ -219,7 +262,11 @@ describe('popup sign-in', () => {
     await vi.waitFor(() =>
       expect(within(form).getByText(/You are commenting using your Twitter account/)).toBeTruthy(),
     );
-    expect(call(fetch, 1).body).toEqual({ ticket: 'tk1', verifier: expect.any(String) });
+    expect(call(fetch, 1).body).toEqual({
+      ticket: 'tk1',
+      verifier: expect.any(String),
+      keep: 'cookie',
+    });
     expect(call(fetch, 2).body).toEqual(call(fetch, 1).body);
   });
 
@@ -305,10 +352,27 @@ describe('redirect fallback', () => {
     expect(JSON.stringify(getHost().posted())).not.toContain(hold.body.verifier);
   });
 
-  it('finishes on the next load through refresh, with the draft back in the box', async () => {
+  it('finishes when the loader hands over the code from the fragment, draft back in the box', async () => {
     localStorage.setItem(MAIN_DRAFT, 'Keep me');
-    const form = await renderSignedIn();
+    const fetch = respond(jsonResponse(200, tess));
+    const form = renderApp();
+    getHost().send(envelope({ type: 'loginReturn', ticket: 'tk1', result: CODE }));
+    await within(form).findByText(/You are commenting using your Twitter account/);
+    // The verifier waits in the hold cookie, which the server reads.
+    expect(call(fetch, 0).body).toEqual({ ticket: 'tk1', code: CODE, keep: 'cookie' });
     expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe('Keep me');
+  });
+
+  it('ignores a loginReturn from anyone but the host page, and says when it was denied', async () => {
+    const fetch = respond();
+    const form = renderApp();
+    getHost().send(envelope({ type: 'loginReturn', ticket: 'tk1', result: CODE }), {
+      origin: 'https://ads.example',
+    });
+    await act(() => Promise.resolve());
+    expect(fetch).not.toHaveBeenCalled();
+    getHost().send(envelope({ type: 'loginReturn', ticket: 'tk1', result: 'denied' }));
+    expect(await within(form).findByText('You cancelled signing in.')).toBeTruthy();
   });
 });
 
@@ -384,13 +448,23 @@ describe('signed in', () => {
     expect(within(form).getByRole('button', { name: 'Log in with Twitter' })).toBeTruthy();
   });
 
-  it('Change signs out, and the next sign-in asks for the account chooser', async () => {
+  it('Change signs out and, in the same click, opens the provider’s account chooser', async () => {
     const form = await renderSignedIn();
-    const { popup } = stubPopup();
+    const { popup, open } = stubPopup();
     const fetch = respond(noContent(), ticketCreated());
     fireEvent.click(within(form).getByRole('button', { name: 'Change' }));
-    await startTwitter(form, popup);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(within(form).getByText('Connecting to Twitter…')).toBeTruthy();
+    await vi.waitFor(() => expect(popup.location.href).toBe(START));
     expect(call(fetch, 0).url).toBe('/api/v1/auth/logout');
     expect(call(fetch, 1).body).toMatchObject({ provider: 'twitter', change: true });
+  });
+
+  it('a guest with no session sends no request on load', async () => {
+    const fetch = respond();
+    const form = renderApp();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(within(form).getByLabelText('Email')).toBeTruthy();
   });
 });

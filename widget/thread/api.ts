@@ -9,7 +9,11 @@ import type {
   CommentList,
   CreateTicketResponse,
 } from '../../contract/api.ts';
-import type { CreateTicketRequest, RedeemRequest } from '../../contract/auth.schema.ts';
+import type {
+  CreateTicketRequest,
+  RedeemRequest,
+  RefreshRequest,
+} from '../../contract/auth.schema.ts';
 import type {
   CreateCommentRequest,
   SignedInCommentRequest,
@@ -31,6 +35,9 @@ interface RequestOptions {
 export interface LoginPending {
   status: 'pending';
 }
+
+/** A session as redeem and refresh answer it: with the refresh token when we keep it (`keep: 'body'`). */
+export type KeptSession = AuthSession & { refreshToken?: string };
 
 export type Api = ReturnType<typeof createApi>;
 
@@ -91,9 +98,9 @@ export function createApi(base: string, token: () => string | null = () => null)
     holdTicket: (ticket: string, verifier: string) =>
       request<void>(`/api/v1/auth/tickets/${q(ticket)}/hold`, post({ verifier }, withCookies)),
     redeem: (body: RedeemRequest) =>
-      request<AuthSession | LoginPending>('/api/v1/auth/redeem', post(body, withCookies)),
-    refresh: (site: string) =>
-      request<AuthSession>('/api/v1/auth/refresh', post({ site }, withCookies)),
+      request<KeptSession | LoginPending>('/api/v1/auth/redeem', post(body, withCookies)),
+    refresh: (body: RefreshRequest) =>
+      request<KeptSession>('/api/v1/auth/refresh', post(body, withCookies)),
     logout: () =>
       request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
   };

@@ -1,47 +1,40 @@
 /**
- * Sign-in from inside the iframe, without third-party cookies:
+ * Sign-in from inside the iframe, and the reader's session. The flow's rules
+ * are the state machine in auth/machine.ts; this module runs its effects
+ * (requests, the popup, timers, postMessage) and feeds it events. Where the
+ * session outlives a reload is auth/keeper.ts. docs/security.md has the flows
+ * and what each check stops.
  *
- * 1. The click opens a popup at once (a popup needs the user gesture), then
- *    creates a login ticket bound to a PKCE-style challenge; the verifier
- *    stays in this module's memory.
- * 2. The popup runs the provider's flow on the server's origin; its callback
- *    posts `loginResult` with a one-time code to us (its opener), and we
- *    redeem ticket + verifier + code. Because a Cross-Origin-Opener-Policy on
- *    the way can sever the opener, we also poll redeem with the verifier alone.
- * 3. Popup blocked: the ticket carries a return URL, the server keeps the
- *    verifier in our own partitioned HttpOnly cookie (`hold`), and the loader
- *    navigates the top window. Back on the page, the load-time refresh
- *    finishes the sign-in.
- *
- * The access token lives only here; the rotating refresh token is an HttpOnly
- * partitioned cookie of the iframe's origin. Nothing reaches the host page.
+ * The access token lives only in this module's memory; the refresh token in
+ * Parley's own HttpOnly partitioned cookie or, where the browser drops this
+ * frame's cookies (WebKit), in this frame's own partitioned localStorage.
+ * Nothing reaches the host page.
  */
-import type { AuthSession } from '../../contract/api.ts';
-import { readLoginResult } from '../../contract/messages.ts';
+
+import {
+  envelope,
+  type LoginReturn,
+  readBindRequest,
+  readLoginResult,
+} from '../../contract/messages.ts';
 import type { ProviderId } from '../../contract/providers.ts';
-import { type Api, ApiError } from './api.ts';
+import { type Api, ApiError, type KeptSession } from './api.ts';
+import { createKeeper, type Keeper } from './auth/keeper.ts';
+import {
+  type Effect,
+  type FlowEvent,
+  type FlowState,
+  PROVIDER_NAMES,
+  signInErrorMessage,
+  transition,
+} from './auth/machine.ts';
 import type { Dispatch, Session } from './state.ts';
 
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  wordpress: 'WordPress.com',
-  twitter: 'Twitter',
-  facebook: 'Facebook',
-};
+export { PROVIDER_NAMES };
 
-/** How often redeem is polled once the popup's message can no longer arrive. */
-export const POLL_MS = 1500;
-/** How often the popup is looked at (no request) while its message may still come. */
-export const WATCH_MS = 400;
-/** How long a closed popup may still turn into a session before we call it cancelled. */
-export const CLOSED_GRACE_MS = 3000;
-/** Give up on a sign-in after this long (tickets expire sooner anyway). */
-export const MAX_WAIT_MS = 10 * 60_000;
 /** Renew the access token this many seconds before it expires. */
 const RENEW_EARLY_S = 60;
 const RENEW_RETRY_MS = 30_000;
-
-export const CANCELLED = 'Sign-in was cancelled.';
-const TOO_LONG = 'Sign-in took too long. Please try again.';
 
 const base64url = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes))
@@ -60,25 +53,8 @@ export async function challengeFor(verifier: string): Promise<string> {
   return base64url(new Uint8Array(digest));
 }
 
-/** What the reader is told when a sign-in with `name` ends in `error`. */
-export function signInErrorMessage(error: unknown, name: string): string {
-  const code = error instanceof ApiError ? error.code : null;
-  switch (code) {
-    case 'login_denied':
-      return `You cancelled signing in with ${name}.`;
-    case 'ticket_expired':
-    case 'ticket_not_found':
-      return TOO_LONG;
-    case 'rate_limited':
-      return 'Too many sign-in attempts. Please wait a minute and try again.';
-    case 'network_error':
-      return 'Could not reach the comment server. Please try again.';
-    case 'unknown_provider':
-      return `Signing in with ${name} is not available here.`;
-    default:
-      return `Signing in with ${name} didn’t work. Please try again, or comment as a guest.`;
-  }
-}
+const errorCode = (error: unknown): string | null =>
+  error instanceof ApiError ? error.code : null;
 
 type AuthWindow = Pick<Window, 'open' | 'addEventListener' | 'removeEventListener'> & {
   location: { origin: string };
@@ -94,6 +70,8 @@ export interface AuthOptions {
   navigate: (url: string) => void;
   /** The iframe's window (tests pass their own `open`). */
   win?: AuthWindow;
+  /** Where the session is kept (decided by probing this frame's storage). */
+  keeper?: Keeper;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -102,36 +80,175 @@ export type Auth = ReturnType<typeof createAuth>;
  * The reader's session and the sign-in orchestration. State changes go out
  * through `dispatch`; the access token is read by the API client via `token()`.
  */
-export function createAuth({ api, site, pageUrl, dispatch, navigate, win = window }: AuthOptions) {
+export function createAuth({
+  api,
+  site,
+  pageUrl,
+  dispatch,
+  navigate,
+  win = window,
+  keeper = createKeeper(site),
+}: AuthOptions) {
   let session: Session | null = null;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The popup of the sign-in in flight, if any. */
+  let popup: Window | null = null;
+  let flow: FlowState = { name: 'idle' };
+  let flowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every new sign-in: answers for an older one are dropped. */
+  let generation = 0;
   /** After Change: the next ticket asks the provider for its account chooser. */
   let changeAccount = false;
-  /** Ends the sign-in in flight, if any, without telling the reader. */
-  let abandon: (() => void) | null = null;
+  const keep = keeper.mode === 'local' ? 'body' : 'cookie';
+
+  /** Feeds one event to the machine and runs the effects it returns. */
+  function send(event: FlowEvent): void {
+    const { state, effects } = transition(flow, event);
+    flow = state;
+    for (const effect of effects) run(effect);
+  }
+
+  /** Sends `event` later, unless a newer sign-in started meanwhile. */
+  const later = (gen: number) => (event: FlowEvent) => {
+    if (gen === generation) send(event);
+  };
+  const failedWith = (error: unknown): FlowEvent => ({ type: 'failed', code: errorCode(error) });
+
+  function run(effect: Effect): void {
+    const reply = later(generation);
+    switch (effect.type) {
+      case 'createTicket':
+        void challengeFor(effect.verifier)
+          .then((challenge) =>
+            api.createTicket({
+              site,
+              provider: effect.provider,
+              challenge,
+              ...(changeAccount && { change: true }),
+              ...(effect.redirect && { returnUrl: pageUrl }),
+            }),
+          )
+          .then(
+            (created) =>
+              reply({
+                type: 'ticketCreated',
+                ticket: created.ticket,
+                startUrl: created.startUrl,
+                expiresAt: Date.parse(created.expiresAt),
+              }),
+            (error) => reply(failedWith(error)),
+          );
+        return;
+      case 'openStart':
+        if (popup && !popup.closed) popup.location.href = effect.url;
+        return;
+      case 'holdAndNavigate':
+        // The verifier must outlive the page's navigation, out of the host
+        // page's reach: our hold cookie, or our own localStorage.
+        if (keeper.mode === 'local') keeper.holdVerifier(effect.ticket, effect.verifier);
+        void (
+          keeper.mode === 'cookie'
+            ? api.holdTicket(effect.ticket, effect.verifier)
+            : Promise.resolve()
+        ).then(
+          () =>
+            keeper.mode === 'none'
+              ? reply({ type: 'failed', code: 'popup_blocked' })
+              : navigate(effect.url),
+          (error) => reply(failedWith(error)),
+        );
+        return;
+      case 'sendProof':
+        // Only to our own popup, only at our own origin: the bind page.
+        popup?.postMessage(
+          envelope({ type: 'bindProof', ticket: effect.ticket, verifier: effect.verifier }),
+          win.location.origin,
+        );
+        return;
+      case 'redeem':
+        api
+          .redeem({
+            ticket: effect.ticket,
+            verifier: effect.verifier,
+            ...(effect.code && { code: effect.code }),
+            keep,
+          })
+          .then(
+            (result) =>
+              reply(
+                'accessToken' in result
+                  ? { type: 'redeemed', session: result }
+                  : { type: 'pending', now: Date.now() },
+              ),
+            (error) => reply(failedWith(error)),
+          );
+        return;
+      case 'wait':
+        clearTimeout(flowTimer);
+        flowTimer = setTimeout(
+          () => reply({ type: 'tick', now: Date.now(), popupClosed: !popup || popup.closed }),
+          effect.ms,
+        );
+        return;
+      case 'closePopup':
+        clearTimeout(flowTimer);
+        try {
+          popup?.close();
+        } catch {
+          // Already gone.
+        }
+        popup = null;
+        return;
+      case 'signedIn':
+        accept(effect.session);
+        return;
+      case 'ended':
+        dispatch('signInEnded', effect.message);
+        return;
+    }
+  }
+
+  /** Messages from our popup: the bind page's request and the result page's outcome. */
+  function onMessage(event: MessageEvent): void {
+    // Only the popup we opened, on our own origin (the server's).
+    if (!popup || event.source !== popup || event.origin !== win.location.origin) return;
+    const bind = readBindRequest(event.data);
+    if (bind) return send({ type: 'bindRequested', ticket: bind.ticket });
+    const result = readLoginResult(event.data);
+    if (result) {
+      send({ type: 'loginResult', ticket: result.ticket, code: result.code, error: result.error });
+    }
+  }
+  win.addEventListener('message', onMessage);
 
   /**
-   * Refresh rotates the cookie and a rotated-away token revokes the session
+   * Refresh rotates the token and a rotated-away token revokes the session
    * (docs/api.md), so two frames of this site (two embeds, two tabs share the
    * partitioned jar) must not refresh at once: a Web Lock queues them.
    */
-  const refresh = async (): Promise<AuthSession> => {
-    if (!navigator.locks) return api.refresh(site);
+  const refresh = async (): Promise<KeptSession> => {
+    const call = () => {
+      const refreshToken = keeper.refreshToken();
+      return api.refresh({ site, ...(refreshToken && { refreshToken }) });
+    };
+    if (!navigator.locks) return call();
     try {
       // The lock's promise settles with the callback's (DOM typings nest it).
-      return (await navigator.locks.request(`parley-refresh:${site}`, () =>
-        api.refresh(site),
-      )) as unknown as AuthSession;
+      return (await navigator.locks.request(
+        `parley-refresh:${site}`,
+        call,
+      )) as unknown as KeptSession;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       // Browsers that block third-party storage refuse Web Locks in this
       // frame too (SecurityError): refresh unlocked; the server tolerates a
       // racing refresh for a few seconds.
-      return api.refresh(site);
+      return call();
     }
   };
 
-  function accept(fresh: AuthSession): void {
+  function accept(fresh: KeptSession): void {
+    if (fresh.refreshToken) keeper.saveRefreshToken(fresh.refreshToken);
     session = {
       identity: fresh.identity,
       accessToken: fresh.accessToken,
@@ -145,6 +262,7 @@ export function createAuth({ api, site, pageUrl, dispatch, navigate, win = windo
 
   function drop(message: string | null): void {
     session = null;
+    keeper.clear();
     clearTimeout(renewTimer);
     dispatch('signedOut', message);
   }
@@ -166,167 +284,98 @@ export function createAuth({ api, site, pageUrl, dispatch, navigate, win = windo
    * handler: the popup must open inside the user gesture.
    */
   function signIn(provider: ProviderId): void {
-    abandon?.();
-    const popup = win.open('about:blank', 'parley-login', 'popup,width=600,height=700');
-    const name = PROVIDER_NAMES[provider];
+    run({ type: 'closePopup' });
+    generation += 1;
+    popup = win.open('about:blank', 'parley-login', 'popup,width=600,height=700');
     dispatch('startSignIn', provider);
-
-    const verifier = createVerifier();
-    const started = Date.now();
-    let deadline = started + MAX_WAIT_MS;
-    let ticket: string | null = null;
-    let code: string | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let busy = false;
-    let closedAt = 0;
-    let done = false;
-    /** The reader was told it was cancelled; a late session is still taken. */
-    let quiet = false;
-
-    const finish = (outcome: AuthSession | string | null, tell = !quiet) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      win.removeEventListener('message', onMessage);
-      if (abandon === stop) abandon = null;
-      try {
-        popup?.close();
-      } catch {
-        // Already gone.
-      }
-      if (outcome && typeof outcome === 'object') accept(outcome);
-      else if (tell) dispatch('signInEnded', outcome);
-    };
-    const stop = () => finish(null, false);
-    abandon = stop;
-
-    // One redeem at a time: a code that arrives mid-poll is sent right after.
-    const poll = async (): Promise<void> => {
-      clearTimeout(timer);
-      if (done || busy || !ticket) return;
-      // The message is the primary path: while the popup is still ours to
-      // see, nothing is asked of the server. A popup that looks closed was
-      // either closed by the reader or severed by a provider's own COOP;
-      // only then does polling by verifier take over.
-      if (!code && popup && !popup.closed) {
-        if (Date.now() > deadline) return finish(TOO_LONG);
-        timer = setTimeout(poll, WATCH_MS);
-        return;
-      }
-      busy = true;
-      let result: Awaited<ReturnType<Api['redeem']>> | undefined;
-      let error: unknown;
-      try {
-        result = await api.redeem(code ? { ticket, verifier, code } : { ticket, verifier });
-      } catch (caught) {
-        error = caught;
-      }
-      busy = false;
-      if (done) return;
-      if (result && 'accessToken' in result) return finish(result);
-      const transient =
-        error instanceof ApiError &&
-        (error.code === 'network_error' || error.code === 'rate_limited');
-      if (error && !transient) return finish(signInErrorMessage(error, name));
-      if (Date.now() > deadline) return finish(TOO_LONG);
-      if (popup?.closed && !quiet) {
-        closedAt ||= Date.now();
-        if (Date.now() - closedAt >= CLOSED_GRACE_MS) {
-          // A provider page with its own COOP severs the opener, which looks
-          // just like a closed popup; keep polling quietly in case it wasn't.
-          quiet = true;
-          dispatch('signInEnded', CANCELLED);
-        }
-      }
-      timer = setTimeout(poll, code ? 0 : quiet ? 2 * POLL_MS : POLL_MS);
-    };
-
-    function onMessage(event: MessageEvent): void {
-      // Only the popup we opened, on our own origin (the server's), for this ticket.
-      if (!popup || event.source !== popup || event.origin !== win.location.origin) return;
-      const result = readLoginResult(event.data);
-      if (!result || !ticket || result.ticket !== ticket) return;
-      if (result.error === 'denied') finish(`You cancelled signing in with ${name}.`, true);
-      else if (result.error) finish(signInErrorMessage(null, name), true);
-      else if (result.code) {
-        code = result.code;
-        void poll();
-      }
-    }
-
-    void (async () => {
-      try {
-        const created = await api.createTicket({
-          site,
-          provider,
-          challenge: await challengeFor(verifier),
-          ...(changeAccount && { change: true }),
-          ...(!popup && { returnUrl: pageUrl }),
-        });
-        if (done) return;
-        ticket = created.ticket;
-        deadline = Math.min(deadline, Date.parse(created.expiresAt) || deadline);
-        if (!popup) {
-          // Redirect fallback: the verifier must survive the page navigation
-          // without the host page seeing it.
-          await api.holdTicket(created.ticket, verifier);
-          if (!done) navigate(created.startUrl);
-          return;
-        }
-        if (popup.closed) return finish(CANCELLED);
-        win.addEventListener('message', onMessage);
-        popup.location.href = created.startUrl;
-        timer = setTimeout(poll, WATCH_MS);
-      } catch (error) {
-        finish(signInErrorMessage(error, name));
-      }
-    })();
+    send({ type: 'start', provider, popup: !!popup, verifier: createVerifier(), now: Date.now() });
   }
 
   return {
     /** The access token for the Authorization header, or null for a guest. */
     token: (): string | null => session?.accessToken ?? null,
 
+    /** Where the session is kept in this browser (for tests and the README's table). */
+    keepMode: keeper.mode,
+
     signIn,
 
     /** The reader's Cancel: closes the popup and forgets the ticket. */
     cancel(): void {
-      abandon?.();
+      generation += 1;
+      send({ type: 'cancel' });
       dispatch('signInEnded', null);
     },
 
     /**
-     * Restores the session on load (the refresh cookie), which also finishes
-     * a redirect-fallback sign-in. A guest just stays a guest.
+     * Restores the session on load. A guest with nothing stored sends no
+     * request at all; the thread has rendered before this runs.
      */
     async restore(): Promise<void> {
+      if (!keeper.mayHaveSession()) return;
       try {
         accept(await refresh());
       } catch (error) {
-        if (error instanceof ApiError && /^login_(denied|failed)$/.test(error.code)) {
-          dispatch(
-            'signInEnded',
-            error.code === 'login_denied'
-              ? 'You cancelled signing in.'
-              : 'Signing in didn’t work. Please try again, or comment as a guest.',
-          );
-        }
+        if (error instanceof ApiError && error.status === 401) keeper.clear();
       }
     },
 
     /**
-     * Ends the session on the server and here. `change`: the next sign-in
-     * asks the provider to let the reader pick another account.
+     * Back from the redirect fallback with `#parley-login=…` (the loader's
+     * `loginReturn`): redeems ticket + code + the verifier only this frame
+     * kept. Another frame's sign-in (no verifier here) is ignored.
      */
-    async logOut(change = false): Promise<void> {
-      abandon?.();
+    async finishRedirect(back: LoginReturn): Promise<void> {
+      if (back.result === 'denied' || back.result === 'failed') {
+        keeper.takeVerifier(back.ticket);
+        dispatch(
+          'signInEnded',
+          back.result === 'denied'
+            ? 'You cancelled signing in.'
+            : 'Signing in didn’t work. Please try again, or comment as a guest.',
+        );
+        return;
+      }
+      const verifier = keeper.takeVerifier(back.ticket);
+      if (keeper.mode !== 'cookie' && !verifier) return;
+      try {
+        const result = await api.redeem({
+          ticket: back.ticket,
+          code: back.result,
+          ...(verifier && { verifier }),
+          keep,
+        });
+        if ('accessToken' in result) accept(result);
+      } catch (error) {
+        // Not ours (the hold cookie names another ticket): stay quiet.
+        if (errorCode(error) === 'invalid_verifier') return;
+        dispatch('signInEnded', signInErrorMessage(errorCode(error), null));
+      }
+    },
+
+    /** Ends the session on the server and here. */
+    async logOut(): Promise<void> {
       // The request takes the token before drop() forgets it.
       const request = api.logout();
       drop(null);
-      changeAccount = change;
       await request.catch(() => {
         // Already revoked or unreachable: the session is gone from this frame either way.
       });
+    },
+
+    /**
+     * Change: signs out and, in the same click, opens the provider's account
+     * chooser (X `force_login`, Facebook `auth_type=reauthenticate`) so the
+     * reader picks another account there.
+     */
+    change(): void {
+      const provider = session?.identity.provider;
+      const request = api.logout();
+      drop(null);
+      void request.catch(() => {});
+      if (!provider) return;
+      changeAccount = true;
+      signIn(provider);
     },
 
     /**
@@ -353,9 +402,11 @@ export function createAuth({ api, site, pageUrl, dispatch, navigate, win = windo
       }
     },
 
-    /** Stops timers and any sign-in in flight (the app unmounted). */
+    /** Stops timers, listeners and any sign-in in flight (the app unmounted). */
     dispose(): void {
-      abandon?.();
+      generation += 1;
+      send({ type: 'cancel' });
+      win.removeEventListener('message', onMessage);
       clearTimeout(renewTimer);
     },
   };

@@ -19,7 +19,7 @@ export function SignedIn({ session }: { session: Session }) {
             Log Out
           </button>{' '}
           /{' '}
-          <button type="button" className="link-button" onClick={() => void auth.logOut(true)}>
+          <button type="button" className="link-button" onClick={auth.change}>
             Change
           </button>
           )
