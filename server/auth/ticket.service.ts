@@ -128,7 +128,7 @@ export async function bindLoginTicket(
   verifier: string | null,
 ): Promise<string> {
   const row = await findTicketRow(db, id);
-  if (!row || row.status !== 'pending' || isExpired(row)) {
+  if (row?.status !== 'pending' || isExpired(row)) {
     throw new AppError(404, 'ticket_not_found', 'This sign-in is not valid');
   }
   if (verifier !== null && !safeEqual(sha256(verifier), row.challenge)) throw startedElsewhere();

@@ -15,11 +15,13 @@ const getHost = setupAppTests();
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  // biome-ignore lint/suspicious/noDocumentCookie: synchronous, and the Cookie Store API is missing in WebKit and Firefox
   document.cookie = 'parley_hint_blog=; Path=/; Max-Age=0';
 });
 
 /** As the server leaves it next to the refresh cookie: "this browser has a session here". */
 const setSessionHint = () => {
+  // biome-ignore lint/suspicious/noDocumentCookie: synchronous, and the Cookie Store API is missing in WebKit and Firefox
   document.cookie = 'parley_hint_blog=1; Path=/';
 };
 

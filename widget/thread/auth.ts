@@ -213,7 +213,10 @@ export function createAuth({
     // Only the popup we opened, on our own origin (the server's).
     if (!popup || event.source !== popup || event.origin !== win.location.origin) return;
     const bind = readBindRequest(event.data);
-    if (bind) return send({ type: 'bindRequested', ticket: bind.ticket });
+    if (bind) {
+      send({ type: 'bindRequested', ticket: bind.ticket });
+      return;
+    }
     const result = readLoginResult(event.data);
     if (result) {
       send({ type: 'loginResult', ticket: result.ticket, code: result.code, error: result.error });

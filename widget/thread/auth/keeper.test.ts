@@ -11,6 +11,7 @@ const blockedStorage = () => {
 
 afterEach(() => {
   localStorage.clear();
+  // biome-ignore lint/suspicious/noDocumentCookie: synchronous, and the Cookie Store API is missing in WebKit and Firefox
   document.cookie = 'parley_hint_blog=; Path=/; Max-Age=0';
 });
 
@@ -19,6 +20,7 @@ describe('where the session is kept', () => {
     const keeper = createKeeper('blog');
     expect(keeper.mode).toBe('cookie');
     expect(keeper.mayHaveSession()).toBe(false);
+    // biome-ignore lint/suspicious/noDocumentCookie: synchronous, and the Cookie Store API is missing in WebKit and Firefox
     document.cookie = 'parley_hint_blog=1; Path=/';
     expect(keeper.mayHaveSession()).toBe(true);
     keeper.saveRefreshToken('secret');
