@@ -105,10 +105,11 @@ for (const p of PROVIDERS) {
       await expect(
         frame.getByText(`You are commenting using your ${p.label} account`),
       ).toBeVisible();
-      await frame.getByRole('button', { name: 'Change' }).click();
+      // Change goes straight to the provider's account chooser, in the same click.
       const popupOpened = page.waitForEvent('popup');
-      await frame.getByRole('button', { name: `Log in with ${p.label}` }).click();
+      await frame.getByRole('button', { name: 'Change' }).click();
       const popup = await popupOpened;
+      await expect(frame.getByText(`Connecting to ${p.label}…`)).toBeVisible();
       if (p.name !== 'WordPress.com')
         await expect(popup.getByText(/force_login|reauthenticate/i)).toBeVisible();
       await popup.getByRole('button', { name: new RegExp(`Continue as ${p.other}`) }).click();
@@ -151,6 +152,8 @@ test('popup blocked: the page goes to the provider and back, signed in, draft ke
   await expect(page).toHaveURL(new RegExp(`/posts/${POSTS[0]}`));
   const back = page.frameLocator('iframe.parley-frame');
   await expect(back.getByText('You are commenting using your Twitter account')).toBeVisible();
+  // The one-time code came back in the fragment; the loader took it off the URL.
+  expect(page.url()).not.toContain('parley-login');
   await expect(back.getByLabel('Comment', { exact: true })).toHaveValue(draft);
 });
 
