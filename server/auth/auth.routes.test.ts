@@ -2,7 +2,7 @@
  * Sign-in against the sandbox providers over real HTTP: the real strategies
  * in the real app, with only their endpoint URLs pointed at the sandboxes.
  * The test plays the browser with fetch: it follows redirects by hand, keeps
- * Parley's handshake cookie, and runs the result page's script against a
+ * Parley's binding cookie, and runs the result page's script against a
  * fake `window.opener`.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -94,12 +94,15 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
     cookies = new Map<string, string>();
     lastSetCookie: string | null = null;
 
-    async get(url: string): Promise<Response> {
-      const headers: Record<string, string> = {};
+    async get(
+      url: string,
+      init: RequestInit & { headers?: Record<string, string> } = {},
+    ): Promise<Response> {
+      const headers: Record<string, string> = { ...init.headers };
       if (url.startsWith(parleyUrl) && this.cookies.size > 0) {
         headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       }
-      const res = await fetch(url, { redirect: 'manual', headers });
+      const res = await fetch(url, { redirect: 'manual', ...init, headers });
       this.lastSetCookie = res.headers.get('set-cookie');
       for (const line of res.headers.getSetCookie()) {
         const [pair = ''] = line.split(';');
@@ -140,13 +143,44 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       .executeTakeFirstOrThrow();
   }
 
-  /** Start → the provider's consent page. */
-  async function start(browser: Browser, provider: ProviderId, ticketId: string, extra = '') {
-    const res = await browser.get(`${parleyUrl}/auth/${provider}/start?ticket=${ticketId}${extra}`);
+  /** The bind page's POST, as its script sends it (same origin, the verifier from the widget). */
+  function bindPost(browser: Browser, provider: ProviderId, ticket: string, verifier: string) {
+    return browser.get(`${parleyUrl}/auth/${provider}/bind`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: parleyUrl },
+      body: JSON.stringify({ ticket, verifier }),
+    });
+  }
+
+  /**
+   * Start → (popup: the bind page, its proof, start again) → the provider's
+   * consent page. `t.verifier` is what the widget that opened the popup
+   * gives the bind page. Redirect mode comes from the site's own page.
+   */
+  async function start(
+    browser: Browser,
+    provider: ProviderId,
+    t: { ticket: { id: string; returnUrl: string | null }; verifier: string },
+  ) {
+    const startUrl = `${parleyUrl}/auth/${provider}/start?ticket=${t.ticket.id}`;
+    let res: Response;
+    if (t.ticket.returnUrl) {
+      res = await browser.get(startUrl, {
+        headers: { referer: 'https://blog.example/posts/hello', 'sec-fetch-site': 'cross-site' },
+      });
+    } else {
+      const page = await browser.get(startUrl);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+      expect(await page.text()).toContain('bindRequest');
+      expect((await bindPost(browser, provider, t.ticket.id, t.verifier)).status).toBe(204);
+      res = await browser.get(startUrl);
+    }
     expect(res.status).toBe(302);
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('parley_login='));
-    expect(cookie).toBe(
-      `parley_login=${ticketId}; Path=/auth; Max-Age=600; HttpOnly; SameSite=Lax`,
+    // helmet's default same-origin here would sever the popup from the widget.
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    expect(browser.cookies.get('parley_bind')).toMatch(
+      new RegExp(`^${t.ticket.id}\\.[A-Za-z0-9_-]{43}$`),
     );
     const authorize = new URL(res.headers.get('location') ?? '');
     expect(authorize.origin).toBe(sandboxUrl);
@@ -260,16 +294,17 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
   describe.each(PROVIDERS)('sign-in with %s', (provider) => {
     it('completes the ticket and posts the code to the opener on Parley’s origin', async () => {
       const browser = new Browser();
-      const { ticket, verifier } = await newTicket(provider);
-      const { decide } = await start(browser, provider, ticket.id);
+      const t = await newTicket(provider);
+      const { ticket, verifier } = t;
+      const { decide } = await start(browser, provider, t);
       const callback = await decide(SAMPLE[provider].user);
 
       const page = await resultPage(browser, callback.href);
       expect(page.res.status).toBe(200);
       expectAuthPageHeaders(page.res);
       expect(page.res.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
-      expect(page.res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
-      expect(browser.cookies.has('parley_login')).toBe(false);
+      expect(page.res.headers.get('set-cookie')).toMatch(/^parley_bind=; Path=\/auth; Max-Age=0/);
+      expect(browser.cookies.has('parley_bind')).toBe(false);
       expect(page.html).toContain("You're signed in. You can close this window.");
       expect(page.posted).toHaveLength(1);
       const [post] = page.posted;
@@ -300,8 +335,9 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
 
     it('fails the ticket as denied when the reader refuses, and says so', async () => {
       const browser = new Browser();
-      const { ticket, verifier } = await newTicket(provider);
-      const { decide } = await start(browser, provider, ticket.id);
+      const t = await newTicket(provider);
+      const { ticket, verifier } = t;
+      const { decide } = await start(browser, provider, t);
       const page = await resultPage(browser, (await decide('deny')).href);
       expect(page.res.status).toBe(200);
       expectAuthPageHeaders(page.res);
@@ -322,19 +358,19 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
   describe('sign-in edge cases', () => {
     it('asks for the account chooser on Change: force_login and auth_type=reauthenticate', async () => {
       const twitter = await newTicket('twitter', { change: true });
-      const tw = await start(new Browser(), 'twitter', twitter.ticket.id);
+      const tw = await start(new Browser(), 'twitter', twitter);
       expect(tw.authorize.searchParams.get('force_login')).toBe('true');
       expect(tw.html).toContain('data-testid="force-login">force_login=true<');
 
       const facebook = await newTicket('facebook', { change: true });
-      const fb = await start(new Browser(), 'facebook', facebook.ticket.id);
+      const fb = await start(new Browser(), 'facebook', facebook);
       expect(fb.authorize.searchParams.get('auth_type')).toBe('reauthenticate');
       expect(fb.html).toContain('data-testid="reauthenticate"');
 
       const plain = await newTicket('facebook');
-      const fbPlain = await start(new Browser(), 'facebook', plain.ticket.id);
+      const fbPlain = await start(new Browser(), 'facebook', plain);
       expect(fbPlain.authorize.searchParams.has('auth_type')).toBe(false);
-      const twPlain = await start(new Browser(), 'twitter', (await newTicket('twitter')).ticket.id);
+      const twPlain = await start(new Browser(), 'twitter', await newTicket('twitter'));
       expect(twPlain.authorize.searchParams.has('force_login')).toBe(false);
     });
 
@@ -342,8 +378,9 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       'refuses a tampered %s state: the ticket fails and no identity is made',
       async (provider) => {
         const browser = new Browser();
-        const { ticket } = await newTicket(provider);
-        const { authorize, decide } = await start(browser, provider, ticket.id);
+        const t = await newTicket(provider);
+        const { ticket } = t;
+        const { authorize, decide } = await start(browser, provider, t);
         expect(authorize.searchParams.get('state')).toBeTruthy();
         const user = provider === 'wordpress' ? '1003' : '100000000000002';
         const callback = await decide(user);
@@ -356,10 +393,11 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       },
     );
 
-    it('shows an error page for a callback without the handshake cookie', async () => {
+    it('shows an error page for a callback without the binding cookie', async () => {
       const browser = new Browser();
-      const { ticket } = await newTicket('wordpress');
-      const { decide } = await start(browser, 'wordpress', ticket.id);
+      const t = await newTicket('wordpress');
+      const { ticket } = t;
+      const { decide } = await start(browser, 'wordpress', t);
       const callback = await decide('1001');
       const page = await resultPage(new Browser(), callback.href);
       expect(page.res.status).toBe(400);
@@ -369,33 +407,43 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       expect((await ticketRow(ticket.id)).status).toBe('pending');
     });
 
-    it('sends the redirect fallback back to the host page with 303', async () => {
+    it('sends the redirect fallback back to the host page with the code in the fragment', async () => {
       const browser = new Browser();
       const returnUrl = 'https://blog.example/posts/hello?x=1';
-      const { ticket, verifier } = await newTicket('wordpress', { returnUrl });
-      const { decide } = await start(browser, 'wordpress', ticket.id);
+      const t = await newTicket('wordpress', { returnUrl });
+      const { ticket, verifier } = t;
+      const { decide } = await start(browser, 'wordpress', t);
       const res = await browser.get((await decide('1001')).href);
       expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe(returnUrl);
-      expect(res.headers.get('set-cookie')).toMatch(/^parley_login=; Path=\/auth; Max-Age=0/);
-      // The host page has no code: the iframe redeems by polling with its verifier.
+      const back = new URL(res.headers.get('location') ?? '');
+      expect(back.href.replace(/#.*/, '')).toBe(returnUrl);
+      expect(back.hash.startsWith(`#parley-login=${ticket.id}.`)).toBe(true);
+      const code = back.hash.split('.')[1] ?? '';
+      expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(res.headers.get('set-cookie')).toMatch(/^parley_bind=; Path=\/auth; Max-Age=0/);
+      // Polling by verifier is refused in redirect mode: the code is needed too.
+      await expect(
+        redeemLoginTicket(parley.parley.db, { ticket: ticket.id, verifier }),
+      ).rejects.toMatchObject({ code: 'invalid_verifier' });
       const redeemed = await redeemLoginTicket(parley.parley.db, {
         ticket: ticket.id,
         verifier,
+        code,
       });
       expect(redeemed?.identityId).toBeTruthy();
     });
 
-    it('tells the reader they are signed in when no opener is left to tell', async () => {
-      // A COOP on the way can sever window.opener; e2e proves the iframe then
-      // finishes by polling. Here: the page posts nothing and stays open.
+    it('closes itself even when no opener is left to tell', async () => {
+      // A provider's own COOP can sever window.opener; e2e proves the iframe
+      // then finishes by polling. Here: the page posts nothing and closes.
       const browser = new Browser();
-      const { ticket } = await newTicket('twitter');
-      const { decide } = await start(browser, 'twitter', ticket.id);
+      const t = await newTicket('twitter');
+      const { ticket } = t;
+      const { decide } = await start(browser, 'twitter', t);
       const page = await resultPage(browser, (await decide('1002')).href, { withOpener: false });
       expect(page.res.status).toBe(200);
       expect(page.posted).toEqual([]);
-      expect(page.closed).toBe(false);
+      expect(page.closed).toBe(true);
       expect(page.html).toContain("You're signed in. You can close this window.");
       expect((await ticketRow(ticket.id)).status).toBe('complete');
     });
@@ -444,15 +492,27 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
         name: 'My blog',
         origins: ['https://blog.example'],
       });
+      const { verifier, challenge } = pkce();
       const ticket = await createLoginTicket(wrong.parley.db, {
         site: otherSite,
         provider: 'twitter',
-        challenge: pkce().challenge,
+        challenge,
         change: false,
         returnUrl: null,
       });
+      const bound = await fetch(`${wrong.url}/auth/twitter/bind`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: new URL(wrong.parley.config.publicUrl).origin,
+        },
+        body: JSON.stringify({ ticket: ticket.id, verifier }),
+      });
+      expect(bound.status).toBe(204);
+      const cookie = (bound.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
       const res = await fetch(`${wrong.url}/auth/twitter/start?ticket=${ticket.id}`, {
         redirect: 'manual',
+        headers: { cookie },
       });
       expect(res.status).toBe(200);
       const html = decodeQuotes(await res.text());
@@ -470,7 +530,8 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       const first = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
       expect(first.status).toBe(404);
       let last: Response = first;
-      for (let i = 0; i < 30; i++) last = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
+      // Twice the sign-in limit: a popup sign-in visits start twice.
+      for (let i = 0; i < 60; i++) last = await fetch(`${wrong.url}/auth/wordpress/start?ticket=x`);
       expect(last.status).toBe(429);
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
       expectAuthPageHeaders(last);

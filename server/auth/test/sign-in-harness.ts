@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import { facebookSandbox } from '../../../demo/sandbox/facebook.ts';
 import { twitterSandbox } from '../../../demo/sandbox/twitter.ts';
 import { wordpressSandbox } from '../../../demo/sandbox/wordpress.ts';
-import { startTestServer, type TestServer } from '../../test/test-server.ts';
+import { type Dialect, startTestServer, type TestServer } from '../../test/test-server.ts';
 import type { ProviderId } from '../auth.types.ts';
 
 const WP = { clientId: 'wp-client', clientSecret: 'wp-secret' };
@@ -38,7 +38,7 @@ export interface SignInWorld {
 }
 
 /** Starts the three sandboxes and Parley (site "blog" on https://blog.example). */
-export async function startSignInWorld(): Promise<SignInWorld> {
+export async function startSignInWorld(dialect: Dialect): Promise<SignInWorld> {
   const probe = await listen(express());
   const { port } = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
@@ -55,7 +55,7 @@ export async function startSignInWorld(): Promise<SignInWorld> {
   );
   const sandbox = await listen(providers);
   const sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
-  const parley = await startTestServer('sqlite', {
+  const parley = await startTestServer(dialect, {
     PORT: String(port),
     PUBLIC_URL: parleyUrl,
     WORDPRESS_CLIENT_ID: WP.clientId,
