@@ -18,7 +18,7 @@ import { sendAuthPage } from './callback-page.ts';
 export const NOT_FROM_FORM =
   'This sign-in link only works in the window the comment form opened. Close it and start signing in from the comment form.';
 const FAILED = "We couldn't start signing in. Close this window and try again.";
-/** How long the page waits for the widget's answer (it comes within milliseconds). */
+/** When the page says where to start if no widget has answered (it answers within milliseconds). */
 const ANSWER_MS = 5000;
 
 export function sendBindPage(
@@ -42,7 +42,8 @@ export function sendBindPage(
       function fail(text) { settled = true; status.textContent = text; }
       var opener = window.opener;
       if (!opener) return fail(${json(NOT_FROM_FORM)});
-      var timer = setTimeout(function () { if (!settled) fail(${json(NOT_FROM_FORM)}); }, ${ANSWER_MS});
+      // Only words: a proof that comes later (a slow machine) is still taken.
+      var timer = setTimeout(function () { if (!settled) status.textContent = ${json(NOT_FROM_FORM)}; }, ${ANSWER_MS});
       window.addEventListener('message', function (event) {
         if (settled || event.source !== opener || event.origin !== origin) return;
         var m = event.data && typeof event.data === 'object' ? event.data.parley : null;
