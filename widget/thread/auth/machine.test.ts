@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthSession } from '../../../contract/api.ts';
 import {
   CANCELLED,
+  CLOSED_CONFIRM_MS,
   CLOSED_GRACE_MS,
   type FlowEvent,
   type FlowState,
@@ -41,6 +42,11 @@ const created: FlowEvent = {
 };
 const bound: FlowEvent = { type: 'bindRequested', ticket: 'tk' };
 const tick = (now: number, popupClosed = false): FlowEvent => ({ type: 'tick', now, popupClosed });
+/** The popup looks closed at `now` and still does CLOSED_CONFIRM_MS later. */
+const closedFrom = (now: number): FlowEvent[] => [
+  tick(now, true),
+  tick(now + CLOSED_CONFIRM_MS, true),
+];
 
 describe('the sign-in machine', () => {
   it('popup, opener intact: bind, message, redeem with the code; never polls', () => {
@@ -70,6 +76,28 @@ describe('the sign-in machine', () => {
     ]);
   });
 
+  it('redeems the code once: a watch tick left over from before the result does nothing', () => {
+    const { state, effects } = play(
+      start(),
+      created,
+      bound,
+      { type: 'loginResult', ticket: 'tk', code: 'c', error: null },
+      tick(T0 + WATCH_MS),
+    );
+    expect(state.name).toBe('redeeming');
+    expect(effects.filter((e) => e.type === 'redeem')).toHaveLength(1);
+    // After a 202 (a slow write), it asks again, once per pause.
+    const retried = play(
+      start(),
+      created,
+      bound,
+      { type: 'loginResult', ticket: 'tk', code: 'c', error: null },
+      { type: 'pending', now: T0 },
+      tick(T0 + POLL_MS),
+    );
+    expect(retried.effects.filter((e) => e.type === 'redeem')).toHaveLength(2);
+  });
+
   it('answers the bind page only for its own ticket, and takes no result before binding', () => {
     const before = play(start(), created);
     expect(transition(before.state, { type: 'bindRequested', ticket: 'other' }).effects).toEqual(
@@ -86,7 +114,7 @@ describe('the sign-in machine', () => {
   });
 
   it('a popup closed before binding is a cancel: nothing can finish that ticket', () => {
-    const { state, effects } = play(start(), created, tick(T0 + WATCH_MS, true));
+    const { state, effects } = play(start(), created, ...closedFrom(T0 + WATCH_MS));
     expect(state.name).toBe('idle');
     expect(effects.at(-1)).toEqual({ type: 'ended', message: CANCELLED });
     expect(effects.some((e) => e.type === 'redeem')).toBe(false);
@@ -97,9 +125,9 @@ describe('the sign-in machine', () => {
       start(),
       created,
       bound,
-      tick(T0 + 400, true),
-      { type: 'pending', now: T0 + 500 },
-      tick(T0 + 2000),
+      ...closedFrom(T0 + 400),
+      { type: 'pending', now: T0 + 2000 },
+      tick(T0 + 3500),
       { type: 'redeemed', session },
     );
     expect(state.name).toBe('idle');
@@ -113,8 +141,12 @@ describe('the sign-in machine', () => {
   });
 
   it('after the grace period says cancelled, keeps polling quietly, and still takes a late session', () => {
-    const polling = play(start(), created, bound, tick(T0, true)).state;
-    const told = transition(polling, { type: 'pending', now: T0 + CLOSED_GRACE_MS });
+    const polling = play(start(), created, bound, ...closedFrom(T0)).state;
+    expect(polling.name).toBe('polling');
+    const told = transition(polling, {
+      type: 'pending',
+      now: T0 + CLOSED_CONFIRM_MS + CLOSED_GRACE_MS,
+    });
     expect(told.effects[0]).toEqual({ type: 'ended', message: CANCELLED });
     expect(told.state).toMatchObject({ name: 'polling', quiet: true });
     const late = transition(told.state, { type: 'redeemed', session });
@@ -122,6 +154,22 @@ describe('the sign-in machine', () => {
     // A failure after the reader was told says nothing more.
     const failed = transition(told.state, { type: 'failed', code: 'login_failed' });
     expect(failed.effects).toEqual([{ type: 'closePopup' }]);
+  });
+
+  it('a popup that looks closed only for a moment (a process swap) is still watched, not polled', () => {
+    const { state, effects } = play(
+      start(),
+      created,
+      bound,
+      tick(T0 + 400, true),
+      tick(T0 + 800, false),
+      tick(T0 + 400 + CLOSED_CONFIRM_MS, true),
+      { type: 'loginResult', ticket: 'tk', code: 'c', error: null },
+    );
+    expect(state.name).toBe('redeeming');
+    expect(effects.filter((e) => e.type === 'redeem')).toEqual([
+      { type: 'redeem', ticket: 'tk', verifier: 'v', code: 'c' },
+    ]);
   });
 
   it('denied and failed results end with the reader’s words', () => {

@@ -22,6 +22,12 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
 
 /** How often the popup is looked at (no request) while its message may still come. */
 export const WATCH_MS = 400;
+/**
+ * How long the popup must keep looking closed before we believe it. Chromium
+ * reports a popup as closed for a moment while it swaps processes between
+ * sites, and the message then still arrives.
+ */
+export const CLOSED_CONFIRM_MS = 1200;
 /** How often redeem is polled once the popup's message can no longer arrive. */
 export const POLL_MS = 1500;
 /** How long a popup that looks closed may still turn into a session before we say cancelled. */
@@ -40,6 +46,8 @@ interface InFlight {
 }
 interface WithTicket extends InFlight {
   ticket: string;
+  /** Epoch ms since which the popup has looked closed (0: it looks open). */
+  closedSince?: number;
 }
 
 export type FlowState =
@@ -56,7 +64,8 @@ export type FlowState =
    * is still taken.
    */
   | ({ name: 'polling'; closedAt: number; quiet: boolean } & WithTicket)
-  | ({ name: 'redeeming'; code: string } & WithTicket)
+  /** Redeeming the popup's code; `retry` once a 202 or a network error asked to wait. */
+  | ({ name: 'redeeming'; code: string; retry: boolean } & WithTicket)
   /** Popup blocked: the top window goes to the provider; the page unloads. */
   | ({ name: 'redirecting' } & WithTicket);
 
@@ -159,7 +168,8 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
   }
   if (event.type === 'failed') {
     if (event.code && TRANSIENT.has(event.code) && 'ticket' in state) {
-      return { state, effects: [{ type: 'wait', ms: POLL_MS }] };
+      const next = state.name === 'redeeming' ? { ...state, retry: true } : state;
+      return { state: next, effects: [{ type: 'wait', ms: POLL_MS }] };
     }
     return end(
       signInErrorMessage(event.code, state.provider),
@@ -205,16 +215,19 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
         };
       }
       if (event.type !== 'tick') return stay(state);
-      // Closed before it was bound: nothing can finish this ticket any more.
-      if (event.popupClosed) return end(CANCELLED);
       if (event.now > state.deadline) return end(TOO_LONG);
-      return { state, effects: [{ type: 'wait', ms: WATCH_MS }] };
+      const watched = watch(state, event);
+      // Closed before it was bound: nothing can finish this ticket any more.
+      if (watched === 'closed') return end(CANCELLED);
+      return { state: watched, effects: [{ type: 'wait', ms: WATCH_MS }] };
     }
     case 'atProvider': {
       if (event.type === 'loginResult') return onLoginResult(state, event);
       if (event.type !== 'tick') return stay(state);
       if (event.now > state.deadline) return end(TOO_LONG);
-      if (!event.popupClosed) return { state, effects: [{ type: 'wait', ms: WATCH_MS }] };
+      const watched = watch(state, event);
+      if (watched !== 'closed')
+        return { state: watched, effects: [{ type: 'wait', ms: WATCH_MS }] };
       // The message can't come any more (closed, or a provider's COOP severed
       // the popup): only now is the server asked, with the verifier.
       return {
@@ -244,10 +257,14 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
       return { state, effects: [{ type: 'wait', ms: state.quiet ? 2 * POLL_MS : POLL_MS }] };
     }
     case 'redeeming': {
-      // A completed ticket answers with a session; anything else is retried.
-      if (event.type === 'tick' || event.type === 'pending') {
+      // A completed ticket answers with a session. A 202 is retried after a
+      // pause; a watch tick left over from atProvider must not redeem twice.
+      if (event.type === 'pending') {
+        return { state: { ...state, retry: true }, effects: [{ type: 'wait', ms: POLL_MS }] };
+      }
+      if (event.type === 'tick' && state.retry) {
         return {
-          state,
+          state: { ...state, retry: false },
           effects: [
             { type: 'redeem', ticket: state.ticket, verifier: state.verifier, code: state.code },
           ],
@@ -260,6 +277,19 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
   }
 }
 
+/**
+ * One look at the popup: 'closed' once it has looked closed for
+ * CLOSED_CONFIRM_MS, else the state with when it started to look closed.
+ */
+function watch<S extends WithTicket>(
+  state: S,
+  event: Extract<FlowEvent, { type: 'tick' }>,
+): S | 'closed' {
+  if (!event.popupClosed) return state.closedSince ? { ...state, closedSince: 0 } : state;
+  const since = state.closedSince || event.now;
+  return event.now - since >= CLOSED_CONFIRM_MS ? 'closed' : { ...state, closedSince: since };
+}
+
 function onLoginResult(
   state: Extract<FlowState, { name: 'atProvider' | 'polling' }>,
   event: Extract<FlowEvent, { type: 'loginResult' }>,
@@ -269,7 +299,15 @@ function onLoginResult(
   if (event.error || !event.code) return end(signInErrorMessage(null, state.provider));
   const { provider, verifier, ticket, deadline } = state;
   return {
-    state: { name: 'redeeming', provider, verifier, ticket, deadline, code: event.code },
+    state: {
+      name: 'redeeming',
+      provider,
+      verifier,
+      ticket,
+      deadline,
+      code: event.code,
+      retry: false,
+    },
     effects: [{ type: 'redeem', ticket, verifier, code: event.code }],
   };
 }
