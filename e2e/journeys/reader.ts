@@ -27,11 +27,13 @@ export const WORKS_TODAY: Record<
   readonly EngineName[]
 > = {
   /** A signed-in reader is still signed in after a reload. */
-  reloadKeepsSession: ['chromium', 'firefox'],
+  reloadKeepsSession: ['chromium', 'firefox', 'webkit'],
   /** The same, with the engine's third-party cookie blocking on. */
-  reloadKeepsSessionWhenBlocked: ['chromium'],
+  // Firefox's "blocked" is cookieBehavior 1: the frame gets no storage at
+  // all and Storage Access is refused (docs/security.md): nothing can survive.
+  reloadKeepsSessionWhenBlocked: ['chromium', 'webkit'],
   /** Popup blocked: the redirect fallback comes back signed in. */
-  redirectSignsIn: ['chromium', 'firefox'],
+  redirectSignsIn: ['chromium', 'firefox', 'webkit'],
 };
 
 /** Whether `outcome` works today in this session's engine (see WORKS_TODAY). */

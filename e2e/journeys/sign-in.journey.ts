@@ -1,0 +1,72 @@
+/**
+ * Issue 8 §1 and §2 in Chromium, Firefox and WebKit: the attacker who
+ * forwards a sign-in link gets nothing, in every engine; the popup closes
+ * itself after consent and after a refusal. (The Chromium-only specs add the
+ * severed opener and the provider link: they need Playwright's routing.)
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, journey } from '../engines/fixture.ts';
+import { click, see, waitFor } from '../engines/steps.ts';
+import { hostPage, PARLEY_URL } from '../fixtures.ts';
+import { openThread, PROVIDERS, signedInLine, signInWithPopup } from './reader.ts';
+
+/** The attacker's ticket, made through the public API; they keep the verifier. */
+async function attackerTicket(request: APIRequestContext, provider: string, returnUrl?: string) {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const res = await request.post(`${PARLEY_URL}/api/v1/auth/tickets`, {
+    data: { site: 'e2e', provider, challenge, ...(returnUrl && { returnUrl }) },
+  });
+  expect(res.status()).toBe(201);
+  const { ticket, startUrl } = (await res.json()) as { ticket: string; startUrl: string };
+  const poll = async () =>
+    (
+      await request.post(`${PARLEY_URL}/api/v1/auth/redeem`, { data: { ticket, verifier } })
+    ).status();
+  return { startUrl, poll };
+}
+
+for (const provider of PROVIDERS) {
+  journey(
+    `a forwarded ${provider.label} start link stops at Parley’s page in the victim’s browser`,
+    async ({ open, request }) => {
+      const { startUrl, poll } = await attackerTicket(request, provider.id);
+      const victim = await open();
+      await victim.tab.goto(startUrl);
+      await see(victim.tab, 'page', {
+        testId: 'auth-message',
+        hasText: 'start signing in from the comment form',
+      });
+      expect(new URL(await victim.tab.url()).origin).toBe(PARLEY_URL);
+      expect(await poll()).toBe(202);
+    },
+  );
+}
+
+journey(
+  'a forwarded redirect-mode link is refused, and its starter can’t poll it',
+  async ({ open, request }) => {
+    const { startUrl, poll } = await attackerTicket(request, 'twitter', await hostPage(request));
+    const victim = await open();
+    await victim.tab.goto(startUrl);
+    await see(victim.tab, 'page', { testId: 'auth-message', hasText: 'comment form' });
+    expect(await poll()).toBe(403);
+  },
+);
+
+journey('the popup closes itself after consent and after a refusal', async ({ open, request }) => {
+  const session = await open();
+  const { tab } = session;
+  await openThread(tab, await hostPage(request));
+  const facebook = PROVIDERS[2];
+  const refused = await session.waitForPopup(() =>
+    click(tab, 'widget', { role: 'button', name: `Log in with ${facebook.label}` }),
+  );
+  await click(refused, 'page', { role: 'button', name: 'Cancel' });
+  await see(tab, 'widget', { text: `You cancelled signing in with ${facebook.label}.` });
+  await waitFor('the refused popup to close itself', () => refused.isClosed(), Boolean);
+  const popup = await signInWithPopup(session, PROVIDERS[1], 'Grace Hopper');
+  await see(tab, 'widget', signedInLine(PROVIDERS[1]));
+  await waitFor('the popup to close itself', () => popup.isClosed(), Boolean);
+});
