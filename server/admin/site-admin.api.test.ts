@@ -110,7 +110,8 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
     moderator = await login('mod@blog.example');
     otherModerator = await login('mod@other.example');
     readerToken = (await signInReader('1001', 'Reader')).token;
-  });
+    // Seven scrypt hashes and logins: past the 10 s default on a loaded machine.
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
     await akismet?.close();
