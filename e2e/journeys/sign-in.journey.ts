@@ -22,7 +22,11 @@ async function attackerTicket(request: APIRequestContext, provider: string, retu
   const { ticket, startUrl } = (await res.json()) as { ticket: string; startUrl: string };
   const poll = async () =>
     (
-      await request.post(`${PARLEY_URL}/api/v1/auth/redeem`, { data: { ticket, verifier } })
+      await request.post(`${PARLEY_URL}/api/v1/auth/redeem`, {
+        data: { ticket, verifier },
+        // A fresh connection: a kept-alive one can be reset by the TLS front as it idles out.
+        headers: { connection: 'close' },
+      })
     ).status();
   return { startUrl, poll };
 }
