@@ -8,8 +8,16 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'demo/**/*.test.ts'],
+          include: [
+            'contract/**/*.test.ts',
+            'server/**/*.test.ts',
+            'demo/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           testTimeout: 20_000,
+          // node:sqlite is "experimental" on Node 24 and says so in every
+          // worker; npm start and the demo silence it the same way.
+          execArgv: ['--disable-warning=ExperimentalWarning'],
         },
       },
       {

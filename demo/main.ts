@@ -6,6 +6,7 @@ import { createApp } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { startBlog } from './blog/blog.server.ts';
 import { loadDemoConfig } from './config.ts';
+import { readableLog } from './log.ts';
 import { startSandboxes } from './sandbox/server.ts';
 import { ensureDemoSite } from './site.ts';
 
@@ -28,7 +29,7 @@ try {
       })
     : undefined;
   const config = loadConfig({ ...process.env, ...sandboxes?.env });
-  const parley = createApp(config);
+  const parley = createApp(config, { logDestination: readableLog() });
   const { port } = await parley.start();
   // Created on the first start; afterwards the owner's changes are kept.
   await ensureDemoSite(parley.db, demo);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
+import type { DestinationStream } from 'pino';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
 import { errorHandler, notFound } from './http/errors.ts';
+import { requestLog } from './http/request-log.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
@@ -31,9 +32,15 @@ export interface ParleyApp {
   stop(): Promise<void>;
 }
 
+/** What the host process may choose besides the config. */
+export interface AppOptions {
+  /** Where logs go instead of stdout as JSON (the demo prints them readably). */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the Parley server from a validated config. Nothing listens until start(). */
-export function createApp(config: Config): ParleyApp {
-  const logger = createLogger(config);
+export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
+  const logger = createLogger(config, options.logDestination);
   const db = createDb(config.database);
   const assets = loadWidgetAssets(config.widgetDir);
   const mailer = createMailer(config.mail, logger);
@@ -54,7 +61,7 @@ export function createApp(config: Config): ParleyApp {
     'trust proxy',
     Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy,
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLog(logger));
   app.use(
     helmet({
       // Pages that need a policy set their own (the iframe's differs per site);

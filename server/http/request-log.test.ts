@@ -1,0 +1,118 @@
+/**
+ * The request log a server writes, read from the real process as an operator
+ * would (`npm start`): one short line per request, no headers, no secrets.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  lines: string[];
+  stderr: string[];
+}
+
+/** Starts `server/main.ts` the way `npm start` does, on a free port; resolves once it listens. */
+async function startServer(env: Record<string, string>): Promise<Started> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-log-'));
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'server/main.ts'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SQLITE_PATH: join(dir, 'log.sqlite'),
+        ...env,
+      },
+    },
+  );
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const lines: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (l) =>
+    stderr.push(l),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`server exited (${code}): ${stderr.join('\n')}`)),
+    );
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      lines.push(line);
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'Parley listening') resolve(`http://127.0.0.1:${entry.port}`);
+    });
+  });
+  return { child, url, lines, stderr };
+}
+
+/** Waits for the log line whose message matches. */
+async function lineFor(server: Started, message: RegExp): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = server.lines.find((l) => message.test(JSON.parse(l).msg));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no log line matching ${message}:\n${server.lines.join('\n')}`);
+}
+
+const stop = (server: Started | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!server || server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+
+describe('request logs', { timeout: 60_000 }, () => {
+  let server: Started;
+  beforeAll(async () => {
+    server = await startServer({});
+  });
+  afterAll(() => stop(server));
+
+  it('write method, path, status and time, and nothing from the headers', async () => {
+    const res = await fetch(`${server.url}/api/v1/comments?site=blog&page=secret-page`, {
+      headers: {
+        cookie: 'parley_ak_blog=author-key-secret',
+        authorization: 'Bearer token-secret',
+        'user-agent': 'Agent/1.0 (very long user agent string)',
+      },
+    });
+    expect(res.status).toBe(404);
+    const line = await lineFor(server, /^GET \/api\/v1\/comments 404 \d+ ms$/);
+    const entry = JSON.parse(line);
+    expect(entry.req).toEqual({ method: 'GET', path: '/api/v1/comments' });
+    expect(entry.res).toEqual({ status: 404 });
+    expect(typeof entry.responseTime).toBe('number');
+    for (const secret of ['headers', 'secret', 'Agent/1.0', 'cookie', 'authorization', 'remote']) {
+      expect(line).not.toContain(secret);
+    }
+    expect(line.length).toBeLessThan(250);
+  });
+
+  it('prints no warnings at start (no ExperimentalWarning for node:sqlite)', () => {
+    expect(server.stderr).toEqual([]);
+  });
+});
+
+describe('request logs at LOG_LEVEL=debug', { timeout: 60_000 }, () => {
+  let server: Started;
+  beforeAll(async () => {
+    server = await startServer({ LOG_LEVEL: 'debug' });
+  });
+  afterAll(() => stop(server));
+
+  it('describe the whole request for troubleshooting, secrets redacted', async () => {
+    await fetch(`${server.url}/api/v1/comments?site=blog&page=p`, {
+      headers: { cookie: 'parley_ak_blog=author-key-secret', 'user-agent': 'Agent/1.0' },
+    });
+    const line = await lineFor(server, /request completed/);
+    expect(line).toContain('Agent/1.0');
+    expect(line).not.toContain('author-key-secret');
+  });
+});
