@@ -28,6 +28,8 @@ export const SiteSettingsUpdate = z.object({
   name: SiteName.optional(),
   origins: SiteOrigins.optional(),
   settings: SettingsPatch.optional(),
+  /** The settings' version the form was loaded from: a newer one answers 409 instead of overwriting. */
+  version: z.number().int().min(0).optional(),
 });
 export type SiteSettingsUpdate = z.infer<typeof SiteSettingsUpdate>;
 /** PUT body: only what changed; moderation fields each optional, the blocklist replaced whole. */

@@ -42,7 +42,8 @@ export interface QueueItem {
   };
   page: { url: string; title: string };
   parent: { id: string; authorName: string; excerpt: string } | null;
-  reasons: { check: string; reason: string }[];
+  /** Each check that objected, what it decided, and why (written for the moderator). */
+  reasons: { check: string; decision: 'hold' | 'spam' | 'reject'; reason: string }[];
 }
 
 /** GET /admin/api/me: one entry per site the admin has a role on. */
@@ -63,6 +64,8 @@ export interface SettingsResponse {
   settings: SiteSettings;
   /** What the README tells an owner to paste into their pages. */
   embedSnippet: string;
+  /** Sent back with a change, so one made from a stale form is refused rather than lost. */
+  version: number;
 }
 
 export interface Member {

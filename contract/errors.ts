@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'comment_not_found'
   | 'not_author'
   | 'edit_window_closed'
+  | 'settings_changed'
+  | 'busy'
   | 'internal_error';
 
 /** Every failed request answers this, with the matching 4xx/5xx status. */

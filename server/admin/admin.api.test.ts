@@ -24,7 +24,7 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
       name: extra.name ?? 'Spammy Sam',
       email: extra.email ?? 'sam@example.com',
       ip: extra.ip ?? '203.0.113.9',
-      reasons: [{ check: 'links', reason: '3 links (limit 2)' }],
+      reasons: [{ check: 'links', decision: 'hold', reason: '3 links (limit 2)' }],
     });
 
   /** Signs in to the dashboard; returns the cookie header. */
@@ -126,7 +126,7 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
           ip: '203.0.113.9',
         }),
         page: { url: 'https://blog.example/p', title: 'P' },
-        reasons: [{ check: 'links', reason: '3 links (limit 2)' }],
+        reasons: [{ check: 'links', decision: 'hold', reason: '3 links (limit 2)' }],
       }),
     ]);
   });

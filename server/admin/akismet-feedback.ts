@@ -4,7 +4,7 @@
  * action has been answered, and a failure is only logged.
  */
 
-import { type ModerationAction, RESULT_OF } from '../../contract/dashboard.ts';
+import { type ModerationAction, type QueueItem, RESULT_OF } from '../../contract/dashboard.ts';
 import { candidateAuthor } from '../comments/comment.moderation.ts';
 import type { Logger } from '../logger.ts';
 import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks/akismet.ts';
@@ -19,16 +19,10 @@ export interface AkismetFeedback {
   candidate: CommentCandidate;
 }
 
-// The stored reasons keep the check and its text, not its decision; an Akismet
-// reason is either this (spam) or "Akismet unavailable: …" (held). Kept in step
-// with checkWithAkismet in moderation/checks/akismet.ts (the tests post a real
-// Akismet spam through the pipeline, so a change there fails them).
-const AKISMET_SPAM_REASON = 'Akismet: spam';
-
 function akismetCalledSpam(reasons: string | null): boolean {
   if (!reasons) return false;
-  const list = JSON.parse(reasons) as { check: string; reason: string }[];
-  return list.some((r) => r.check === 'akismet' && r.reason === AKISMET_SPAM_REASON);
+  const list = JSON.parse(reasons) as QueueItem['reasons'];
+  return list.some((r) => r.check === 'akismet' && r.decision === 'spam');
 }
 
 /**

@@ -172,6 +172,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
         moderation: expect.objectContaining({ mode: 'none', akismetKey: 'abcdef123456' }),
       }),
       embedSnippet: `<div id="parley-thread"></div>\n<script src="${PUBLIC_URL}/embed.js" data-site="blog" async></script>`,
+      version: expect.any(Number),
     });
     const asModerator = await getSettings(moderator);
     expect(asModerator.settings.moderation.akismetKey).toBe('••••3456');
@@ -470,6 +471,88 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
       { email: 'owner@blog.example', role: 'owner' },
       { email: 'mod@blog.example', role: 'moderator' },
     ]);
+  });
+
+  it('keeps every change when owners and a ban write the settings at once; a stale form gets a 409', async () => {
+    const before = await getSettings(owner);
+    const troll = await seedComment('blog', 'racing@example.com');
+    // Three writers read the same version and write different things at once.
+    const [renamed, deeper, ban] = await Promise.all([
+      putSettings(owner, { name: 'Renamed at once' }),
+      putSettings(owner, { settings: { maxDepth: 4 } }),
+      call('POST', `/sites/blog/comments/${troll}/ban`, { cookie: moderator }),
+    ]);
+    expect([renamed.status, deeper.status, ban.status]).toEqual([200, 200, 200]);
+    const after = await getSettings(owner);
+    expect(after.site.name).toBe('Renamed at once');
+    expect(after.settings.maxDepth).toBe(4);
+    expect(after.settings.moderation.blocklist.emails).toContain('racing@example.com');
+    expect(after.version).toBe(before.version + 3);
+
+    // A form loaded before those changes may not overwrite them blindly.
+    const stale = await putSettings(owner, {
+      version: before.version,
+      settings: { editWindowMinutes: 30 },
+    });
+    expect(stale.status).toBe(409);
+    const { error } = await stale.json();
+    expect(error).toMatchObject({ code: 'settings_changed' });
+    expect(error.message).toMatch(/Someone else changed these settings/);
+    expect(await getSettings(owner)).toEqual(after);
+
+    // The current version saves, and the answer carries the next one.
+    const fresh = await putSettings(owner, {
+      version: after.version,
+      name: before.site.name,
+      settings: { maxDepth: before.settings.maxDepth },
+    });
+    expect(fresh.status).toBe(200);
+    expect((await fresh.json()).version).toBe(after.version + 1);
+
+    for (const version of [-1, 1.5, 'seven', null]) {
+      const res = await putSettings(owner, { version, name: 'Never' });
+      expect(res.status, String(version)).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: 'invalid_body', field: 'version' });
+    }
+    expect((await getSettings(owner)).site.name).toBe(before.site.name);
+  });
+
+  it('reads Akismet’s spam call from the stored decision, not from its wording', async () => {
+    await putSettings(owner, { settings: { moderation: { akismetKey: FAKE_AKISMET_KEY } } });
+    // Reworded reasons (a translated or older text): the decision is what counts.
+    const calledSpam = await buildComment(server.parley.db, {
+      site: 'blog',
+      status: 'spam',
+      name: 'Reworded',
+      reasons: [{ check: 'akismet', decision: 'spam', reason: 'Akismet a dit : spam' }],
+    });
+    const held = await buildComment(server.parley.db, {
+      site: 'blog',
+      status: 'pending',
+      name: 'Held',
+      reasons: [{ check: 'akismet', decision: 'hold', reason: 'Akismet: spam' }],
+    });
+    const from = akismet.calls.length;
+    const act = (ids: string[], action: string) =>
+      call('POST', '/sites/blog/comments/actions', { cookie: moderator }, { ids, action });
+    expect((await act([calledSpam, held], 'approve')).status).toBe(200);
+    await expect
+      .poll(() => akismet.calls.slice(from).filter((c) => c.method !== 'comment-check').length)
+      .toBe(1);
+    const told = akismet.calls.slice(from).filter((c) => c.method !== 'comment-check');
+    expect(told.map((c) => [c.method, c.fields.comment_author])).toEqual([
+      ['submit-ham', 'Reworded'],
+    ]);
+
+    // The queue shows each reason with its decision.
+    const queue = await (
+      await call('GET', '/sites/blog/comments?status=all&limit=200', { cookie: moderator })
+    ).json();
+    const item = queue.comments.find((i: { id: string }) => i.id === calledSpam);
+    expect(item.reasons).toEqual([
+      { check: 'akismet', decision: 'spam', reason: 'Akismet a dit : spam' },
+    ]);
+    await putSettings(owner, { settings: { moderation: { akismetKey: null } } });
   });
 
   it('tells Akismet when a moderator overrules it, after answering, and never fails the action', async () => {

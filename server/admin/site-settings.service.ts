@@ -8,7 +8,7 @@ import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashb
 import { findCommentAuthor } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
 import { toValidationError } from '../http/validate.ts';
-import type { NewSite, Site } from '../sites/site.schema.ts';
+import type { Site, SiteChange } from '../sites/site.schema.ts';
 import { requireSite, saveSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { setCommentStatus } from './queue.repository.ts';
@@ -34,14 +34,15 @@ export function presentSiteSettings(
             ...site.settings,
             moderation: { ...site.settings.moderation, akismetKey: maskKey(akismetKey) },
           },
+    version: site.version,
     embedSnippet: `<div id="parley-thread"></div>\n<script src="${publicUrl}/embed.js" data-site="${site.id}" async></script>`,
   };
 }
 
 /** saveSite, with its ZodError turned into the API's 400 naming the field. */
-async function saveValidated(db: Db, input: NewSite): Promise<Site> {
+async function saveValidated(db: Db, input: SiteChange, expectedVersion?: number): Promise<Site> {
   try {
-    return await saveSite(db, input);
+    return await saveSite(db, input, expectedVersion);
   } catch (err) {
     if (err instanceof z.ZodError) throw toValidationError(err, input);
     throw err;
@@ -54,13 +55,12 @@ export async function updateSiteSettings(
   siteId: string,
   update: SiteSettingsUpdate,
 ): Promise<Site> {
-  const site = await requireSite(db, siteId);
-  return saveValidated(db, {
-    id: site.id,
-    name: update.name ?? site.name,
-    origins: update.origins ?? site.origins,
-    settings: update.settings ?? {},
-  });
+  await requireSite(db, siteId);
+  return saveValidated(
+    db,
+    { id: siteId, name: update.name, origins: update.origins, settings: update.settings ?? {} },
+    update.version,
+  );
 }
 
 type Banned = BanResult['banned'];

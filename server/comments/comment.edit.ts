@@ -134,7 +134,11 @@ export async function editComment(
       : outcome.decision === 'approve'
         ? 'approved'
         : 'pending';
-  const reasons = outcome.reasons.map(({ check, reason }) => ({ check, reason }));
+  const reasons = outcome.reasons.map(({ check, decision, reason }) => ({
+    check,
+    decision,
+    reason,
+  }));
   const now = new Date().toISOString();
   const updated = await updateCommentBody(db, row.id, {
     body_source: source,

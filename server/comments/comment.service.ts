@@ -158,7 +158,11 @@ export async function createComment(
   if (outcome.decision === 'reject') throw refusal(outcome);
   const status: CommentStatus =
     outcome.decision === 'approve' ? 'approved' : outcome.decision === 'hold' ? 'pending' : 'spam';
-  const reasons = outcome.reasons.map(({ check, reason }) => ({ check, reason }));
+  const reasons = outcome.reasons.map(({ check, decision, reason }) => ({
+    check,
+    decision,
+    reason,
+  }));
 
   const row = await db.transaction().execute(async (tx) => {
     const page = await ensurePage(tx, {

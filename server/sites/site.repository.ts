@@ -11,6 +11,7 @@ function toSite(row: SiteRow): Site {
     // Parsing fills defaults for settings added after the site was created.
     settings: SiteSettings.parse(JSON.parse(row.settings)),
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 
@@ -24,18 +25,36 @@ export async function listSites(db: Db): Promise<Site[]> {
   return rows.map(toSite);
 }
 
-/** Inserts the site, or replaces its name, origins and settings when the id exists. */
-export async function upsertSite(db: Db, site: Site): Promise<void> {
-  const values = {
+function columnsOf(site: Site) {
+  return {
     name: site.name,
     origins: JSON.stringify(site.origins),
     settings: JSON.stringify(site.settings),
   };
-  await db
+}
+
+/** Inserts a new site; false when the id is taken (someone created it first). */
+export async function insertSite(db: Db, site: Site): Promise<boolean> {
+  const result = await db
     .insertInto('sites')
-    .values({ id: site.id, created_at: site.createdAt, ...values })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
+    .values({ id: site.id, created_at: site.createdAt, version: 1, ...columnsOf(site) })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/**
+ * Replaces the site's name, origins and settings if it is still at
+ * `site.version` (compare-and-swap); false when someone wrote it in between.
+ */
+export async function updateSiteAtVersion(db: Db, site: Site): Promise<boolean> {
+  const result = await db
+    .updateTable('sites')
+    .set((eb) => ({ ...columnsOf(site), version: eb('version', '+', 1) }))
+    .where('id', '=', site.id)
+    .where('version', '=', site.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteSite(db: Db, id: string): Promise<boolean> {

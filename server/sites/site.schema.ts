@@ -16,6 +16,8 @@ export interface Site {
   origins: string[];
   settings: SiteSettings;
   createdAt: string;
+  /** Bumped by every write; a change made from a stale copy is refused or retried. */
+  version: number;
 }
 
 /** A site to create or update (the CLI, the demo, the dashboard's settings screen). */
@@ -26,3 +28,10 @@ export const NewSite = z.object({
   settings: SettingsPatch.default({}),
 });
 export type NewSite = z.input<typeof NewSite>;
+
+/** A change to a site: name and origins may be left out to keep what is stored. */
+export const SiteChange = NewSite.extend({
+  name: SiteName.optional(),
+  origins: SiteOrigins.optional(),
+});
+export type SiteChange = z.input<typeof SiteChange>;

@@ -1,22 +1,29 @@
+import type { z } from 'zod';
 import { SiteSettings } from '../../contract/site-settings.schema.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
-import { findSite, upsertSite } from './site.repository.ts';
-import { NewSite, type Site } from './site.schema.ts';
+import { findSite, insertSite, updateSiteAtVersion } from './site.repository.ts';
+import { type Site, SiteChange } from './site.schema.ts';
 
 /** The entries of `patch` that are set (undefined means "leave as it is"). */
 function defined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Creates or updates a site (the CLI and the demo use this). Throws ZodError on bad input. */
-export async function saveSite(db: Db, input: NewSite): Promise<Site> {
-  const parsed = NewSite.parse(input);
-  const existing = await findSite(db, parsed.id);
-  const site: Site = {
+// A change is merged into the site as stored and written only if nobody wrote
+// in between; otherwise it is merged again into the newer copy. Contention is
+// a handful of owners and bans, so a few rounds always suffice.
+const SAVE_ATTEMPTS = 8;
+
+/** Merges `parsed` into `existing` (a new site, named after its id unless named, when there is none). */
+function merged(parsed: z.output<typeof SiteChange>, existing: Site | undefined): Site {
+  const origins = parsed.origins ?? existing?.origins;
+  if (!origins)
+    throw new AppError(400, 'invalid_body', 'A new site needs at least one origin', 'origins');
+  return {
     id: parsed.id,
-    name: parsed.name,
-    origins: [...new Set(parsed.origins)],
+    name: parsed.name ?? existing?.name ?? parsed.id,
+    origins: [...new Set(origins)],
     settings: SiteSettings.parse({
       ...existing?.settings,
       ...defined(parsed.settings),
@@ -27,9 +34,33 @@ export async function saveSite(db: Db, input: NewSite): Promise<Site> {
       },
     }),
     createdAt: existing?.createdAt ?? new Date().toISOString(),
+    version: existing?.version ?? 0,
   };
-  await upsertSite(db, site);
-  return site;
+}
+
+/**
+ * Creates or updates a site (the CLI, the demo and the dashboard use this).
+ * What `input` leaves out keeps its stored value, even when another instance
+ * saves a different field at the same moment. With `expectedVersion`, a site
+ * changed since that version is refused with a 409 instead (the dashboard
+ * sends the version its form was loaded from). Throws ZodError on bad input.
+ */
+export async function saveSite(db: Db, input: SiteChange, expectedVersion?: number): Promise<Site> {
+  const parsed = SiteChange.parse(input);
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const existing = await findSite(db, parsed.id);
+    if (existing && expectedVersion !== undefined && existing.version !== expectedVersion) {
+      throw new AppError(
+        409,
+        'settings_changed',
+        'Someone else changed these settings after you opened them. Reload to see their change, then save yours again.',
+      );
+    }
+    const site = merged(parsed, existing);
+    const written = existing ? await updateSiteAtVersion(db, site) : await insertSite(db, site);
+    if (written) return { ...site, version: site.version + 1 };
+  }
+  throw new AppError(503, 'busy', 'The site is being changed by many people at once; try again');
 }
 
 /** The site, or a 404 `unknown_site` error. */

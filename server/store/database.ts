@@ -13,6 +13,8 @@ export interface SitesTable {
   /** JSON object; see contract/site-settings.schema.ts. */
   settings: string;
   created_at: string;
+  /** Bumped by every write: settings changes are a compare-and-swap on it. */
+  version: Generated<number>;
 }
 
 export interface PagesTable {
@@ -48,7 +50,7 @@ export interface CommentsTable {
   /** The signed-in author; null for guests and after a deletion request. */
   identity_id: string | null;
   author_avatar_url: string | null;
-  /** JSON array of {check, reason}: why the pipeline held it or called it spam. */
+  /** JSON array of {check, decision, reason}: why the pipeline held it or called it spam. */
   moderation_reasons: string | null;
   /** SHA-256 of the guest's browser key (see the moderation migration). */
   author_key_hash: string | null;

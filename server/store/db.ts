@@ -7,6 +7,7 @@ import * as initial from './migrations/2026-11-24T1200-initial.ts';
 import * as signIn from './migrations/2026-11-25T0900-sign-in.ts';
 import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
 import * as ticketBinding from './migrations/2026-11-28T1000-ticket-binding.ts';
+import * as siteVersion from './migrations/2026-11-29T0900-site-version.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T0900-sign-in': signIn,
   '2026-11-25T1500-moderation': moderation,
   '2026-11-28T1000-ticket-binding': ticketBinding,
+  '2026-11-29T0900-site-version': siteVersion,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */
@@ -32,10 +34,16 @@ export function createDb(database: Config['database']): Db {
   });
 }
 
-/** Brings the schema up to date; throws if any migration fails. */
-export async function migrateToLatest(db: Db): Promise<void> {
+/**
+ * Brings the schema up to date, or only up to the migration named `upTo`
+ * (a data migration's test starts from the schema before it); throws if any
+ * migration fails.
+ */
+export async function migrateToLatest(db: Db, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo
+    ? await migrator.migrateTo(upTo)
+    : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -25,7 +25,7 @@ export async function buildComment(
     email?: string;
     ip?: string;
     userAgent?: string | null;
-    reasons?: { check: string; reason: string }[];
+    reasons?: { check: string; decision: 'hold' | 'spam' | 'reject'; reason: string }[];
   },
 ): Promise<string> {
   const now = new Date().toISOString();

@@ -30,8 +30,8 @@ const held = buildItem({
   html: '<p>Buy <a href="https://spam.example">pills</a></p>',
   parent: { id: 'p1', authorName: 'Alice', excerpt: 'What do you all think?' },
   reasons: [
-    { check: 'links', reason: '3 links (limit 2)' },
-    { check: 'moderation', reason: 'first comment by this author' },
+    { check: 'links', decision: 'hold', reason: '3 links (limit 2)' },
+    { check: 'moderation', decision: 'hold', reason: 'first comment by this author' },
   ],
 });
 const second = buildItem({ id: 'second1' });

@@ -54,6 +54,7 @@ export function buildSettings(): SettingsResponse {
       },
     },
     embedSnippet: '<script src="https://parley.example/embed.js" data-site="blog" async></script>',
+    version: 3,
   };
 }
 

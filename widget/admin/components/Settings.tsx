@@ -85,7 +85,7 @@ export function Settings() {
     }
     setBusy(true);
     try {
-      const saved = await api.saveSettings(site, update);
+      const saved = await api.saveSettings(site, { ...update, version: loaded.version });
       setLoaded(saved);
       setDraft(toDraft(saved));
       setStatus('Settings saved.');
