@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import type { SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashboard.ts';
+import type { Blocklist } from '../../contract/site-settings.schema.ts';
 import { findCommentAuthor } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
 import { toValidationError } from '../http/validate.ts';
 import type { Site, SiteChange } from '../sites/site.schema.ts';
-import { requireSite, saveSite } from '../sites/site.service.ts';
+import { changeSite, requireSite, saveSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { setCommentStatus } from './queue.repository.ts';
 
@@ -79,20 +80,19 @@ export async function banCommentAuthor(db: Db, siteId: string, commentId: string
     const comment = await findCommentAuthor(tx, siteId, commentId);
     if (!comment) throw new AppError(404, 'not_found', 'No comment with that id on this site');
 
-    const site = await requireSite(tx, siteId);
-    const { blocklist } = site.settings.moderation;
     let banned: Banned;
-    let next: typeof blocklist;
+    let add: (blocklist: Blocklist) => Blocklist;
     if (comment.identity_id) {
+      const identity = comment.identity_id;
       banned = {
         kind: 'identity',
         label: `${comment.author_name} (${comment.author_provider})`,
       };
-      next = { ...blocklist, identities: withEntry(blocklist.identities, comment.identity_id) };
+      add = (b) => ({ ...b, identities: withEntry(b.identities, identity) });
     } else if (comment.author_email) {
       const email = comment.author_email.toLowerCase();
       banned = { kind: 'email', label: email };
-      next = { ...blocklist, emails: withEntry(blocklist.emails, email) };
+      add = (b) => ({ ...b, emails: withEntry(b.emails, email) });
     } else {
       throw new AppError(
         409,
@@ -100,17 +100,12 @@ export async function banCommentAuthor(db: Db, siteId: string, commentId: string
         'This comment’s author can no longer be identified (their account was deleted)',
       );
     }
-    if (
-      next.identities.length !== blocklist.identities.length ||
-      next.emails.length !== blocklist.emails.length
-    ) {
-      await saveValidated(tx, {
-        id: site.id,
-        name: site.name,
-        origins: site.origins,
-        settings: { moderation: { blocklist: next } },
-      });
-    }
+    // Added to the blocklist as stored when written, so an owner editing the
+    // blocklist at the same moment loses nothing (and no ban is lost either).
+    await changeSite(tx, siteId, (site) => ({
+      id: site.id,
+      settings: { moderation: { blocklist: add(site.settings.moderation.blocklist) } },
+    }));
     await setCommentStatus(tx, siteId, [commentId], 'spam');
     return banned;
   });

@@ -45,19 +45,42 @@ function merged(parsed: z.output<typeof SiteChange>, existing: Site | undefined)
  * changed since that version is refused with a 409 instead (the dashboard
  * sends the version its form was loaded from). Throws ZodError on bad input.
  */
-export async function saveSite(db: Db, input: SiteChange, expectedVersion?: number): Promise<Site> {
-  const parsed = SiteChange.parse(input);
+export function saveSite(db: Db, input: SiteChange, expectedVersion?: number): Promise<Site> {
+  return writeSite(db, input.id, () => input, expectedVersion);
+}
+
+/**
+ * Changes an existing site by a change computed from its current state (a ban
+ * adds to the blocklist as stored), computed again if someone wrote in between.
+ */
+export function changeSite(
+  db: Db,
+  id: string,
+  changeOf: (current: Site) => SiteChange,
+): Promise<Site> {
+  return writeSite(db, id, (current) => {
+    if (!current) throw new AppError(404, 'unknown_site', `No site with id "${id}" is registered`);
+    return changeOf(current);
+  });
+}
+
+async function writeSite(
+  db: Db,
+  id: string,
+  changeOf: (current: Site | undefined) => SiteChange,
+  expectedVersion?: number,
+): Promise<Site> {
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const existing = await findSite(db, parsed.id);
-    if (existing && expectedVersion !== undefined && existing.version !== expectedVersion) {
+    const current = await findSite(db, id);
+    if (current && expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new AppError(
         409,
         'settings_changed',
         'Someone else changed these settings after you opened them. Reload to see their change, then save yours again.',
       );
     }
-    const site = merged(parsed, existing);
-    const written = existing ? await updateSiteAtVersion(db, site) : await insertSite(db, site);
+    const site = merged(SiteChange.parse(changeOf(current)), current);
+    const written = current ? await updateSiteAtVersion(db, site) : await insertSite(db, site);
     if (written) return { ...site, version: site.version + 1 };
   }
   throw new AppError(503, 'busy', 'The site is being changed by many people at once; try again');

@@ -107,6 +107,8 @@ describe('settings', () => {
             blocklist: { words: ['viagra'], emails: [], ips: [], identities: [], action: 'spam' },
           },
         },
+        // The version the form was loaded from: a save after someone else's gets a 409.
+        version: 3,
       },
     });
     // The form now shows what the server saved.
