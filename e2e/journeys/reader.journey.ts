@@ -6,6 +6,7 @@ import { expect, journey } from '../engines/fixture.ts';
 import { click, fill, notSee, see, seeValue } from '../engines/steps.ts';
 import { hostPage } from '../fixtures.ts';
 import {
+  expectNothingSecretOnHostPage,
   openThread,
   PROVIDERS,
   postAsGuest,
@@ -62,28 +63,43 @@ for (const provider of PROVIDERS) {
   );
 }
 
-journey(
-  'popup blocked: sign-in goes by redirect and comes back signed in, draft kept',
-  async ({ open, request }) => {
-    const session = await open();
-    const { tab } = session;
-    const url = await hostPage(request);
-    await openThread(tab, url);
-    // What a popup blocker does: window.open gives nothing, in the page and the frame.
-    for (const where of ['page', 'widget'] as const)
-      await tab.evaluate(where, '() => { window.open = () => null; }');
-    const draft = `Draft across a redirect ${stamp()}`;
-    await fill(tab, 'widget', { label: 'Comment' }, draft);
-    await click(tab, 'widget', { role: 'button', name: 'Log in with Twitter' });
-    await click(tab, 'page', { role: 'button', name: /^Continue as Ada Lovelace\b/ });
-    await see(tab, 'widget', { css: '[data-loaded="true"]' });
-    expect(await tab.url()).toBe(url);
-    if (worksToday(session, 'redirectSignsIn'))
-      await see(tab, 'widget', signedInLine(PROVIDERS[1]));
-    else await seeSignedOut(tab, PROVIDERS[1]);
-    await seeValue(tab, 'widget', { label: 'Comment' }, draft);
-  },
-);
+for (const cookies of ['default', 'blocked'] as const) {
+  journey(
+    cookies === 'blocked'
+      ? 'third-party cookies and popup blocked: the redirect fallback signs in, the session survives a reload'
+      : 'popup blocked: sign-in goes by redirect and comes back signed in, draft kept',
+    async ({ open, request }) => {
+      const session = await open({ thirdPartyCookies: cookies });
+      const { tab } = session;
+      const url = await hostPage(request);
+      await openThread(tab, url);
+      if (cookies === 'blocked')
+        expect(await thirdPartyCookieSticks(tab), 'the engine blocks third-party cookies').toBe(
+          false,
+        );
+      // What a popup blocker does: window.open gives nothing, in the page and the frame.
+      for (const where of ['page', 'widget'] as const)
+        await tab.evaluate(where, '() => { window.open = () => null; }');
+      const draft = `Draft across a redirect ${stamp()}`;
+      await fill(tab, 'widget', { label: 'Comment' }, draft);
+      await click(tab, 'widget', { role: 'button', name: 'Log in with Twitter' });
+      await click(tab, 'page', { role: 'button', name: /^Continue as Ada Lovelace\b/ });
+      await see(tab, 'widget', { css: '[data-loaded="true"]' });
+      expect(await tab.url()).toBe(url);
+      const works = worksToday(
+        session,
+        cookies === 'blocked' ? 'redirectSignsInWhenBlocked' : 'redirectSignsIn',
+      );
+      if (works) await see(tab, 'widget', signedInLine(PROVIDERS[1]));
+      else await seeSignedOut(tab, PROVIDERS[1]);
+      await seeValue(tab, 'widget', { label: 'Comment' }, draft);
+      if (works && cookies === 'blocked') {
+        await expectNothingSecretOnHostPage(tab);
+        await reloadAndCheckSession(session, PROVIDERS[1]);
+      }
+    },
+  );
+}
 
 journey(
   'third-party cookies blocked: popup sign-in completes and survives a reload',
@@ -94,6 +110,7 @@ journey(
     expect(await thirdPartyCookieSticks(tab), 'the engine blocks third-party cookies').toBe(false);
     await signInWithPopup(session, PROVIDERS[0], 'Ada Lovelace');
     await see(tab, 'widget', signedInLine(PROVIDERS[0]));
+    await expectNothingSecretOnHostPage(tab);
     await reloadAndCheckSession(session, PROVIDERS[0]);
   },
 );

@@ -3,7 +3,9 @@
  * driver interface (e2e/engines/driver.ts) and the shared waits
  * (e2e/engines/steps.ts).
  */
+
 import type { EngineName, Session, Tab } from '../engines/driver.ts';
+import { expect } from '../engines/fixture.ts';
 import { click, fill, neverSee, see } from '../engines/steps.ts';
 
 export const PROVIDERS = [
@@ -14,26 +16,30 @@ export const PROVIDERS = [
 export type Provider = (typeof PROVIDERS)[number];
 
 /**
- * Where each sign-in outcome holds today, per engine. WebKit drops every
- * cookie of the widget's cross-site iframe and Firefox, with third-party
- * cookies blocked, drops the session cookie too (issue 8, §3). Once sign-in
- * works there, add the engine to the line concerned: that one line turns the
- * journeys' check from "still a known gap" into "works". Until then the
- * journeys assert the gap (the reader is signed out), so the day it starts
- * working, the line to change is what fails.
+ * Where each sign-in outcome holds today, per engine. Each engine keeps the
+ * session where its blocking allows (docs/security.md, "What survives
+ * where" in the README): Chromium in a partitioned cookie, WebKit in the
+ * frame's partitioned localStorage, Firefox blocking all third-party cookies
+ * in the frame's sessionStorage. When an engine stops getting somewhere,
+ * take it off the line concerned: the journeys then assert the gap (the
+ * reader is signed out), so the day it works again, the line to change is
+ * what fails.
  */
 export const WORKS_TODAY: Record<
-  'reloadKeepsSession' | 'reloadKeepsSessionWhenBlocked' | 'redirectSignsIn',
+  | 'reloadKeepsSession'
+  | 'reloadKeepsSessionWhenBlocked'
+  | 'redirectSignsIn'
+  | 'redirectSignsInWhenBlocked',
   readonly EngineName[]
 > = {
   /** A signed-in reader is still signed in after a reload. */
   reloadKeepsSession: ['chromium', 'firefox', 'webkit'],
   /** The same, with the engine's third-party cookie blocking on. */
-  // Firefox's "blocked" is cookieBehavior 1: the frame gets no storage at
-  // all and Storage Access is refused (docs/security.md): nothing can survive.
-  reloadKeepsSessionWhenBlocked: ['chromium', 'webkit'],
+  reloadKeepsSessionWhenBlocked: ['chromium', 'firefox', 'webkit'],
   /** Popup blocked: the redirect fallback comes back signed in. */
   redirectSignsIn: ['chromium', 'firefox', 'webkit'],
+  /** The same, with the engine's third-party cookie blocking on. */
+  redirectSignsInWhenBlocked: ['chromium', 'firefox', 'webkit'],
 };
 
 /** Whether `outcome` works today in this session's engine (see WORKS_TODAY). */
@@ -130,4 +136,32 @@ export function thirdPartyCookieSticks(tab: Tab): Promise<boolean> {
       return stuck;
     }`,
   );
+}
+
+/**
+ * What a script on the host page could find after a sign-in: the host's own
+ * storage, cookies and address. None of it may hold the refresh token the
+ * widget keeps in its own storage (localStorage in WebKit, sessionStorage in
+ * Firefox blocking third-party cookies; Chromium's is an HttpOnly cookie no
+ * script reads), nor any session key.
+ */
+export async function expectNothingSecretOnHostPage(tab: Tab, site = 'e2e'): Promise<void> {
+  const key = `parley:session:${site}`;
+  const kept = await tab.evaluate<string | null>(
+    'widget',
+    `(key) => {
+      const read = (store) => { try { return store().getItem(key); } catch { return null; } };
+      return read(() => localStorage) ?? read(() => sessionStorage);
+    }`,
+    [key],
+  );
+  const host = await tab.evaluate<string>(
+    'page',
+    `() => {
+      const dump = (store) => { try { const s = store(); return Object.keys(s).map((k) => k + '=' + s.getItem(k)).join('\\n'); } catch { return ''; } };
+      return [dump(() => localStorage), dump(() => sessionStorage), document.cookie, location.href].join('\\n');
+    }`,
+  );
+  expect(host).not.toContain(key);
+  if (kept) expect(host).not.toContain(kept);
 }

@@ -7,7 +7,8 @@
  *
  * The access token lives only in this module's memory; the refresh token in
  * Parley's own HttpOnly partitioned cookie or, where the browser drops this
- * frame's cookies (WebKit), in this frame's own partitioned localStorage.
+ * frame's cookies, in this frame's own localStorage (WebKit) or
+ * sessionStorage (Firefox blocking third-party cookies): auth/keeper.ts.
  * Nothing reaches the host page.
  */
 
@@ -99,7 +100,9 @@ export function createAuth({
   let generation = 0;
   /** After Change: the next ticket asks the provider for its account chooser. */
   let changeAccount = false;
-  const keep = keeper.mode === 'local' ? 'body' : 'cookie';
+  // Outside `cookie` mode the frame's cookies are dropped: the server hands
+  // the refresh token over in the body and the keeper holds it.
+  const keep = keeper.mode === 'cookie' ? 'cookie' : 'body';
 
   /** Feeds one event to the machine and runs the effects it returns. */
   function send(event: FlowEvent): void {
@@ -144,8 +147,8 @@ export function createAuth({
         return;
       case 'holdAndNavigate':
         // The verifier must outlive the page's navigation, out of the host
-        // page's reach: our hold cookie, or our own localStorage.
-        if (keeper.mode === 'local') keeper.holdVerifier(effect.ticket, effect.verifier);
+        // page's reach: our hold cookie, or our own local or tab storage.
+        if (keeper.mode !== 'cookie') keeper.holdVerifier(effect.ticket, effect.verifier);
         void (
           keeper.mode === 'cookie'
             ? api.holdTicket(effect.ticket, effect.verifier)

@@ -11,6 +11,7 @@ const blockedStorage = () => {
 
 afterEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   // biome-ignore lint/suspicious/noDocumentCookie: synchronous, and the Cookie Store API is missing in WebKit and Firefox
   document.cookie = 'parley_hint_blog=; Path=/; Max-Age=0';
 });
@@ -46,11 +47,30 @@ describe('where the session is kept', () => {
     expect(keeper.takeVerifier('tk')).toBeUndefined();
   });
 
-  it('neither (Firefox blocking all third-party storage): memory only, never claims a session', () => {
+  it('only sessionStorage (Firefox, cookieBehavior 1): the token and a verifier live in the tab’s storage', () => {
     const keeper = createKeeper('blog', droppingCookies, blockedStorage);
-    expect(keeper.mode).toBe('none');
-    keeper.saveRefreshToken('rt');
+    expect(keeper.mode).toBe('tab');
     expect(keeper.mayHaveSession()).toBe(false);
-    expect(keeper.refreshToken()).toBeUndefined();
+    keeper.saveRefreshToken('rt-tab');
+    expect(sessionStorage.getItem('parley:session:blog')).toBe('rt-tab');
+    expect(keeper.mayHaveSession()).toBe(true);
+    expect(keeper.refreshToken()).toBe('rt-tab');
+    keeper.holdVerifier('tk', 'ver');
+    expect(keeper.takeVerifier('tk')).toBe('ver');
+    keeper.clear();
+    expect(keeper.mayHaveSession()).toBe(false);
+    expect(JSON.stringify(localStorage)).not.toContain('rt-tab');
+  });
+
+  it('nothing sticks: the token lives in memory for this page, never claims a session on load', () => {
+    const keeper = createKeeper('blog', droppingCookies, blockedStorage, blockedStorage);
+    expect(keeper.mode).toBe('none');
+    expect(keeper.mayHaveSession()).toBe(false);
+    keeper.saveRefreshToken('rt');
+    // Renewing within this page still works.
+    expect(keeper.refreshToken()).toBe('rt');
+    expect(
+      createKeeper('blog', droppingCookies, blockedStorage, blockedStorage).mayHaveSession(),
+    ).toBe(false);
   });
 });

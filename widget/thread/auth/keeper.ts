@@ -1,20 +1,25 @@
 /**
  * Where this frame keeps what outlives a reload: the refresh token, and
  * during the redirect fallback the verifier of the sign-in in flight. Always
- * Parley's own storage, partitioned by the embedding site; never the host
- * page's. Which one is decided once, synchronously, by what the browser lets
- * this cross-site frame keep (measured per engine in docs/security.md):
+ * Parley's own storage; never the host page's. Which one is decided once,
+ * synchronously, by what the browser lets this cross-site frame keep
+ * (measured per engine in docs/security.md):
  *
  * - `cookie`: our cookies stick (Chromium with CHIPS, Firefox's default).
  *   The refresh token stays in the server's HttpOnly partitioned cookie,
  *   out of reach of any script; the verifier waits in the `hold` cookie.
- * - `local`: cookies are dropped but our `localStorage` works (WebKit). The
- *   server hands the refresh token over in the response body and we keep it.
- * - `none`: neither (Firefox set to block all third-party cookies): the
- *   session lives in memory only, and the redirect fallback can't finish.
+ * - `local`: cookies are dropped but our `localStorage` works (WebKit, where
+ *   it is partitioned by the embedding site). The server hands the refresh
+ *   token over in the response body and we keep it there.
+ * - `tab`: cookies and `localStorage` are refused but `sessionStorage` works
+ *   (Firefox blocking all third-party cookies, `cookieBehavior` 1). The same
+ *   as `local`, for the life of the browser tab: a reload and the redirect
+ *   fallback's round trip keep it; a new tab starts signed out.
+ * - `none`: nothing sticks: the session lives in this page's memory only,
+ *   and the redirect fallback can't finish.
  */
 
-export type KeepMode = 'cookie' | 'local' | 'none';
+export type KeepMode = 'cookie' | 'local' | 'tab' | 'none';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -22,13 +27,13 @@ export interface Keeper {
   mode: KeepMode;
   /** False when this browser surely has no session here: a guest sends no refresh. */
   mayHaveSession(): boolean;
-  /** The refresh token to send in the body (`local` only). */
+  /** The refresh token to send in the body (every mode but `cookie`). */
   refreshToken(): string | undefined;
-  /** Keeps a token the server handed over in the body (`local` only). */
+  /** Keeps a token the server handed over in the body (every mode but `cookie`). */
   saveRefreshToken(token: string): void;
   /** Forgets the session (signed out, or the server refused it). */
   clear(): void;
-  /** Redirect fallback, `local` only: keeps the verifier across the page's navigation. */
+  /** Redirect fallback, `local` and `tab`: keeps the verifier across the page's navigation. */
   holdVerifier(ticket: string, verifier: string): void;
   /** The verifier held for `ticket`, once. */
   takeVerifier(ticket: string): string | undefined;
@@ -60,17 +65,35 @@ function usableStorage(read: () => Storage): Storage | null {
   }
 }
 
+/** A Storage in this page's memory: what `none` keeps until the page goes. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
 /**
- * Decides the mode for `site` and returns its keeper. `doc` and `storage`
- * default to this frame's; tests pass their own.
+ * Decides the mode for `site` and returns its keeper. `doc`, `local` and
+ * `tab` default to this frame's document, localStorage and sessionStorage;
+ * tests pass their own.
  */
 export function createKeeper(
   site: string,
   doc: Pick<Document, 'cookie'> = document,
-  storage: () => Storage = () => localStorage,
+  local: () => Storage = () => localStorage,
+  tab: () => Storage = () => sessionStorage,
 ): Keeper {
-  const local = usableStorage(storage);
-  const mode: KeepMode = cookiesStick(doc) ? 'cookie' : local ? 'local' : 'none';
+  let mode: KeepMode = 'cookie';
+  let store: Storage | null = null;
+  if (!cookiesStick(doc)) {
+    const localStore = usableStorage(local);
+    const tabStore = localStore ? null : usableStorage(tab);
+    mode = localStore ? 'local' : tabStore ? 'tab' : 'none';
+    store = localStore ?? tabStore ?? memoryStorage();
+  }
   const tokenKey = `parley:session:${site}`;
   const pendingKey = `parley:pending:${site}`;
   const hint = `parley_hint_${site}=1`;
@@ -85,24 +108,23 @@ export function createKeeper(
   return {
     mode,
     mayHaveSession() {
-      if (mode === 'cookie') return doc.cookie.split('; ').includes(hint);
-      if (mode === 'local') return !!local?.getItem(tokenKey);
-      return false;
+      if (!store) return doc.cookie.split('; ').includes(hint);
+      return !!store.getItem(tokenKey);
     },
-    refreshToken: () => (mode === 'local' ? (local?.getItem(tokenKey) ?? undefined) : undefined),
+    refreshToken: () => store?.getItem(tokenKey) ?? undefined,
     saveRefreshToken(token) {
-      if (mode === 'local') safely(() => local?.setItem(tokenKey, token));
+      safely(() => store?.setItem(tokenKey, token));
     },
     clear() {
-      if (mode === 'local') safely(() => local?.removeItem(tokenKey));
+      safely(() => store?.removeItem(tokenKey));
     },
     holdVerifier(ticket, verifier) {
-      if (mode === 'local') safely(() => local?.setItem(pendingKey, `${ticket}.${verifier}`));
+      safely(() => store?.setItem(pendingKey, `${ticket}.${verifier}`));
     },
     takeVerifier(ticket) {
-      if (mode !== 'local' || !local) return undefined;
-      const held = local.getItem(pendingKey) ?? '';
-      safely(() => local.removeItem(pendingKey));
+      if (!store) return undefined;
+      const held = store.getItem(pendingKey) ?? '';
+      safely(() => store?.removeItem(pendingKey));
       const dot = held.indexOf('.');
       return dot > 0 && held.slice(0, dot) === ticket ? held.slice(dot + 1) : undefined;
     },
