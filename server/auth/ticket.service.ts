@@ -10,6 +10,7 @@
  */
 import type { ProviderId } from '../../contract/providers.ts';
 import { AppError } from '../errors.ts';
+import { readableProfile } from '../identities/identity.profile.ts';
 import { upsertIdentity } from '../identities/identity.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { IdentityRow, LoginTicketRow, TicketStatus } from '../store/database.ts';
@@ -166,7 +167,7 @@ export async function completeLoginTicket(
 ): Promise<{ code: string; ticket: LoginTicket; identity: IdentityRow }> {
   const ticket = await findStartableTicket(db, id);
   if (profile.provider !== ticket.provider) throw new Error('profile from the wrong provider');
-  const identity = await upsertIdentity(db, profile);
+  const identity = await upsertIdentity(db, readableProfile(profile));
   const code = randomSecret();
   const moved = await moveTicket(db, id, 'pending', {
     status: 'complete',

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { expect } from 'vitest';
+import type { SandboxUser } from '../../../demo/sandbox/consent-page.ts';
 import { facebookSandbox } from '../../../demo/sandbox/facebook.ts';
 import { twitterSandbox } from '../../../demo/sandbox/twitter.ts';
 import { wordpressSandbox } from '../../../demo/sandbox/wordpress.ts';
@@ -37,8 +38,14 @@ export interface SignInWorld {
   stop(): Promise<void>;
 }
 
-/** Starts the three sandboxes and Parley (site "blog" on https://blog.example). */
-export async function startSignInWorld(dialect: Dialect): Promise<SignInWorld> {
+/**
+ * Starts the three sandboxes and Parley (site "blog" on https://blog.example).
+ * `users` replaces every sandbox's sample accounts.
+ */
+export async function startSignInWorld(
+  dialect: Dialect,
+  users?: readonly SandboxUser[],
+): Promise<SignInWorld> {
   const probe = await listen(express());
   const { port } = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
@@ -46,12 +53,12 @@ export async function startSignInWorld(dialect: Dialect): Promise<SignInWorld> {
   const providers = express();
   providers.use(
     '/wordpress',
-    wordpressSandbox({ ...WP, redirectUri: `${parleyUrl}/auth/wordpress/callback` }),
+    wordpressSandbox({ ...WP, redirectUri: `${parleyUrl}/auth/wordpress/callback`, users }),
   );
-  providers.use('/twitter', twitterSandbox(TW));
+  providers.use('/twitter', twitterSandbox({ ...TW, users }));
   providers.use(
     '/facebook',
-    facebookSandbox({ ...FB, redirectUri: `${parleyUrl}/auth/facebook/callback` }),
+    facebookSandbox({ ...FB, redirectUri: `${parleyUrl}/auth/facebook/callback`, users }),
   );
   const sandbox = await listen(providers);
   const sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
