@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'comment_not_found'
   | 'not_author'
   | 'edit_window_closed'
+  | 'store_not_empty'
+  | 'store_mismatch'
   | 'settings_changed'
   | 'busy'
   | 'internal_error';

@@ -6,9 +6,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { adminsCommand } from './admins.ts';
+import { copyCommand } from './copy.ts';
 import { sitesCommand } from './sites.ts';
 
 /** Adds one command (or group of subcommands) to the program. */
 export type CliCommand = (program: Command, context: CliContext) => void;
 
-export const COMMANDS: readonly CliCommand[] = [sitesCommand, adminsCommand];
+export const COMMANDS: readonly CliCommand[] = [sitesCommand, adminsCommand, copyCommand];
