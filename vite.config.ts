@@ -5,7 +5,9 @@
  *   assets/admin-HASH.js|css  the site owner's dashboard at /admin
  *   .vite/manifest.json       which hashed files each app needs (server/embed/assets.ts)
  * each with .gz and .br copies. `vite build` builds every environment below.
+ * The same file configures Vitest (`test` at the end).
  */
+/// <reference types="vitest/config" />
 import { defineConfig, type EnvironmentOptions } from 'vite';
 import { reactToPreact } from './widget/aliases.ts';
 import { precompress } from './widget/vite/precompress.ts';
@@ -30,6 +32,32 @@ function hostScript(entry: string, fileName: string): EnvironmentOptions {
       lib: { entry, formats: ['iife'], name: 'Parley', fileName: () => fileName },
       // No Symbol.toStringTag on the exports object: bytes no caller needs.
       rolldownOptions: { output: { generatedCode: { symbols: false } } },
+    },
+  };
+}
+
+/** Which UI runtime a widget test project renders with (see widget/test/runtime.ts). */
+type Runtime = 'react' | 'preact';
+
+/**
+ * The widget's tests on one runtime. Tests import React's API and
+ * `@testing-library/react`; the Preact project aliases both to what ships.
+ */
+function widgetProject(runtime: Runtime) {
+  const preact = runtime === 'preact';
+  return {
+    extends: false,
+    resolve: preact
+      ? { alias: { ...reactToPreact, '@testing-library/react': '@testing-library/preact' } }
+      : {},
+    test: {
+      name: preact ? 'widget on Preact (as shipped)' : 'widget on React 19',
+      environment: 'jsdom',
+      include: ['widget/**/*.test.ts', 'widget/**/*.test.tsx'],
+      // The React component is for React sites: it runs on React only.
+      exclude: ['**/node_modules/**', ...(preact ? ['widget/react/**'] : [])],
+      env: { PARLEY_TEST_RUNTIME: runtime },
+      setupFiles: ['widget/test/setup.ts'],
     },
   };
 }
@@ -65,5 +93,32 @@ export default defineConfig({
         await builder.build(environment);
       }
     },
+  },
+  test: {
+    // Each project stands alone (extends: false): the root's aliases and
+    // build plugins are for what ships, and the React project must not see them.
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: [
+            'contract/**/*.test.ts',
+            'server/**/*.test.ts',
+            'demo/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          testTimeout: 20_000,
+          // node:sqlite is "experimental" on Node 24 and says so in every
+          // worker; npm start and the demo silence it the same way.
+          execArgv: ['--disable-warning=ExperimentalWarning'],
+        },
+      },
+      // Every widget test runs twice: on real React 19, and through the
+      // Preact aliases that ship. A component that works on one only fails.
+      widgetProject('react'),
+      widgetProject('preact'),
+    ],
   },
 });

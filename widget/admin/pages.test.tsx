@@ -1,5 +1,5 @@
 /** The Settings, Moderators and one-comment pages, each opened by its URL. */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from './App.tsx';
 import { createAdminApi } from './api.ts';
@@ -31,7 +31,7 @@ function open(url: string, ...responses: Response[]) {
 const input = (label: string, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
-/** Picks an option (@testing-library/preact's fireEvent.change fires `input`, which a select doesn't). */
+/** Picks an option with a plain `change` event (Preact's testing library turns fireEvent.change into `input`, which a select doesn't fire). */
 function choose(label: string, value: string) {
   const select = screen.getByLabelText(label) as HTMLSelectElement;
   select.value = value;

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthSession } from '../../contract/api.ts';
 import { envelope } from '../../contract/messages.ts';
@@ -247,7 +247,11 @@ describe('popup sign-in', () => {
     for (let i = 0; i < 10; i += 1) await tick();
     expect(fetch).toHaveBeenCalledTimes(1);
     deliver(loginResult(), popup);
-    await within(form).findByText(/You are commenting using your Twitter account/);
+    // vi.waitFor, not findByText: React Testing Library's findBy ends on a
+    // setTimeout(0), which the fake timers here would hold forever.
+    await vi.waitFor(() =>
+      expect(within(form).getByText(/You are commenting using your Twitter account/)).toBeTruthy(),
+    );
     expect(call(fetch, 1).body).toMatchObject({ code: CODE });
   });
 

@@ -1,12 +1,15 @@
+import { act } from '@testing-library/react';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RUNTIME } from '../test/runtime.ts';
 import { buildBootstrap, buildComment } from './test-fixtures.ts';
 
 afterEach(() => {
   // Unmount first: effects still scheduled for a mounted tree would otherwise
   // run after jsdom is torn down ("window is not defined").
+  // (React's root is the entry's own; its tree goes with the document.)
   const root = document.getElementById('parley-root');
-  if (root) render(null, root);
+  if (root && RUNTIME === 'preact') render(null, root);
   document.body.innerHTML = '';
   delete document.documentElement.dataset.theme;
   vi.resetModules();
@@ -17,7 +20,10 @@ async function boot(bootstrapJson: string) {
   document.body.innerHTML = `<div id="parley-root"></div><script id="parley-bootstrap" type="application/json">${bootstrapJson}</script>`;
   const fetch = vi.fn();
   vi.stubGlobal('fetch', fetch);
-  await import('./main.tsx');
+  // act: React renders asynchronously; this waits for the first render.
+  await act(async () => {
+    await import('./main.tsx');
+  });
   vi.unstubAllGlobals();
   return { root: document.getElementById('parley-root') as HTMLElement, fetch };
 }

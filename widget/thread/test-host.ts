@@ -3,7 +3,7 @@
  * tests give it another one (a real Window, from an iframe) and record what
  * the app posts to it.
  */
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
 import { envelope, type FrameToHost } from '../../contract/messages.ts';
 import { HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
