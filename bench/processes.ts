@@ -75,8 +75,11 @@ function start(args: string[], env: Record<string, string>, readyPath: string, p
 }
 
 /** Parley on its own port, on the seeded SQLite file, logging nothing. */
-export async function startParley(sqlitePath: string, extraEnv: Record<string, string> = {}) {
-  const port = await freePort();
+export async function startParley(
+  sqlitePath: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+) {
   const { ready, proc } = start(
     ['server/main.ts'],
     {
@@ -87,8 +90,8 @@ export async function startParley(sqlitePath: string, extraEnv: Record<string, s
       LOG_LEVEL: 'silent',
       AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
       // One client posts everything: flood control would (rightly) stop it.
-      COMMENT_RATE_LIMIT: '10000000',
-      SITE_COMMENT_RATE_LIMIT: '10000000',
+      COMMENT_RATE_LIMIT: '100000',
+      SITE_COMMENT_RATE_LIMIT: '100000',
       ...extraEnv,
     },
     '/embed.js',
@@ -101,7 +104,12 @@ export async function startParley(sqlitePath: string, extraEnv: Record<string, s
 /** A bare node:http server answering every request with one recorded response. */
 export async function startCeiling(recordingPath: string) {
   const port = await freePort();
-  const { ready, proc } = start(['bench/ceiling-server.ts', recordingPath, String(port)], {}, '/', port);
+  const { ready, proc } = start(
+    ['bench/ceiling-server.ts', recordingPath, String(port)],
+    {},
+    '/',
+    port,
+  );
   await ready;
   return proc;
 }

@@ -1,145 +1,235 @@
 /**
- * `npm run bench`: the server's performance budgets, measured against the real
- * app on a real SQLite file over real HTTP on loopback. Bounded: a fixed number
- * of requests per scenario. Exits non-zero when a budget is missed. The client
- * shares the machine's cores with the server, so the figures are conservative.
+ * `npm run bench`: what Parley costs, as a ratio to the ceiling measured in the
+ * same run (this machine is shared and noisy: absolute figures drift, ratios
+ * hold). Prints a table and writes bench/results.json. Never a pass/fail
+ * gate: the targets are printed beside the figures for a person to read.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { saveSite } from '../server/sites/site.service.ts';
+import { firstPaint, startHost } from './first-paint.ts';
+import { load, type Measured, quantile, SECONDS } from './load.ts';
+import { freePort, startCeiling, startParley } from './processes.ts';
+import { BIG, HUGE, otherPage, SITE, seed } from './seed.ts';
+import { sseFanout } from './sse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const parley = createApp(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SQLITE_PATH: join(dir, 'b.sqlite'),
-    // One client posts everything: flood control would (rightly) stop it.
-    COMMENT_RATE_LIMIT: '100000',
-    SITE_COMMENT_RATE_LIMIT: '1000000',
-  }),
-);
-const { port } = await parley.start();
-const base = `http://127.0.0.1:${port}`;
-await saveSite(parley.db, {
-  id: 'bench',
-  name: 'Bench',
-  origins: ['https://bench.example'],
-  // Publish at once so the thread grows; the pipeline's checks still all run.
-  settings: { moderation: { mode: 'none', minFormSeconds: 0 } },
-});
+const sqlite = join(dir, 'bench.sqlite');
+const [parleyPort, hostPort] = [await freePort(), await freePort()];
+const hostOrigin = `http://localhost:${hostPort}`;
 
-const PAGE = 'https://bench.example/post';
-function comment(i: number, parentId: string | null) {
-  return JSON.stringify({
-    site: 'bench',
-    page: PAGE,
-    pageUrl: PAGE,
-    pageTitle: 'Bench',
-    parentId,
-    body: `Comment ${i}: some **Markdown**, a link https://example.com/${i} and \`code\`.\n\nSecond paragraph.`,
-    author: {
-      name: `Reader ${i % 17}`,
-      email: `r${i % 17}@example.com`,
-      website: 'reader.example',
-    },
+console.log('Seeding 1,000 + 10,000 comments on two pages and 100,000 over 1,000 more…');
+let t = performance.now();
+await seed(sqlite, hostOrigin);
+console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+const parley = await startParley(sqlite, parleyPort);
+const base = parley.url;
+const host = await startHost(hostPort, base, SITE, BIG);
+const BR = { 'accept-encoding': 'br, gzip' };
+const q = encodeURIComponent;
+const list = (page: string) => `/api/v1/comments?site=${SITE}&page=${q(page)}`;
+const frame = (page: string) =>
+  `/embed/thread?site=${SITE}&page=${q(page)}&url=${q(`${hostOrigin}/post`)}&origin=${q(hostOrigin)}`;
+
+let n = 0;
+const commentBody = (page: string) =>
+  JSON.stringify({
+    site: SITE,
+    page,
+    pageUrl: `${hostOrigin}/post`,
+    pageTitle: 'Bench post',
+    body: `Bench comment ${process.pid}-${n++}: a line of **Markdown**.`,
+    author: { name: `Poster ${n % 13}`, email: `p${n % 13}@example.com` },
   });
-}
-const post = (body: string) =>
-  fetch(`${base}/api/v1/comments`, {
+async function post(page: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/comments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
+    headers: { 'content-type': 'application/json', origin: hostOrigin },
+    body: commentBody(page),
   });
+  const body = (await res.json()) as { comment?: { id: string } };
+  if (res.status !== 201 || !body.comment)
+    throw new Error(`POST ${res.status}: ${JSON.stringify(body)}`);
+  return body.comment.id;
+}
 
-interface Result {
+/** A read right after a write: the cache (if any) has just been told to forget the page. */
+async function cold(page: string, times = 30): Promise<Measured> {
+  const took: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await post(page);
+    const start = performance.now();
+    const res = await fetch(`${base}${list(page)}`, { headers: BR });
+    await res.arrayBuffer();
+    took.push(performance.now() - start);
+  }
+  took.sort((a, b) => a - b);
+  return { rps: Number.NaN, p50: quantile(took, 0.5), p99: quantile(took, 0.99), bad: 0 };
+}
+
+// The ceiling: Parley's own bytes for the 1,000-comment thread's first page,
+// exactly as sent (node:http, which, unlike fetch, leaves them compressed).
+const recording = await new Promise<{
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}>((resolve, reject) => {
+  get(`${base}${list(BIG)}`, { headers: BR }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => {
+      const keep = ['content-type', 'content-encoding', 'cache-control', 'etag', 'vary'];
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: Object.fromEntries(
+          keep.flatMap((h) =>
+            typeof res.headers[h] === 'string' ? [[h, res.headers[h] as string]] : [],
+          ),
+        ),
+        body: Buffer.concat(chunks).toString('base64'),
+      });
+    });
+  }).on('error', reject);
+});
+writeFileSync(join(dir, 'recording.json'), JSON.stringify(recording));
+const ceilingProc = await startCeiling(join(dir, 'recording.json'));
+
+interface Row {
   name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  rps: number;
-  budgetP95: number;
+  m: Measured;
+  /** Reads are compared with the ceiling; writes and the rest are not. */
+  ratio: boolean;
+  target: string;
 }
+const rows: Row[] = [];
+const measure = async (name: string, target: string, ratio: boolean, m: Promise<Measured>) => {
+  process.stdout.write(`  ${name}…\n`);
+  rows.push({ name, m: await m, ratio, target });
+};
 
-async function measure(
-  name: string,
-  n: number,
-  concurrency: number,
-  budgetP95: number,
-  once: (i: number) => Promise<void>,
-): Promise<Result> {
-  const times: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const t = performance.now();
-        await once(i);
-        times.push(performance.now() - t);
-      }
-    }),
+console.log(`Measuring (${SECONDS} s per scenario, 10 connections)…`);
+await measure(
+  'ceiling: bare node:http, same bytes',
+  '',
+  false,
+  load({ url: ceilingProc.url, headers: BR }),
+);
+await measure('first page, 1,000-comment thread, cold', '', false, cold(BIG));
+await measure(
+  'first page, 1,000-comment thread, warm',
+  '≥ 50% of ceiling, p99 < 10 ms',
+  true,
+  load({ url: `${base}${list(BIG)}`, headers: BR }),
+);
+await measure('first page, 10,000-comment thread, cold', '', false, cold(HUGE));
+await measure(
+  'first page, 10,000-comment thread, warm',
+  'within 10% of the 1,000 one',
+  true,
+  load({ url: `${base}${list(HUGE)}`, headers: BR }),
+);
+await measure(
+  '10-comment page on a 100,000-comment site',
+  '',
+  true,
+  load({ url: `${base}${list(otherPage(7))}`, headers: BR }),
+);
+await measure(
+  'iframe page, 1,000-comment thread',
+  '',
+  true,
+  load({ url: `${base}${frame(BIG)}`, headers: BR }),
+);
+const counts = `/api/v1/counts?site=${SITE}&${Array.from({ length: 20 }, (_, i) => `page=${q(otherPage(i))}`).join('&')}`;
+const countsProbe = await fetch(`${base}${counts}`);
+await countsProbe.arrayBuffer();
+if (countsProbe.status === 200) {
+  await measure(
+    'counts for 20 pages',
+    '≥ 25% of ceiling',
+    true,
+    load({ url: `${base}${counts}`, headers: BR }),
   );
-  const elapsed = performance.now() - started;
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { name, n, p50: q(0.5), p95: q(0.95), rps: (n / elapsed) * 1000, budgetP95: budgetP95 };
 }
-
-async function ok(res: Response, status = 200) {
-  if (res.status !== status)
-    throw new Error(`expected ${status}, got ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
-}
-
-const ids: string[] = [];
-const results: Result[] = [];
-results.push(
-  await measure('POST a comment (200, 1 at a time)', 200, 1, 15, async (i) => {
-    const res = await post(
-      comment(i, i % 3 === 0 || ids.length === 0 ? null : (ids[i - 1] ?? null)),
-    );
-    const body = (await res.json()) as { comment: { id: string } };
-    ids.push(body.comment.id);
+await measure(
+  'guest POST (whole pipeline, Akismet off)',
+  'median < 5 ms',
+  false,
+  load({
+    url: `${base}/api/v1/comments`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: hostOrigin },
+    requests: [
+      { setupRequest: (req) => ({ ...req, body: commentBody('https://bench.example/posts') }) },
+    ],
   }),
 );
-const listUrl = `${base}/api/v1/comments?site=bench&page=${encodeURIComponent(PAGE)}`;
-results.push(
-  await measure('GET a 200-comment thread, gzipped (x1000, 8 at once)', 1000, 8, 60, async () =>
-    ok(await fetch(listUrl)),
-  ),
+// The warm read while 20 comments a second arrive on the same page.
+const poster = setInterval(() => void post(BIG).catch(() => {}), 50);
+await measure(
+  'warm read, 1,000-comment thread, 20 posts/s arriving',
+  '',
+  true,
+  load({ url: `${base}${list(BIG)}`, headers: BR }),
 );
-const frameUrl = `${base}/embed/thread?site=bench&page=${encodeURIComponent(PAGE)}&url=${encodeURIComponent(PAGE)}&origin=${encodeURIComponent('https://bench.example')}`;
-results.push(
-  await measure(
-    'GET the iframe page, thread inlined, gzipped (x1000, 8 at once)',
-    1000,
-    8,
-    60,
-    async () => ok(await fetch(frameUrl)),
-  ),
-);
-results.push(
-  await measure('GET embed.js (x2000, 8 at once)', 2000, 8, 10, async () =>
-    ok(await fetch(`${base}/embed.js`, { headers: { 'accept-encoding': 'br' } })),
-  ),
-);
+clearInterval(poster);
 
-await parley.stop();
+console.log('  5,000 idle live-update subscribers…');
+const sse = await sseFanout(
+  base,
+  `/api/v1/events?site=${SITE}&page=${q(otherPage(3))}`,
+  5_000,
+  () => post(otherPage(3)),
+);
+console.log('  first comment visible in Chromium (cold loads)…');
+const paint = await firstPaint(hostOrigin);
+
+const peakRss = parley.peakRssMb();
+await Promise.all([parley.stop(), ceilingProc.stop(), host.close()]);
 rmSync(dir, { recursive: true, force: true });
 
-let failed = false;
-for (const r of results) {
-  const over = r.p95 > r.budgetP95;
-  failed ||= over;
-  console.log(
-    `${over ? 'OVER ' : 'ok   '} ${r.name.padEnd(62)} p50 ${r.p50.toFixed(2).padStart(6)} ms  p95 ${r.p95.toFixed(2).padStart(6)} ms (budget ${r.budgetP95} ms)  ${r.rps.toFixed(0).padStart(5)} req/s`,
-  );
-}
-process.exit(failed ? 1 : 0);
+// The table.
+const ceiling = rows[0]?.m.rps ?? Number.NaN;
+const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+const lines = [
+  '| scenario | req/s | p50 ms | p99 ms | of ceiling | target |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name}${r.m.bad ? ` (${r.m.bad} failed)` : ''} | ${fmt(r.m.rps)} | ${fmt(r.m.p50, 1)} | ${fmt(r.m.p99, 1)} | ${r.ratio ? `${fmt((r.m.rps / ceiling) * 100)}%` : ''} | ${r.target} |`,
+  ),
+  sse
+    ? `| ${sse.subscribers.toLocaleString('en-US')} idle SSE subscribers, one new comment (${sse.connected} connected, ${sse.received} received, ${sse.within1s} within 1 s) | | ${fmt(sse.p50)} | ${fmt(sse.p99)} | | all within 1 s |`
+    : '| idle SSE subscribers | no /api/v1/events in this build | | | | |',
+  `| first comment visible, Chromium, cross-origin host (median of ${process.env.BENCH_LOADS ?? 10} cold loads; ${paint.requests} requests, ${fmt(paint.bytes / 1024, 1)} KB) | | ${fmt(paint.parley)} | | | ≤ floor + 150 ms |`,
+  `| floor: bare cross-origin iframe with one line of text | | ${fmt(paint.floor)} | | | |`,
+  `| Parley's peak RSS through the whole bench | | | | | < 150 MB: ${peakRss} MB |`,
+];
+console.log(`\n${lines.join('\n')}\n`);
+t = Date.now();
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify(
+    {
+      date: new Date(t).toISOString(),
+      node: process.version,
+      seconds: SECONDS,
+      ceilingRps: ceiling,
+      scenarios: rows.map((r) => ({
+        name: r.name,
+        ...r.m,
+        ofCeiling: r.ratio ? r.m.rps / ceiling : null,
+        target: r.target,
+      })),
+      sse,
+      firstPaint: paint,
+      peakRssMb: peakRss,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log('Wrote bench/results.json');

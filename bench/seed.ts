@@ -5,7 +5,9 @@
  * minutes and measure the pipeline, which the POST scenario does anyway).
  * A third of the comments are replies, up to four levels deep.
  */
+import type { Insertable } from 'kysely';
 import { saveSite } from '../server/sites/site.service.ts';
+import type { CommentsTable } from '../server/store/database.ts';
 import { createDb, migrateToLatest } from '../server/store/db.ts';
 import { newId } from '../server/store/ids.ts';
 
@@ -38,10 +40,17 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
     const now = new Date(start).toISOString();
     await db
       .insertInto('pages')
-      .values({ id: pageId, site_id: SITE, page_key: url, url, title: 'Bench post', created_at: now })
+      .values({
+        id: pageId,
+        site_id: SITE,
+        page_key: url,
+        url,
+        title: 'Bench post',
+        created_at: now,
+      })
       .execute();
     const recent: { id: string; depth: number }[] = [];
-    const rows = [];
+    const rows: Insertable<CommentsTable>[] = [];
     for (let i = 0; i < count; i++) {
       n++;
       const parent = i % 3 === 2 && recent.length > 0 ? recent[(i * 7) % recent.length] : undefined;
@@ -76,7 +85,10 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
     for (let i = 0; i < rows.length; i += 2_000) {
       await db.transaction().execute(async (tx) => {
         for (let j = i; j < Math.min(i + 2_000, rows.length); j += 100) {
-          await tx.insertInto('comments').values(rows.slice(j, j + 100)).execute();
+          await tx
+            .insertInto('comments')
+            .values(rows.slice(j, j + 100))
+            .execute();
         }
       });
     }
