@@ -4,6 +4,7 @@
  * auth.schema.ts). The server's presenters return these; the thread app reads
  * them. Types only: nothing here reaches a bundle.
  */
+import type { Locale } from './i18n/locales.ts';
 import type { Provider, ProviderId } from './providers.ts';
 
 export interface CommentAuthor {
@@ -74,6 +75,8 @@ export interface ThreadBootstrap {
   formToken: string;
   /** The privacy line under the form. */
   privacy: { akismet: boolean; privacyUrl: string | null };
+  /** The reader's language, negotiated by the server (contract/i18n/locales.ts). */
+  locale: Locale;
 }
 
 /** The signed-in reader as the API shows them (never their email). */

@@ -3,6 +3,7 @@
  * thread app takes its request types from here with `import type` only.
  */
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales.ts';
 import { PROVIDER_IDS } from './providers.ts';
 import { SiteId } from './site-settings.schema.ts';
 
@@ -18,6 +19,8 @@ export const CreateTicket = z.object({
   change: z.boolean().optional().default(false),
   /** Redirect fallback only: the host page to come back to (on one of the site's origins). */
   returnUrl: z.string().max(2048).optional(),
+  /** The widget's language: the sign-in pages speak it. Anything else is ignored. */
+  locale: z.enum(LOCALES).optional().catch(undefined),
 });
 export type CreateTicketRequest = z.input<typeof CreateTicket>;
 

@@ -4,6 +4,7 @@
  * inferred types only (`import type`).
  */
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales.ts';
 import { ModerationSettings } from './moderation-settings.schema.ts';
 import { PROVIDER_IDS } from './providers.ts';
 
@@ -72,6 +73,12 @@ export const SiteSettings = z.object({
   editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
   /** Sign-in providers offered on this site (of those configured); null: all configured. */
   signInProviders: z.array(ProviderIdSchema).nullable().default(null),
+  /**
+   * The site's language: every reader's widget speaks it unless the embed's
+   * `data-lang` says otherwise, and moderators' emails are written in it.
+   * null: each reader's own (the host page's `<html lang>`, else the browser's).
+   */
+  language: z.enum(LOCALES).nullable().default(null),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -85,6 +92,7 @@ export const SettingsPatch = z.object({
     .optional(),
   editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
+  language: z.enum(LOCALES).nullable().optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

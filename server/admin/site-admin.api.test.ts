@@ -205,6 +205,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
         privacyUrl: 'https://blog.example/privacy',
         editWindowMinutes: 30,
         signInProviders: ['twitter'],
+        language: 'fr',
         moderation: { linkLimit: 4, akismetKey: FAKE_AKISMET_KEY },
       },
     });
@@ -220,6 +221,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
       privacyUrl: 'https://blog.example/privacy',
       editWindowMinutes: 30,
       signInProviders: ['twitter'],
+      language: 'fr',
       // The rest of moderation keeps its values.
       moderation: { mode: 'none', linkLimit: 4, minFormSeconds: 0, akismetKey: FAKE_AKISMET_KEY },
     });
@@ -244,13 +246,20 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
       maxDepth: 2,
       hostOrigin: 'https://www.blog.example',
       privacy: { akismet: true, privacyUrl: 'https://blog.example/privacy' },
+      locale: 'fr',
     });
+    expect(html).toContain('<html lang="fr" dir="ltr"');
 
     // Back to how the other tests expect the blog.
     await putSettings(owner, {
       name: 'My blog',
       origins: ['https://blog.example'],
-      settings: { maxDepth: 5, privacyUrl: null, moderation: { akismetKey: null, linkLimit: 0 } },
+      settings: {
+        maxDepth: 5,
+        privacyUrl: null,
+        language: null,
+        moderation: { akismetKey: null, linkLimit: 0 },
+      },
     });
   });
 
@@ -260,6 +269,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
       [{ settings: { moderation: { linkLimit: -1 } } }, 'settings.moderation.linkLimit'],
       [{ settings: { privacyUrl: 'javascript:alert(1)' } }, 'settings.privacyUrl'],
       [{ settings: { maxDepth: 11 } }, 'settings.maxDepth'],
+      [{ settings: { language: 'klingon' } }, 'settings.language'],
       [{ settings: { signInProviders: ['myspace'] } }, 'settings.signInProviders.0'],
       [{ settings: { moderation: { mode: 'sometimes' } } }, 'settings.moderation.mode'],
       [

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../contract/i18n/locales.ts';
 import { facebookSandbox } from '../../demo/sandbox/facebook.ts';
 import { twitterSandbox } from '../../demo/sandbox/twitter.ts';
 import { wordpressSandbox } from '../../demo/sandbox/wordpress.ts';
@@ -122,7 +123,7 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
 
   async function newTicket(
     provider: ProviderId,
-    options: { change?: boolean; returnUrl?: string | null } = {},
+    options: { change?: boolean; returnUrl?: string | null; locale?: Locale } = {},
   ) {
     const { verifier, challenge } = pkce();
     const ticket = await createLoginTicket(parley.parley.db, {
@@ -131,6 +132,7 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       challenge,
       change: options.change ?? false,
       returnUrl: options.returnUrl ?? null,
+      locale: options.locale ?? null,
     });
     return { ticket, verifier };
   }
@@ -462,6 +464,65 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       const missing = await fetch(`${parleyUrl}/auth/twitter/start?ticket=nope`);
       expect(missing.status).toBe(404);
       expect((await ticketRow(ticket.id)).status).toBe('pending');
+    });
+  });
+
+  describe('in the reader’s language', () => {
+    it('speaks the widget’s language on the bind page and the result page, and says so', async () => {
+      const browser = new Browser();
+      const t = await newTicket('twitter', { locale: 'ja' });
+      const bind = await browser.get(`${parleyUrl}/auth/twitter/start?ticket=${t.ticket.id}`, {
+        headers: { 'accept-language': 'de' },
+      });
+      const bindHtml = await bind.text();
+      expect(bindHtml).toContain('<html lang="ja" dir="ltr">');
+      expect(bindHtml).toContain('<title>Twitter でログイン</title>');
+      // The script's own texts too (shown when no widget answers).
+      expect(bindHtml).toContain('コメントフォームからログインしてください');
+      const { decide } = await start(browser, 'twitter', t);
+      const page = await resultPage(browser, (await decide('1002')).href);
+      expect(page.html).toContain('<html lang="ja" dir="ltr">');
+      expect(page.html).toContain('ログインしました。このウィンドウは閉じてかまいません。');
+      expect(page.posted).toHaveLength(1);
+    });
+
+    it('lays Arabic out right to left, refusal included', async () => {
+      const browser = new Browser();
+      const t = await newTicket('wordpress', { locale: 'ar' });
+      const { decide } = await start(browser, 'wordpress', t);
+      const page = await resultPage(browser, (await decide('deny')).href);
+      expect(page.html).toContain('<html lang="ar" dir="rtl">');
+      expect(page.html).toContain('أُلغي تسجيل الدخول');
+    });
+
+    it('answers error pages in the browser’s language when no ticket says otherwise', async () => {
+      const res = await fetch(`${parleyUrl}/auth/wordpress/start?ticket=nope`, {
+        headers: { 'accept-language': 'it-IT, de-CH;q=0.8, en;q=0.5' },
+      });
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain('<html lang="de" dir="ltr">');
+      expect(html).toContain('Anmeldelink ungültig');
+    });
+
+    it('keeps the widget’s language from ticket creation, and ignores a made-up one', async () => {
+      const { challenge } = pkce();
+      const create = (locale: unknown) =>
+        fetch(`${parleyUrl}/api/v1/auth/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ site: site.id, provider: 'wordpress', challenge, locale }),
+        });
+      const french = await create('fr');
+      expect(french.status).toBe(201);
+      const { ticket } = (await french.json()) as { ticket: string };
+      expect((await ticketRow(ticket)).locale).toBe('fr');
+      for (const hostile of ['xx', '<script>', 42, { en: 1 }]) {
+        const res = await create(hostile);
+        expect(res.status).toBe(201);
+        const body = (await res.json()) as { ticket: string };
+        expect((await ticketRow(body.ticket)).locale).toBeNull();
+      }
     });
   });
 

@@ -21,11 +21,14 @@ import express, {
 } from 'express';
 import passport from 'passport';
 import { Bind } from '../../contract/auth.schema.ts';
+import type { Locale } from '../../contract/i18n/locales.ts';
+import { type PageKey, pageText } from '../../contract/i18n/pages/index.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { requireJson } from '../http/validate.ts';
+import { browserLocale } from '../i18n/request-locale.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import type { ProviderProfile } from './auth.types.ts';
@@ -64,6 +67,16 @@ type Failure = 'denied' | 'failed';
 type StrategyOutcome = { profile: ProviderProfile } | { failure: Failure; err?: unknown };
 
 const notFromForm = () => new AppError(403, 'forbidden', NOT_FROM_FORM);
+
+/**
+ * The language of a sign-in page: the widget's, kept in the ticket, else the
+ * browser's. Error pages thrown after the ticket was found read it from
+ * `res.locals.locale`.
+ */
+function localeFor(req: Request, res: Response, ticket?: LoginTicket): Locale {
+  if (ticket?.locale) res.locals.locale = ticket.locale;
+  return (res.locals.locale as Locale | undefined) ?? browserLocale(req);
+}
 
 /** Mounted at the app's root: `app.use(authRoutes(db, config))`. */
 export function authRoutes(db: Db, config: Config): Router {
@@ -126,6 +139,7 @@ export function authRoutes(db: Db, config: Config): Router {
    * Popup: the result page, which posts to the opener and closes.
    */
   function finish(
+    req: Request,
     res: Response,
     ticket: LoginTicket,
     result: { code: string; error: null } | { code: null; error: Failure },
@@ -143,12 +157,18 @@ export function authRoutes(db: Db, config: Config): Router {
       ticket: ticket.id,
       ...result,
       targetOrigin: publicOrigin,
+      locale: localeFor(req, res, ticket),
     });
   }
 
-  async function fail(res: Response, ticket: LoginTicket, failure: Failure): Promise<void> {
+  async function fail(
+    req: Request,
+    res: Response,
+    ticket: LoginTicket,
+    failure: Failure,
+  ): Promise<void> {
     await failLoginTicket(db, ticket.id, failure);
-    finish(res, ticket, { code: null, error: failure });
+    finish(req, res, ticket, { code: null, error: failure });
   }
 
   /** Hands the bound browser to the provider (the strategy redirects). */
@@ -167,7 +187,7 @@ export function authRoutes(db: Db, config: Config): Router {
       // means it could not (e.g. X refused the request token).
       (err: unknown) => {
         req.log?.warn({ err, provider: provider.id }, 'sign-in could not start');
-        fail(res, ticket, 'failed').catch(next);
+        fail(req, res, ticket, 'failed').catch(next);
       },
     )(req, res, next);
   }
@@ -191,6 +211,7 @@ export function authRoutes(db: Db, config: Config): Router {
     const ticketId = typeof req.query.ticket === 'string' ? req.query.ticket : '';
     if (!ticketId) throw new AppError(404, 'ticket_not_found', 'This sign-in link is not valid');
     const ticket = await findStartableTicket(db, ticketId);
+    const locale = localeFor(req, res, ticket);
     if (ticket.provider !== provider.id) {
       throw new AppError(404, 'ticket_not_found', 'This sign-in link is for another provider');
     }
@@ -215,6 +236,7 @@ export function authRoutes(db: Db, config: Config): Router {
       origin: publicOrigin,
       bindUrl: `${config.publicUrl}/auth/${provider.id}/bind`,
       nextUrl: `${config.publicUrl}/auth/${provider.id}/start?ticket=${encodeURIComponent(ticket.id)}`,
+      locale,
     });
   };
 
@@ -238,30 +260,34 @@ export function authRoutes(db: Db, config: Config): Router {
     const provider = requireProvider(req);
     const binding = readBinding(req);
     if (!binding) {
-      throw new AppError(
-        400,
-        'ticket_not_found',
-        'This sign-in cannot be finished in this window. Start it again from the comment form.',
-      );
+      const t = pageText(localeFor(req, res));
+      sendAuthPage(res, {
+        status: 400,
+        locale: localeFor(req, res),
+        title: t('signIn.invalid.title'),
+        message: t('signIn.otherWindow'),
+      });
+      return;
     }
     const ticket = await findStartableTicket(db, binding.ticketId);
+    localeFor(req, res, ticket);
     // Someone else's browser (a forwarded provider link): refuse, and leave
     // the ticket as it is for the browser that bound it.
     if (!(await isBoundTo(db, ticket.id, binding.secret))) throw notFromForm();
     const answered = CALLBACK_PARAMS.some((name) => req.query[name] !== undefined);
     if (ticket.provider !== provider.id || !answered) {
-      await fail(res, ticket, 'failed');
+      await fail(req, res, ticket, 'failed');
       return;
     }
     bindTicket(req, db, ticket);
     const outcome = await runStrategy(req, res, provider);
     if ('failure' in outcome) {
       if (outcome.err) req.log?.warn({ err: outcome.err, provider: provider.id }, 'sign-in failed');
-      await fail(res, ticket, outcome.failure);
+      await fail(req, res, ticket, outcome.failure);
       return;
     }
     const { code } = await completeLoginTicket(db, ticket.id, outcome.profile);
-    finish(res, ticket, { code, error: null });
+    finish(req, res, ticket, { code, error: null });
   };
 
   // Every page and redirect on the sign-in path keeps the popup's opener:
@@ -286,14 +312,15 @@ export function authRoutes(db: Db, config: Config): Router {
   return router;
 }
 
-const ERROR_TITLES: Partial<Record<AppError['code'], string>> = {
-  unknown_provider: 'Sign-in unavailable',
-  ticket_not_found: 'Sign-in link not valid',
-  ticket_expired: 'Sign-in expired',
-  ticket_used: 'Sign-in already finished',
-  forbidden: 'Start from the comment form',
-  rate_limited: 'Too many attempts',
-  not_found: 'Not found',
+/** Each refusal's title and text on an auth page, in the reader's words. */
+const ERROR_PAGES: Partial<Record<AppError['code'], readonly [PageKey, PageKey]>> = {
+  unknown_provider: ['signIn.unavailable.title', 'signIn.unavailable.message'],
+  ticket_not_found: ['signIn.invalid.title', 'signIn.invalid.message'],
+  ticket_expired: ['signIn.expired.title', 'signIn.expired.message'],
+  ticket_used: ['signIn.used.title', 'signIn.used.message'],
+  forbidden: ['signIn.forbidden.title', 'signIn.notFromForm'],
+  rate_limited: ['signIn.tooMany.title', 'signIn.tooMany.message'],
+  not_found: ['signIn.notFound.title', 'signIn.notFound.message'],
 };
 
 /** Errors of the auth pages become short HTML pages; the JSON endpoint keeps the API's shape. */
@@ -305,9 +332,11 @@ const authErrorPage: ErrorRequestHandler = function authErrorPage(err, req, res,
   const known = err instanceof AppError ? err : null;
   if (!known) req.log?.error({ err, path: req.path }, 'unhandled error on an auth page');
   if (known) res.set(known.headers);
-  sendAuthPage(res, {
-    status: known?.status ?? 500,
-    title: (known && ERROR_TITLES[known.code]) ?? 'Sign-in failed',
-    message: known?.message ?? 'Something went wrong on our side. Close this window and try again.',
-  });
+  const locale = localeFor(req, res);
+  const t = pageText(locale);
+  const [title, message] = (known && ERROR_PAGES[known.code]) ?? [
+    'signIn.failed.title',
+    'signIn.error.message',
+  ];
+  sendAuthPage(res, { status: known?.status ?? 500, locale, title: t(title), message: t(message) });
 };

@@ -11,13 +11,14 @@
  * stays, saying where to start.
  */
 import type { Response } from 'express';
+import type { Locale } from '../../contract/i18n/locales.ts';
+import { pageText } from '../../contract/i18n/pages/index.ts';
 import { scriptSafeJson } from '../http/html.ts';
 import { sendAuthPage } from './callback-page.ts';
 
-/** Shown when no widget answers: the link was opened anywhere but from the comment form. */
+/** The API's words when no widget answers: the link was opened anywhere but from the comment form. */
 export const NOT_FROM_FORM =
   'This sign-in link only works in the window the comment form opened. Close it and start signing in from the comment form.';
-const FAILED = "We couldn't start signing in. Close this window and try again.";
 /** When the page says where to start if no widget has answered (it answers within milliseconds). */
 const ANSWER_MS = 5000;
 
@@ -31,9 +32,13 @@ export function sendBindPage(
     bindUrl: string;
     /** Where to go once bound (start again, now with the binding cookie). */
     nextUrl: string;
+    locale: Locale;
   },
 ): void {
   const json = scriptSafeJson;
+  const t = pageText(input.locale);
+  const notFromForm = t('signIn.notFromForm');
+  const failed = t('signIn.bind.failed');
   const script = `
     (function () {
       var ticket = ${json(input.ticket)}, origin = ${json(input.origin)};
@@ -41,9 +46,9 @@ export function sendBindPage(
       var settled = false;
       function fail(text) { settled = true; status.textContent = text; }
       var opener = window.opener;
-      if (!opener) return fail(${json(NOT_FROM_FORM)});
+      if (!opener) return fail(${json(notFromForm)});
       // Only words: a proof that comes later (a slow machine) is still taken.
-      var timer = setTimeout(function () { if (!settled) status.textContent = ${json(NOT_FROM_FORM)}; }, ${ANSWER_MS});
+      var timer = setTimeout(function () { if (!settled) status.textContent = ${json(notFromForm)}; }, ${ANSWER_MS});
       window.addEventListener('message', function (event) {
         if (settled || event.source !== opener || event.origin !== origin) return;
         var m = event.data && typeof event.data === 'object' ? event.data.parley : null;
@@ -57,17 +62,18 @@ export function sendBindPage(
           body: JSON.stringify({ ticket: ticket, verifier: m.verifier })
         }).then(function (r) {
           if (r.status === 204) location.replace(${json(input.nextUrl)});
-          else fail(${json(FAILED)});
-        }, function () { fail(${json(FAILED)}); });
+          else fail(${json(failed)});
+        }, function () { fail(${json(failed)}); });
       });
       try { opener.postMessage({ parley: { type: 'bindRequest', ticket: ticket } }, origin); }
-      catch (e) { fail(${json(NOT_FROM_FORM)}); }
+      catch (e) { fail(${json(notFromForm)}); }
     })();
   `;
   sendAuthPage(res, {
     status: 200,
-    title: `Sign in with ${input.providerName}`,
-    message: `Connecting to ${input.providerName}…`,
+    locale: input.locale,
+    title: t('signIn.bind.title', { provider: input.providerName }),
+    message: t('signIn.bind.connecting', { provider: input.providerName }),
     script,
     connectSelf: true,
   });

@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
+import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
+import { pageText } from '../../contract/i18n/pages/index.ts';
 import { escapeHtml, scriptSafeJson } from '../http/html.ts';
 
 /** What the popup posts to its opener (our own iframe) when the provider is done. */
@@ -26,6 +28,8 @@ export interface LoginResultMessage {
 
 export interface AuthPage {
   status: number;
+  /** The reader's language: the text is in it, and the page says so (lang, dir). */
+  locale: Locale;
   title: string;
   /** Plain text paragraphs (escaped here). */
   message: string;
@@ -49,7 +53,7 @@ export function sendAuthPage(res: Response, page: AuthPage): void {
       'Referrer-Policy': 'no-referrer',
     })
     .send(`<!doctype html>
-<html lang="en">
+<html lang="${page.locale}" dir="${directionOf(page.locale)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -65,17 +69,11 @@ ${page.script ? `  <script nonce="${nonce}">${page.script}</script>\n` : ''}</bo
 `);
 }
 
-const RESULT_TEXT: Record<'ok' | 'denied' | 'failed', { title: string; message: string }> = {
-  ok: { title: 'Signed in', message: "You're signed in. You can close this window." },
-  denied: {
-    title: 'Sign-in cancelled',
-    message: 'Sign-in was cancelled. You can close this window and comment as a guest.',
-  },
-  failed: {
-    title: 'Sign-in failed',
-    message: "We couldn't sign you in. Close this window and try again.",
-  },
-};
+const RESULT_TEXT = {
+  ok: ['signIn.ok.title', 'signIn.ok.message'],
+  denied: ['signIn.denied.title', 'signIn.denied.message'],
+  failed: ['signIn.failed.title', 'signIn.failed.message'],
+} as const;
 
 /**
  * The popup's last page. Its script posts the result to `window.opener` (the
@@ -93,12 +91,14 @@ export function sendLoginResult(
     error: LoginResultMessage['error'];
     /** `new URL(config.publicUrl).origin`. */
     targetOrigin: string;
+    locale: Locale;
   },
 ): void {
   const message: { parley: LoginResultMessage } = {
     parley: { type: 'loginResult', ticket: result.ticket, code: result.code, error: result.error },
   };
-  const text = RESULT_TEXT[result.error ?? 'ok'];
+  const t = pageText(result.locale);
+  const [title, text] = RESULT_TEXT[result.error ?? 'ok'];
   const script = `
     (function () {
       var opener = window.opener;
@@ -108,5 +108,11 @@ export function sendLoginResult(
       window.close();
     })();
   `;
-  sendAuthPage(res, { status: 200, ...text, script });
+  sendAuthPage(res, {
+    status: 200,
+    locale: result.locale,
+    title: t(title),
+    message: t(text),
+    script,
+  });
 }

@@ -3,9 +3,11 @@
  * GET /auth/facebook/deletion/:code: its status page (the URL we hand back).
  */
 import express, { Router } from 'express';
+import { pageText } from '../../contract/i18n/pages/index.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { browserLocale } from '../i18n/request-locale.ts';
 import type { Db } from '../store/db.ts';
 import { sendAuthPage } from './callback-page.ts';
 import {
@@ -46,15 +48,28 @@ export function facebookDeletionRoutes(db: Db, config: Config): Router {
     async (req, res) => {
       const code = req.params.code;
       const record = typeof code === 'string' ? await findDeletionRequest(db, code) : undefined;
+      const locale = browserLocale(req);
+      const t = pageText(locale);
       if (!record) {
-        throw new AppError(404, 'not_found', 'No data deletion request has this code.');
+        sendAuthPage(res, {
+          status: 404,
+          locale,
+          title: t('deletion.title'),
+          message: t('deletion.notFound'),
+        });
+        return;
       }
-      const n = record.commentsAnonymised;
-      sendAuthPage(res, {
-        status: 200,
-        title: 'Data deletion',
-        message: `Your data was deleted on ${record.createdAt.slice(0, 10)}. ${n} comment${n === 1 ? '' : 's'} anonymised. Confirmation code: ${record.code}.`,
+      // The date as the reader writes dates; the day stays the one recorded (UTC).
+      const date = new Date(record.createdAt).toLocaleDateString(locale, {
+        dateStyle: 'long',
+        timeZone: 'UTC',
       });
+      const message = [
+        t('deletion.done', { date }),
+        t('deletion.anonymised', { count: record.commentsAnonymised }),
+        t('deletion.code', { code: record.code }),
+      ].join(' ');
+      sendAuthPage(res, { status: 200, locale, title: t('deletion.title'), message });
     },
   );
 

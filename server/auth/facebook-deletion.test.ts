@@ -179,8 +179,17 @@ describe.each(DIALECTS)('Facebook data deletion on %s', (dialect) => {
     expect(status.status).toBe(200);
     expect(status.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const html = await status.text();
-    expect(html).toContain(`Your data was deleted on ${new Date().toISOString().slice(0, 10)}.`);
+    const today = new Date().toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(html).toContain(`Your data was deleted on ${today}.`);
     expect(html).toContain('2 comments anonymised.');
+
+    // In the reader's language, with its plural: Arabic says "two comments" in one word.
+    const inArabic = await fetch(`${server.url}/auth/facebook/deletion/${body.confirmation_code}`, {
+      headers: { 'accept-language': 'ar-EG,ar;q=0.9,en;q=0.5' },
+    });
+    const arabic = await inArabic.text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('أُخفيت هوية تعليقين.');
   });
 
   it('answers a request for someone Parley never saw (nothing to delete)', async () => {

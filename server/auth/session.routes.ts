@@ -107,6 +107,7 @@ export function sessionRoutes(db: Db, config: Config): Router {
         challenge: body.challenge,
         change: body.change,
         returnUrl: body.returnUrl ?? null,
+        locale: body.locale ?? null,
       });
       res.status(201).json({
         ticket: ticket.id,

@@ -8,6 +8,7 @@
  * redeems it with the verifier and, where the mode needs it, the one-time
  * code. Tickets are single-use and live a few minutes.
  */
+import { isLocale, type Locale } from '../../contract/i18n/locales.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import { AppError } from '../errors.ts';
 import { readableProfile } from '../identities/identity.profile.ts';
@@ -45,6 +46,8 @@ export interface LoginTicket {
   bound: boolean;
   failure: string | null;
   expiresAt: string;
+  /** The language the widget spoke when the reader started (the sign-in pages speak it too). */
+  locale: Locale | null;
 }
 
 function toTicket(row: LoginTicketRow): LoginTicket {
@@ -59,6 +62,7 @@ function toTicket(row: LoginTicketRow): LoginTicket {
     bound: row.binding_hash !== null,
     failure: row.failure,
     expiresAt: row.expires_at,
+    locale: isLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -78,6 +82,7 @@ export async function createLoginTicket(
     challenge: string;
     change: boolean;
     returnUrl: string | null;
+    locale?: Locale | null;
   },
 ): Promise<LoginTicket> {
   const now = Date.now();
@@ -97,6 +102,7 @@ export async function createLoginTicket(
     failure: null,
     created_at: new Date(now).toISOString(),
     expires_at: new Date(now + TICKET_LIFETIME_MS).toISOString(),
+    locale: input.locale ?? null,
   };
   await insertTicket(db, row);
   return toTicket(row);

@@ -32,6 +32,7 @@ export function notifyHeld(
       },
       moderatorEmails: members.map((m) => m.email),
       publicUrl,
+      locale: site.settings.language ?? 'en',
     });
   })().catch((err: unknown) => logger.warn({ err }, 'could not notify moderators'));
 }

@@ -126,6 +126,36 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     expect(huge.status).toBe(400);
   });
 
+  it('speaks data-lang, else the site’s language, else the host page’s, else the browser’s', async () => {
+    await server.buildSite({
+      id: 'fixed',
+      origins: ['https://blog.example'],
+      settings: { language: 'de' },
+    });
+    const localeOf = async (params: Record<string, string>, acceptLanguage = '') => {
+      const res = await fetch(threadUrl(server, { ...page, ...params }), {
+        headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+      });
+      const html = await res.text();
+      const boot = bootstrapOf(html);
+      expect(html).toContain(
+        `<html lang="${boot.locale}" dir="${boot.locale === 'ar' ? 'rtl' : 'ltr'}"`,
+      );
+      return boot.locale;
+    };
+    expect(await localeOf({})).toBe('en');
+    expect(await localeOf({}, 'pt-PT,pt;q=0.9')).toBe('pt-BR');
+    expect(await localeOf({ hostLang: 'ja-JP' }, 'fr')).toBe('ja');
+    expect(await localeOf({ lang: 'ar', hostLang: 'ja' }, 'fr')).toBe('ar');
+    // A language we don't ship is passed over, not an error.
+    expect(await localeOf({ lang: 'it', hostLang: 'zh-Hans' })).toBe('zh-CN');
+    // The site's setting wins over the host page and the browser, not over data-lang.
+    expect(await localeOf({ site: 'fixed', hostLang: 'ja' }, 'fr')).toBe('de');
+    expect(await localeOf({ site: 'fixed', lang: 'es' })).toBe('es');
+    // Hostile values change nothing and break nothing.
+    expect(await localeOf({ lang: '"><script>', hostLang: 'x'.repeat(500) })).toBe('en');
+  });
+
   it('falls back to the auto theme for an unknown theme value', async () => {
     const html = await (await fetch(threadUrl(server, { ...page, theme: '"><script>' }))).text();
     expect(bootstrapOf(html).theme).toBe('auto');

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
+import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
@@ -25,6 +26,9 @@ const ThreadQuery = z.object({
   title: z.string().max(500).default(''),
   theme: z.enum(['light', 'dark', 'auto']).catch('auto'),
   origin: z.string().max(300).default(''),
+  /** The embed's `data-lang`; then the host page's `<html lang>` (the loader sends both). */
+  lang: z.string().max(100).catch(''),
+  hostLang: z.string().max(100).catch(''),
 });
 
 function isOrigin(value: string): boolean {
@@ -102,6 +106,14 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
     // `javascript:` URL or another site's address from a hand-made link).
     const pageUrl = site && isOnSiteOrigins(site, q.url) ? q.url : '';
     const pageKey = q.page || pageUrl;
+    // The embed's data-lang, else the site's own language, else the host
+    // page's, else the browser's (this request comes from the reader's browser).
+    const locale = negotiateLocale([
+      q.lang,
+      site?.settings.language,
+      q.hostLang,
+      ...req.acceptsLanguages(),
+    ]);
     const bootstrap: ThreadBootstrap = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
@@ -123,6 +135,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
         akismet: site?.settings.moderation.akismetKey != null,
         privacyUrl: site?.settings.privacyUrl ?? null,
       },
+      locale,
       thread:
         site && hostAllowed && pageKey
           ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))

@@ -1,4 +1,5 @@
 import type { ThreadBootstrap } from '../../contract/api.ts';
+import { directionOf } from '../../contract/i18n/locales.ts';
 import { escapeHtml, scriptSafeJson } from '../http/html.ts';
 
 export { scriptSafeJson };
@@ -11,7 +12,7 @@ export { scriptSafeJson };
 export function renderThreadPage(bootstrap: ThreadBootstrap, head: string): string {
   const theme = escapeHtml(bootstrap.theme);
   return `<!doctype html>
-<html lang="en" data-theme="${theme}">
+<html lang="${bootstrap.locale}" dir="${directionOf(bootstrap.locale)}" data-theme="${theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

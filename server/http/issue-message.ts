@@ -36,6 +36,7 @@ export const API_LABELS: FieldLabels = {
   'settings.editWindowMinutes': 'Edit window',
   'settings.signInProviders': 'Sign-in providers',
   'settings.signInProviders[]': 'Sign-in provider {n}',
+  'settings.language': 'Language',
   'settings.moderation.mode': 'Moderation mode',
   'settings.moderation.linkLimit': 'Link limit',
   'settings.moderation.minFormSeconds': 'Minimum form time',

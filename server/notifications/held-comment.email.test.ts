@@ -123,6 +123,37 @@ describe('heldCommentEmail', () => {
   });
 });
 
+describe('heldCommentEmail in the site’s language', () => {
+  it('writes every line in it, the page link inside the sentence where the language puts it', () => {
+    const email = heldCommentEmail({ ...buildInput(), locale: 'de' });
+    expect(email.subject).toBe('[My blog] Kommentar zu „Post title“ wartet auf Freischaltung');
+    expect(email.text).toContain(
+      'Jane Reader <jane@reader.example> hat einen Kommentar zu „Post title“ geschrieben, der auf Freischaltung wartet.',
+    );
+    expect(email.text).toContain('Genehmigen: https://comments.example/admin/comments/c0mment1d');
+    expect(email.text).toContain('Du erhältst diese E-Mail, weil du My blog moderierst.');
+    expect(email.html).toContain('<html lang="de" dir="ltr">');
+    expect(email.html).toContain(
+      '<strong>Jane Reader</strong> &lt;jane@reader.example&gt; hat einen Kommentar zu „<a href="https://blog.example/posts/hello">Post title</a>“ geschrieben',
+    );
+    for (const english of ['awaiting', 'Approve', 'Why it was held', 'You get this email']) {
+      expect(email.text).not.toContain(english);
+      expect(email.html).not.toContain(english);
+    }
+  });
+
+  it('lays Arabic out right to left and still escapes what the reader wrote', () => {
+    const email = heldCommentEmail({
+      ...buildInput({ authorName: '<b>{page}</b>' }),
+      locale: 'ar',
+    });
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain('border-inline-start');
+    expect(email.html).toContain('كتب <strong>&lt;b&gt;{page}&lt;/b&gt;</strong>');
+    expect(email.subject).toBe('[My blog] تعليق بانتظار المراجعة على «Post title»');
+  });
+});
+
 describe('htmlToText', () => {
   it('keeps paragraphs and line breaks and decodes entities', () => {
     expect(htmlToText('<p>a &amp; b<br>c</p><p>&#39;d&#x27;</p>')).toBe("a & b\nc\n\n'd'");

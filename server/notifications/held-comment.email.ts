@@ -4,6 +4,9 @@
  * email itself carries no token and can do nothing on its own, so a forwarded
  * or leaked message is harmless.
  */
+import { formatMessage, type MessageParams } from '../../contract/i18n/format.ts';
+import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
+import { PAGE_CATALOGUES, type PageKey, pageText } from '../../contract/i18n/pages/index.ts';
 import { escapeHtml } from '../http/html.ts';
 
 export { escapeHtml };
@@ -34,6 +37,8 @@ export interface HeldCommentEmailInput {
   readonly moderatorEmails: readonly string[];
   /** Base URL of this Parley server (config.publicUrl). */
   readonly publicUrl: string;
+  /** The site's language (its setting; English when it has none): moderators read it. */
+  readonly locale?: Locale;
 }
 
 export interface HeldCommentEmail {
@@ -44,11 +49,28 @@ export interface HeldCommentEmail {
   readonly html: string;
 }
 
-const ACTIONS: readonly { action: ModerationAction; label: string; color: string }[] = [
-  { action: 'approve', label: 'Approve', color: '#1a7f37' },
-  { action: 'spam', label: 'Spam', color: '#9a6700' },
-  { action: 'trash', label: 'Trash', color: '#cf222e' },
+const ACTIONS: readonly { action: ModerationAction; label: PageKey; color: string }[] = [
+  { action: 'approve', label: 'email.approve', color: '#1a7f37' },
+  { action: 'spam', label: 'email.spam', color: '#9a6700' },
+  { action: 'trash', label: 'email.trash', color: '#cf222e' },
 ];
+
+/**
+ * A message as HTML: its own text escaped, its parameters given as HTML
+ * already (escaped, or markup we built), so a link can sit inside a sentence
+ * whatever the language's word order.
+ */
+function htmlMessage(locale: Locale, key: PageKey, params: MessageParams): string {
+  const message = PAGE_CATALOGUES[locale][key] ?? PAGE_CATALOGUES.en[key];
+  const template =
+    typeof message === 'string'
+      ? escapeHtml(message)
+      : {
+          ...message,
+          ...Object.fromEntries(Object.entries(message).map(([k, v]) => [k, escapeHtml(v)])),
+        };
+  return formatMessage(locale, template, params);
+}
 
 /** Dashboard URL that opens the comment with the action ready to confirm (sign-in required there). */
 export function moderationActionUrl(
@@ -71,59 +93,64 @@ export function moderationQueueUrl(publicUrl: string, siteId: string): string {
  */
 export function heldCommentEmail(input: HeldCommentEmailInput): HeldCommentEmail {
   const { site, comment, publicUrl } = input;
+  const locale = input.locale ?? 'en';
+  const t = pageText(locale);
   const siteName = oneLine(site.name, 60) || site.id;
   const pageTitle = oneLine(comment.pageTitle, 100) || oneLine(comment.pageUrl, 100);
-  const author = oneLine(comment.authorName, 100) || 'Anonymous';
+  const author = oneLine(comment.authorName, 100) || t('email.anonymous');
   const authorEmail = comment.authorEmail ? oneLine(comment.authorEmail, 254) : '';
   const body = 'text' in comment ? comment.text : htmlToText(comment.html);
   const links = ACTIONS.map((a) => ({
     ...a,
+    label: t(a.label),
     url: moderationActionUrl(publicUrl, comment.id, a.action),
   }));
   const queueUrl = moderationQueueUrl(publicUrl, site.id);
   const reasons = comment.reasons.map((r) => `${oneLine(r.check, 60)}: ${oneLine(r.reason, 300)}`);
-  const signInNote = `The links open the Parley dashboard; sign in there as a moderator of ${siteName}.`;
+  const signInNote = t('email.signInNote', { site: siteName });
+  const authorLine = `${author}${authorEmail ? ` <${authorEmail}>` : ''}`;
 
   const text = [
-    `${author}${authorEmail ? ` <${authorEmail}>` : ''} wrote a comment on "${pageTitle}" that is awaiting moderation.`,
+    t('email.wrote', { author: authorLine, page: pageTitle }),
     comment.pageUrl,
     '',
     quoteText(body),
     '',
-    'Why it was held:',
-    ...(reasons.length > 0 ? reasons.map((r) => `- ${r}`) : ['- no reason recorded']),
+    t('email.whyHeld'),
+    ...(reasons.length > 0 ? reasons.map((r) => `- ${r}`) : [`- ${t('email.noReason')}`]),
     '',
-    ...links.map((l) => `${`${l.label}:`.padEnd(9)}${l.url}`),
+    ...links.map((l) => `${l.label}: ${l.url}`),
     '',
-    `All comments waiting on ${siteName}: ${queueUrl}`,
+    `${t('email.allWaiting', { site: siteName })}: ${queueUrl}`,
     '',
     '-- ',
     signInNote,
-    `You get this email because you moderate ${siteName}.`,
+    t('email.why', { site: siteName }),
   ].join('\n');
 
   const pageLink = isHttpUrl(comment.pageUrl)
     ? `<a href="${escapeHtml(comment.pageUrl)}">${escapeHtml(pageTitle)}</a>`
-    : `“${escapeHtml(pageTitle)}”`;
+    : escapeHtml(pageTitle);
+  const authorHtml = `<strong>${escapeHtml(author)}</strong>${authorEmail ? ` &lt;${escapeHtml(authorEmail)}&gt;` : ''}`;
   const html = `<!doctype html>
-<html><body style="font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;max-width:600px">
-<p><strong>${escapeHtml(author)}</strong>${authorEmail ? ` &lt;${escapeHtml(authorEmail)}&gt;` : ''} wrote a comment on ${pageLink} that is awaiting moderation.</p>
-<blockquote style="margin:16px 0;padding:8px 12px;border-left:4px solid #d0d7de;color:#424a53">${escapeHtml(body).replace(/\n/g, '<br>\n')}</blockquote>
-<p style="margin-bottom:4px"><strong>Why it was held:</strong></p>
-<ul style="margin-top:0">${(reasons.length > 0 ? reasons : ['no reason recorded']).map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
+<html lang="${locale}" dir="${directionOf(locale)}"><body style="font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;max-width:600px">
+<p>${htmlMessage(locale, 'email.wrote', { author: authorHtml, page: pageLink })}</p>
+<blockquote style="margin:16px 0;padding:8px 12px;border-inline-start:4px solid #d0d7de;color:#424a53">${escapeHtml(body).replace(/\n/g, '<br>\n')}</blockquote>
+<p style="margin-bottom:4px"><strong>${escapeHtml(t('email.whyHeld'))}</strong></p>
+<ul style="margin-top:0">${(reasons.length > 0 ? reasons : [t('email.noReason')]).map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
 <p>${links
     .map(
       (l) =>
-        `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:8px 16px;border-radius:6px;background:${l.color};color:#ffffff;text-decoration:none;font-weight:600">${l.label}</a>`,
+        `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:8px 16px;border-radius:6px;background:${l.color};color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(l.label)}</a>`,
     )
     .join('')}</p>
-<p><a href="${escapeHtml(queueUrl)}">All comments waiting on ${escapeHtml(siteName)}</a></p>
-<p style="font-size:13px;color:#656d76">${escapeHtml(signInNote)}<br>You get this email because you moderate ${escapeHtml(siteName)}.</p>
+<p><a href="${escapeHtml(queueUrl)}">${escapeHtml(t('email.allWaiting', { site: siteName }))}</a></p>
+<p style="font-size:13px;color:#656d76">${escapeHtml(signInNote)}<br>${escapeHtml(t('email.why', { site: siteName }))}</p>
 </body></html>`;
 
   return {
     to: uniqueAddresses(input.moderatorEmails),
-    subject: `[${siteName}] Comment awaiting moderation on "${pageTitle}"`,
+    subject: t('email.subject', { site: siteName, page: pageTitle }),
     text,
     html,
   };

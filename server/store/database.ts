@@ -116,6 +116,8 @@ export interface LoginTicketsTable {
   failure: string | null;
   created_at: string;
   expires_at: string;
+  /** The widget's language at the start (a shipped locale); null: the browser decides. */
+  locale: string | null;
 }
 
 export interface SessionsTable {

@@ -8,6 +8,7 @@ import * as signIn from './migrations/2026-11-25T0900-sign-in.ts';
 import * as moderation from './migrations/2026-11-25T1500-moderation.ts';
 import * as ticketBinding from './migrations/2026-11-28T1000-ticket-binding.ts';
 import * as siteVersion from './migrations/2026-11-29T0900-site-version.ts';
+import * as readerLocale from './migrations/2026-11-29T1700-reader-locale.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1500-moderation': moderation,
   '2026-11-28T1000-ticket-binding': ticketBinding,
   '2026-11-29T0900-site-version': siteVersion,
+  '2026-11-29T1700-reader-locale': readerLocale,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

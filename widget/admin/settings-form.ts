@@ -6,6 +6,7 @@
 
 import type { SettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { SettingsResponse } from '../../contract/dashboard.ts';
+import type { Locale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS, type ProviderId } from '../../contract/providers.ts';
 import type { Blocklist, ModerationMode } from '../../contract/site-settings.schema.ts';
 
@@ -26,6 +27,8 @@ export interface SettingsDraft {
   maxDepth: string;
   privacyUrl: string;
   providers: ProviderId[];
+  /** '' : each reader's own language. */
+  language: Locale | '';
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -64,6 +67,7 @@ export function toDraft({ site, settings }: SettingsResponse): SettingsDraft {
     maxDepth: String(settings.maxDepth),
     privacyUrl: settings.privacyUrl ?? '',
     providers: [...(settings.signInProviders ?? PROVIDER_IDS)],
+    language: settings.language ?? '',
   };
 }
 
@@ -94,6 +98,8 @@ export function toUpdate(loaded: SettingsResponse, draft: SettingsDraft): Settin
   if (privacyUrl !== settings.privacyUrl) s.privacyUrl = privacyUrl;
   const signInProviders = providersOf(draft.providers);
   if (!same(signInProviders, settings.signInProviders)) s.signInProviders = signInProviders;
+  const language = draft.language || null;
+  if (language !== settings.language) s.language = language;
 
   const m: NonNullable<NonNullable<SettingsUpdate['settings']>['moderation']> = {};
   if (draft.mode !== old.mode) m.mode = draft.mode;
@@ -132,6 +138,7 @@ const FIELDS: [string, DraftField][] = [
   ['settings.maxDepth', 'maxDepth'],
   ['settings.privacyUrl', 'privacyUrl'],
   ['settings.signInProviders', 'providers'],
+  ['settings.language', 'language'],
   ['origins', 'origins'],
   ['name', 'name'],
 ];

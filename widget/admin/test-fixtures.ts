@@ -45,6 +45,7 @@ export function buildSettings(): SettingsResponse {
       privacyUrl: null,
       editWindowMinutes: 15,
       signInProviders: null,
+      language: null,
       moderation: {
         mode: 'first-time',
         linkLimit: 2,

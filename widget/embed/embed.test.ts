@@ -51,6 +51,7 @@ beforeEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = '<div id="parley-thread"></div>';
   document.title = 'Hello, world';
+  document.documentElement.lang = '';
   history.replaceState(null, '', '/posts/hello?ref=feed#intro');
   localStorage.clear();
 });
@@ -494,6 +495,12 @@ describe('Parley.mount (the programmatic API)', () => {
       origin: location.origin,
       lang: 'de',
     });
+  });
+
+  it('tells the server the host page’s language alongside data-lang', () => {
+    document.documentElement.lang = 'fr-CA';
+    expect(params(mounted({}).iframe)).toMatchObject({ hostLang: 'fr-CA' });
+    expect(params(mounted({ lang: 'ar' }).iframe)).toMatchObject({ lang: 'ar', hostLang: 'fr-CA' });
   });
 
   it('keeps a path prefix on the server, with or without a trailing slash', () => {

@@ -101,6 +101,8 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       theme,
       origin: loc.origin,
       lang: current.lang,
+      // The server weighs it against data-lang, the site's setting and the browser's.
+      hostLang: doc.documentElement.lang,
     };
     const src = new URL('embed/thread', base);
     for (const key in params) if (params[key]) src.searchParams.set(key, params[key]);

@@ -39,6 +39,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       api,
       site,
       pageUrl: bootstrap.pageUrl,
+      locale: bootstrap.locale,
       dispatch,
       navigate: (url) => postToHost(hostOrigin, { type: 'navigate', url }),
     });

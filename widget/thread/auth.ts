@@ -12,6 +12,7 @@
  * Nothing reaches the host page.
  */
 
+import type { Locale } from '../../contract/i18n/locales.ts';
 import {
   envelope,
   type LoginReturn,
@@ -66,6 +67,8 @@ export interface AuthOptions {
   site: string;
   /** The host page, to come back to after the redirect fallback. */
   pageUrl: string;
+  /** The widget's language: the sign-in pages speak it too. */
+  locale?: Locale;
   dispatch: Dispatch;
   /** Asks the loader to send the top window to a sign-in start URL. */
   navigate: (url: string) => void;
@@ -85,6 +88,7 @@ export function createAuth({
   api,
   site,
   pageUrl,
+  locale,
   dispatch,
   navigate,
   win = window,
@@ -127,6 +131,7 @@ export function createAuth({
               site,
               provider: effect.provider,
               challenge,
+              locale,
               ...(changeAccount && { change: true }),
               ...(effect.redirect && { returnUrl: pageUrl }),
             }),

@@ -1,4 +1,5 @@
 import type { ThreadBootstrap } from '../../contract/api.ts';
+import { isLocale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 
 const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
@@ -40,5 +41,6 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
       // A link the reader may click: only http(s), like authors' websites.
       privacyUrl: isHttpUrl(value.privacy?.privacyUrl) ? value.privacy.privacyUrl : null,
     },
+    locale: isLocale(value.locale) ? value.locale : 'en',
   };
 }

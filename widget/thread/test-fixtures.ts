@@ -41,6 +41,7 @@ export function buildBootstrap(
     providers: [],
     formToken: '1764000000000.test-form-token',
     privacy: { akismet: false, privacyUrl: null },
+    locale: 'en',
     ...overrides,
   };
 }

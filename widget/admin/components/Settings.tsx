@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { SettingsResponse } from '../../../contract/dashboard.ts';
+import { LOCALE_NAMES, LOCALES } from '../../../contract/i18n/locales.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
@@ -281,6 +282,26 @@ export function Settings() {
               'Privacy policy URL',
               <input type="url" {...text('privacyUrl', true)} />,
               'Linked under the comment form as “Learn how your comment data is processed”.',
+            )}
+            {field(
+              'language',
+              'Language',
+              <select
+                {...props('language', true)}
+                value={draft.language}
+                onChange={(event) => {
+                  const language = event.currentTarget.value as SettingsDraft['language'];
+                  setDraft((d) => d && { ...d, language });
+                }}
+              >
+                <option value="">Each reader’s own</option>
+                {LOCALES.map((locale) => (
+                  <option key={locale} value={locale} lang={locale}>
+                    {LOCALE_NAMES[locale]}
+                  </option>
+                ))}
+              </select>,
+              'The widget’s language for every reader (unless a page’s data-lang says otherwise), and the language of moderation emails.',
             )}
           </fieldset>
 

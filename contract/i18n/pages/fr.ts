@@ -1,0 +1,58 @@
+import type { Translation } from '../format.ts';
+import type { en } from './en.ts';
+
+export const fr: Translation<typeof en> = {
+  'signIn.ok.title': 'Connexion réussie',
+  'signIn.ok.message': 'Connexion réussie. Vous pouvez fermer cette fenêtre.',
+  'signIn.denied.title': 'Connexion annulée',
+  'signIn.denied.message':
+    'La connexion a été annulée. Vous pouvez fermer cette fenêtre et commenter sans vous connecter.',
+  'signIn.failed.title': 'Échec de la connexion',
+  'signIn.failed.message': 'Nous n’avons pas pu vous connecter. Fermez cette fenêtre et réessayez.',
+  'signIn.bind.title': 'Se connecter avec {provider}',
+  'signIn.bind.connecting': 'Connexion à {provider}…',
+  'signIn.bind.failed':
+    'Nous n’avons pas pu lancer la connexion. Fermez cette fenêtre et réessayez.',
+  'signIn.notFromForm':
+    'Ce lien de connexion ne fonctionne que dans la fenêtre ouverte par le formulaire de commentaire. Fermez-la et connectez-vous depuis le formulaire de commentaire.',
+  'signIn.otherWindow':
+    'Cette connexion ne peut pas se terminer dans cette fenêtre. Recommencez depuis le formulaire de commentaire.',
+  'signIn.error.message':
+    'Un problème est survenu de notre côté. Fermez cette fenêtre et réessayez.',
+  'signIn.unavailable.title': 'Connexion indisponible',
+  'signIn.unavailable.message': 'La connexion avec ce service n’est pas disponible.',
+  'signIn.invalid.title': 'Lien de connexion non valide',
+  'signIn.invalid.message':
+    'Ce lien de connexion n’est pas valide. Recommencez depuis le formulaire de commentaire.',
+  'signIn.expired.title': 'Connexion expirée',
+  'signIn.expired.message': 'La connexion a pris trop de temps. Fermez cette fenêtre et réessayez.',
+  'signIn.used.title': 'Connexion déjà terminée',
+  'signIn.used.message': 'Cette connexion est déjà terminée. Vous pouvez fermer cette fenêtre.',
+  'signIn.forbidden.title': 'Commencez depuis le formulaire de commentaire',
+  'signIn.tooMany.title': 'Trop de tentatives',
+  'signIn.tooMany.message': 'Trop de tentatives. Patientez une minute, puis réessayez.',
+  'signIn.notFound.title': 'Page introuvable',
+  'signIn.notFound.message': 'Il n’y a rien à cette adresse.',
+  'deletion.title': 'Suppression des données',
+  'deletion.done': 'Vos données ont été supprimées le {date}.',
+  'deletion.anonymised': {
+    one: '{count} commentaire anonymisé.',
+    many: '{count} de commentaires anonymisés.',
+    other: '{count} commentaires anonymisés.',
+  },
+  'deletion.code': 'Code de confirmation\u00a0: {code}.',
+  'deletion.notFound': 'Aucune demande de suppression de données ne correspond à ce code.',
+  'email.subject': '[{site}] Commentaire en attente de modération sur «\u00a0{page}\u00a0»',
+  'email.wrote':
+    '{author} a écrit sur «\u00a0{page}\u00a0» un commentaire en attente de modération.',
+  'email.anonymous': 'Anonyme',
+  'email.whyHeld': 'Pourquoi il a été retenu\u00a0:',
+  'email.noReason': 'aucune raison enregistrée',
+  'email.approve': 'Approuver',
+  'email.spam': 'Indésirable',
+  'email.trash': 'Corbeille',
+  'email.allWaiting': 'Tous les commentaires en attente sur {site}',
+  'email.signInNote':
+    'Ces liens ouvrent le tableau de bord de Parley\u00a0; connectez-vous-y en tant que modérateur de {site}.',
+  'email.why': 'Vous recevez cet e-mail parce que vous modérez {site}.',
+};
