@@ -162,6 +162,8 @@ describe('popup sign-in', () => {
       site: 'blog',
       provider: 'twitter',
       challenge: expect.any(String),
+      // The sign-in pages speak the widget's language.
+      locale: 'en',
     });
 
     deliver(loginResult(), popup);
