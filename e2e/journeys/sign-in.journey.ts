@@ -48,14 +48,36 @@ for (const provider of PROVIDERS) {
   );
 }
 
+for (const cookies of ['default', 'blocked'] as const) {
+  journey(
+    `a forwarded redirect-mode link is refused, and its starter can’t poll it (third-party cookies ${cookies})`,
+    async ({ open, request }) => {
+      const { startUrl, poll } = await attackerTicket(request, 'twitter', await hostPage(request));
+      const victim = await open({ thirdPartyCookies: cookies });
+      await victim.tab.goto(startUrl);
+      await see(victim.tab, 'page', { testId: 'auth-message', hasText: 'comment form' });
+      expect(await poll()).toBe(403);
+    },
+  );
+}
+
 journey(
-  'a forwarded redirect-mode link is refused, and its starter can’t poll it',
+  'third-party cookies blocked: a victim signed in on the blog opens a forwarded start link in the same tab; the attacker gets nothing',
   async ({ open, request }) => {
-    const { startUrl, poll } = await attackerTicket(request, 'twitter', await hostPage(request));
-    const victim = await open();
-    await victim.tab.goto(startUrl);
-    await see(victim.tab, 'page', { testId: 'auth-message', hasText: 'comment form' });
-    expect(await poll()).toBe(403);
+    const victim = await open({ thirdPartyCookies: 'blocked' });
+    const { tab } = victim;
+    await openThread(tab, await hostPage(request));
+    await signInWithPopup(victim, PROVIDERS[1], 'Grace Hopper');
+    await see(tab, 'widget', signedInLine(PROVIDERS[1]));
+    // The session the frame keeps (its own storage in Firefox and WebKit)
+    // is one tab away from the attacker's link: it must not finish it.
+    const { startUrl, poll } = await attackerTicket(request, 'twitter');
+    await tab.goto(startUrl);
+    await see(tab, 'page', {
+      testId: 'auth-message',
+      hasText: 'start signing in from the comment form',
+    });
+    expect(await poll()).toBe(202);
   },
 );
 

@@ -344,6 +344,8 @@ describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
       expect(page.res.status).toBe(200);
       expectAuthPageHeaders(page.res);
       expect(page.html).toContain('Sign-in was cancelled');
+      // The popup closes itself after a refusal too (issue 8 §2).
+      expect(page.closed).toBe(true);
       expect(page.posted[0]?.message.parley).toEqual({
         type: 'loginResult',
         ticket: ticket.id,
