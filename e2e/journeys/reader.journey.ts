@@ -102,15 +102,21 @@ for (const cookies of ['default', 'blocked'] as const) {
 }
 
 journey(
-  'third-party cookies blocked: popup sign-in completes and survives a reload',
+  'third-party cookies blocked: popup sign-in completes and survives a reload; another tab',
   async ({ open, request }) => {
     const session = await open({ thirdPartyCookies: 'blocked' });
     const { tab } = session;
-    await openThread(tab, await hostPage(request));
+    const url = await hostPage(request);
+    await openThread(tab, url);
     expect(await thirdPartyCookieSticks(tab), 'the engine blocks third-party cookies').toBe(false);
     await signInWithPopup(session, PROVIDERS[0], 'Ada Lovelace');
     await see(tab, 'widget', signedInLine(PROVIDERS[0]));
     await expectNothingSecretOnHostPage(tab);
     await reloadAndCheckSession(session, PROVIDERS[0]);
+    const other = await session.newTab();
+    await openThread(other, url);
+    if (worksToday(session, 'newTabKeepsSessionWhenBlocked'))
+      await see(other, 'widget', signedInLine(PROVIDERS[0]));
+    else await seeSignedOut(other, PROVIDERS[0]);
   },
 );

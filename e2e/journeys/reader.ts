@@ -29,7 +29,8 @@ export const WORKS_TODAY: Record<
   | 'reloadKeepsSession'
   | 'reloadKeepsSessionWhenBlocked'
   | 'redirectSignsIn'
-  | 'redirectSignsInWhenBlocked',
+  | 'redirectSignsInWhenBlocked'
+  | 'newTabKeepsSessionWhenBlocked',
   readonly EngineName[]
 > = {
   /** A signed-in reader is still signed in after a reload. */
@@ -40,6 +41,12 @@ export const WORKS_TODAY: Record<
   redirectSignsIn: ['chromium', 'firefox', 'webkit'],
   /** The same, with the engine's third-party cookie blocking on. */
   redirectSignsInWhenBlocked: ['chromium', 'firefox', 'webkit'],
+  /**
+   * Blocking on, signed in: another tab of the same browser finds the reader
+   * signed in too. Not Firefox: blocking all third-party cookies leaves the
+   * frame only sessionStorage, which belongs to one tab (docs/security.md).
+   */
+  newTabKeepsSessionWhenBlocked: ['chromium', 'webkit'],
 };
 
 /** Whether `outcome` works today in this session's engine (see WORKS_TODAY). */

@@ -34,9 +34,20 @@ async function attackerTicket(provider: ProviderId, returnUrl?: string) {
   });
   expect(res.status).toBe(201);
   const { ticket, startUrl } = (await res.json()) as { ticket: string; startUrl: string };
-  /** The attacker polls redeem with the verifier, hoping someone finished it. */
-  const poll = async (code?: string) =>
-    attacker.api('/auth/redeem', { ticket, verifier, ...(code && { code }) });
+  /**
+   * The attacker polls redeem with the verifier, hoping someone finished it:
+   * as a widget whose cookies stick, and as one in a browser blocking
+   * third-party cookies (`keep: "body"`, the refresh token in the answer).
+   * Both must get the same nothing.
+   */
+  const poll = async (code?: string) => {
+    const body = { ticket, verifier, ...(code && { code }) };
+    const asCookie = await attacker.api('/auth/redeem', body);
+    const asBlocked = await attacker.api('/auth/redeem', { ...body, keep: 'body' });
+    expect(asBlocked.status).toBe(asCookie.status);
+    expect(await asBlocked.text()).not.toContain('refreshToken');
+    return asCookie;
+  };
   return { attacker, ticket, verifier, startUrl, poll };
 }
 
