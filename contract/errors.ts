@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'store_mismatch'
   | 'settings_changed'
   | 'busy'
+  | 'unknown_import_format'
+  | 'malformed_import'
+  | 'import_too_large'
   | 'internal_error';
 
 /** Every failed request answers this, with the matching 4xx/5xx status. */

@@ -21,6 +21,8 @@ export interface CliContext {
   withDb<T>(work: (db: Db, config: Config) => Promise<T>): Promise<T>;
   /** Prints a result line (or lines) on stdout. */
   print(text: string): void;
+  /** Prints a progress or notice line on stderr, so stdout stays the result alone. */
+  progress(text: string): void;
 }
 
 export function createContext(io: CliIo): CliContext {
@@ -42,6 +44,9 @@ export function createContext(io: CliIo): CliContext {
     },
     print(text) {
       io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    progress(text) {
+      io.stderr(text.endsWith('\n') ? text : `${text}\n`);
     },
   };
   return context;

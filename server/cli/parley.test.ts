@@ -238,6 +238,8 @@ describe('npm run parley -- help', () => {
         ['admins', 'add'],
         ['admins', 'list'],
         ['admins', 'remove'],
+        ['import'],
+        ['backup'],
       ]),
     );
   });

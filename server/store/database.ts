@@ -141,6 +141,17 @@ export interface DeletionRequestsTable {
   created_at: string;
 }
 
+/** Where an imported comment came from (server/imports). */
+export interface ImportKeysTable {
+  site_id: string;
+  /** The import format, e.g. "wxr". */
+  source: string;
+  source_id: string;
+  comment_id: string;
+  /** Set while the comment waits for a parent later in the file. */
+  parent_source_id: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
@@ -152,6 +163,7 @@ export interface Database {
   admins: AdminsTable;
   site_members: SiteMembersTable;
   admin_sessions: AdminSessionsTable;
+  import_keys: ImportKeysTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
