@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { COMMENT_STATUSES, MODERATION_ACTIONS, SITE_ROLES } from './dashboard.ts';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from './imports.ts';
 import { SettingsPatch, SiteName, SiteOrigins } from './site-settings.schema.ts';
 
 /** POST /admin/api/login */
@@ -43,3 +44,19 @@ export const NewMember = z.object({
   role: z.enum(SITE_ROLES),
 });
 export type NewMember = z.infer<typeof NewMember>;
+
+/** POST /admin/api/sites/:site/import?format=wxr&dryRun=true&mapUrl=old%3Dnew */
+export const ImportQuery = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  mapUrl: z
+    .union([z.string().max(2000), z.array(z.string().max(2000)).max(20)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
+
+/** GET /admin/api/sites/:site/export?format=json|wxr */
+export const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('json') });

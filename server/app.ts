@@ -85,7 +85,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   });
   app.use(embedRoutes(db, config, assets));
   app.use(authRoutes(db, config));
-  app.use(adminRoutes(db, config));
+  app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(
     '/api/v1',

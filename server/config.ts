@@ -87,6 +87,7 @@ const EnvSchema = z.object({
   // Comments per minute from one IP or one author, and on one site (flood control).
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   SITE_COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   // Akismet's API (the key is a per-site setting). Tests point this at a local server.
   AKISMET_URL: httpUrl.default('https://rest.akismet.com'),
   AKISMET_TEST: z
@@ -117,6 +118,8 @@ export interface Config {
   readonly mail: MailConfig;
   /** Flood control: comments per minute per IP or author, and per site. */
   readonly commentRateLimit: { readonly perAuthor: number; readonly perSite: number };
+  /** The largest file the dashboard's import takes (the CLI has its own --max-size). */
+  readonly importUploadMaxBytes: number;
   /** Akismet's endpoint and whether to flag calls as tests (is_test=1). */
   readonly akismet: { readonly endpoint: string; readonly isTest: boolean };
   /** Sign-in attempts per minute per client IP. */
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     mail: toMailConfig(e),
+    importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     commentRateLimit: Object.freeze({
       perAuthor: e.COMMENT_RATE_LIMIT,
       perSite: e.SITE_COMMENT_RATE_LIMIT,

@@ -1,9 +1,12 @@
 import { Router } from 'express';
 import { Login, ModerationRequest, QueueQuery } from '../../contract/dashboard.schema.ts';
 import type { Config } from '../config.ts';
+import { exportRoutes } from '../exports/export.routes.ts';
 import { readCookie } from '../http/cookies.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { type ApiContext, requireJson, validate } from '../http/validate.ts';
+import { importRoutes } from '../imports/import.routes.ts';
+import type { Logger } from '../logger.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -19,7 +22,7 @@ import { banCommentAuthor } from './site-settings.service.ts';
  * `SameSite=Strict` cookie; state-changing calls must also be JSON and come
  * from Parley's own origin (a cross-site form can do neither).
  */
-export function adminRoutes(db: Db, config: Config): Router {
+export function adminRoutes(db: Db, config: Config, logger: Logger): Router {
   const router = Router();
   const guards = adminGuards(db, config);
   const { cookie, sameOrigin, signedIn, moderatorOf, json } = guards;
@@ -89,6 +92,10 @@ export function adminRoutes(db: Db, config: Config): Router {
   );
 
   router.use(siteAdminRoutes(db, config, guards));
+  // Owners only; the upload is the file itself (application/octet-stream), which
+  // a cross-site form can't send either.
+  router.use(importRoutes(db, config, logger, guards));
+  router.use(exportRoutes(db, logger, guards));
 
   return router;
 }

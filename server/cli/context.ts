@@ -23,6 +23,8 @@ export interface CliContext {
   print(text: string): void;
   /** Prints a progress or notice line on stderr, so stdout stays the result alone. */
   progress(text: string): void;
+  /** Writes raw output on stdout (an export piped to a file). */
+  write(text: string): void;
 }
 
 export function createContext(io: CliIo): CliContext {
@@ -44,6 +46,9 @@ export function createContext(io: CliIo): CliContext {
     },
     print(text) {
       io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    write(text) {
+      io.stdout(text);
     },
     progress(text) {
       io.stderr(text.endsWith('\n') ? text : `${text}\n`);

@@ -2,7 +2,7 @@
  * `import` and `backup` as a site owner runs them: against a real SQLite
  * file, with the words and exit codes they print.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -117,6 +117,31 @@ describe('npm run parley -- import', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at |Something went wrong/);
     }
+  });
+});
+
+describe('npm run parley -- export', () => {
+  it('writes a private file and says it holds emails and IP addresses', async () => {
+    const out = join(dir, 'blog.json');
+    const r = await parley(['export', 'blog', '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote \d+ pages and 9 comments of site blog to /);
+    expect(r.stdout).toContain('email and IP addresses');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { comments: { ip: string | null }[] };
+    expect(json.comments.map((c) => c.ip)).toContain('203.0.113.1');
+  });
+
+  it('writes WXR to standard output, the notice on stderr; refuses what it can’t do', async () => {
+    const r = await parley(['export', 'blog', '--format', 'wxr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8" \?>/);
+    expect(r.stdout.trimEnd().endsWith('</rss>')).toBe(true);
+    expect(r.stderr).toContain('email and IP addresses');
+    expect((await parley(['export', 'nope'])).code).toBe(1);
+    const existing = join(dir, 'blog.json');
+    expect(await parley(['export', 'blog', '--out', existing])).toMatchObject({ code: 2 });
+    expect((await parley(['export', 'blog', '--format', 'csv'])).code).toBe(2);
   });
 });
 

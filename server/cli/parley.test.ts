@@ -239,6 +239,7 @@ describe('npm run parley -- help', () => {
         ['admins', 'list'],
         ['admins', 'remove'],
         ['import'],
+        ['export'],
         ['backup'],
       ]),
     );

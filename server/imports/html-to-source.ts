@@ -49,6 +49,8 @@ function escapeText(text: string): string {
 export function htmlToSource(html: string): string {
   const stack: Frame[] = [{ tag: '', out: '' }];
   let dropped = 0;
+  // `<br>\n` is one line break (Parley's own HTML and Disqus's write it so), not two.
+  let afterBreak = false;
   const top = () => stack[stack.length - 1] as Frame;
 
   const parser = new Parser(
@@ -58,14 +60,19 @@ export function htmlToSource(html: string): string {
           if (DROPPED.has(name)) dropped++;
           return;
         }
-        if (name === 'br') top().out += '\n';
-        else if (BLOCKS.has(name)) top().out += '\n\n';
+        if (name === 'br') {
+          top().out += '\n';
+          afterBreak = true;
+          return;
+        } else if (BLOCKS.has(name)) top().out += '\n\n';
         if (name === 'a' || name === 'blockquote' || name === 'pre' || name in WRAP) {
           stack.push({ tag: name, out: '', href: attributes.href?.trim() });
         }
       },
-      ontext(text) {
+      ontext(raw) {
         if (dropped > 0) return;
+        const text = afterBreak ? raw.replace(/^\r?\n/, '') : raw;
+        afterBreak = false;
         const frame = top();
         const inPre = stack.some((f) => f.tag === 'pre');
         frame.out += inPre ? text : escapeText(text);

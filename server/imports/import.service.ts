@@ -9,6 +9,7 @@
  * Imported comments keep their dates, thread and status from the source and
  * never go through the spam pipeline; their text is rendered by Parley.
  */
+import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { renderCommentBody } from '../comments/render.ts';
 import { AppError } from '../errors.ts';
@@ -31,6 +32,8 @@ import {
 } from './import.repository.ts';
 import { IMPORT_FORMATS, type ImportFormat, type SourceComment } from './import.types.ts';
 
+export type { ImportProgress, ImportSummary };
+
 export const DEFAULT_BATCH_SIZE = 500;
 /** The largest file the CLI takes unless told otherwise (decompressed). */
 export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
@@ -52,33 +55,6 @@ export interface ImportOptions {
   batchSize?: number;
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
-}
-
-export interface ImportProgress {
-  /** `checking`: reading the file through once; `importing`: storing batches. */
-  phase: 'checking' | 'importing';
-  /** Comments read so far in this phase. */
-  read: number;
-  /** Comments in the file (known once checking is done). */
-  total: number | null;
-  imported: number;
-  alreadyPresent: number;
-  batches: number;
-}
-
-export interface ImportSummary {
-  format: ImportFormat;
-  dryRun: boolean;
-  /** Comments stored (or, in a dry run, that would be). */
-  imported: number;
-  /** Comments this site already has from an earlier import of the same source. */
-  alreadyPresent: number;
-  /** Things that are not comments Parley keeps, counted by kind (pingbacks…). */
-  skipped: Record<string, number>;
-  refused: { count: number; examples: { sourceId: string; reason: string }[] };
-  /** Imported comments whose page is not on one of the site's origins (see --map-url). */
-  offOrigin: number;
-  batches: number;
 }
 
 /** Thrown past the first batch: what was stored stays, and running the import again resumes. */

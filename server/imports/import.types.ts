@@ -4,9 +4,7 @@
  */
 import type { CommentStatus } from '../../contract/dashboard.ts';
 
-/** The systems Parley imports from (`npm run parley -- import <format>`). */
-export const IMPORT_FORMATS = ['wxr', 'disqus', 'parley', 'remark42', 'isso'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat } from '../../contract/imports.ts';
 
 /** A comment as the source had it, before Parley renders or stores anything. */
 export interface SourceComment {

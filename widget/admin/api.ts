@@ -15,6 +15,12 @@ import type {
   SettingsResponse,
   SiteRole,
 } from '../../contract/dashboard.ts';
+import type {
+  ImportFormat,
+  ImportProgress,
+  ImportStreamLine,
+  ImportSummary,
+} from '../../contract/imports.ts';
 import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type { QueueFilter } from './types.ts';
 
@@ -51,6 +57,49 @@ export function createAdminApi(base: string) {
     return parsed as T;
   }
 
+  /**
+   * Uploads a file to import and follows the answer: NDJSON progress lines
+   * (passed to `onProgress`) and a summary or error line last.
+   */
+  async function importFile(
+    site: string,
+    options: { format: ImportFormat; file: Blob; dryRun: boolean; mapUrls: string[] },
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportSummary> {
+    const params = new URLSearchParams({ format: options.format, dryRun: String(options.dryRun) });
+    for (const mapping of options.mapUrls) params.append('mapUrl', mapping);
+    let response: Response;
+    try {
+      response = await fetch(`${base}${siteApi(site)}/import?${params}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
+        body: options.file,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', 'Network request failed');
+    }
+    if (!response.ok || !response.body) {
+      throw readError(response.status, await response.json().catch(() => null));
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      pending += value ?? '';
+      const lines = pending.split('\n');
+      pending = done ? '' : (lines.pop() ?? '');
+      for (const text of lines) {
+        if (!text.trim()) continue;
+        const line = JSON.parse(text) as ImportStreamLine;
+        if (line.type === 'progress') onProgress(line.progress);
+        else if (line.type === 'summary') return line.summary;
+        else throw readError(response.status, { error: line.error });
+      }
+      if (done) throw new ApiError(0, 'network_error', 'The import’s answer was cut off');
+    }
+  }
+
   const q = encodeURIComponent;
   const siteApi = (site: string) => `/admin/api/sites/${q(site)}`;
   return {
@@ -78,5 +127,6 @@ export function createAdminApi(base: string) {
       request<AddedMember>('POST', `${siteApi(site)}/members`, { email, role }),
     removeMember: (site: string, email: string) =>
       request<void>('DELETE', `${siteApi(site)}/members/${q(email)}`),
+    importFile,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { Argument, type Command, Option } from 'commander';
-import { FORMAT_NAMES } from '../../imports/formats/index.ts';
+import { IMPORT_FORMAT_NAMES as FORMAT_NAMES } from '../../../contract/imports.ts';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_BYTES,

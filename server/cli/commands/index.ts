@@ -8,6 +8,7 @@ import type { CliContext } from '../context.ts';
 import { adminsCommand } from './admins.ts';
 import { backupCommand } from './backup.ts';
 import { copyCommand } from './copy.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { sitesCommand } from './sites.ts';
 
@@ -19,5 +20,6 @@ export const COMMANDS: readonly CliCommand[] = [
   adminsCommand,
   copyCommand,
   importCommand,
+  exportCommand,
   backupCommand,
 ];

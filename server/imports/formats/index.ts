@@ -13,12 +13,3 @@ export const READERS: Readonly<Record<ImportFormat, FormatReader>> = {
   remark42: readRemark42,
   isso: readIsso,
 };
-
-/** What each format is, for `--help` and the dashboard. */
-export const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
-  wxr: 'WordPress export (WXR, .xml)',
-  disqus: 'Disqus XML export',
-  parley: "Parley's own JSON export",
-  remark42: 'Remark42 backup (.gz or plain)',
-  isso: 'Isso SQLite database',
-};

@@ -39,17 +39,24 @@ const STATUS: Record<string, CommentStatus> = {
 export function readWxr(path: string, limits: ReadLimits): AsyncIterable<SourceItem> {
   return readXml(path, limits, (emit) => {
     let sawChannel = false;
-    let page = { url: '', title: '' };
+    let page = { url: '', title: '', key: '' };
     let fields: Map<string, string> | null = null;
+    // The meta Parley's own WXR export adds: the page's thread id, a deleted comment.
+    let meta = { key: '', value: '' };
     return {
       open(element, path) {
         if (element.name === 'channel' && path.at(-1) === 'rss') sawChannel = true;
-        if (element.name === 'item') page = { url: '', title: '' };
+        if (element.name === 'item') page = { url: '', title: '', key: '' };
+        if (element.name === 'postmeta' || element.name === 'commentmeta')
+          meta = { key: '', value: '' };
         if (element.name === 'comment' && path.at(-1) === 'item') fields = new Map();
       },
       wantsText(name, path) {
         const parent = path.at(-2);
         if (parent === 'item') return name === 'link' || name === 'title';
+        if (parent === 'postmeta' || parent === 'commentmeta') {
+          return name === 'meta_key' || name === 'meta_value';
+        }
         return parent === 'comment' && fields !== null && COMMENT_FIELDS.has(name);
       },
       close(name, text, path) {
@@ -57,7 +64,14 @@ export function readWxr(path: string, limits: ReadLimits): AsyncIterable<SourceI
         if (parent === 'item' && name === 'link') page.url = text.trim();
         else if (parent === 'item' && name === 'title') page.title = text.trim();
         else if (parent === 'comment' && fields && COMMENT_FIELDS.has(name)) fields.set(name, text);
-        else if (name === 'comment' && parent === 'item' && fields) {
+        else if (parent === 'postmeta' || parent === 'commentmeta') {
+          if (name === 'meta_key') meta.key = text.trim();
+          if (name === 'meta_value') meta.value = text;
+        } else if (name === 'postmeta' && parent === 'item' && meta.key === 'parley_page_key') {
+          page.key = meta.value;
+        } else if (name === 'commentmeta' && fields && meta.key === 'parley_deleted') {
+          fields.set('parley_deleted', meta.value);
+        } else if (name === 'comment' && parent === 'item' && fields) {
           emit(toItem(fields, page));
           fields = null;
         }
@@ -71,7 +85,10 @@ export function readWxr(path: string, limits: ReadLimits): AsyncIterable<SourceI
   });
 }
 
-function toItem(fields: Map<string, string>, page: { url: string; title: string }): SourceItem {
+function toItem(
+  fields: Map<string, string>,
+  page: { url: string; title: string; key: string },
+): SourceItem {
   const get = (name: string) => (fields.get(name) ?? '').trim();
   const sourceId = get('comment_id');
   const type = get('comment_type');
@@ -91,7 +108,7 @@ function toItem(fields: Map<string, string>, page: { url: string; title: string 
     comment: {
       sourceId,
       parentSourceId: parent && parent !== '0' ? parent : null,
-      page: { ...page },
+      page: page.key ? { ...page } : { url: page.url, title: page.title },
       author: {
         name: get('comment_author'),
         email: get('comment_author_email') || null,
@@ -101,7 +118,7 @@ function toItem(fields: Map<string, string>, page: { url: string; title: string 
       body: { html: fields.get('comment_content') ?? '' },
       status,
       createdAt,
-      deleted: false,
+      deleted: fields.has('parley_deleted'),
     },
   };
 }

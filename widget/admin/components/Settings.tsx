@@ -13,6 +13,7 @@ import {
 } from '../settings-form.ts';
 import { EmbedSnippet } from './EmbedSnippet.tsx';
 import { useRole } from './Header.tsx';
+import { ImportExport } from './ImportExport.tsx';
 import { ProviderChecks } from './ProviderChecks.tsx';
 
 type Errors = Partial<Record<DraftField, string>>;
@@ -323,6 +324,7 @@ export function Settings() {
         ) : null}
       </form>
       <EmbedSnippet snippet={loaded.embedSnippet} />
+      {owner && site ? <ImportExport site={site} /> : null}
     </main>
   );
 }
