@@ -10,7 +10,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
-import { loadWidgetAssets } from './embed/assets.ts';
+import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { requestLog } from './http/request-log.ts';
@@ -42,7 +42,9 @@ export interface AppOptions {
 export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   const logger = createLogger(config, options.logDestination);
   const db = createDb(config.database);
-  const assets = loadWidgetAssets(config.widgetDir);
+  const assets = config.devServerUrl
+    ? devWidgetAssets(config.devServerUrl, config.widgetDir)
+    : loadWidgetAssets(config.widgetDir);
   const mailer = createMailer(config.mail, logger);
   const moderation = {
     flood: createFloodStore({

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://c.example/' }).publicUrl).toBe('https://c.example');
   });
 
+  it('loads the apps from the build unless DEV_SERVER_URL names a dev server (npm run dev)', () => {
+    expect(loadConfig({}).devServerUrl).toBeUndefined();
+    expect(loadConfig({ DEV_SERVER_URL: 'http://127.0.0.1:5173/' }).devServerUrl).toBe(
+      'http://127.0.0.1:5173',
+    );
+    expect(() => loadConfig({ DEV_SERVER_URL: 'javascript:alert(1)' })).toThrow(/DEV_SERVER_URL/);
+  });
+
   it('fails at boot naming every bad variable', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

@@ -67,6 +67,9 @@ const EnvSchema = z.object({
     .optional(),
   SQLITE_PATH: z.string().min(1).default('./data/parley.sqlite'),
   WIDGET_DIR: z.string().min(1).default('./dist/widget'),
+  // Development only: Vite's dev server, which then serves the thread app and
+  // the dashboard (npm run dev sets it; see devWidgetAssets).
+  DEV_SERVER_URL: httpUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Signs access tokens. Unset: a random secret per process (fine for one
   // instance; set it when running several, or tokens break across them).
@@ -108,6 +111,8 @@ export interface Config {
     | { readonly kind: 'sqlite'; readonly path: string }
     | { readonly kind: 'postgres'; readonly url: string };
   readonly widgetDir: string;
+  /** Development only (npm run dev): the apps load from this Vite dev server. */
+  readonly devServerUrl: string | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /**
    * Express's `trust proxy`: false (the socket is the client), a hop count, or
@@ -155,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'sqlite' as const, path: resolve(e.SQLITE_PATH) },
     ),
     widgetDir: resolve(e.WIDGET_DIR),
+    devServerUrl: e.DEV_SERVER_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     mail: toMailConfig(e),

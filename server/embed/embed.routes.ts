@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { sendAsset, type WidgetAssets } from './assets.ts';
+import { type AssetSources, sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
@@ -51,12 +51,12 @@ export function imageSources(config: Pick<Config, 'providers'>): string {
   return ['https:', 'data:', ...httpOrigins].join(' ');
 }
 
-function threadCsp(frameAncestors: string, images: string): string {
+function threadCsp(frameAncestors: string, images: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "connect-src 'self'",
+    `script-src ${sources.script}`,
+    `style-src ${sources.style}`,
+    `connect-src ${sources.connect}`,
     `img-src ${images}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -144,7 +144,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
-    res.setHeader('Content-Security-Policy', threadCsp(ancestors, images));
+    res.setHeader('Content-Security-Policy', threadCsp(ancestors, images, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
     res
       .status(site ? 200 : 404)
