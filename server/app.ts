@@ -12,10 +12,12 @@ import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
+import { createEvents, type Events } from './events/events.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { requestLog } from './http/request-log.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
+import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
 import { pingStore } from './store/health.repository.ts';
@@ -26,6 +28,8 @@ export interface ParleyApp {
   db: Db;
   logger: Logger;
   mailer: Mailer;
+  /** Changes announced by every write, on every instance (server/events/, docs/architecture.md). */
+  events: Events;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
   /** Stops listening and closes the store. */
@@ -46,6 +50,8 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     ? devWidgetAssets(config.devServerUrl, config.widgetDir)
     : loadWidgetAssets(config.widgetDir);
   const mailer = createMailer(config.mail, logger);
+  const events = createEvents(db, { logger, ...config.events });
+  events.handleOnce('held-comment-email', heldCommentEmails(db, mailer, config.publicUrl));
   const moderation = {
     flood: createFloodStore({
       ip: { points: config.commentRateLimit.perAuthor, seconds: 60 },
@@ -91,7 +97,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(dashboardRoutes(assets));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, mailer, logger }),
+    commentRoutes(db, config, { moderation }),
     sessionRoutes(db, config),
     notFound,
   );
@@ -105,8 +111,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     db,
     logger,
     mailer,
+    events,
     async start() {
       await migrateToLatest(db);
+      await events.start();
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),
@@ -124,6 +132,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
         s.closeAllConnections();
         server = undefined;
       }
+      await events.stop();
       await mailer.close();
       await db.destroy();
     },

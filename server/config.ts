@@ -98,6 +98,15 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   TRUST_PROXY: TrustProxy,
+  // How often each instance looks for changes written elsewhere (the CLI);
+  // its own writes are announced at once.
+  EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // How long announced changes are kept for readers resuming a live view.
+  EVENT_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
 });
 
 export interface Config {
@@ -131,6 +140,8 @@ export interface Config {
   readonly authRateLimit: number;
   /** Secret for signing access tokens (random per process when not configured). */
   readonly authSecret: string;
+  /** The event stream (server/events/): outbox poll interval and how long events are kept. */
+  readonly events: { readonly pollMs: number; readonly retentionHours: number };
   /** Sign-in providers with credentials; only these are offered to readers. */
   readonly providers: Readonly<{
     wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
@@ -172,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     akismet: Object.freeze({ endpoint: e.AKISMET_URL, isTest: e.AKISMET_TEST }),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    events: Object.freeze({ pollMs: e.EVENT_POLL_MS, retentionHours: e.EVENT_RETENTION_HOURS }),
     providers: Object.freeze({
       ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
         ? {
