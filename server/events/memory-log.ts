@@ -4,12 +4,16 @@
  */
 import type { ParleyEvent } from './event.types.ts';
 
+/** The position before the first event ever published. */
+export const BEGINNING = '0';
+
 export interface EventLog {
   /** Appends published events and hands each to `deliver` (this instance's subscribers). */
   publish(events: readonly ParleyEvent[]): Promise<void>;
   /**
    * The events published after the one with `lastId`, oldest first; null when
    * `lastId` is not (or no longer) in the log: the reader must reload.
+   * `BEGINNING` (what a reader gets while the log is empty) asks for all of it.
    */
   since(lastId: string): Promise<ParleyEvent[] | null>;
   /** The newest event's id, or null when the log is empty. */
@@ -29,15 +33,20 @@ export interface MemoryLogOptions {
 export function createMemoryLog(options: MemoryLogOptions): EventLog {
   let entries: ParleyEvent[] = [...(options.seed ?? [])].slice(-options.capacity);
   let deliver: (event: ParleyEvent) => void = () => {};
+  let trimmed = false;
 
   return {
     async publish(events) {
       entries.push(...events);
       // Trimmed in steps, not per event, so publishing stays O(1) amortised.
-      if (entries.length > options.capacity * 1.25) entries = entries.slice(-options.capacity);
+      if (entries.length > options.capacity * 1.25) {
+        entries = entries.slice(-options.capacity);
+        trimmed = true;
+      }
       for (const event of events) deliver(event);
     },
     async since(lastId) {
+      if (lastId === BEGINNING) return trimmed ? null : [...entries];
       // Readers resume near the end: search backwards.
       for (let i = entries.length - 1; i >= 0; i--) {
         if (entries[i]?.id === lastId) return entries.slice(i + 1);
