@@ -3,6 +3,8 @@ import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comm
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { AppError } from '../errors.ts';
+import { recordCommentEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
@@ -164,7 +166,7 @@ export async function createComment(
     reason,
   }));
 
-  const row = await db.transaction().execute(async (tx) => {
+  const row = await writeTransaction(db, async (tx) => {
     const page = await ensurePage(tx, {
       siteId: site.id,
       pageKey: input.page,
@@ -172,7 +174,7 @@ export async function createComment(
       title: input.pageTitle,
     });
     const now = new Date().toISOString();
-    return insertComment(tx, {
+    const inserted = await insertComment(tx, {
       id: newId(),
       site_id: site.id,
       page_id: page.id,
@@ -189,6 +191,12 @@ export async function createComment(
       created_at: now,
       updated_at: now,
     });
+    await recordCommentEvent(tx, 'comment.created', {
+      row: inserted,
+      page,
+      previousStatus: null,
+    });
+    return inserted;
   });
   return {
     comment: presentComment(

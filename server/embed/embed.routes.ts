@@ -8,6 +8,8 @@ import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
 import type { Config } from '../config.ts';
+import type { Events } from '../events/events.ts';
+import { BEGINNING } from '../events/memory-log.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -65,7 +67,12 @@ function threadCsp(frameAncestors: string, images: string, sources: AssetSources
 }
 
 /** embed.js, the hashed widget assets, and the iframe page itself. */
-export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null): Router {
+export function embedRoutes(
+  db: Db,
+  config: Config,
+  assets: WidgetAssets | null,
+  events: Pick<Events, 'lastId'>,
+): Router {
   const router = Router();
   const images = imageSources(config);
 
@@ -114,6 +121,8 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       q.hostLang,
       ...req.acceptsLanguages(),
     ]);
+    // Read before the thread: an event between the two is replayed, never missed.
+    const liveFrom = (await events.lastId()) ?? BEGINNING;
     const bootstrap: ThreadBootstrap = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
@@ -136,6 +145,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
         privacyUrl: site?.settings.privacyUrl ?? null,
       },
       locale,
+      liveFrom,
       thread:
         site && hostAllowed && pageKey
           ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))
