@@ -71,7 +71,8 @@ describe('iframe URL', () => {
       page: `${location.origin}/posts/hello`,
       url: `${location.origin}/posts/hello?ref=feed`,
       title: 'Hello, world',
-      theme: 'auto',
+      // "auto" follows the page: jsdom's is white.
+      theme: 'light',
       origin: location.origin,
     });
   });
@@ -100,10 +101,41 @@ describe('iframe URL', () => {
     expect(iframe.style.colorScheme).toBe('dark');
   });
 
-  it('falls back to auto for an unknown theme', () => {
+  it('treats an unknown theme as auto, which follows the page (white: light)', () => {
     const { iframe } = embed({ 'data-theme': 'sepia' });
-    expect(params(iframe).theme).toBe('auto');
-    expect(iframe.style.colorScheme).toBe('light dark');
+    expect(params(iframe).theme).toBe('light');
+    expect(iframe.style.colorScheme).toBe('light');
+  });
+
+  it('on a dark page, auto is dark and the frame is given the page’s colour to paint', () => {
+    const box = document.createElement('section');
+    box.id = 'dark-box';
+    box.style.backgroundColor = 'rgb(17, 24, 39)';
+    document.body.append(box);
+    const { iframe } = embed({ 'data-theme': 'auto', 'data-target': '#dark-box' });
+    expect(params(iframe)).toMatchObject({ theme: 'dark', bg: 'rgb(17, 24, 39)' });
+    expect(iframe.style.colorScheme).toBe('dark');
+    box.remove();
+  });
+
+  it('passes data-font and data-accent on, and no page colour a forced theme would clash with', () => {
+    const box = document.createElement('section');
+    box.id = 'dark-box';
+    box.style.backgroundColor = 'rgb(17, 24, 39)';
+    document.body.append(box);
+    const { iframe } = embed({
+      'data-theme': 'light',
+      'data-font': 'Georgia, serif',
+      'data-accent': '#b5472d',
+      'data-target': '#dark-box',
+    });
+    expect(params(iframe)).toMatchObject({
+      theme: 'light',
+      font: 'Georgia, serif',
+      accent: '#b5472d',
+    });
+    expect(params(iframe).bg).toBeUndefined();
+    box.remove();
   });
 
   it('takes the server base from its own src, path prefix included', () => {
@@ -267,13 +299,19 @@ describe('messages from the frame', () => {
     expect(scrollBy).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the frame anyway when the app never says ready', () => {
+  it('asks the server why when the app never says ready, and shows the frame if all is well', async () => {
     vi.useFakeTimers();
+    const fetch = vi.fn().mockResolvedValue(new Response('{"ok":true}'));
+    vi.stubGlobal('fetch', fetch);
     const { iframe } = embed();
     vi.advanceTimersByTime(READY_TIMEOUT_MS - 1);
-    expect(iframe.style.visibility).toBe('hidden');
+    expect(fetch).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(iframe.style.visibility).toBe('visible');
+    expect(fetch).toHaveBeenCalledWith(
+      `${SERVER}/embed/check?site=blog&origin=${encodeURIComponent(location.origin)}`,
+    );
+    await vi.waitFor(() => expect(iframe.style.visibility).toBe('visible'));
+    vi.unstubAllGlobals();
   });
 
   it('ignores messages from the wrong origin or source, and malformed ones', () => {
@@ -510,7 +548,8 @@ describe('Parley.mount (the programmatic API)', () => {
       page: `${location.origin}/posts/hello`,
       url: `${location.origin}/posts/hello?ref=feed`,
       title: 'Hello, world',
-      theme: 'auto',
+      // "auto" follows the page: jsdom's is white.
+      theme: 'light',
       origin: location.origin,
       lang: 'de',
     });
@@ -576,9 +615,10 @@ describe('Parley.mount (the programmatic API)', () => {
       SERVER,
     );
     embed.update({ theme: 'auto' });
-    expect(iframe.style.colorScheme).toBe('light dark');
+    // Auto follows the page, white here.
+    expect(iframe.style.colorScheme).toBe('light');
     expect(postMessage).toHaveBeenLastCalledWith(
-      { parley: { type: 'theme', theme: 'auto' } },
+      { parley: { type: 'theme', theme: 'light' } },
       SERVER,
     );
     expect(iframe.src).toBe(src);

@@ -6,6 +6,7 @@ import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
 import { connectLive } from './live.ts';
+import { applyLook } from './look.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
 
@@ -47,6 +48,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     return { api, auth };
   });
   const [now, setNow] = useState(Date.now);
+  const hasThread = state !== null;
   // Where the last live change happened (a y in the frame), for the next resize.
   const liveAt = useRef<number | null>(null);
   const [liveOpen, setLiveOpen] = useState(false);
@@ -121,12 +123,16 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       listenToHost(hostOrigin, (m) => {
         if (m.type === 'storage') storage.fill(m.data);
         // The host switched theme (Parley.mount's setTheme); the CSS follows the attribute.
-        else if (m.type === 'theme') document.documentElement.dataset.theme = m.theme;
-        else if (m.type === 'loginReturn') void auth.finishRedirect(m);
+        else if (m.type === 'theme') {
+          document.documentElement.dataset.theme = m.theme;
+          applyLook({ ...bootstrap.look, background: m.background ?? null });
+        } else if (m.type === 'loginReturn') void auth.finishRedirect(m);
         else dispatch('highlight', m.commentId);
       }),
-    [hostOrigin, dispatch, storage, auth],
+    [hostOrigin, dispatch, storage, auth, bootstrap.look],
   );
+
+  useEffect(() => applyLook(bootstrap.look), [bootstrap.look]);
 
   // Details the host page kept arrive after the first render.
   useEffect(
@@ -146,6 +152,9 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     const height = () => Math.ceil(el.getBoundingClientRect().height);
     let last = height();
     el.dataset.loaded = 'true';
+    // No thread (unknown site, page not allowed): the loader finds out why and
+    // tells the site owner, instead of showing a box that says little.
+    if (!hasThread) return postToHost(hostOrigin, { type: 'unavailable' });
     postToHost(hostOrigin, { type: 'ready', height: last });
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
@@ -162,7 +171,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [hostOrigin]);
+  }, [hostOrigin, hasThread]);
 
   const highlighted = state?.highlighted;
   useEffect(() => {

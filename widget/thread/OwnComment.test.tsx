@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../../contract/api.ts';
 import { App } from './App.tsx';
@@ -86,7 +86,8 @@ describe('the author’s own comments', () => {
     await waitFor(() =>
       expect(within(item('mine')).getByTestId('awaiting-moderation')).toBeTruthy(),
     );
-    expect(screen.getByTestId('comment-count').textContent).toBe('No comments yet');
+    // Not "No comments yet" above the reader's own held comment.
+    expect(screen.getByTestId('comment-count').textContent).toBe('Comments');
   });
 
   it('keeps the text and says why when an edit is refused', async () => {
@@ -109,17 +110,49 @@ describe('the author’s own comments', () => {
     expect(within(editor).getByRole('button', { name: 'Save' })).toHaveProperty('disabled', false);
   });
 
-  it('says what is wrong with an empty edit', async () => {
+  it('says what is wrong with an empty edit before asking the server', () => {
     renderApp([mine()]);
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
     const editor = screen.getByRole('form', { name: 'Edit your comment' });
-    respondOnce(
-      jsonResponse(400, {
-        error: { code: 'invalid_body', message: 'The comment is empty', field: 'body' },
-      }),
-    );
+    fireEvent.input(within(editor).getByLabelText('Your comment'), { target: { value: '  ' } });
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
-    expect((await within(editor).findByRole('alert')).textContent).toBe('The comment is empty');
+    expect(within(editor).getByRole('alert').textContent).toBe('Please write your comment.');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('keeps the editor, the text and Save working when the edit window ends while typing', async () => {
+    // The race behind "a Save that sent nothing": the minute tick closed the
+    // window under the reader and the editor vanished with their text.
+    vi.useFakeTimers({ toFake: ['setInterval', 'Date'] });
+    try {
+      renderApp([mine({ editableUntil: new Date(Date.now() + 30_000).toISOString() })]);
+      fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
+      const editor = screen.getByRole('form', { name: 'Edit your comment' });
+      fireEvent.input(within(editor).getByLabelText('Your comment'), {
+        target: { value: 'Typed as the window closed' },
+      });
+      act(() => {
+        vi.advanceTimersByTime(61_000);
+      });
+      expect(screen.getByRole('form', { name: 'Edit your comment' })).toBe(editor);
+      const fetch = respondOnce(
+        jsonResponse(403, {
+          error: { code: 'edit_window_closed', message: 'Only within 15 minutes of posting' },
+        }),
+      );
+      fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect((await within(editor).findByRole('alert')).textContent).toBe(
+        'Only within 15 minutes of posting',
+      );
+      expect((within(editor).getByLabelText('Your comment') as HTMLTextAreaElement).value).toBe(
+        'Typed as the window closed',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Cancel closes the editor without a request', () => {

@@ -3,18 +3,19 @@ import type { Comment } from '../../../contract/api.ts';
 import { ApiError, type ClientErrorCode } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
+import {
+  checkForm,
+  type FieldProblems,
+  type FormField,
+  type FormInput,
+  firstProblem,
+  fromServer,
+  storedLength,
+} from '../form-check.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
+import { counterText, fieldText, problemsAnnouncement } from '../text.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
-
-/** The server's `invalid_body` field names, and the input each one points at. */
-const FIELDS = {
-  body: 'body',
-  'author.name': 'name',
-  'author.email': 'email',
-  'author.website': 'website',
-} as const;
-type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
 
 const SIGNED_OUT =
   'Your sign-in has expired. Your comment is kept here; log in again, or fill in your details to post as a guest.';
@@ -26,7 +27,6 @@ const SERVER_TROUBLE =
 const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
   network_error: 'Could not reach the comment server. Your comment is kept here; please try again.',
   origin_not_allowed: 'Comments can’t be posted from this page.',
-  body_too_large: 'Your comment is too long. Please shorten it and try again.',
   parent_not_found: 'The comment you are replying to is no longer there.',
   unknown_site: 'Comments are unavailable on this site.',
   internal_error: SERVER_TROUBLE,
@@ -57,11 +57,6 @@ export function formMessage({ code, message }: ApiError): string {
   return MESSAGES[code] || message || SERVER_TROUBLE;
 }
 
-function fieldOf(error: ApiError | null): FieldName | null {
-  if (error?.code !== 'invalid_body' || !error.field) return null;
-  return FIELDS[error.field as keyof typeof FIELDS] ?? null;
-}
-
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
   label: string;
@@ -69,7 +64,7 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error: string | null;
 }
 
-/** A labelled input with its optional hint and its server error, tied by aria-describedby. */
+/** A labelled input with its optional hint and its problem, tied by aria-describedby. */
 function Field({ id, label, hint, error, ...input }: FieldProps) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -87,11 +82,21 @@ function Field({ id, label, hint, error, ...input }: FieldProps) {
         </small>
       )}
       {error && (
-        <p id={`${id}-error`} className="error" role="alert">
+        <p id={`${id}-error`} className="error" data-testid={`${id}-error`}>
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+/** Shown from 90 % of the limit: how much is left, or how far over. */
+function Counter({ id, length, max }: { id: string; length: number; max: number }) {
+  if (length < max * 0.9) return null;
+  return (
+    <p id={id} className={length > max ? 'counter over' : 'counter'} data-testid="counter">
+      {counterText(length, max)}
+    </p>
   );
 }
 
@@ -124,7 +129,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const prefix = `parley-${parent ? parent.id : 'new'}`;
   const draft = useDraft(storage, draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
   const [posting, setPosting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
 
@@ -139,12 +145,37 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
     if (!checked) saveAuthor(storage, bootstrap.site, null);
   };
 
+  const max = bootstrap.maxBodyChars;
+  const input = (): FormInput => ({
+    body: draft.text,
+    ...(!session && { guest: author }),
+  });
+
+  /** Shows every problem beside its field and puts the caret in the first. */
+  const showProblems = (found: FieldProblems) => {
+    setProblems(found);
+    const first = firstProblem(found);
+    if (first) document.getElementById(`${prefix}-${first}`)?.focus();
+  };
+
+  /** Typing in a field with a problem takes its line away. */
+  const touched = (field: FormField) => {
+    if (problems[field]) setProblems(({ [field]: _, ...rest }) => rest);
+  };
+
   const submit = async (event: { preventDefault(): void }) => {
     event.preventDefault();
     if (posting) return;
     draft.save();
+    setFormError(null);
+    const found = checkForm(input(), max);
+    if (firstProblem(found)) {
+      showProblems(found);
+      dispatch('announce', problemsAnnouncement(Object.keys(found).length));
+      return;
+    }
+    setProblems({});
     setPosting(true);
-    setError(null);
     try {
       const post = {
         site: bootstrap.site,
@@ -173,16 +204,24 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
     } catch (err) {
       setPosting(false);
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
-      setError(apiError);
-      const invalid = fieldOf(apiError);
-      if (invalid) document.getElementById(`${prefix}-${invalid}`)?.focus();
+      // The server stays the authority: what it refuses shows beside its field too.
+      const fromTheServer = fromServer(apiError, input());
+      if (fromTheServer) showProblems(fromTheServer);
+      else setFormError(formMessage(apiError));
     }
   };
 
-  const field = fieldOf(error);
-  const fieldError = (name: FieldName) =>
-    field === name ? error?.message || 'Please check this field.' : null;
-  const formError = error && !field ? formMessage(error) : null;
+  const fieldError = (name: FormField) => {
+    const problem = problems[name];
+    return problem ? fieldText(name, problem, max) : null;
+  };
+  const length = storedLength(draft.text);
+  const bodyDescribed = [
+    fieldError('body') && `${prefix}-body-error`,
+    length >= max * 0.9 && `${prefix}-body-count`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const heading = parent ? `Reply to ${parent.author.name}` : 'Leave a comment';
 
   return (
@@ -226,8 +265,11 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         placeholder="Write a comment…"
         value={draft.text}
         aria-invalid={fieldError('body') ? true : undefined}
-        aria-describedby={fieldError('body') ? `${prefix}-body-error` : undefined}
-        onInput={(event) => draft.setText(event.currentTarget.value)}
+        aria-describedby={bodyDescribed || undefined}
+        onInput={(event) => {
+          draft.setText(event.currentTarget.value);
+          touched('body');
+        }}
         onBlur={draft.save}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -235,8 +277,9 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
           }
         }}
       />
+      <Counter id={`${prefix}-body-count`} length={length} max={max} />
       {fieldError('body') && (
-        <p id={`${prefix}-body-error`} className="error" role="alert">
+        <p id={`${prefix}-body-error`} className="error" data-testid={`${prefix}-body-error`}>
           {fieldError('body')}
         </p>
       )}
@@ -267,7 +310,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 autoComplete="email"
                 required
                 value={author.email}
-                onInput={(event) => dispatch('setAuthor', { email: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { email: event.currentTarget.value });
+                  touched('email');
+                }}
               />
               <Field
                 id={`${prefix}-name`}
@@ -277,7 +323,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 autoComplete="name"
                 required
                 value={author.name}
-                onInput={(event) => dispatch('setAuthor', { name: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { name: event.currentTarget.value });
+                  touched('name');
+                }}
               />
               <Field
                 id={`${prefix}-website`}
@@ -287,7 +336,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 name="url"
                 autoComplete="url"
                 value={author.website}
-                onInput={(event) => dispatch('setAuthor', { website: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { website: event.currentTarget.value });
+                  touched('website');
+                }}
               />
             </div>
           </fieldset>

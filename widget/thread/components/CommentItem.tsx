@@ -110,7 +110,10 @@ export function CommentItem({ node }: { node: CommentNode }) {
               Your comment is awaiting moderation.
             </p>
           )}
-          {own === 'editing' && editable ? (
+          {/* Open until the author closes it: the edit window may end while they
+              type (the clock ticks each minute), and then Save must still send
+              and show the server's answer, not vanish with the text. */}
+          {own === 'editing' ? (
             <EditComment comment={comment} onClose={close} />
           ) : (
             <div
@@ -120,7 +123,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
               dangerouslySetInnerHTML={{ __html: comment.html }}
             />
           )}
-          {own === 'confirming' && editable ? (
+          {own === 'confirming' ? (
             <ConfirmDelete comment={comment} onClose={close} />
           ) : (
             own !== 'editing' && (
