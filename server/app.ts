@@ -8,6 +8,10 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
+import { createAddressPolicy } from './avatars/address-policy.ts';
+import { avatarRoutes } from './avatars/avatar.routes.ts';
+import { createAvatarService } from './avatars/avatar.service.ts';
+import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
 import { loadWidgetAssets } from './embed/assets.ts';
@@ -52,6 +56,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     }),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
+  const avatars = createAvatarService(db, {
+    policy: createAddressPolicy(config.avatarProxyAllow),
+    logger,
+  });
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -84,6 +92,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     res.json({ ok: true });
   });
   app.use(embedRoutes(db, config, assets));
+  app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
@@ -105,6 +114,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     mailer,
     async start() {
       await migrateToLatest(db);
+      await backfillAvatarKeys(db, config.authSecret);
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),

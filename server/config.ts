@@ -95,6 +95,23 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   TRUST_PROXY: TrustProxy,
+  // Addresses the avatar proxy may fetch from although they are private
+  // (loopback, RFC 1918, link-local, ULA): comma-separated IPs or CIDR ranges.
+  // For the demo's local sandbox providers and tests only; unset in production.
+  AVATAR_PROXY_ALLOW: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value === '' ? [] : value.split(',').map((e) => e.trim());
+      const bad = entries.filter((e) => !IpRule.safeParse(e).success);
+      if (bad.length === 0) return entries;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad.join('", "')}" is not an IP address or CIDR range`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -126,6 +143,8 @@ export interface Config {
   readonly authRateLimit: number;
   /** Secret for signing access tokens (random per process when not configured). */
   readonly authSecret: string;
+  /** Private addresses the avatar proxy may still fetch from (AVATAR_PROXY_ALLOW; demo and tests). */
+  readonly avatarProxyAllow: readonly string[];
   /** Sign-in providers with credentials; only these are offered to readers. */
   readonly providers: Readonly<{
     wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
@@ -166,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     akismet: Object.freeze({ endpoint: e.AKISMET_URL, isTest: e.AKISMET_TEST }),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    avatarProxyAllow: Object.freeze(e.AVATAR_PROXY_ALLOW),
     providers: Object.freeze({
       ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
         ? {

@@ -8,7 +8,7 @@ const DASHBOARD_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  'img-src https: data:',
+  "img-src 'self' https: data:",
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'none'",

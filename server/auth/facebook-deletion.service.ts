@@ -5,7 +5,10 @@
  * what we hold about that person and answer with a status URL and a
  * confirmation code.
  */
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deleteAvatars } from '../avatars/avatar.repository.ts';
+import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { randomSecret } from './crypto.ts';
@@ -97,7 +100,7 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
   return db.transaction().execute(async (tx) => {
     const identity = await tx
       .selectFrom('identities')
-      .select('id')
+      .select(['id', 'avatar_key'])
       .where('provider', '=', 'facebook')
       .where('provider_user_id', '=', userId)
       .executeTakeFirst();
@@ -112,6 +115,7 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
           author_email: null,
           author_provider: 'guest',
           identity_id: null,
+          avatar_key: NO_AVATAR,
         })
         .where('identity_id', '=', identity.id)
         .executeTakeFirst();
@@ -119,6 +123,8 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
       await tx.deleteFrom('sessions').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('login_tickets').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('identities').where('id', '=', identity.id).execute();
+      // The fetched picture goes too.
+      if (identity.avatar_key) await deleteAvatars(tx, [identity.avatar_key]);
     }
     const record = {
       code: randomSecret(12),

@@ -46,6 +46,7 @@ export function buildSettings(): SettingsResponse {
       editWindowMinutes: 15,
       signInProviders: null,
       language: null,
+      gravatar: false,
       moderation: {
         mode: 'first-time',
         linkLimit: 2,

@@ -304,6 +304,20 @@ export function Settings() {
               </select>,
               'The widget’s language for every reader (unless a page’s data-lang says otherwise), and the language of moderation emails.',
             )}
+            {field(
+              'gravatar',
+              'Guests’ pictures from Gravatar',
+              <input
+                type="checkbox"
+                {...props('gravatar', true)}
+                checked={draft.gravatar}
+                onChange={(event) => {
+                  const gravatar = event.currentTarget.checked;
+                  setDraft((d) => d && { ...d, gravatar });
+                }}
+              />,
+              'Parley fetches them and serves them itself, so readers’ browsers never contact Gravatar. Off: Parley draws a picture.',
+            )}
           </fieldset>
 
           <ProviderChecks
