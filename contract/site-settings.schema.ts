@@ -81,6 +81,8 @@ export const SiteSettings = z.object({
   language: z.enum(LOCALES).nullable().default(null),
   /** Guests' pictures from Gravatar (fetched by Parley, never by the reader's browser); off: drawn by Parley. */
   gravatar: z.boolean().default(false),
+  /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
+  requestDataRetentionDays: z.number().int().min(1).max(3650).default(60),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -96,6 +98,7 @@ export const SettingsPatch = z.object({
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
   language: z.enum(LOCALES).nullable().optional(),
   gravatar: z.boolean().optional(),
+  requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

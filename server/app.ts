@@ -21,6 +21,9 @@ import { requestLog } from './http/request-log.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { pageHtmlRoutes } from './pages/page-html.routes.ts';
+import { readerDataRoutes } from './privacy/reader-data.routes.ts';
+import { startRetentionJob } from './privacy/retention.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
 import { pingStore } from './store/health.repository.ts';
 
@@ -100,12 +103,15 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     '/api/v1',
     commentRoutes(db, config, { moderation, mailer, logger }),
     sessionRoutes(db, config),
+    pageHtmlRoutes(db, config),
+    readerDataRoutes(db, config),
     notFound,
   );
   app.use(notFound);
   app.use(errorHandler(logger));
 
   let server: Server | undefined;
+  let stopRetention = async () => {};
   return {
     app,
     config,
@@ -115,6 +121,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     async start() {
       await migrateToLatest(db);
       await backfillAvatarKeys(db, config.authSecret);
+      stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),
@@ -126,6 +133,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       return { port, url: `http://${host}:${port}` };
     },
     async stop() {
+      await stopRetention();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => s.close(() => resolve()));

@@ -53,6 +53,13 @@ export const FACEBOOK_SAMPLE_USERS: readonly SandboxUser[] = [
     username: 'alan.turing',
     email: 'alan@example.com',
   },
+  {
+    // The e2e data-rights test deletes this one's account: nobody else signs in as her.
+    id: '100000000000004',
+    name: 'Rosalind Franklin',
+    username: 'rosalind.franklin',
+    email: 'rosalind@example.com',
+  },
 ];
 
 /** The Graph API's error body: `{ error: { message, type, code, fbtrace_id } }`. */

@@ -27,6 +27,7 @@ export interface SettingsDraft {
   maxDepth: string;
   privacyUrl: string;
   gravatar: boolean;
+  requestDataRetentionDays: string;
   providers: ProviderId[];
   /** '' : each reader's own language. */
   language: Locale | '';
@@ -68,6 +69,7 @@ export function toDraft({ site, settings }: SettingsResponse): SettingsDraft {
     maxDepth: String(settings.maxDepth),
     privacyUrl: settings.privacyUrl ?? '',
     gravatar: settings.gravatar,
+    requestDataRetentionDays: String(settings.requestDataRetentionDays),
     providers: [...(settings.signInProviders ?? PROVIDER_IDS)],
     language: settings.language ?? '',
   };
@@ -99,6 +101,8 @@ export function toUpdate(loaded: SettingsResponse, draft: SettingsDraft): Settin
   const privacyUrl = draft.privacyUrl.trim() || null;
   if (privacyUrl !== settings.privacyUrl) s.privacyUrl = privacyUrl;
   if (draft.gravatar !== settings.gravatar) s.gravatar = draft.gravatar;
+  const retention = toNumber(draft.requestDataRetentionDays);
+  if (retention !== settings.requestDataRetentionDays) s.requestDataRetentionDays = retention;
   const signInProviders = providersOf(draft.providers);
   if (!same(signInProviders, settings.signInProviders)) s.signInProviders = signInProviders;
   const language = draft.language || null;
@@ -141,6 +145,7 @@ const FIELDS: [string, DraftField][] = [
   ['settings.maxDepth', 'maxDepth'],
   ['settings.privacyUrl', 'privacyUrl'],
   ['settings.gravatar', 'gravatar'],
+  ['settings.requestDataRetentionDays', 'requestDataRetentionDays'],
   ['settings.signInProviders', 'providers'],
   ['settings.language', 'language'],
   ['origins', 'origins'],

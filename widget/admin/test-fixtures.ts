@@ -47,6 +47,7 @@ export function buildSettings(): SettingsResponse {
       signInProviders: null,
       language: null,
       gravatar: false,
+      requestDataRetentionDays: 60,
       moderation: {
         mode: 'first-time',
         linkLimit: 2,

@@ -318,6 +318,12 @@ export function Settings() {
               />,
               'Parley fetches them and serves them itself, so readers’ browsers never contact Gravatar. Off: Parley draws a picture.',
             )}
+            {field(
+              'requestDataRetentionDays',
+              'Keep IP addresses and browsers for (days)',
+              <input type="number" min={1} step={1} {...text('requestDataRetentionDays', true)} />,
+              'Used against spam; erased from comments older than this.',
+            )}
           </fieldset>
 
           <ProviderChecks
