@@ -4,7 +4,7 @@
  * their comments as "Deleted user".
  */
 import { readFile } from 'node:fs/promises';
-import type { ReaderDataExport } from '../contract/reader-data.ts';
+import type { ReaderDataExport } from '../contract/reader-data.schema.ts';
 import { expect, openThread, POSTS, test } from './fixtures.ts';
 
 const POST = POSTS[0] as string;

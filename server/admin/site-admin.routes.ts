@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { NewMember, SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
-import { EraseAuthorBody } from '../../contract/reader-data.ts';
+import { EraseAuthorBody } from '../../contract/reader-data.schema.ts';
 import type { Config } from '../config.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { eraseAuthor } from '../privacy/erase-author.ts';

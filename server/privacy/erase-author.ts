@@ -1,4 +1,4 @@
-import type { DeleteAccountResult, EraseAuthorBody } from '../../contract/reader-data.ts';
+import type { DeleteAccountResult, EraseAuthorBody } from '../../contract/reader-data.schema.ts';
 import { guestAvatar } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { findIdentity } from '../identities/identity.repository.ts';

@@ -4,7 +4,7 @@
  * as they choose. Attackers: another reader, a token from another site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReaderDataExport } from '../../contract/reader-data.ts';
+import type { ReaderDataExport } from '../../contract/reader-data.schema.ts';
 import { signInReader } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 

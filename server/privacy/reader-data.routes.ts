@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { DeleteAccountQuery, ReaderDataQuery } from '../../contract/reader-data.ts';
+import { DeleteAccountQuery, ReaderDataQuery } from '../../contract/reader-data.schema.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
 import type { Config } from '../config.ts';

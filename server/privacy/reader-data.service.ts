@@ -8,7 +8,7 @@ import type {
   CommentsOnDeletion,
   DeleteAccountResult,
   ReaderDataExport,
-} from '../../contract/reader-data.ts';
+} from '../../contract/reader-data.schema.ts';
 import { deleteAvatars } from '../avatars/avatar.repository.ts';
 import { type AuthorMatch, blankComment } from '../comments/comment.repository.ts';
 import { requireSite } from '../sites/site.service.ts';

@@ -21,7 +21,7 @@ import type {
   ImportStreamLine,
   ImportSummary,
 } from '../../contract/imports.ts';
-import type { DeleteAccountResult, EraseAuthorRequest } from '../../contract/reader-data.ts';
+import type { DeleteAccountResult, EraseAuthorRequest } from '../../contract/reader-data.schema.ts';
 import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type { QueueFilter } from './types.ts';
 

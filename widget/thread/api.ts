@@ -22,7 +22,7 @@ import type {
   CommentsOnDeletion,
   DeleteAccountResult,
   ReaderDataExport,
-} from '../../contract/reader-data.ts';
+} from '../../contract/reader-data.schema.ts';
 import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 
 export { ApiError, type ClientErrorCode };

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { CommentsOnDeletion } from '../../../contract/reader-data.ts';
+import type { CommentsOnDeletion } from '../../../contract/reader-data.schema.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommentsOnDeletion } from '../../../contract/reader-data.ts';
+import type { CommentsOnDeletion } from '../../../contract/reader-data.schema.ts';
 import { useThread } from '../context.ts';
 
 /**
