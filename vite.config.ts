@@ -8,6 +8,7 @@
  * The same file configures Vitest (`test` at the end).
  */
 /// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
 import { defineConfig, type EnvironmentOptions } from 'vite';
 import { reactToPreact } from './widget/aliases.ts';
 import { precompress } from './widget/vite/precompress.ts';
@@ -62,11 +63,14 @@ function widgetProject(runtime: Runtime) {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command, mode }) => ({
   publicDir: false,
-  plugins: [precompress()],
-  // What ships is Preact behind React's API (widget/aliases.ts explains why).
-  resolve: { alias: reactToPreact },
+  // Vite's dev server (`npm run dev`, demo/dev.ts) runs the apps on React
+  // itself, for its Fast Refresh and warnings; every component is tested on
+  // both runtimes. What ships is Preact behind React's API (widget/aliases.ts).
+  ...(command === 'serve' && mode !== 'test'
+    ? { plugins: [react()] }
+    : { plugins: [precompress()], resolve: { alias: reactToPreact } }),
   environments: {
     // The apps: the iframe's and the dashboard's, each an entry of its own,
     // sharing nothing but what both import.
@@ -121,4 +125,4 @@ export default defineConfig({
       widgetProject('preact'),
     ],
   },
-});
+}));

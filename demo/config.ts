@@ -8,6 +8,8 @@ const DemoEnv = z.object({
   DEMO_URL: z.url({ protocol: /^https?$/ }).optional(),
   DEMO_SITE_ID: z.string().default('demo'),
   DEMO_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  // npm run dev: Vite's dev server (demo/dev.ts).
+  DEV_VITE_PORT: z.coerce.number().int().min(1).max(65535).default(5173),
   // PEM files: the sandboxes answer over HTTPS (the e2e suite sets them).
   DEMO_SANDBOX_TLS_KEY: z.string().min(1).optional(),
   DEMO_SANDBOX_TLS_CERT: z.string().min(1).optional(),
@@ -24,6 +26,8 @@ export interface DemoConfig {
   siteId: string;
   /** Port of the sandbox sign-in providers (used when no real credentials are set). */
   sandboxPort: number;
+  /** Port of Vite's dev server under `npm run dev`. */
+  devServerPort: number;
   /** Key and certificate files when the sandboxes serve HTTPS. */
   sandboxTls: { key: string; cert: string } | undefined;
   moderation: { mode: 'none' | 'first-time' | 'all'; minFormSeconds: number };
@@ -36,6 +40,7 @@ export function loadDemoConfig(env: Record<string, string | undefined> = process
     url: (e.DEMO_URL ?? `http://localhost:${e.DEMO_PORT}`).replace(/\/+$/, ''),
     siteId: e.DEMO_SITE_ID,
     sandboxPort: e.DEMO_SANDBOX_PORT,
+    devServerPort: e.DEV_VITE_PORT,
     sandboxTls:
       e.DEMO_SANDBOX_TLS_KEY && e.DEMO_SANDBOX_TLS_CERT
         ? { key: e.DEMO_SANDBOX_TLS_KEY, cert: e.DEMO_SANDBOX_TLS_CERT }

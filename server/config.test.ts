@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://c.example/' }).publicUrl).toBe('https://c.example');
   });
 
+  it('loads the apps from the build unless DEV_SERVER_URL names a dev server (npm run dev)', () => {
+    expect(loadConfig({}).devServerUrl).toBeUndefined();
+    expect(loadConfig({ DEV_SERVER_URL: 'http://127.0.0.1:5173/' }).devServerUrl).toBe(
+      'http://127.0.0.1:5173',
+    );
+    expect(() => loadConfig({ DEV_SERVER_URL: 'javascript:alert(1)' })).toThrow(/DEV_SERVER_URL/);
+  });
+
   it('fails at boot naming every bad variable', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
@@ -64,5 +72,17 @@ describe('loadConfig', () => {
       /"proxy\.internal" is not a hop count, an IP address, a CIDR range/,
     );
     expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/at most 10/);
+  });
+
+  it('shares state through Redis only with a shared AUTH_SECRET, and refuses to start without one', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /AUTH_SECRET: must be set when REDIS_URL is set/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://redis' })).toThrow(
+      /REDIS_URL: must be a redis:\/\//,
+    );
+    const config = loadConfig({ REDIS_URL: 'redis://r:6379', AUTH_SECRET: 'x'.repeat(32) });
+    expect(config.redis).toEqual({ url: 'redis://r:6379', prefix: 'parley:' });
+    expect(loadConfig({}).redis).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { reactPage } from '../react/serve.ts';
 import { indexPage, postPage } from './pages.ts';
 import { posts } from './posts.ts';
 
@@ -21,6 +22,8 @@ export async function startBlog(options: BlogOptions): Promise<{ server: Server;
   app.get('/', (_req, res) => {
     res.type('html').send(indexPage(posts));
   });
+  // The same posts as a React single-page app (demo/react).
+  app.use('/react', reactPage({ parleyUrl: options.parleyUrl, siteId: options.siteId }));
   app.get('/posts/:slug', (req, res) => {
     const post = posts.find((p) => p.slug === req.params.slug);
     if (!post) {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWidgetAssets, type WidgetAssets } from '../embed/assets.ts';
+import { type BuiltWidgetAssets, loadWidgetAssets, type WidgetAssets } from '../embed/assets.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 
 async function serve(assets: WidgetAssets | null) {
@@ -21,7 +21,7 @@ async function serve(assets: WidgetAssets | null) {
 describe('dashboard page', () => {
   let built: Awaited<ReturnType<typeof serve>>;
   let unbuilt: Awaited<ReturnType<typeof serve>>;
-  let assets: WidgetAssets;
+  let assets: BuiltWidgetAssets;
 
   beforeAll(async () => {
     // npm test builds the widget before running these (rebuilding here would
@@ -54,6 +54,10 @@ describe('dashboard page', () => {
     ]) {
       expect(csp).toContain(directive);
     }
+    // Nothing more than 'self' for code and styles (npm run dev adds its dev server only).
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/connect-src 'self';/);
+    expect(csp).not.toContain('unsafe-inline');
     const html = await res.text();
     expect(html).toContain('<div id="admin-root"></div>');
     const admin = assets.apps.admin;

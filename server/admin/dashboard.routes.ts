@@ -1,18 +1,20 @@
 import { Router } from 'express';
-import type { WidgetAssets } from '../embed/assets.ts';
+import type { AssetSources, WidgetAssets } from '../embed/assets.ts';
 
 // The dashboard runs only its own hashed script and talks only to its own
-// origin; comment HTML it shows is sanitised, and this keeps it inert anyway.
-const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' https: data:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// origin (plus Vite's dev server under npm run dev: AssetSources); comment
+// HTML it shows is sanitised, and this keeps it inert anyway.
+const dashboardCsp = (sources: AssetSources) =>
+  [
+    "default-src 'none'",
+    `script-src ${sources.script}`,
+    `style-src ${sources.style}`,
+    `connect-src ${sources.connect}`,
+    "img-src 'self' https: data:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 
 /**
  * The dashboard's HTML: an empty root, and `head` loading the app
@@ -49,7 +51,7 @@ export function dashboardRoutes(assets: WidgetAssets | null): Router {
       res.status(503).type('text/plain').send('Parley dashboard is not built (run npm run build)');
       return;
     }
-    res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+    res.setHeader('Content-Security-Policy', dashboardCsp(assets.sources));
     res.type('html').send(renderDashboardPage(assets.head('admin')));
   });
   return router;

@@ -8,10 +8,11 @@ import {
   type QueueItem,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
+import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
-
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
-import { findQueueRow, type QueueRow, selectQueue, setCommentStatus } from './queue.repository.ts';
+import { findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
 
 export type { ModerationAction, QueueItem };
 
@@ -65,5 +66,5 @@ export async function moderate(
   ids: string[],
   action: ModerationAction,
 ): Promise<number> {
-  return setCommentStatus(db, siteId, ids, RESULT_OF[action]);
+  return writeTransaction(db, (tx) => changeCommentStatus(tx, siteId, ids, RESULT_OF[action]));
 }

@@ -9,7 +9,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deleteAvatars } from '../avatars/avatar.repository.ts';
 import { NO_AVATAR } from '../avatars/avatar-source.ts';
+import { listPagesCommentedBy } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
 import { randomSecret } from './crypto.ts';
 
@@ -97,7 +100,7 @@ export interface DeletionRecord {
  * app-scoped id, the count and the date, so its status page can answer.
  */
 export async function deleteFacebookData(db: Db, userId: string): Promise<DeletionRecord> {
-  return db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const identity = await tx
       .selectFrom('identities')
       .select(['id', 'avatar_key'])
@@ -106,6 +109,14 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
       .executeTakeFirst();
     let commentsAnonymised = 0;
     if (identity) {
+      // Their name leaves every thread they wrote in: announce each page.
+      for (const page of await listPagesCommentedBy(tx, identity.id)) {
+        await recordEvent(tx, {
+          type: 'page.changed',
+          siteId: page.site_id,
+          pageKey: page.page_key,
+        });
+      }
       const updated = await tx
         .updateTable('comments')
         .set({

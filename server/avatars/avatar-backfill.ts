@@ -6,6 +6,8 @@
  * email-derived hash. Idempotent, in batches; the key needs the server's
  * secret, which is why this is not a migration.
  */
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
 import {
   commentsWithoutAvatarKey,
@@ -41,7 +43,12 @@ export async function backfillAvatarKeys(db: Db, secret: string): Promise<number
   for (;;) {
     const rows = await commentsWithoutAvatarKey(db, BATCH);
     if (rows.length === 0) break;
-    await db.transaction().execute(async (tx) => {
+    await writeTransaction(db, async (tx) => {
+      // Public avatar URLs change: caches of these sites' pages (on any
+      // instance already running) must drop what they hold.
+      for (const siteId of new Set(rows.map((row) => row.site_id))) {
+        await recordEvent(tx, { type: 'site.changed', siteId });
+      }
       for (const row of rows) {
         const source = row.deleted_at
           ? null

@@ -12,20 +12,15 @@ import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { requireJson, validate } from '../http/validate.ts';
-import type { Logger } from '../logger.ts';
-import type { Mailer } from '../notifications/mailer.ts';
 import type { Db } from '../store/db.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
 import { type CommentAuthorInput, createComment, getThread } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
-import { notifyHeld } from './notify-held.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
-  mailer: Mailer;
-  logger: Logger;
 }
 
 /** Public comment API (docs/api.md). */
@@ -73,7 +68,6 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         );
         // Only an accepted post earns the browser a key.
         grantAuthorKey(res, body.site, authorKey);
-        notifyHeld(db, services.mailer, services.logger, config.publicUrl, created);
         res.status(201).json({ comment: created.comment });
       },
     ),
@@ -93,10 +87,6 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
         services.moderation,
       );
-      // Moderators hear of a comment held again, not of every edit to one already held.
-      if (edited.previousStatus !== 'pending') {
-        notifyHeld(db, services.mailer, services.logger, config.publicUrl, edited);
-      }
       res.json({ comment: edited.comment });
     }),
   );

@@ -5,6 +5,8 @@ import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { ensureAvatar } from '../avatars/avatar.repository.ts';
 import type { AvatarSource } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
+import { recordCommentEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
@@ -168,7 +170,7 @@ export async function createComment(
     reason,
   }));
 
-  const row = await db.transaction().execute(async (tx) => {
+  const row = await writeTransaction(db, async (tx) => {
     const page = await ensurePage(tx, {
       siteId: site.id,
       pageKey: input.page,
@@ -177,7 +179,7 @@ export async function createComment(
     });
     const now = new Date().toISOString();
     if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
-    return insertComment(tx, {
+    const inserted = await insertComment(tx, {
       id: newId(),
       site_id: site.id,
       page_id: page.id,
@@ -194,6 +196,12 @@ export async function createComment(
       created_at: now,
       updated_at: now,
     });
+    await recordCommentEvent(tx, 'comment.created', {
+      row: inserted,
+      page,
+      previousStatus: null,
+    });
+    return inserted;
   });
   return {
     comment: presentComment(

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ENTRIES, appTags, LOADER_FILE, loadWidgetAssets, MANIFEST_FILE } from './assets.ts';
+import {
+  APP_ENTRIES,
+  appTags,
+  devWidgetAssets,
+  LOADER_FILE,
+  loadWidgetAssets,
+  MANIFEST_FILE,
+} from './assets.ts';
 
 let dir: string;
 
@@ -63,6 +70,14 @@ describe('loadWidgetAssets', () => {
     expect(assets?.get('../package.json')).toBeUndefined();
   });
 
+  it('lets pages allow their own origin only', () => {
+    expect(loadWidgetAssets(built(MANIFEST, FILES))?.sources).toEqual({
+      script: "'self'",
+      style: "'self'",
+      connect: "'self'",
+    });
+  });
+
   it('renders the head tags in load order, escaped', () => {
     const tags = appTags(
       { script: 'assets/a".js', preload: ['assets/b.js'], styles: ['assets/c.css'] },
@@ -83,5 +98,38 @@ describe('loadWidgetAssets', () => {
   it('fails loudly when the manifest lacks an app, rather than serving a page without it', () => {
     const { [APP_ENTRIES.admin]: _admin, ...withoutAdmin } = MANIFEST;
     expect(() => loadWidgetAssets(built(withoutAdmin, FILES))).toThrow(/widget\/admin\/main\.tsx/);
+  });
+});
+
+describe('devWidgetAssets (npm run dev)', () => {
+  const DEV = 'http://127.0.0.1:5173';
+
+  it("loads each app from the dev server: Vite's client, the Fast Refresh preamble, the entry", () => {
+    const assets = devWidgetAssets(DEV, built({}, []));
+    expect(assets?.head('thread').split('\n')).toEqual([
+      `<script type="module" src="${DEV}/@vite/client"></script>`,
+      `<script type="module" src="${DEV}/@id/@vitejs/plugin-react/preamble"></script>`,
+      `<script type="module" src="${DEV}/widget/thread/main.tsx"></script>`,
+    ]);
+    expect(assets?.head('admin')).toContain(`src="${DEV}/widget/admin/main.tsx"`);
+  });
+
+  it('serves the built embed.js and nothing else', () => {
+    const assets = devWidgetAssets(DEV, built(MANIFEST, FILES));
+    expect(assets?.get(LOADER_FILE)?.identity.toString()).toBe(`/* ${LOADER_FILE} */`);
+    expect(assets?.get('assets/thread-3.js')).toBeUndefined();
+  });
+
+  it("lets pages load from the dev server and reach its HMR socket, and Vite's injected styles", () => {
+    expect(devWidgetAssets(DEV, built({}, []))?.sources).toEqual({
+      script: `'self' ${DEV}`,
+      style: "'self' 'unsafe-inline'",
+      connect: `'self' ${DEV} ws://127.0.0.1:5173`,
+    });
+  });
+
+  it('is null while embed.js is not built', () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-assets-'));
+    expect(devWidgetAssets(DEV, dir)).toBeNull();
   });
 });

@@ -51,13 +51,31 @@ interface Asset {
   br: Buffer | undefined;
 }
 
+/**
+ * What a page loading an app must allow in its Content-Security-Policy, per
+ * directive: 'self' for the built widget; the dev server too under `npm run dev`.
+ */
+export interface AssetSources {
+  script: string;
+  style: string;
+  connect: string;
+}
+
+/** What the server's pages need of the widget: the apps' tags, and files by path. */
 export interface WidgetAssets {
-  apps: Record<AppName, AppFiles>;
   /** The `<head>` tags that load an app (see appTags). */
   head(app: AppName): string;
   /** Asset by path relative to the widget dir ("embed.js", "assets/thread-X.js"). */
   get(path: string): Asset | undefined;
+  sources: AssetSources;
 }
+
+/** The built widget: also which files each app's page links (the size budgets read them). */
+export interface BuiltWidgetAssets extends WidgetAssets {
+  apps: Record<AppName, AppFiles>;
+}
+
+const SELF_ONLY: AssetSources = { script: "'self'", style: "'self'", connect: "'self'" };
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -66,6 +84,17 @@ const TYPES: Record<string, string> = {
 
 function readIfExists(path: string): Buffer | undefined {
   return existsSync(path) ? readFileSync(path) : undefined;
+}
+
+function readAsset(path: string): Asset {
+  const identity = readFileSync(path);
+  return {
+    type: TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream',
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
+    identity,
+    gzip: readIfExists(`${path}.gz`),
+    br: readIfExists(`${path}.br`),
+  };
 }
 
 /** Walks an entry's static imports, the way Vite's backend-integration guide describes. */
@@ -99,7 +128,7 @@ export function appTags(files: AppFiles, base = ''): string {
 }
 
 /** Loads the built widget, or returns null when it hasn't been built (npm run build). */
-export function loadWidgetAssets(dir: string): WidgetAssets | null {
+export function loadWidgetAssets(dir: string): BuiltWidgetAssets | null {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath) || !existsSync(join(dir, LOADER_FILE))) return null;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest;
@@ -108,22 +137,49 @@ export function loadWidgetAssets(dir: string): WidgetAssets | null {
     for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
   }
   const assets = new Map<string, Asset>();
-  for (const file of files) {
-    const path = join(dir, file);
-    const identity = readFileSync(path);
-    assets.set(file, {
-      type: TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream',
-      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
-      identity,
-      gzip: readIfExists(`${path}.gz`),
-      br: readIfExists(`${path}.br`),
-    });
-  }
+  for (const file of files) assets.set(file, readAsset(join(dir, file)));
   const apps = {
     thread: appFiles(manifest, APP_ENTRIES.thread),
     admin: appFiles(manifest, APP_ENTRIES.admin),
   };
-  return { apps, head: (app) => appTags(apps[app]), get: (path) => assets.get(path) };
+  return {
+    apps,
+    head: (app) => appTags(apps[app]),
+    get: (path) => assets.get(path),
+    sources: SELF_ONLY,
+  };
+}
+
+/**
+ * Development only (`npm run dev`, DEV_SERVER_URL): the apps load from Vite's
+ * dev server, module by module with its HMR client and React Fast Refresh's
+ * preamble first; only embed.js, which runs on host pages, is the built one
+ * (from `dir`). The pages' policy then allows the dev server's origin, its
+ * HMR websocket, and the <style> elements it injects; never in production.
+ * Returns null when embed.js isn't built.
+ */
+export function devWidgetAssets(devServerUrl: string, dir: string): WidgetAssets | null {
+  const loaderPath = join(dir, LOADER_FILE);
+  if (!existsSync(loaderPath)) return null;
+  const loader = readAsset(loaderPath);
+  const dev = new URL(devServerUrl);
+  const socket = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
+  const script = (path: string) =>
+    `<script type="module" src="${escapeHtml(new URL(path, dev).href)}"></script>`;
+  return {
+    head: (app) =>
+      [
+        script('/@vite/client'),
+        script('/@id/@vitejs/plugin-react/preamble'),
+        script(`/${APP_ENTRIES[app]}`),
+      ].join('\n'),
+    get: (path) => (path === LOADER_FILE ? loader : undefined),
+    sources: {
+      script: `'self' ${dev.origin}`,
+      style: "'self' 'unsafe-inline'",
+      connect: `'self' ${dev.origin} ${socket}`,
+    },
+  };
 }
 
 /** Sends an asset with the best encoding the client accepts, honouring If-None-Match. */

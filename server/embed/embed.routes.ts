@@ -8,10 +8,12 @@ import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
 import type { Config } from '../config.ts';
+import type { Events } from '../events/events.ts';
+import { BEGINNING } from '../events/memory-log.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { sendAsset, type WidgetAssets } from './assets.ts';
+import { type AssetSources, sendAsset, type WidgetAssets } from './assets.ts';
 import { renderThreadPage } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
@@ -35,12 +37,12 @@ function isOrigin(value: string): boolean {
   return Origin.safeParse(value).data === value;
 }
 
-function threadCsp(frameAncestors: string): string {
+function threadCsp(frameAncestors: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "connect-src 'self'",
+    `script-src ${sources.script}`,
+    `style-src ${sources.style}`,
+    `connect-src ${sources.connect}`,
     // Avatars come from Parley itself (server/avatars): the reader's browser
     // talks to no one else (issue 12).
     "img-src 'self' data:",
@@ -51,7 +53,12 @@ function threadCsp(frameAncestors: string): string {
 }
 
 /** embed.js, the hashed widget assets, and the iframe page itself. */
-export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null): Router {
+export function embedRoutes(
+  db: Db,
+  config: Config,
+  assets: WidgetAssets | null,
+  events: Pick<Events, 'lastId'>,
+): Router {
   const router = Router();
 
   router.get('/embed.js', (req, res) => {
@@ -99,6 +106,8 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       q.hostLang,
       ...req.acceptsLanguages(),
     ]);
+    // Read before the thread: an event between the two is replayed, never missed.
+    const liveFrom = (await events.lastId()) ?? BEGINNING;
     const bootstrap: ThreadBootstrap = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
@@ -121,6 +130,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
         privacyUrl: site?.settings.privacyUrl ?? null,
       },
       locale,
+      liveFrom,
       thread:
         site && hostAllowed && pageKey
           ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))
@@ -129,7 +139,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
-    res.setHeader('Content-Security-Policy', threadCsp(ancestors));
+    res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
     res
       .status(site ? 200 : 404)

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReaderDataExport } from '../../contract/reader-data.schema.ts';
+import type { ParleyEvent } from '../events/event.types.ts';
 import { signInReader } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
@@ -80,9 +81,22 @@ describe.each(DIALECTS)('readers’ data rights when signed in, on %s', (dialect
   it('deletes the account keeping the comments as “Deleted user”; the session is over', async () => {
     const { token } = await reader();
     const id = await post(token, 'Keep me, not my name');
+    await server.parley.events.flush();
+    const heard: ParleyEvent[] = [];
+    const off = server.parley.events.subscribe((event) => heard.push(event));
     const res = await api('/me?site=blog&comments=anonymise', token, 'DELETE');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ site: 'blog', comments: 'anonymise', affected: 1 });
+    // Caches and open widgets on every instance hear of it (issue 10).
+    await server.parley.events.flush();
+    off();
+    expect(heard).toEqual([
+      expect.objectContaining({
+        type: 'page.changed',
+        siteId: 'blog',
+        pageKey: `https://blog.example/p-${dialect}`,
+      }),
+    ]);
     const shown = (await thread()).comments.find((c) => c.id === id);
     expect(shown?.author.name).toBe('Deleted user');
     expect((await api('/me/data?site=blog', token)).status).toBe(401);

@@ -35,6 +35,26 @@ export async function listAuthorComments(db: Db, siteId: string, author: AuthorM
     .execute();
 }
 
+/**
+ * The pages of a site holding any of the author's comments (deleted ones
+ * included): what a deletion must announce, found before it writes.
+ */
+export async function listAuthorPages(
+  db: Db,
+  siteId: string,
+  author: AuthorMatch,
+): Promise<{ page_key: string }[]> {
+  const match = matching(author);
+  return db
+    .selectFrom('comments')
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .select('pages.page_key')
+    .distinct()
+    .where('comments.site_id', '=', siteId)
+    .where(match.column, '=', match.value)
+    .execute();
+}
+
 /** Keeps the author's comments on a site as "Deleted user", with nothing of them left. */
 export async function anonymiseAuthorComments(
   db: Db,

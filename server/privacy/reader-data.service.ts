@@ -11,6 +11,8 @@ import type {
 } from '../../contract/reader-data.schema.ts';
 import { deleteAvatars } from '../avatars/avatar.repository.ts';
 import { type AuthorMatch, blankComment } from '../comments/comment.repository.ts';
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
@@ -20,6 +22,7 @@ import {
   deleteIdentity,
   identityStillUsed,
   listAuthorComments,
+  listAuthorPages,
   revokeIdentitySessions,
 } from './reader-data.repository.ts';
 
@@ -84,6 +87,7 @@ export async function exportReaderData(
  * removed (a removed one that has replies stays as a "deleted" placeholder,
  * so the replies keep their place), their sessions here revoked, and their
  * identity (name, picture, email) deleted once nothing on any site uses it.
+ * Each page it touches is announced on the event stream.
  */
 export async function deleteReaderAccount(
   db: Db,
@@ -94,7 +98,13 @@ export async function deleteReaderAccount(
   const site = await requireSite(db, siteId);
   const match = matchOf(reader);
   const now = new Date().toISOString();
-  const affected = await db.transaction().execute(async (tx) => {
+  const affected = await writeTransaction(db, async (tx) => {
+    // Their name and words leave every thread they wrote in: announce each
+    // page in the same transaction, so caches and open widgets on every
+    // instance reload it (issue 10), and none is missed if we crash after.
+    for (const page of await listAuthorPages(tx, site.id, match)) {
+      await recordEvent(tx, { type: 'page.changed', siteId: site.id, pageKey: page.page_key });
+    }
     let count = 0;
     if (comments === 'anonymise') {
       count = await anonymiseAuthorComments(tx, site.id, match, now);

@@ -3,6 +3,7 @@
  * (default 60 days), by the periodic job; the comments themselves stay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParleyEvent } from '../events/event.types.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { eraseExpiredRequestData } from './retention.ts';
 
@@ -75,7 +76,17 @@ describe.each(DIALECTS)('request data retention on %s', (dialect) => {
     const shortOld = await commentAged('short', 8);
     const shortYoung = await commentAged('short', 6);
 
+    await server.parley.events.flush();
+    const heard: ParleyEvent[] = [];
+    const off = server.parley.events.subscribe((event) => heard.push(event));
     expect(await eraseExpiredRequestData(server.parley.db)).toBe(2);
+    // Announced like any write, so no cache on any instance keeps them (issue 10).
+    await server.parley.events.flush();
+    expect(heard.map((e) => [e.type, e.siteId, 'pageKey' in e && e.pageKey]).sort()).toEqual([
+      ['page.changed', 'blog', old],
+      ['page.changed', 'short', shortOld],
+    ]);
+    heard.length = 0;
     expect(await row(old)).toEqual({ ip: null, user_agent: null, body_source: 'Kept' });
     expect(await row(shortOld)).toEqual({ ip: null, user_agent: null, body_source: 'Kept' });
     expect(await row(young)).toEqual({
@@ -86,6 +97,9 @@ describe.each(DIALECTS)('request data retention on %s', (dialect) => {
     expect((await row(shortYoung)).ip).toBe('203.0.113.9');
     // Nothing left to do: a second run (another instance) changes nothing.
     expect(await eraseExpiredRequestData(server.parley.db)).toBe(0);
+    await server.parley.events.flush();
+    off();
+    expect(heard).toEqual([]);
   });
 
   it('refuses a retention that is not a whole number of days from 1 to 3650', async () => {

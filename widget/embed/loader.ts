@@ -107,7 +107,15 @@ export function mount(element: Element, options: MountOptions, win: Window = win
     const src = new URL('embed/thread', base);
     for (const key in params) if (params[key]) src.searchParams.set(key, params[key]);
     ready = false;
+    // A mounted frame that navigates adds an entry to the top window's
+    // history: after client-side navigation the reader's Back button would
+    // step the frame back instead of the page. Taken out and put back, the
+    // frame starts afresh, and a fresh frame's first load adds no entry.
+    const parent = iframe.parentNode;
+    const next = iframe.nextSibling;
+    iframe.remove();
     iframe.src = src.href;
+    parent?.insertBefore(iframe, next);
   };
 
   // Inline so host rules like `iframe { border: 5px solid red }` can't reach it.
@@ -208,7 +216,20 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       return;
     }
     height = message.height;
-    if (!fragment) iframe.style.height = `${height}px`;
+    // While the page's own comments are on screen the hidden frame takes no
+    // height; show() gives it this one when it swaps them.
+    if (!fragment) {
+      const before = iframe.getBoundingClientRect();
+      iframe.style.height = `${height}px`;
+      // A live comment came (or went) above what the reader is looking at: keep their place.
+      if (
+        message.type === 'resize' &&
+        message.grewAt !== undefined &&
+        before.top + message.grewAt < 0
+      ) {
+        win.scrollBy(0, message.height - before.height);
+      }
+    }
     if (message.type === 'ready') {
       show();
       ready = true;

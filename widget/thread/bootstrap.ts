@@ -31,6 +31,7 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
     theme: value.theme && THEMES.has(value.theme) ? value.theme : 'auto',
     maxDepth: Number(value.maxDepth) >= 1 ? Number(value.maxDepth) : 3,
     thread: value.thread && Array.isArray(value.thread.comments) ? value.thread : null,
+    liveFrom: typeof value.liveFrom === 'string' ? value.liveFrom : '0',
     // Only providers this app knows, once each, in the server's order.
     providers: Array.isArray(value.providers)
       ? value.providers.filter((id, i, all) => PROVIDER_IDS.includes(id) && all.indexOf(id) === i)

@@ -119,4 +119,75 @@ describe('state changes', () => {
     expect(placeheld.comments[1]).toBe(r);
     expect(apply(placeheld, 'removeComment', 'r')).toMatchObject({ comments: [], total: 0 });
   });
+
+  it('liveComment puts a new comment in its place in time order, counted and marked new', () => {
+    const later = buildComment({ id: 'z', createdAt: new Date(Date.now()).toISOString() });
+    const approvedLate = buildComment({
+      id: 'b',
+      createdAt: new Date(Date.parse(a.createdAt) + 1000).toISOString(),
+    });
+    let state = apply(start(), 'liveComment', later);
+    state = apply(state, 'liveComment', approvedLate);
+    expect(state.comments.map((c) => c.id)).toEqual(['a', 'b', 'z']);
+    expect(state.total).toBe(3);
+    expect(state.fresh).toEqual(['z', 'b']);
+    expect(state.live).toEqual({ id: 'b', seq: 2 });
+    // Again (a replay after a reconnection): replaced, not doubled.
+    const again = apply(state, 'liveComment', { ...later, html: '<p>edited</p>' });
+    expect(again.comments.map((c) => c.id)).toEqual(['a', 'b', 'z']);
+    expect(again.total).toBe(3);
+    expect(again.comments.at(-1)?.html).toBe('<p>edited</p>');
+  });
+
+  it('liveComment keeps what only the author has on their own comment, and publishes their held one', () => {
+    const own = buildComment({
+      id: 'o',
+      status: 'pending',
+      editableUntil: new Date(Date.now() + 60_000).toISOString(),
+      source: 'mine',
+    });
+    const held = apply(start(), 'addComment', own);
+    expect(held.total).toBe(1);
+    const { status: _, editableUntil: __, source: ___, ...published } = own;
+    const approved = apply(held, 'liveComment', published);
+    expect(approved.comments.at(-1)).toMatchObject({
+      editableUntil: own.editableUntil,
+      source: 'mine',
+    });
+    expect(approved.comments.at(-1)?.status).toBeUndefined();
+    expect(approved.total).toBe(2);
+    expect(approved.fresh).toEqual([]);
+  });
+
+  it('addComment after the same comment arrived live takes the author’s copy, not marked new', () => {
+    const mine = buildComment({
+      id: 'm',
+      editableUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const { editableUntil: _, ...asReadersSeeIt } = mine;
+    const live = apply(start(), 'liveComment', asReadersSeeIt);
+    const posted = apply(live, 'addComment', mine);
+    expect(posted.comments.map((c) => c.id)).toEqual(['a', 'm']);
+    expect(posted.comments.at(-1)?.editableUntil).toBe(mine.editableUntil);
+    expect(posted.total).toBe(2);
+    expect(posted.fresh).toEqual([]);
+    expect(posted.highlighted).toMatchObject({ id: 'm', focus: true });
+  });
+
+  it('liveRemove takes a withdrawn comment away, but not the reader’s own held one', () => {
+    const removed = apply(start(), 'liveRemove', 'a');
+    expect(removed.comments).toEqual([]);
+    expect(removed.total).toBe(0);
+    expect(apply(removed, 'liveRemove', 'unknown')).toEqual(removed);
+    const own = apply(start(), 'addComment', buildComment({ id: 'h', status: 'pending' }));
+    expect(apply(own, 'liveRemove', 'h').comments.map((c) => c.id)).toEqual(['a', 'h']);
+  });
+
+  it('liveComment ignores the placeholder of a comment the reader never had', () => {
+    const placeholder = buildComment({ id: 'gone', deleted: true, html: '' });
+    expect(apply(start(), 'liveComment', placeholder).comments.map((c) => c.id)).toEqual(['a']);
+    const blanked = apply(start(), 'liveComment', { ...a, deleted: true, html: '' });
+    expect(blanked.comments[0]?.deleted).toBe(true);
+    expect(blanked.total).toBe(0);
+  });
 });

@@ -36,6 +36,10 @@ export interface State {
   signingIn: { provider: ProviderId } | null;
   /** The outcome of the last sign-in attempt or sign-out, when the reader should be told. */
   authMessage: string | null;
+  /** Comments that arrived live since the page loaded: marked "New". */
+  fresh: string[];
+  /** The last live change (`seq` makes a repeat a change), so the view can keep the reader's place. */
+  live: { id: string; seq: number } | null;
 }
 
 export interface Session {
@@ -59,6 +63,8 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
     session: null,
     signingIn: null,
     authMessage: null,
+    fresh: [],
+    live: null,
   };
 }
 
@@ -73,15 +79,26 @@ const nextHighlight = (state: State, id: string, focus: boolean) => ({
  * closes. Counted only when published: the server's `total` never includes
  * held comments either, so a reload shows the same count.
  */
-const addComment: Action<Comment> = ({ state, data }) =>
-  state.comments.some((c) => c.id === data.id)
-    ? {}
-    : {
-        comments: [...state.comments, data],
-        total: data.status === 'pending' ? state.total : state.total + 1,
-        replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
-        highlighted: nextHighlight(state, data.id, true),
-      };
+const addComment: Action<Comment> = ({ state, data }) => {
+  const opened = {
+    replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
+    highlighted: nextHighlight(state, data.id, true),
+  };
+  // Live updates may have brought it first: the author's copy (with its
+  // edit window and source) replaces that one, and it is not "new" to them.
+  if (state.comments.some((c) => c.id === data.id)) {
+    return {
+      comments: state.comments.map((c) => (c.id === data.id ? data : c)),
+      fresh: state.fresh.filter((id) => id !== data.id),
+      ...opened,
+    };
+  }
+  return {
+    comments: [...state.comments, data],
+    total: data.status === 'pending' ? state.total : state.total + 1,
+    ...opened,
+  };
+};
 
 /** Whether a comment counts in `total`: published, and not a deleted one's placeholder. */
 const counted = (c: Comment) => !c.status && !c.deleted;
@@ -126,6 +143,62 @@ const removeComment: Action<string> = ({ state, data }) => {
   }
   return { comments, total };
 };
+
+const byTime = (a: Comment, b: Comment) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1;
+
+const liveMark = (state: State, id: string) => ({ id, seq: (state.live?.seq ?? 0) + 1 });
+
+/**
+ * A comment published or changed elsewhere (live updates): a new one goes
+ * into its place in time order (a comment approved late lands where it was
+ * written), marked new; a known one is replaced. The reader's own comment
+ * keeps what only its author has (the edit window, the source) and takes
+ * the published status.
+ */
+const liveComment: Action<Comment> = ({ state, data }) => {
+  const old = state.comments.find((c) => c.id === data.id);
+  if (old) {
+    const own = old.editableUntil && !data.deleted;
+    const next: Comment = own
+      ? { ...data, editableUntil: old.editableUntil, source: data.source ?? old.source }
+      : data;
+    return {
+      comments: state.comments.map((c) => (c.id === data.id ? next : c)),
+      total: state.total - Number(counted(old)) + Number(counted(next)),
+      live: liveMark(state, data.id),
+    };
+  }
+  // A placeholder of a comment this reader never had: nothing to show.
+  if (data.deleted) return {};
+  return {
+    comments: [...state.comments, data].sort(byTime),
+    total: state.total + Number(counted(data)),
+    fresh: [...state.fresh, data.id],
+    live: liveMark(state, data.id),
+  };
+};
+
+/**
+ * A comment readers could see was withdrawn (trash, spam, held again,
+ * deleted). The reader's own held comment stays: they still see it, as
+ * awaiting moderation, as the server shows it to them.
+ */
+const liveRemove: Action<string> = ({ state, data }) => {
+  const old = state.comments.find((c) => c.id === data);
+  if (!old || old.status === 'pending') return {};
+  return {
+    comments: state.comments.filter((c) => c.id !== data),
+    total: state.total - Number(counted(old)),
+    live: liveMark(state, data),
+  };
+};
+
+/** The thread as reloaded after live updates could not be resumed. */
+const reloadThread: Action<CommentList> = ({ data }) => ({
+  comments: data.comments,
+  total: data.total,
+});
 
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
@@ -188,6 +261,9 @@ export const actions = {
   addComment,
   replaceComment,
   removeComment,
+  liveComment,
+  liveRemove,
+  reloadThread,
   openReply,
   closeReply,
   highlight,
