@@ -24,6 +24,13 @@ export default [
     gzip: true,
   },
   {
+    // Imported by embed.js only when its frame shows no thread.
+    name: 'embed-diagnose.js (wrong-embed diagnostics)',
+    path: `${DIR}/embed-diagnose.js`,
+    limit: '600 B',
+    gzip: true,
+  },
+  {
     name: 'iframe first render (thread JS, its chunks and CSS)',
     path: files('thread'),
     limit: '25000 B',

@@ -46,8 +46,14 @@ async function seed(
 async function shootThread(page: Page, file: string) {
   const frame = page.frameLocator('iframe.parley-frame');
   await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
-  // Avatars are initials here (Gravatar is out of reach offline): wait for them to settle.
-  await expect(frame.locator('[data-testid="avatar"] img')).toHaveCount(0);
+  // Avatars are pictures Parley serves (drawn for guests): wait until each has loaded.
+  await expect
+    .poll(() =>
+      frame
+        .locator('[data-testid="avatar"] img')
+        .evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)),
+    )
+    .toBe(true);
   await page.locator('iframe.parley-frame').evaluate((el) => el.scrollIntoView());
   const box = page.locator('iframe.parley-frame');
   await box.screenshot({ path: `${OUT}/${file}` });

@@ -15,7 +15,7 @@ import { BEGINNING } from '../events/memory-log.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { type AssetSources, sendAsset, type WidgetAssets } from './assets.ts';
+import { type AssetSources, DIAGNOSE_FILE, sendAsset, type WidgetAssets } from './assets.ts';
 import { checkEmbed } from './embed-check.ts';
 import { renderThreadPage } from './thread-page.ts';
 
@@ -44,29 +44,15 @@ function isOrigin(value: string): boolean {
   return Origin.safeParse(value).data === value;
 }
 
-/**
- * Where avatars may load from: any https host (Gravatar, the providers'
- * CDNs) and data: URLs. A sign-in provider configured at a plain-http address
- * (only the demo's local sandboxes are) serves its users' pictures from there
- * too, so that origin is added, and only it: production's providers are
- * https, and their policy stays exactly `https: data:`.
- */
-export function imageSources(config: Pick<Config, 'providers'>): string {
-  const { wordpress, twitter, facebook } = config.providers;
-  const endpoints = [wordpress?.apiUrl, twitter?.apiUrl, facebook?.graphUrl, facebook?.wwwUrl];
-  const httpOrigins = new Set(
-    endpoints.flatMap((url) => (url?.startsWith('http:') ? [new URL(url).origin] : [])),
-  );
-  return ['https:', 'data:', ...httpOrigins].join(' ');
-}
-
-function threadCsp(frameAncestors: string, images: string, sources: AssetSources): string {
+function threadCsp(frameAncestors: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
     `script-src ${sources.script}`,
     `style-src ${sources.style}`,
     `connect-src ${sources.connect}`,
-    `img-src ${images}`,
+    // Avatars come from Parley itself (server/avatars): the reader's browser
+    // talks to no one else (issue 12).
+    "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
@@ -81,7 +67,6 @@ export function embedRoutes(
   events: Pick<Events, 'lastId'>,
 ): Router {
   const router = Router();
-  const images = imageSources(config);
 
   router.get('/embed.js', (req, res) => {
     const asset = assets?.get('embed.js');
@@ -98,6 +83,16 @@ export function embedRoutes(
     const asset = assets?.get(`assets/${req.params.file}`);
     if (!asset) return next();
     sendAsset(req, res, asset, IMMUTABLE);
+  });
+
+  // Imported by the loader as a module (so CORS) on other sites' pages, only
+  // when its frame shows no thread.
+  router.get('/embed/diagnose.js', (req, res, next) => {
+    const asset = assets?.get(DIAGNOSE_FILE);
+    if (!asset) return next();
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    sendAsset(req, res, asset, LOADER_CACHE);
   });
 
   // Asked by the loader from any page, and only when its frame failed.
@@ -177,7 +172,7 @@ export function embedRoutes(
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
-    res.setHeader('Content-Security-Policy', threadCsp(ancestors, images, assets.sources));
+    res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
     res
       .status(site ? 200 : 404)

@@ -5,7 +5,7 @@
  * its script tag (`mountScript`) and exposes it as `Parley.mount` to
  * single-page apps; the React component (widget/react) calls it too.
  */
-import type { EmbedCheck, Theme } from '../../contract/api.ts';
+import type { Theme } from '../../contract/api.ts';
 import {
   COMMENT_HASH,
   envelope,
@@ -199,36 +199,39 @@ export function mount(element: Element, options: MountOptions, win: Window = win
     iframe.contentWindow?.postMessage(envelope(message), origin);
 
   let notice: HTMLElement | undefined;
+  // Comments the site put in the page (GET /api/v1/pages/html) stay until the
+  // widget is ready, then give way to it in the same frame: no moment with
+  // neither, no collapse. Until then the hidden frame takes no height, and
+  // if the widget never comes (blocked script, server down) they just stay.
+  let fragment = element.querySelector(':scope>.parley-static');
+  if (fragment) iframe.style.height = '0';
+  let height = 150;
   const show = () => {
     clearTimeout(timer);
     notice?.remove();
+    fragment?.remove();
+    fragment = null;
+    iframe.style.height = `${height}px`;
     iframe.style.visibility = 'visible';
   };
 
-  // The frame never said ready (its page may be barred by frame-ancestors,
-  // which the browser reports only as a CSP line) or has no thread: ask the
-  // server why, tell the site owner in the console, and show readers a line
-  // instead of a blank box. If all is well after all (a slow load), show it.
+  // The frame never said ready or has no thread: embed/diagnose.js (loaded
+  // only then) asks the server why, tells the site owner in the console and
+  // gives readers a line instead of a blank box; the page's own comments, if
+  // any, stay instead. All well after all (a slow load): show the frame. The
+  // server down (not even that loads): the frame shows the browser's page.
   const diagnose = () => {
     clearTimeout(timer);
-    const query = new URLSearchParams({ site: current.site, origin: loc.origin });
-    fetch(`${base}embed/check?${query}`)
-      .then((r) => r.json() as Promise<EmbedCheck>)
-      // Unreachable: the notice says so in the reader's words, the console names the server.
-      .catch(
-        (): EmbedCheck => ({ ok: false, notice: 'Comments could not be loaded.', console: base }),
-      )
-      .then((check) => {
-        if (ready) return;
-        if (check.ok) return show();
-        console.error(check.console);
+    import(/* @vite-ignore */ `${base}embed/diagnose.js`)
+      .then((m: typeof import('./diagnose.ts')) => m.diagnose(base, current.site, loc.origin))
+      .then((found) => {
+        if (ready || fragment) return;
+        if (!found) return show();
         iframe.style.height = '0';
-        notice ??= doc.createElement('p');
-        notice.className = 'parley-notice';
-        notice.role = 'status';
-        notice.textContent = check.notice;
-        iframe.after(notice);
-      });
+        notice?.remove();
+        notice = found;
+        iframe.after(found);
+      }, show);
   };
   const timer = setTimeout(diagnose, READY_TIMEOUT_MS);
 
@@ -285,15 +288,20 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       diagnose();
       return;
     }
-    const before = iframe.getBoundingClientRect();
-    iframe.style.height = `${message.height}px`;
-    // A live comment came (or went) above what the reader is looking at: keep their place.
-    if (
-      message.type === 'resize' &&
-      message.grewAt !== undefined &&
-      before.top + message.grewAt < 0
-    ) {
-      win.scrollBy(0, message.height - before.height);
+    height = message.height;
+    // While the page's own comments are on screen the hidden frame takes no
+    // height; show() gives it this one when it swaps them.
+    if (!fragment) {
+      const before = iframe.getBoundingClientRect();
+      iframe.style.height = `${height}px`;
+      // A live comment came (or went) above what the reader is looking at: keep their place.
+      if (
+        message.type === 'resize' &&
+        message.grewAt !== undefined &&
+        before.top + message.grewAt < 0
+      ) {
+        win.scrollBy(0, message.height - before.height);
+      }
     }
     if (message.type === 'ready') {
       show();

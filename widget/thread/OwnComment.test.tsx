@@ -52,10 +52,11 @@ describe('the author’s own comments', () => {
   it('edits inline from the source and shows the result, marked (edited)', async () => {
     renderApp([mine()]);
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
-    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    const editor = await screen.findByRole('form', { name: 'Edit your comment' });
     const box = within(editor).getByLabelText('Your comment') as HTMLTextAreaElement;
     expect(box.value).toBe('My *words*');
-    expect(document.activeElement).toBe(box);
+    // The editor's code loads on first use; the focus follows once it has rendered.
+    await waitFor(() => expect(document.activeElement).toBe(box));
     fireEvent.input(box, { target: { value: 'My *better* words' } });
     const edited = mine({
       html: '<p>My <em>better</em> words</p>',
@@ -82,7 +83,7 @@ describe('the author’s own comments', () => {
     expect(screen.getByTestId('comment-count').textContent).toBe('1 comment');
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
     respondOnce(jsonResponse(200, { comment: mine({ status: 'pending', editedAt: inAMinute() }) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(within(item('mine')).getByTestId('awaiting-moderation')).toBeTruthy(),
     );
@@ -93,7 +94,7 @@ describe('the author’s own comments', () => {
   it('keeps the text and says why when an edit is refused', async () => {
     renderApp([mine()]);
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
-    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    const editor = await screen.findByRole('form', { name: 'Edit your comment' });
     fireEvent.input(within(editor).getByLabelText('Your comment'), { target: { value: 'Late' } });
     respondOnce(
       jsonResponse(403, {
@@ -110,12 +111,12 @@ describe('the author’s own comments', () => {
     expect(within(editor).getByRole('button', { name: 'Save' })).toHaveProperty('disabled', false);
   });
 
-  it('says what is wrong with an empty edit before asking the server', () => {
+  it('says what is wrong with an empty edit before asking the server', async () => {
     renderApp([mine()]);
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
-    const editor = screen.getByRole('form', { name: 'Edit your comment' });
+    const editor = await screen.findByRole('form', { name: 'Edit your comment' });
     fireEvent.input(within(editor).getByLabelText('Your comment'), { target: { value: '  ' } });
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     expect(within(editor).getByRole('alert').textContent).toBe('Please write your comment.');
@@ -129,7 +130,7 @@ describe('the author’s own comments', () => {
     try {
       renderApp([mine({ editableUntil: new Date(Date.now() + 30_000).toISOString() })]);
       fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
-      const editor = screen.getByRole('form', { name: 'Edit your comment' });
+      const editor = await screen.findByRole('form', { name: 'Edit your comment' });
       fireEvent.input(within(editor).getByLabelText('Your comment'), {
         target: { value: 'Typed as the window closed' },
       });
@@ -155,12 +156,12 @@ describe('the author’s own comments', () => {
     }
   });
 
-  it('Cancel closes the editor without a request', () => {
+  it('Cancel closes the editor without a request', async () => {
     renderApp([mine()]);
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     fireEvent.click(screen.getByRole('button', { name: 'Edit your comment' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('form', { name: 'Edit your comment' })).toBeNull();
     expect(within(item('mine')).getByTestId('comment-body').innerHTML).toBe(
       '<p>My <em>words</em></p>',
@@ -168,7 +169,7 @@ describe('the author’s own comments', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('asks inline before deleting (never a dialog); Keep keeps it', () => {
+  it('asks inline before deleting (never a dialog); Keep keeps it', async () => {
     const confirm = vi.fn(() => true);
     vi.stubGlobal('confirm', confirm);
     renderApp([mine()]);
@@ -176,9 +177,11 @@ describe('the author’s own comments', () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
-    const ask = screen.getByRole('group', { name: 'Delete this comment?' });
+    const ask = await screen.findByRole('group', { name: 'Delete this comment?' });
     expect(ask.textContent).toContain('Delete this comment?');
-    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep' })),
+    );
     fireEvent.click(within(ask).getByRole('button', { name: 'Keep' }));
     expect(screen.queryByRole('group', { name: 'Delete this comment?' })).toBeNull();
     expect(item('mine')).toBeTruthy();
@@ -191,7 +194,7 @@ describe('the author’s own comments', () => {
     expect(screen.getByTestId('comment-count').textContent).toBe('2 comments');
     const fetch = respondOnce(new Response(null, { status: 204 }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
-    const ask = screen.getByRole('group', { name: 'Delete this comment?' });
+    const ask = await screen.findByRole('group', { name: 'Delete this comment?' });
     fireEvent.click(within(ask).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(document.getElementById('comment-mine')).toBeNull());
     const [url, init] = sent(fetch);
@@ -205,7 +208,7 @@ describe('the author’s own comments', () => {
     renderApp([mine(), buildComment({ id: 'reply', parentId: 'mine', html: '<p>Answer</p>' })]);
     respondOnce(new Response(null, { status: 204 }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const placeholder = await screen.findByTestId('deleted-comment');
     expect(placeholder.textContent).toBe('This comment was deleted.');
     expect(placeholder.id).toBe('comment-mine');
@@ -224,7 +227,7 @@ describe('the author’s own comments', () => {
       }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Delete your comment' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Only its author can change this comment.',
     );

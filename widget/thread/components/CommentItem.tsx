@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
+import { Later } from '../later.ts';
 import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
-import { ConfirmDelete, EditComment } from './OwnComment.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
+
+// Only an author inside the edit window opens these: off the first render.
+const loadEdit = () => import('./OwnComment.tsx').then((m) => m.EditComment);
+const loadConfirm = () => import('./OwnComment.tsx').then((m) => m.ConfirmDelete);
 
 function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
@@ -114,7 +118,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
               type (the clock ticks each minute), and then Save must still send
               and show the server's answer, not vanish with the text. */}
           {own === 'editing' ? (
-            <EditComment comment={comment} onClose={close} />
+            <Later load={loadEdit} props={{ comment, onClose: close }} />
           ) : (
             <div
               className="body"
@@ -124,7 +128,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
             />
           )}
           {own === 'confirming' ? (
-            <ConfirmDelete comment={comment} onClose={close} />
+            <Later load={loadConfirm} props={{ comment, onClose: close }} />
           ) : (
             own !== 'editing' && (
               <div className="actions">
