@@ -27,6 +27,9 @@ import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { redisLimiters } from './redis/limiters.ts';
 import { createRedis } from './redis/redis.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
+import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
+import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
+import type { NotifyDeps } from './subscriptions/subscription.service.ts';
 
 export interface ParleyApp {
   app: Express;
@@ -80,6 +83,26 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       : {}),
   });
   events.handleOnce('held-comment-email', heldCommentEmails(db, mailer, config.publicUrl));
+  const notify: NotifyDeps = {
+    mailer,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    logger,
+    // Per address, across instances when REDIS_URL is set.
+    limits: {
+      confirmations: limiters({
+        keyPrefix: 'notify-confirm',
+        points: config.notifyLimits.confirmationsPerHour,
+        duration: 3600,
+      }),
+      notifications: limiters({
+        keyPrefix: 'notify-email',
+        points: config.notifyLimits.emailsPerHour,
+        duration: 3600,
+      }),
+    },
+  };
+  events.handleOnce('reply-notification-email', replyNotificationEmails(db, notify));
   const live = createLiveHub(events, { ...config.live, retryMs: 2_000 });
   const moderation = {
     flood: createFloodStore(
@@ -127,9 +150,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
+  app.use(subscriptionRoutes(db, notify));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation }),
+    commentRoutes(db, config, { moderation, notify }),
     sessionRoutes(db, config),
     liveRoutes(db, live),
     notFound,

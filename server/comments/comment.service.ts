@@ -86,6 +86,7 @@ export type CommentAuthorInput = { guest: CreateCommentBody['author'] } | { iden
 
 export interface CreatedComment {
   comment: Comment;
+  pageId: string;
   status: CommentStatus;
   reasons: { check: string; reason: string }[];
   site: Site;
@@ -203,6 +204,7 @@ export async function createComment(
       row,
       authorViewFor(row, context.authorKeyHash, site.settings.editWindowMinutes),
     ),
+    pageId: row.page_id,
     status,
     reasons,
     site,

@@ -74,7 +74,14 @@ export async function buildComment(
 export async function signInReader(
   db: Db,
   authSecret: string,
-  input: { siteId: string; providerUserId: string; displayName: string; provider?: ProviderId },
+  input: {
+    siteId: string;
+    providerUserId: string;
+    displayName: string;
+    provider?: ProviderId;
+    /** The address the provider gave (WordPress.com does); default none. */
+    email?: string | null;
+  },
 ): Promise<{ identity: IdentityRow; token: string }> {
   const provider = input.provider ?? 'twitter';
   const ticket = await createLoginTicket(db, {
@@ -93,7 +100,7 @@ export async function signInReader(
     username: null,
     avatarUrl: null,
     profileUrl: null,
-    email: null,
+    email: input.email ?? null,
   });
   const { session } = await openSession(db, authSecret, {
     identityId: identity.id,
