@@ -65,7 +65,9 @@ describe('confirmEmail', () => {
       validDays: 7,
     });
     expect(mail.subject).toBe('[Mon blog] Confirmez vos notifications par e-mail');
-    expect(mail.text).toContain('- les nouvelles réponses à votre commentaire sur «\u00a0Bonjour\u00a0»');
+    expect(mail.text).toContain(
+      '- les nouvelles réponses à votre commentaire sur «\u00a0Bonjour\u00a0»',
+    );
     expect(mail.text).toContain(
       'Confirmer: https://comments.example/notify/blog/confirm?token=x.y',
     );
