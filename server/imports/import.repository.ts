@@ -43,11 +43,20 @@ export async function findImportedComment(
 export async function findCommentPlace(
   db: Db,
   id: string,
-): Promise<Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id'> | undefined> {
+): Promise<
+  (Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id'> & { page_key: string }) | undefined
+> {
   return db
     .selectFrom('comments')
-    .select(['id', 'page_id', 'depth', 'parent_id'])
-    .where('id', '=', id)
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .select([
+      'comments.id',
+      'comments.page_id',
+      'comments.depth',
+      'comments.parent_id',
+      'pages.page_key',
+    ])
+    .where('comments.id', '=', id)
     .executeTakeFirst();
 }
 

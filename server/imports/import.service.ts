@@ -13,13 +13,14 @@ import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { renderCommentBody } from '../comments/render.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { NewComment } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { announceImportedBatch } from './announce.ts';
+import { announceImportedPages } from './announce.ts';
 import { READERS } from './formats/index.ts';
 import { htmlToSource } from './html-to-source.ts';
 import {
@@ -184,12 +185,15 @@ class BatchWriter {
       this.#summary.batches++;
       return;
     }
-    const pageIds = await this.#db.transaction().execute((trx) => this.#store(trx, batch, true));
+    await writeTransaction(this.#db, async (trx) => {
+      const pageKeys = await this.#store(trx, batch, true);
+      await announceImportedPages(trx, this.#site.id, pageKeys);
+    });
     this.#summary.batches++;
     this.#pages.clear();
-    announceImportedBatch({ siteId: this.#site.id, pageIds, comments: batch.length });
   }
 
+  /** Stores (or, for a dry run, only checks) a batch; returns the keys of the pages it wrote to. */
   async #store(db: Db, batch: SourceComment[], write: boolean): Promise<string[]> {
     const siteId = this.#site.id;
     const present = await findImportedIds(
@@ -200,7 +204,7 @@ class BatchWriter {
     );
     // Replies whose parent is earlier in this same batch find it here.
     const placed = new Map<string, Placed>();
-    const pageIds = new Set<string>();
+    const pageKeys = new Set<string>();
     for (const comment of batch) {
       if (present.has(comment.sourceId)) {
         this.#summary.alreadyPresent++;
@@ -227,7 +231,7 @@ class BatchWriter {
 
       const pageKey = comment.page.key ? this.#mapped(comment.page.key) : pageUrl;
       const pageId = await this.#pageId(db, pageKey, pageUrl, comment.page.title);
-      pageIds.add(pageId);
+      pageKeys.add(pageKey);
       const parent = await this.#parent(db, comment, pageId, placed);
       const row = toRow(comment, { siteId, pageId, parent });
       await insertImportedComment(db, row, {
@@ -242,7 +246,7 @@ class BatchWriter {
         parent_id: row.parent_id ?? null,
       });
     }
-    return [...pageIds];
+    return [...pageKeys];
   }
 
   #mapped(url: string): string {
@@ -389,7 +393,8 @@ async function settleWaitingReplies(
   for (;;) {
     const waiting = await listWaitingReplies(db, site.id, source, pageSize, after);
     if (waiting.length === 0) return;
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
+      const moved = new Set<string>();
       for (const reply of waiting) {
         const me = await findCommentPlace(trx, reply.commentId);
         const parent = await findImportedComment(trx, site.id, source, reply.parentSourceId);
@@ -402,7 +407,9 @@ async function settleWaitingReplies(
           { siteId: site.id, source, sourceId: reply.sourceId },
           me && under ? { commentId: me.id, parentId: under.id, depth: under.depth + 1 } : null,
         );
+        if (me && under) moved.add(me.page_key);
       }
+      await announceImportedPages(trx, site.id, moved);
     });
     after = waiting.at(-1)?.sourceId ?? after;
   }
