@@ -10,6 +10,7 @@ import {
 import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
+import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { requireJson, validate } from '../http/validate.ts';
@@ -56,7 +57,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
           );
         }
         const authorKey = authorKeyFor(req, body.site);
-        const author = authorOf(session, body);
+        const author = authorOf(session, body, config.authSecret);
         const created = await createComment(
           db,
           body,
@@ -127,9 +128,13 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
 function authorOf(
   session: SessionContext | undefined,
   body: CreateCommentBody | SignedInCommentBody,
+  avatarSecret: string,
 ): CommentAuthorInput {
   if (session) return { identity: session.identity };
-  if ('author' in body) return { guest: body.author };
+  if ('author' in body) {
+    const { email, name } = body.author;
+    return { guest: body.author, avatar: guestAvatar(avatarSecret, body.site, email, name) };
+  }
   // Not reached: without a session the body was checked against the guest schema, which requires it.
   throw new AppError(400, 'invalid_body', 'author: is required', 'author');
 }

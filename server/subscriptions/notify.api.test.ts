@@ -16,6 +16,7 @@ import {
   startTestSmtpServer,
   type TestSmtpServer,
 } from '../notifications/smtp-test-server.ts';
+import { eraseAuthor } from '../privacy/erase-author.ts';
 import { saveSite } from '../sites/site.service.ts';
 import { signInReader } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
@@ -482,6 +483,25 @@ describe.each(DIALECTS)('reply notifications on %s, two instances', (dialect) =>
     });
     expect(unavailable.status).toBe(201);
     expect(unavailable.body.subscription).toBe('unavailable');
+  });
+
+  it('stops when the owner erases the address (data rights): no more email to it', async () => {
+    const page = newPage();
+    const erased = `erased-${dialect}@example.com`;
+    const parentId = await confirmedSubscriber(erased, page, { replies: true, page: true });
+    await eraseAuthor(server.parley.db, server.parley.config.authSecret, 'blog', {
+      email: erased,
+      comments: 'anonymise',
+    });
+    const left = await server.parley.db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('email', '=', erased)
+      .execute();
+    expect(left).toEqual([]);
+    await post({ page, parentId, body: 'Anyone there?', email: 'z@example.com' });
+    await settle();
+    expect(mailsTo(erased)).toHaveLength(1);
   });
 
   describe('hostile input', () => {

@@ -111,3 +111,20 @@ export async function markCommentNotified(db: Db, commentId: string, at: string)
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
+
+/** A reader's subscriptions on a site, by address or by identity (their account is being deleted). */
+export async function deleteReaderSubscriptions(
+  db: Db,
+  siteId: string,
+  reader: { email: string } | { identityId: string },
+): Promise<void> {
+  await db
+    .deleteFrom('subscriptions')
+    .where('site_id', '=', siteId)
+    .where((eb) =>
+      'email' in reader
+        ? eb('email', '=', reader.email.trim().toLowerCase())
+        : eb('identity_id', '=', reader.identityId),
+    )
+    .execute();
+}
