@@ -79,6 +79,10 @@ export const SiteSettings = z.object({
    * null: each reader's own (the host page's `<html lang>`, else the browser's).
    */
   language: z.enum(LOCALES).nullable().default(null),
+  /** Guests' pictures from Gravatar (fetched by Parley, never by the reader's browser); off: drawn by Parley. */
+  gravatar: z.boolean().default(false),
+  /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
+  requestDataRetentionDays: z.number().int().min(1).max(3650).default(60),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -93,6 +97,8 @@ export const SettingsPatch = z.object({
   editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
   language: z.enum(LOCALES).nullable().optional(),
+  gravatar: z.boolean().optional(),
+  requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

@@ -8,6 +8,10 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
+import { createAddressPolicy } from './avatars/address-policy.ts';
+import { avatarRoutes } from './avatars/avatar.routes.ts';
+import { createAvatarService } from './avatars/avatar.service.ts';
+import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
@@ -24,9 +28,15 @@ import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
 import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { pageHtmlRoutes } from './pages/page-html.routes.ts';
+import { readerDataRoutes } from './privacy/reader-data.routes.ts';
+import { startRetentionJob } from './privacy/retention.ts';
 import { redisLimiters } from './redis/limiters.ts';
 import { createRedis } from './redis/redis.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
+import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
+import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
+import type { NotifyDeps } from './subscriptions/subscription.service.ts';
 
 export interface ParleyApp {
   app: Express;
@@ -80,6 +90,26 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       : {}),
   });
   events.handleOnce('held-comment-email', heldCommentEmails(db, mailer, config.publicUrl));
+  const notify: NotifyDeps = {
+    mailer,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    logger,
+    // Per address, across instances when REDIS_URL is set.
+    limits: {
+      confirmations: limiters({
+        keyPrefix: 'notify-confirm',
+        points: config.notifyLimits.confirmationsPerHour,
+        duration: 3600,
+      }),
+      notifications: limiters({
+        keyPrefix: 'notify-email',
+        points: config.notifyLimits.emailsPerHour,
+        duration: 3600,
+      }),
+    },
+  };
+  events.handleOnce('reply-notification-email', replyNotificationEmails(db, notify));
   const live = createLiveHub(events, { ...config.live, retryMs: 2_000 });
   const moderation = {
     flood: createFloodStore(
@@ -92,6 +122,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     ),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
+  const avatars = createAvatarService(db, {
+    policy: createAddressPolicy(config.avatarProxyAllow),
+    logger,
+  });
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -124,13 +158,17 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
 
   app.use(healthRoutes(db, redis, () => draining));
   app.use(embedRoutes(db, config, assets, events));
+  app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
+  app.use(subscriptionRoutes(db, notify));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation }),
+    commentRoutes(db, config, { moderation, notify }),
     sessionRoutes(db, config),
+    pageHtmlRoutes(db, config),
+    readerDataRoutes(db, config),
     liveRoutes(db, live),
     notFound,
   );
@@ -138,6 +176,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(errorHandler(logger));
 
   let server: Server | undefined;
+  let stopRetention = async () => {};
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -151,6 +190,8 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       await migrateToLatest(db);
       await redis?.connect();
       await events.start();
+      await backfillAvatarKeys(db, config.authSecret);
+      stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),
@@ -170,6 +211,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
 
   async function shutDown(graceMs: number): Promise<void> {
     draining = true;
+    await stopRetention();
     if (server) {
       const s = server;
       const closed = new Promise<void>((resolve) => s.close(() => resolve()));

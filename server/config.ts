@@ -90,6 +90,10 @@ const EnvSchema = z.object({
   // Comments per minute from one IP or one author, and on one site (flood control).
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   SITE_COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Reply notifications one address may get per hour (the rest are dropped),
+  // and confirmation emails one address may get per hour.
+  NOTIFY_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  NOTIFY_CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   // Akismet's API (the key is a per-site setting). Tests point this at a local server.
   AKISMET_URL: httpUrl.default('https://rest.akismet.com'),
@@ -122,6 +126,23 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only, at most 64')
     .default('parley:'),
+  // Addresses the avatar proxy may fetch from although they are private
+  // (loopback, RFC 1918, link-local, ULA): comma-separated IPs or CIDR ranges.
+  // For the demo's local sandbox providers and tests only; unset in production.
+  AVATAR_PROXY_ALLOW: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value === '' ? [] : value.split(',').map((e) => e.trim());
+      const bad = entries.filter((e) => !IpRule.safeParse(e).success);
+      if (bad.length === 0) return entries;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad.join('", "')}" is not an IP address or CIDR range`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -147,6 +168,8 @@ export interface Config {
   readonly mail: MailConfig;
   /** Flood control: comments per minute per IP or author, and per site. */
   readonly commentRateLimit: { readonly perAuthor: number; readonly perSite: number };
+  /** Per-address limits of reader emails, per hour. */
+  readonly notifyLimits: { readonly emailsPerHour: number; readonly confirmationsPerHour: number };
   /** The largest file the dashboard's import takes (the CLI has its own --max-size). */
   readonly importUploadMaxBytes: number;
   /** Akismet's endpoint and whether to flag calls as tests (is_test=1). */
@@ -161,6 +184,8 @@ export interface Config {
   readonly redis: { readonly url: string; readonly prefix: string } | null;
   /** Live updates (SSE): streams per client IP and instance, heartbeat interval. */
   readonly live: { readonly maxPerIp: number; readonly heartbeatMs: number };
+  /** Private addresses the avatar proxy may still fetch from (AVATAR_PROXY_ALLOW; demo and tests). */
+  readonly avatarProxyAllow: readonly string[];
   /** Sign-in providers with credentials; only these are offered to readers. */
   readonly providers: Readonly<{
     wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
@@ -199,6 +224,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     mail: toMailConfig(e),
+    notifyLimits: Object.freeze({
+      emailsPerHour: e.NOTIFY_EMAILS_PER_HOUR,
+      confirmationsPerHour: e.NOTIFY_CONFIRMATIONS_PER_HOUR,
+    }),
     importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     commentRateLimit: Object.freeze({
       perAuthor: e.COMMENT_RATE_LIMIT,
@@ -210,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     events: Object.freeze({ pollMs: e.EVENT_POLL_MS, retentionHours: e.EVENT_RETENTION_HOURS }),
     live: Object.freeze({ maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS }),
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : null,
+    avatarProxyAllow: Object.freeze(e.AVATAR_PROXY_ALLOW),
     providers: Object.freeze({
       ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
         ? {

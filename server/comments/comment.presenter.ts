@@ -1,7 +1,7 @@
 import type { Comment } from '../../contract/api.ts';
 import type { Provider } from '../../contract/providers.ts';
+import { avatarPath } from '../avatars/avatar-source.ts';
 import type { CommentRow } from '../store/database.ts';
-import { gravatarUrl } from './avatar.ts';
 
 /** What only the comment's author is shown: set while their edit window is open. */
 export interface AuthorView {
@@ -37,7 +37,7 @@ export function presentComment(row: CommentRow, own: AuthorView | null = null): 
     author: {
       name: row.author_name,
       url: row.author_url,
-      avatarUrl: row.author_avatar_url ?? gravatarUrl(row.author_email),
+      avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,
     },
     ...(row.edited_at ? { editedAt: row.edited_at } : {}),

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
+import type { CreateCommentResponse } from '../../contract/api.ts';
 import {
   CommentIdParams,
   CreateCommentBody,
@@ -6,12 +7,15 @@ import {
   ListCommentsQuery,
   SignedInCommentBody,
 } from '../../contract/comment.schema.ts';
+import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
+import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import type { Db } from '../store/db.ts';
+import { type NotifyDeps, subscribe } from '../subscriptions/subscription.service.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
@@ -20,6 +24,7 @@ import { formAgeMs } from './form-token.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
+  notify: NotifyDeps;
 }
 
 /** Public comment API (docs/api.md). */
@@ -52,10 +57,11 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
           );
         }
         const authorKey = authorKeyFor(req, body.site);
+        const author = authorOf(session, body, config.authSecret);
         const created = await createComment(
           db,
           body,
-          authorOf(session, body),
+          author,
           {
             ip: req.ip ?? null,
             userAgent: req.get('user-agent') ?? null,
@@ -65,9 +71,29 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
           },
           services.moderation,
         );
+        const subscription = body.notify
+          ? await subscribe(db, services.notify, {
+              site: created.site,
+              pageId: created.pageId,
+              comment: { id: created.comment.id, status: created.status },
+              email: 'guest' in author ? author.guest.email : author.identity.email,
+              identityId: 'identity' in author ? author.identity.id : null,
+              // The widget's language, else the site's, else the browser's.
+              locale: negotiateLocale([
+                body.notify.lang,
+                created.site.settings.language,
+                ...req.acceptsLanguages(),
+              ]),
+              wants: body.notify,
+            })
+          : undefined;
         // Only an accepted post earns the browser a key.
         grantAuthorKey(res, body.site, authorKey);
-        res.status(201).json({ comment: created.comment });
+        const response: CreateCommentResponse = {
+          comment: created.comment,
+          ...(subscription ? { subscription } : {}),
+        };
+        res.status(201).json(response);
       },
     ),
   );
@@ -102,9 +128,13 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
 function authorOf(
   session: SessionContext | undefined,
   body: CreateCommentBody | SignedInCommentBody,
+  avatarSecret: string,
 ): CommentAuthorInput {
   if (session) return { identity: session.identity };
-  if ('author' in body) return { guest: body.author };
+  if ('author' in body) {
+    const { email, name } = body.author;
+    return { guest: body.author, avatar: guestAvatar(avatarSecret, body.site, email, name) };
+  }
   // Not reached: without a session the body was checked against the guest schema, which requires it.
   throw new AppError(400, 'invalid_body', 'author: is required', 'author');
 }

@@ -2,6 +2,8 @@ import type { Comment, CommentList } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
+import { ensureAvatar } from '../avatars/avatar.repository.ts';
+import type { AvatarSource } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { recordCommentEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -82,10 +84,13 @@ export interface PostContext {
 }
 
 /** Who wrote it: a guest's details, or a signed-in identity. */
-export type CommentAuthorInput = { guest: CreateCommentBody['author'] } | { identity: IdentityRow };
+export type CommentAuthorInput =
+  | { guest: CreateCommentBody['author']; avatar: AvatarSource }
+  | { identity: IdentityRow };
 
 export interface CreatedComment {
   comment: Comment;
+  pageId: string;
   status: CommentStatus;
   reasons: { check: string; reason: string }[];
   site: Site;
@@ -174,6 +179,7 @@ export async function createComment(
       title: input.pageTitle,
     });
     const now = new Date().toISOString();
+    if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
     const inserted = await insertComment(tx, {
       id: newId(),
       site_id: site.id,
@@ -203,6 +209,7 @@ export async function createComment(
       row,
       authorViewFor(row, context.authorKeyHash, site.settings.editWindowMinutes),
     ),
+    pageId: row.page_id,
     status,
     reasons,
     site,
@@ -238,6 +245,7 @@ function authorColumns(author: CommentAuthorInput) {
       author_provider: 'guest',
       identity_id: null,
       author_avatar_url: null,
+      avatar_key: author.avatar.key,
     };
   }
   const { identity } = author;
@@ -249,6 +257,7 @@ function authorColumns(author: CommentAuthorInput) {
     author_provider: identity.provider,
     identity_id: identity.id,
     author_avatar_url: identity.avatar_url,
+    avatar_key: identity.avatar_key,
   };
 }
 

@@ -9,8 +9,10 @@
  * Imported comments keep their dates, thread and status from the source and
  * never go through the spam pipeline; their text is rendered by Parley.
  */
+
 import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
+import { backfillAvatarKeys } from '../avatars/avatar-backfill.ts';
 import { renderCommentBody } from '../comments/render.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -56,6 +58,11 @@ export interface ImportOptions {
   batchSize?: number;
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The server's AUTH_SECRET: imported comments get their Parley-served
+   * pictures (avatar keys) at once instead of at the server's next start.
+   */
+  avatarSecret?: string;
 }
 
 /** Thrown past the first batch: what was stored stays, and running the import again resumes. */
@@ -144,6 +151,9 @@ export async function importComments(db: Db, options: ImportOptions): Promise<Im
   }
   await flush();
   if (!summary.dryRun) await settleWaitingReplies(db, site, format, batchSize);
+  if (!summary.dryRun && options.avatarSecret !== undefined) {
+    await backfillAvatarKeys(db, options.avatarSecret);
+  }
   return summary;
 }
 

@@ -57,6 +57,8 @@ export interface CommentsTable {
   edited_at: string | null;
   /** The author deleted it; kept as a placeholder because it has replies. */
   deleted_at: string | null;
+  /** The author's picture: /avatars/<key> (see AvatarsTable); null until backfilled. */
+  avatar_key: string | null;
 }
 
 export interface AdminsTable {
@@ -92,6 +94,24 @@ export interface IdentitiesTable {
   email: string | null;
   created_at: string;
   updated_at: string;
+  /** The picture Parley serves for avatar_url (see AvatarsTable). */
+  avatar_key: string | null;
+}
+
+/** What one public avatar key stands for, and the image once fetched. */
+export interface AvatarsTable {
+  key: string;
+  kind: 'picture' | 'guest';
+  site_id: string | null;
+  /** Upstream image (provider picture or Gravatar); never in a response. */
+  source_url: string | null;
+  initials: string;
+  content_type: string | null;
+  /** base64 of the sniffed image. */
+  body: string | null;
+  fetched_at: string | null;
+  failed_at: string | null;
+  created_at: string;
 }
 
 export type TicketStatus = 'pending' | 'complete' | 'failed' | 'redeemed';
@@ -168,6 +188,30 @@ export interface EventsTable {
   published_at: string | null;
 }
 
+/** Someone asked to be emailed about new replies or comments (server/subscriptions/). */
+export interface SubscriptionsTable {
+  id: string;
+  site_id: string;
+  page_id: string;
+  /** Replies to this comment; null: every new comment on the page. */
+  comment_id: string | null;
+  /** Lower-cased. */
+  email: string;
+  /** The signed-in reader who subscribed; null for a guest. */
+  identity_id: string | null;
+  /** The language the emails are written in (a shipped locale). */
+  locale: string;
+  created_at: string;
+  /** Null until the address's owner confirmed: nothing is sent before. */
+  confirmed_at: string | null;
+}
+
+/** A published comment whose reply notifications went out (sent once, whatever happens after). */
+export interface NotifiedCommentsTable {
+  comment_id: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
@@ -181,6 +225,9 @@ export interface Database {
   admin_sessions: AdminSessionsTable;
   import_keys: ImportKeysTable;
   events: EventsTable;
+  avatars: AvatarsTable;
+  subscriptions: SubscriptionsTable;
+  notified_comments: NotifiedCommentsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -191,3 +238,5 @@ export type IdentityRow = Selectable<IdentitiesTable>;
 export type LoginTicketRow = Selectable<LoginTicketsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type AvatarRow = Selectable<AvatarsTable>;
+export type SubscriptionRow = Selectable<SubscriptionsTable>;

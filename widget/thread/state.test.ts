@@ -15,6 +15,14 @@ describe('state changes', () => {
     });
   });
 
+  it('threadLoaded replaces the thread with the server’s (after an account deletion)', () => {
+    const anonymous = buildComment({ id: 'a', author: { ...a.author, name: 'Deleted user' } });
+    expect(apply(start(), 'threadLoaded', { comments: [anonymous], total: 1 })).toMatchObject({
+      comments: [anonymous],
+      total: 1,
+    });
+  });
+
   it('restoreAuthor fills in details that arrive late, unless the reader typed some', () => {
     const saved = { name: 'Ann', email: 'ann@example.com', website: '' };
     expect(apply(start(), 'restoreAuthor', saved)).toMatchObject({ author: saved, remember: true });

@@ -250,7 +250,14 @@ const signedOut: Action<string | null> = ({ data }) => ({
   authMessage: data,
 });
 
+/** The thread as the server has it now (after a change that touched many comments). */
+const threadLoaded: Action<CommentList> = ({ data }) => ({
+  comments: data.comments,
+  total: data.total,
+});
+
 export const actions = {
+  threadLoaded,
   addComment,
   replaceComment,
   removeComment,
