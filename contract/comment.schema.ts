@@ -72,7 +72,18 @@ export type SignedInCommentRequest = z.input<typeof SignedInCommentBody>;
 export const ListCommentsQuery = z.object({
   site: SiteId,
   page: z.string().trim().min(1).max(2048),
+  /** `nextCursor` of the previous page, or `moreReplies[id].cursor` with `parent`. */
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor this server gave')
+    .optional(),
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
+  /** A top-level comment: list its replies (after `cursor`) instead. */
+  parent: z.string().min(1).max(32).optional(),
 });
+export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
+export type ListCommentsRequest = z.input<typeof ListCommentsQuery>;
 
 /** PATCH /api/v1/comments/:id. Length is checked by the service, after trimming. */
 export const EditCommentBody = z.object({ body: z.string() });

@@ -40,6 +40,9 @@ export const Origin = z
 export const SiteName = z.string().trim().min(1).max(200);
 export const SiteOrigins = z.array(Origin).min(1, 'A site needs at least one origin');
 
+/** Top-level comments per page of a thread when a site sets none. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** Reply nesting when a site sets none. */
 export const DEFAULT_MAX_DEPTH = 5;
 
@@ -79,6 +82,8 @@ export const SiteSettings = z.object({
    * null: each reader's own (the host page's `<html lang>`, else the browser's).
    */
   language: z.enum(LOCALES).nullable().default(null),
+  /** Top-level comments per page of a thread ("Load more comments" shows the next). */
+  pageSize: z.number().int().min(1).max(200).default(DEFAULT_PAGE_SIZE),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -93,6 +98,7 @@ export const SettingsPatch = z.object({
   editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
   language: z.enum(LOCALES).nullable().optional(),
+  pageSize: z.number().int().min(1).max(200).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

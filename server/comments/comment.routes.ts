@@ -13,13 +13,15 @@ import { AppError } from '../errors.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../notifications/mailer.ts';
+import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
-import { type CommentAuthorInput, createComment, getThread } from './comment.service.ts';
+import { type CommentAuthorInput, createComment } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';
+import { listThreadPage } from './thread.service.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
@@ -34,8 +36,9 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
 
   router.get(
     '/comments',
-    validate({ query: ListCommentsQuery }, async ({ query: { site, page }, req, res }) => {
-      res.json(await getThread(db, site, page, readAuthorKeyHash(req, site)));
+    validate({ query: ListCommentsQuery }, async ({ query, req, res }) => {
+      const site = await requireSite(db, query.site);
+      res.json(await listThreadPage(db, site, query.page, query, readAuthorKeyHash(req, site.id)));
     }),
   );
 

@@ -5,8 +5,8 @@ import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
-import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
+import { listThreadPage } from '../comments/thread.service.ts';
 import type { Config } from '../config.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
@@ -138,7 +138,14 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       locale,
       thread:
         site && hostAllowed && pageKey
-          ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))
+          ? // The first page only: "Load more comments" fetches the rest.
+            await listThreadPage(
+              db,
+              site,
+              pageKey,
+              { sort: 'oldest' },
+              readAuthorKeyHash(req, site.id),
+            )
           : null,
     };
     // A known site may only be framed by its own origins. For an unknown site

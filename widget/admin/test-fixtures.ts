@@ -43,6 +43,7 @@ export function buildSettings(): SettingsResponse {
     settings: {
       maxDepth: 3,
       privacyUrl: null,
+      pageSize: 50,
       editWindowMinutes: 15,
       signInProviders: null,
       language: null,

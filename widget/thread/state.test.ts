@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { apply, initialState, type State } from './state.ts';
-import { buildComment } from './test-fixtures.ts';
+import { buildComment, threadOf } from './test-fixtures.ts';
 
 const a = buildComment({ id: 'a' });
-const start = (): State => initialState({ comments: [a], total: 1 }, null);
+const start = (): State => initialState(threadOf([a]), null);
 
 describe('state changes', () => {
   it('starts from the bootstrap thread, with saved details ticking "remember"', () => {
     expect(start()).toMatchObject({ total: 1, remember: false, author: { name: '' } });
     const saved = { name: 'Ann', email: 'ann@example.com', website: '' };
-    expect(initialState({ comments: [], total: 0 }, saved)).toMatchObject({
+    expect(initialState(threadOf([]), saved)).toMatchObject({
       remember: true,
       author: saved,
     });
@@ -97,7 +97,7 @@ describe('state changes', () => {
   it('removeComment removes a leaf, and a placeholder above it left without replies', () => {
     expect(apply(start(), 'removeComment', 'a')).toMatchObject({ comments: [], total: 0 });
     const r = buildComment({ id: 'r', parentId: 'a' });
-    const withReply = initialState({ comments: [a, r], total: 2 }, null);
+    const withReply = initialState(threadOf([a, r]), null);
     const placeheld = apply(withReply, 'removeComment', 'a');
     expect(placeheld.total).toBe(1);
     expect(placeheld.comments[0]).toEqual({
@@ -110,5 +110,38 @@ describe('state changes', () => {
     });
     expect(placeheld.comments[1]).toBe(r);
     expect(apply(placeheld, 'removeComment', 'r')).toMatchObject({ comments: [], total: 0 });
+  });
+});
+
+describe('more of a big thread', () => {
+  it('appendPage adds the next page after what is shown, and takes its cursor', () => {
+    const b = buildComment({ id: 'b' });
+    const s = initialState(threadOf([a], { nextCursor: 'p2', total: 3 }), null);
+    const next = apply(s, 'appendPage', threadOf([b], { total: 3, nextCursor: null }));
+    expect(next.comments.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(next).toMatchObject({ nextCursor: null, total: 3 });
+  });
+
+  it('appendPage moves the reader’s own new comment to where the server places it', () => {
+    const mine = buildComment({ id: 'mine' });
+    const s = apply(initialState(threadOf([a], { nextCursor: 'p2' }), null), 'addComment', mine);
+    const b = buildComment({ id: 'b' });
+    const next = apply(s, 'appendPage', threadOf([b, mine]));
+    expect(next.comments.map((c) => c.id)).toEqual(['a', 'b', 'mine']);
+  });
+
+  it('appendReplies adds replies and keeps "more" only while the server has more', () => {
+    const more = { a: { count: 3, cursor: 'r2' } };
+    const s = initialState(threadOf([a], { moreReplies: more }), null);
+    const r1 = buildComment({ id: 'r1', parentId: 'a' });
+    const partial = apply(s, 'appendReplies', {
+      parent: 'a',
+      list: threadOf([r1], { moreReplies: { a: { count: 2, cursor: 'r3' } } }),
+    });
+    expect(partial.moreReplies).toEqual({ a: { count: 2, cursor: 'r3' } });
+    const r2 = buildComment({ id: 'r2', parentId: 'a' });
+    const done = apply(partial, 'appendReplies', { parent: 'a', list: threadOf([r2]) });
+    expect(done.comments.map((c) => c.id)).toEqual(['a', 'r1', 'r2']);
+    expect(done.moreReplies).toEqual({});
   });
 });

@@ -4,7 +4,7 @@
  * DOM. Calls to the API and the host happen in components; these only say
  * how the state follows from their results.
  */
-import type { Comment, CommentList, Identity } from '../../contract/api.ts';
+import type { Comment, CommentList, Identity, MoreReplies } from '../../contract/api.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import {
   applier,
@@ -18,6 +18,10 @@ export interface State {
   /** Flat, oldest first, as the API returns it; the tree is derived (tree.ts). */
   comments: Comment[];
   total: number;
+  /** Where "Load more comments" continues; null when every page is shown. */
+  nextCursor: string | null;
+  /** Per top-level comment: its replies not shown yet ("Show N more replies"). */
+  moreReplies: Record<string, MoreReplies>;
   /** Id of the comment whose reply form is open, if any. */
   replyingTo: string | null;
   /**
@@ -52,6 +56,8 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
   return {
     comments: thread.comments,
     total: thread.total,
+    nextCursor: thread.nextCursor,
+    moreReplies: thread.moreReplies,
     replyingTo: null,
     highlighted: null,
     author: saved ?? { name: '', email: '', website: '' },
@@ -127,6 +133,35 @@ const removeComment: Action<string> = ({ state, data }) => {
   return { comments, total };
 };
 
+/**
+ * Comments fetched from the server join the list after those shown. A
+ * comment already shown (the reader's own, added when they posted it) moves
+ * to where the server places it, so nothing shows twice.
+ */
+function withFetched(state: State, fetched: Comment[]): Comment[] {
+  const ids = new Set(fetched.map((c) => c.id));
+  return [...state.comments.filter((c) => !ids.has(c.id)), ...fetched];
+}
+
+/** The next page of top-level comments ("Load more comments"). */
+const appendPage: Action<CommentList> = ({ state, data }) => ({
+  comments: withFetched(state, data.comments),
+  total: data.total,
+  nextCursor: data.nextCursor,
+  moreReplies: { ...state.moreReplies, ...data.moreReplies },
+});
+
+/** More replies of one top-level comment ("Show N more replies"). */
+const appendReplies: Action<{ parent: string; list: CommentList }> = ({ state, data }) => {
+  const { [data.parent]: _shown, ...rest } = state.moreReplies;
+  const more = data.list.moreReplies[data.parent];
+  return {
+    comments: withFetched(state, data.list.comments),
+    total: data.list.total,
+    moreReplies: more ? { ...rest, [data.parent]: more } : rest,
+  };
+};
+
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
 
@@ -179,6 +214,8 @@ const signedOut: Action<string | null> = ({ data }) => ({
 
 export const actions = {
   addComment,
+  appendPage,
+  appendReplies,
   replaceComment,
   removeComment,
   openReply,
