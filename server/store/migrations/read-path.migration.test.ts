@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gravatarUrl } from '../../comments/avatar.ts';
+import { createDb, migrateToLatest } from '../db.ts';
+
+// Threads written before the read path knew each reply's top-level comment
+// get it, however deep they nest; guests' avatars are stored once.
+describe('the read-path migration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
+  const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives every comment its top-level comment and every guest their Gravatar URL', async () => {
+    await migrateToLatest(db, '2026-11-29T0900-site-version');
+    const now = new Date().toISOString();
+    await db
+      .insertInto('sites')
+      .values({
+        id: 'old',
+        name: 'Old',
+        origins: '[]',
+        settings: '{}',
+        created_at: now,
+        version: 0,
+      })
+      .execute();
+    await db
+      .insertInto('pages')
+      .values({
+        id: 'p',
+        site_id: 'old',
+        page_key: 'k',
+        url: 'https://o.example/',
+        title: 'T',
+        created_at: now,
+      })
+      .execute();
+    const comment = (id: string, parent: string | null, depth: number, avatar: string | null) =>
+      db
+        .insertInto('comments')
+        .values({
+          id,
+          site_id: 'old',
+          page_id: 'p',
+          parent_id: parent,
+          depth,
+          body_source: 'b',
+          body_html: '<p>b</p>',
+          author_name: 'A',
+          author_email: `${id}@Example.com`,
+          author_url: null,
+          author_provider: 'guest',
+          ip: null,
+          user_agent: null,
+          created_at: now,
+          updated_at: now,
+          identity_id: null,
+          author_avatar_url: avatar,
+          moderation_reasons: null,
+          // biome-ignore lint/suspicious/noExplicitAny: the table before this migration had no root_id
+        } as any)
+        .execute();
+    await comment('t1', null, 1, null);
+    await comment('r1', 't1', 2, 'https://cdn.example/me.png');
+    await comment('r2', 'r1', 3, null);
+    await comment('r3', 'r2', 4, null);
+    await comment('t2', null, 1, null);
+
+    await migrateToLatest(db);
+    const rows = await db
+      .selectFrom('comments')
+      .select(['id', 'root_id', 'author_avatar_url'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: 'r1', root_id: 't1', author_avatar_url: 'https://cdn.example/me.png' },
+      { id: 'r2', root_id: 't1', author_avatar_url: gravatarUrl('r2@example.com') },
+      { id: 'r3', root_id: 't1', author_avatar_url: gravatarUrl('r3@example.com') },
+      { id: 't1', root_id: 't1', author_avatar_url: gravatarUrl('t1@example.com') },
+      { id: 't2', root_id: 't2', author_avatar_url: gravatarUrl('t2@example.com') },
+    ]);
+  });
+});
