@@ -9,6 +9,8 @@ import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
+import { onThreadChange } from './comments/thread.changes.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
@@ -20,12 +22,17 @@ import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
 import { pingStore } from './store/health.repository.ts';
 
+/** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
+const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
+
 export interface ParleyApp {
   app: Express;
   config: Config;
   db: Db;
   logger: Logger;
   mailer: Mailer;
+  /** Hot thread pages (comments/thread.cache.ts). */
+  cache: ThreadCache;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
   /** Stops listening and closes the store. */
@@ -54,6 +61,9 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     }),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
+  // Hot thread pages, serialised and compressed; every change to a page drops its entries.
+  const cache = createThreadCache({ maxBytes: THREAD_CACHE_BYTES });
+  onThreadChange(db, (site, page) => cache.invalidate(site, page));
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -85,13 +95,13 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     await pingStore(db);
     res.json({ ok: true });
   });
-  app.use(embedRoutes(db, config, assets));
+  app.use(embedRoutes(db, config, assets, cache));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, mailer, logger }),
+    commentRoutes(db, config, { moderation, mailer, logger, cache }),
     sessionRoutes(db, config),
     notFound,
   );
@@ -105,6 +115,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     db,
     logger,
     mailer,
+    cache,
     async start() {
       await migrateToLatest(db);
       server = await new Promise<Server>((resolve, reject) => {

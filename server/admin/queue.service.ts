@@ -8,8 +8,8 @@ import {
   type QueueItem,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
+import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
-
 import type { Db } from '../store/db.ts';
 import { findQueueRow, type QueueRow, selectQueue, setCommentStatus } from './queue.repository.ts';
 
@@ -65,5 +65,8 @@ export async function moderate(
   ids: string[],
   action: ModerationAction,
 ): Promise<number> {
-  return setCommentStatus(db, siteId, ids, RESULT_OF[action]);
+  const updated = await setCommentStatus(db, siteId, ids, RESULT_OF[action]);
+  // Moderated comments may be on any of the site's pages.
+  if (updated > 0) threadChanged(db, siteId, null);
+  return updated;
 }

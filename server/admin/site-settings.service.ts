@@ -7,6 +7,7 @@ import type { SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashboard.ts';
 import type { Blocklist } from '../../contract/site-settings.schema.ts';
 import { findCommentAuthor } from '../comments/comment.repository.ts';
+import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
 import { toValidationError } from '../http/validate.ts';
 import type { Site, SiteChange } from '../sites/site.schema.ts';
@@ -76,7 +77,7 @@ function withEntry(list: readonly string[], entry: string): string[] {
  * the author can no longer be told apart (an anonymised, deleted identity).
  */
 export async function banCommentAuthor(db: Db, siteId: string, commentId: string): Promise<Banned> {
-  return db.transaction().execute(async (tx) => {
+  const banned = await db.transaction().execute(async (tx) => {
     const comment = await findCommentAuthor(tx, siteId, commentId);
     if (!comment) throw new AppError(404, 'not_found', 'No comment with that id on this site');
 
@@ -109,4 +110,6 @@ export async function banCommentAuthor(db: Db, siteId: string, commentId: string
     await setCommentStatus(tx, siteId, [commentId], 'spam');
     return banned;
   });
+  threadChanged(db, siteId, null);
+  return banned;
 }

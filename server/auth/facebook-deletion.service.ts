@@ -6,6 +6,7 @@
  * confirmation code.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { randomSecret } from './crypto.ts';
@@ -94,7 +95,7 @@ export interface DeletionRecord {
  * app-scoped id, the count and the date, so its status page can answer.
  */
 export async function deleteFacebookData(db: Db, userId: string): Promise<DeletionRecord> {
-  return db.transaction().execute(async (tx) => {
+  const record = await db.transaction().execute(async (tx) => {
     const identity = await tx
       .selectFrom('identities')
       .select('id')
@@ -130,6 +131,9 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
     await tx.insertInto('deletion_requests').values(record).execute();
     return { code: record.code, commentsAnonymised, createdAt: record.created_at };
   });
+  // The author's comments, on any site's pages, no longer carry their name.
+  if (record.commentsAnonymised > 0) threadChanged(db, null, null);
+  return record;
 }
 
 /** A deletion request by its confirmation code, for its status page. */

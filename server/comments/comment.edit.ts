@@ -27,6 +27,7 @@ import {
 } from './comment.repository.ts';
 import { type CreatedComment, commentSource } from './comment.service.ts';
 import { renderCommentBody } from './render.ts';
+import { threadChanged } from './thread.changes.ts';
 
 /** The credentials a request brings to show it is a comment's author. */
 export interface AuthorCredentials {
@@ -148,6 +149,7 @@ export async function editComment(
     edited_at: now,
     updated_at: now,
   });
+  threadChanged(db, site.id, page?.page_key ?? null);
   return {
     comment: presentComment(updated, { editableUntil }),
     status,
@@ -170,6 +172,7 @@ export async function deleteComment(
   credentials: AuthorCredentials,
 ): Promise<void> {
   const { row } = await requireOwnComment(db, id, credentials);
+  const page = await findPageById(db, row.page_id);
   await db.transaction().execute(async (tx) => {
     if (await hasReplies(tx, row.id)) {
       await blankComment(tx, row.id, new Date().toISOString());
@@ -184,4 +187,5 @@ export async function deleteComment(
       parentId = parent.parent_id;
     }
   });
+  threadChanged(db, row.site_id, page?.page_key ?? null);
 }

@@ -10,6 +10,7 @@ import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { sendCached } from '../http/cached-body.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../notifications/mailer.ts';
@@ -21,12 +22,15 @@ import type { ModerationDeps } from './comment.moderation.ts';
 import { type CommentAuthorInput, createComment } from './comment.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';
-import { listThreadPage } from './thread.service.ts';
+import type { ThreadCache } from './thread.cache.ts';
+import { readThread } from './thread.service.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
   mailer: Mailer;
   logger: Logger;
+  /** Hot thread pages (thread.cache.ts). */
+  cache: ThreadCache;
 }
 
 /** Public comment API (docs/api.md). */
@@ -38,7 +42,21 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
     '/comments',
     validate({ query: ListCommentsQuery }, async ({ query, req, res }) => {
       const site = await requireSite(db, query.site);
-      res.json(await listThreadPage(db, site, query.page, query, readAuthorKeyHash(req, site.id)));
+      const viewer = readAuthorKeyHash(req, site.id);
+      const answer = await readThread(db, services.cache, site, query.page, query, viewer);
+      if ('own' in answer) {
+        // Built for this reader alone (their held or editable comments).
+        res.setHeader('Cache-Control', 'private, no-cache');
+        res.json(answer.own);
+        return;
+      }
+      await sendCached(req, res, services.cache, answer.key, answer.cached, {
+        type: 'application/json; charset=utf-8',
+        // What everyone sees, but the same URL answers an author with their
+        // own held comments (by cookie): browsers may keep it and must ask
+        // again each time (a cheap 304); shared caches must not keep it.
+        cacheControl: 'private, no-cache',
+      });
     }),
   );
 

@@ -14,6 +14,7 @@ import { type ModerationDeps, moderateComment, refusal } from './comment.moderat
 import { authorViewFor, presentComment } from './comment.presenter.ts';
 import { findComment, insertComment } from './comment.repository.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
+import { threadChanged } from './thread.changes.ts';
 
 /** What the request tells about the post beyond its body (spam defence). */
 export interface PostContext {
@@ -140,6 +141,7 @@ export async function createComment(
       updated_at: now,
     });
   });
+  threadChanged(db, site.id, input.page);
   return {
     comment: presentComment(
       row,

@@ -10,10 +10,12 @@
  */
 import type { Comment, CommentList } from '../../contract/api.ts';
 import { AppError } from '../errors.ts';
+import { scriptSafeJson } from '../http/html.ts';
 import { findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
 import { editWindowEnd, presentComment } from './comment.presenter.ts';
+import { type CachedPage, cacheKey, type ThreadCache } from './thread.cache.ts';
 import { decodeCursor, encodeCursor } from './thread.cursor.ts';
 import {
   countPublished,
@@ -251,19 +253,38 @@ export function withViewer(
   return { ...list, comments };
 }
 
-/** The slice as this reader sees it: the public one, plus their own when they have any here. */
-export async function listThreadPage(
+/**
+ * The slice as this reader sees it. Most readers get what everyone sees,
+ * from the cache (serialised once per change, script-safe so the iframe page
+ * can inline it as it is); a reader with comments of their own here that
+ * differ for them (held, or still editable) gets a list built for them
+ * alone, which is never cached.
+ */
+export async function readThread(
   db: Db,
+  cache: ThreadCache,
   site: Site,
   pageKey: string,
   slice: ThreadSlice,
   viewerKeyHash: string | null,
-): Promise<CommentList> {
-  if (!viewerKeyHash) return publicPage(db, site, pageKey, slice);
-  const own = await ownComments(db, site, pageKey, viewerKeyHash);
-  const above = own
-    .filter((r) => r.status !== 'approved')
-    .flatMap((r) => [r.root_id, r.parent_id ?? r.root_id]);
-  const list = await publicPage(db, site, pageKey, slice, new Set(above));
-  return withViewer(list, own, site, slice);
+): Promise<{ cached: CachedPage; key: string } | { own: CommentList }> {
+  const own = viewerKeyHash ? await ownComments(db, site, pageKey, viewerKeyHash) : [];
+  if (own.length > 0) {
+    const above = own
+      .filter((r) => r.status !== 'approved')
+      .flatMap((r) => [r.root_id, r.parent_id ?? r.root_id]);
+    const list = await publicPage(db, site, pageKey, slice, new Set(above));
+    return { own: withViewer(list, own, site, slice) };
+  }
+  const key = cacheKey(site.id, pageKey, slice.sort, slice.parent ?? '', slice.cursor ?? '');
+  // Only cursors this server handed out are worth a cache entry (thread.cache.ts).
+  const cacheable = !slice.cursor || cache.issued(site.id, pageKey, slice.cursor);
+  const cached = await cache.load(key, async () => {
+    const list = await publicPage(db, site, pageKey, slice);
+    if (list.nextCursor) cache.issue(site.id, pageKey, list.nextCursor);
+    for (const more of Object.values(list.moreReplies)) cache.issue(site.id, pageKey, more.cursor);
+    // A page nobody commented on is cheap to answer, and anyone can name endless ones.
+    return { json: scriptSafeJson(list), keep: cacheable && list.total + list.comments.length > 0 };
+  });
+  return { cached, key };
 }

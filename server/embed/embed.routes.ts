@@ -6,8 +6,10 @@ import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { issueFormToken } from '../comments/form-token.ts';
-import { listThreadPage } from '../comments/thread.service.ts';
+import type { ThreadCache } from '../comments/thread.cache.ts';
+import { readThread } from '../comments/thread.service.ts';
 import type { Config } from '../config.ts';
+import { scriptSafeJson } from '../http/html.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -65,7 +67,12 @@ function threadCsp(frameAncestors: string, images: string, sources: AssetSources
 }
 
 /** embed.js, the hashed widget assets, and the iframe page itself. */
-export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null): Router {
+export function embedRoutes(
+  db: Db,
+  config: Config,
+  assets: WidgetAssets | null,
+  cache: ThreadCache,
+): Router {
   const router = Router();
   const images = imageSources(config);
 
@@ -114,7 +121,7 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
       q.hostLang,
       ...req.acceptsLanguages(),
     ]);
-    const bootstrap: ThreadBootstrap = {
+    const bootstrap: Omit<ThreadBootstrap, 'thread'> = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
       site: q.site,
@@ -136,27 +143,34 @@ export function embedRoutes(db: Db, config: Config, assets: WidgetAssets | null)
         privacyUrl: site?.settings.privacyUrl ?? null,
       },
       locale,
-      thread:
-        site && hostAllowed && pageKey
-          ? // The first page only: "Load more comments" fetches the rest.
-            await listThreadPage(
-              db,
-              site,
-              pageKey,
-              { sort: 'oldest' },
-              readAuthorKeyHash(req, site.id),
-            )
-          : null,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
     res.setHeader('Content-Security-Policy', threadCsp(ancestors, images, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
+    // The first page only ("Load more comments" fetches the rest), from the
+    // thread cache unless this reader has comments of their own on it.
+    const answer =
+      site && hostAllowed && pageKey
+        ? await readThread(
+            db,
+            cache,
+            site,
+            pageKey,
+            { sort: 'oldest' },
+            readAuthorKeyHash(req, site.id),
+          )
+        : null;
+    const threadJson = !answer
+      ? 'null'
+      : 'own' in answer
+        ? scriptSafeJson(answer.own)
+        : answer.cached.json.toString();
     res
       .status(site ? 200 : 404)
       .type('html')
-      .send(renderThreadPage(bootstrap, assets.head('thread')));
+      .send(renderThreadPage(bootstrap, threadJson, assets.head('thread')));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SiteSettings } from '../../contract/site-settings.schema.ts';
+import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { findSite, insertSite, updateSiteAtVersion } from './site.repository.ts';
@@ -81,7 +82,11 @@ async function writeSite(
     }
     const site = merged(SiteChange.parse(changeOf(current)), current);
     const written = current ? await updateSiteAtVersion(db, site) : await insertSite(db, site);
-    if (written) return { ...site, version: site.version + 1 };
+    if (written) {
+      // Settings shape every page (page size, nesting): its cached pages go.
+      threadChanged(db, id, null);
+      return { ...site, version: site.version + 1 };
+    }
   }
   throw new AppError(503, 'busy', 'The site is being changed by many people at once; try again');
 }
