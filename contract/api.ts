@@ -66,6 +66,13 @@ export interface CommentList {
   moreReplies: Record<string, MoreReplies>;
 }
 
+/** GET /api/v1/counts: published comments per page id asked for (0 for a page nobody commented on). */
+export interface CommentCounts {
+  counts: Record<string, number>;
+  /** The site's wording: `zero`, `one`, and `many` with `{n}` for the number. */
+  wording: { zero: string; one: string; many: string };
+}
+
 /**
  * What the server inlines into the iframe's HTML so the first render needs no
  * API round trip.

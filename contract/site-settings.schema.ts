@@ -43,6 +43,23 @@ export const SiteOrigins = z.array(Origin).min(1, 'A site needs at least one ori
 /** Top-level comments per page of a thread when a site sets none. */
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * How count.js words a page's comment count ("N Comments"), when a site
+ * sets nothing: the one place these strings live (i18n may swap them).
+ * `many` holds `{n}`.
+ */
+export const DEFAULT_COUNT_WORDING = {
+  zero: 'No Comments',
+  one: '1 Comment',
+  many: '{n} Comments',
+} as const;
+
+const CountWording = z.object({
+  zero: z.string().trim().min(1).max(60),
+  one: z.string().trim().min(1).max(60),
+  many: z.string().trim().min(1).max(60).includes('{n}', { message: 'must contain {n}' }),
+});
+
 /** Reply nesting when a site sets none. */
 export const DEFAULT_MAX_DEPTH = 5;
 
@@ -84,6 +101,8 @@ export const SiteSettings = z.object({
   language: z.enum(LOCALES).nullable().default(null),
   /** Top-level comments per page of a thread ("Load more comments" shows the next). */
   pageSize: z.number().int().min(1).max(200).default(DEFAULT_PAGE_SIZE),
+  /** count.js's wording for 0, 1 and more comments. */
+  countWording: CountWording.default(() => ({ ...DEFAULT_COUNT_WORDING })),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -99,6 +118,7 @@ export const SettingsPatch = z.object({
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
   language: z.enum(LOCALES).nullable().optional(),
   pageSize: z.number().int().min(1).max(200).optional(),
+  countWording: CountWording.optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
 import {
   CommentIdParams,
+  CountsQuery,
   CreateCommentBody,
   EditCommentBody,
   ListCommentsQuery,
@@ -20,6 +21,7 @@ import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
 import { type CommentAuthorInput, createComment } from './comment.service.ts';
+import { countComments } from './counts.service.ts';
 import { formAgeMs } from './form-token.ts';
 import { notifyHeld } from './notify-held.ts';
 import type { ThreadCache } from './thread.cache.ts';
@@ -57,6 +59,20 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         // again each time (a cheap 304); shared caches must not keep it.
         cacheControl: 'private, no-cache',
       });
+    }),
+  );
+
+  router.get(
+    '/counts',
+    (_req, res, next) => {
+      // Public numbers, fetched by count.js from the blog's own pages (errors too).
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      next();
+    },
+    validate({ query: CountsQuery }, async ({ query, res }) => {
+      const site = await requireSite(db, query.site);
+      res.setHeader('Cache-Control', 'public, no-cache');
+      res.json(await countComments(db, services.cache, site, query.page));
     }),
   );
 

@@ -268,3 +268,22 @@ export function listOwnComments(
 ): Promise<OwnRow[]> {
   return ownCommentsQuery(db, pageId, keyHash, editableSince).execute();
 }
+
+/** Published comments per page key of a site, for those of `pageKeys` that have a page. */
+export async function countPublishedByPageKey(
+  db: Db,
+  siteId: string,
+  pageKeys: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('pages as p')
+    .innerJoin('comments as c', 'c.page_id', 'p.id')
+    .select((eb) => ['p.page_key', eb.fn.countAll<number>().as('n')])
+    .where('p.site_id', '=', siteId)
+    .where('p.page_key', 'in', [...pageKeys])
+    .where('c.status', '=', 'approved')
+    .where('c.deleted_at', 'is', null)
+    .groupBy('p.page_key')
+    .execute();
+  return new Map(rows.map((r) => [r.page_key, Number(r.n)]));
+}

@@ -87,6 +87,13 @@ export function embedRoutes(
     sendAsset(req, res, asset, LOADER_CACHE);
   });
 
+  router.get('/count.js', (req, res, next) => {
+    const asset = assets?.get('count.js');
+    if (!asset) return next();
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    sendAsset(req, res, asset, LOADER_CACHE);
+  });
+
   router.get('/assets/:file', (req, res, next) => {
     const asset = assets?.get(`assets/${req.params.file}`);
     if (!asset) return next();

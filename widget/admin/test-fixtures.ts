@@ -44,6 +44,7 @@ export function buildSettings(): SettingsResponse {
       maxDepth: 3,
       privacyUrl: null,
       pageSize: 50,
+      countWording: { zero: 'No Comments', one: '1 Comment', many: '{n} Comments' },
       editWindowMinutes: 15,
       signInProviders: null,
       language: null,
