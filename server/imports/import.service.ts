@@ -11,7 +11,9 @@
  */
 import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
+import { gravatarUrl } from '../comments/avatar.ts';
 import { renderCommentBody } from '../comments/render.ts';
+import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
@@ -158,6 +160,8 @@ interface Placed {
   page_id: string;
   depth: number;
   parent_id: string | null;
+  /** Its thread's top-level comment (the read path pages by it). */
+  root_id: string;
 }
 
 /** Stores one batch at a time; remembers nothing across batches but a few page ids. */
@@ -188,6 +192,8 @@ class BatchWriter {
     this.#summary.batches++;
     this.#pages.clear();
     announceImportedBatch({ siteId: this.#site.id, pageIds, comments: batch.length });
+    // The thread cache of this instance drops the site's pages (events will do it everywhere).
+    threadChanged(this.#db, this.#site.id, null);
   }
 
   async #store(db: Db, batch: SourceComment[], write: boolean): Promise<string[]> {
@@ -240,6 +246,7 @@ class BatchWriter {
         page_id: pageId,
         depth: row.depth,
         parent_id: row.parent_id ?? null,
+        root_id: row.root_id,
       });
     }
     return [...pageIds];
@@ -327,11 +334,14 @@ function toRow(
 ): NewComment {
   const parent = where.parent === 'waiting' ? null : where.parent;
   const extra = comment.parley;
+  const id = newId();
   const base = {
-    id: newId(),
+    id,
     site_id: where.siteId,
     page_id: where.pageId,
     parent_id: parent?.id ?? null,
+    // A reply waiting for its parent is top-level until settleWaitingReplies places it.
+    root_id: parent?.root_id ?? id,
     depth: parent ? parent.depth + 1 : 1,
     status: comment.status,
     created_at: comment.createdAt,
@@ -371,7 +381,11 @@ function toRow(
     author_email: author.email?.trim().toLowerCase().slice(0, 254) || null,
     author_url: HTTP_URL.test(url) && URL.canParse(url) ? url.slice(0, 500) : null,
     author_provider: extra?.provider ?? 'guest',
-    author_avatar_url: extra?.avatarUrl && HTTP_URL.test(extra.avatarUrl) ? extra.avatarUrl : null,
+    // Stored once, as a new comment's is: a guest's Gravatar unless the export had a picture.
+    author_avatar_url:
+      extra?.avatarUrl && HTTP_URL.test(extra.avatarUrl)
+        ? extra.avatarUrl
+        : gravatarUrl(author.email?.trim().toLowerCase() ?? null),
     ip: author.ip?.trim().slice(0, 64) || null,
     user_agent: extra?.userAgent ?? null,
     deleted_at: null,
@@ -400,7 +414,14 @@ async function settleWaitingReplies(
         await settleWaitingReply(
           trx,
           { siteId: site.id, source, sourceId: reply.sourceId },
-          me && under ? { commentId: me.id, parentId: under.id, depth: under.depth + 1 } : null,
+          me && under
+            ? {
+                commentId: me.id,
+                parentId: under.id,
+                depth: under.depth + 1,
+                rootId: under.root_id,
+              }
+            : null,
         );
       }
     });
