@@ -92,6 +92,11 @@ export interface ThreadBootstrap {
   maxDepth: number;
   /** Null when the site is unknown: the app shows "comments unavailable". */
   thread: CommentList | null;
+  /**
+   * Where the event log stood when `thread` was read: the widget's live
+   * updates start from there, so nothing published in between is missed.
+   */
+  liveFrom: string;
   /** Sign-in providers this server has credentials for, in display order. */
   providers: ProviderId[];
   /** Signed time the form was rendered; sent back with a post (spam defence). */

@@ -101,6 +101,15 @@ export const ListCommentsQuery = z.object({
 export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
 export type ListCommentsRequest = z.input<typeof ListCommentsQuery>;
 
+/**
+ * GET /api/v1/events (live updates). `since` is where the page's thread was
+ * read (`ThreadBootstrap.liveFrom`), for a first connection; a reconnection
+ * sends `Last-Event-ID` instead.
+ */
+export const LiveQuery = ListCommentsQuery.extend({
+  since: z.string().max(64).optional(),
+});
+
 /** PATCH /api/v1/comments/:id. Length is checked by the service, after trimming. */
 export const EditCommentBody = z.object({ body: z.string() });
 export type EditCommentBody = z.infer<typeof EditCommentBody>;

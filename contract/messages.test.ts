@@ -71,3 +71,19 @@ describe('theme messages', () => {
     expect(readFrameToHost({ parley: { type: 'theme', theme: 'dark' } })).toBeNull();
   });
 });
+
+describe('resize messages', () => {
+  it('carries where a live update changed the height, only as a finite number', () => {
+    const read = (grewAt: unknown) =>
+      readFrameToHost({ parley: { type: 'resize', height: 10, grewAt } });
+    expect(read(42)).toEqual({ type: 'resize', height: 10, grewAt: 42 });
+    expect(read(undefined)).toEqual({ type: 'resize', height: 10 });
+    for (const bad of ['42', Number.NaN, Number.POSITIVE_INFINITY, null]) {
+      expect(read(bad)).toEqual({ type: 'resize', height: 10 });
+    }
+    expect(readFrameToHost({ parley: { type: 'ready', height: 10, grewAt: 5 } })).toEqual({
+      type: 'ready',
+      height: 10,
+    });
+  });
+});

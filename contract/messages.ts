@@ -37,8 +37,12 @@ const fitsStorage = (value: unknown): value is string =>
 export type FrameToHost =
   /** The app has rendered; the loader may show the frame. */
   | { type: 'ready'; height: number }
-  /** The app's content height changed. */
-  | { type: 'resize'; height: number }
+  /**
+   * The app's content height changed. `grewAt`: where (a y offset in the
+   * frame) a live update changed it; when that is above what the reader is
+   * looking at, the loader scrolls by the change so their place stays put.
+   */
+  | { type: 'resize'; height: number; grewAt?: number }
   /** Scroll the host page so that this offset inside the frame is in view. */
   | { type: 'scrollTo'; top: number }
   /** Keep `value` under `key` in the host page's localStorage for this site (null removes it). */
@@ -135,6 +139,9 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
   }
   const height = m.height;
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return null;
+  if (m.type === 'resize' && typeof m.grewAt === 'number' && Number.isFinite(m.grewAt)) {
+    return { type: 'resize', height, grewAt: m.grewAt };
+  }
   return { type: m.type as 'ready' | 'resize', height };
 }
 

@@ -10,17 +10,25 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
-import { onThreadChange } from './comments/thread.changes.ts';
+import { invalidateOnChange } from './comments/thread.invalidation.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
+import { createEvents, type Events } from './events/events.ts';
+import { createRedisLog } from './events/redis-log.ts';
 import { errorHandler, notFound } from './http/errors.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { LIMITERS, memoryLimiters } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { createLiveHub, type LiveHub } from './live/live.hub.ts';
+import { liveRoutes } from './live/live.routes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
+import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { redisLimiters } from './redis/limiters.ts';
+import { createRedis } from './redis/redis.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
-import { pingStore } from './store/health.repository.ts';
 
 /** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
 const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
@@ -31,12 +39,20 @@ export interface ParleyApp {
   db: Db;
   logger: Logger;
   mailer: Mailer;
+  /** Changes announced by every write, on every instance (server/events/, docs/architecture.md). */
+  events: Events;
+  /** This instance's open live-update streams. */
+  live: LiveHub;
   /** Hot thread pages (comments/thread.cache.ts). */
   cache: ThreadCache;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
-  /** Stops listening and closes the store. */
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: stops accepting connections (and /readyz says 503),
+   * ends live streams with a retry hint, lets requests in flight finish (up
+   * to `graceMs`), publishes pending events, then closes Redis and the store.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** What the host process may choose besides the config. */
@@ -53,21 +69,46 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     ? devWidgetAssets(config.devServerUrl, config.widgetDir)
     : loadWidgetAssets(config.widgetDir);
   const mailer = createMailer(config.mail, logger);
+  const redis = config.redis ? createRedis(config.redis) : null;
+  const limiters =
+    redis && config.redis ? redisLimiters(redis, config.redis.prefix) : memoryLimiters;
+  const events = createEvents(db, {
+    logger,
+    ...config.events,
+    ...(redis && config.redis
+      ? {
+          log: createRedisLog({
+            redis,
+            key: `${config.redis.prefix}events`,
+            capacity: 10_000,
+            logger,
+          }),
+        }
+      : {}),
+  });
+  events.handleOnce('held-comment-email', heldCommentEmails(db, mailer, config.publicUrl));
+  const live = createLiveHub(events, { ...config.live, retryMs: 2_000 });
   const moderation = {
-    flood: createFloodStore({
-      ip: { points: config.commentRateLimit.perAuthor, seconds: 60 },
-      author: { points: config.commentRateLimit.perAuthor, seconds: 60 },
-      site: { points: config.commentRateLimit.perSite, seconds: 60 },
-    }),
+    flood: createFloodStore(
+      {
+        ip: { points: config.commentRateLimit.perAuthor, seconds: 60 },
+        author: { points: config.commentRateLimit.perAuthor, seconds: 60 },
+        site: { points: config.commentRateLimit.perSite, seconds: 60 },
+      },
+      limiters,
+    ),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
-  // Hot thread pages, serialised and compressed; every change to a page drops its entries.
+  // Hot thread pages, serialised and compressed; every change event for a page drops its entries.
   const cache = createThreadCache({ maxBytes: THREAD_CACHE_BYTES });
-  onThreadChange(db, (site, page) => cache.invalidate(site, page));
+  const stopInvalidating = invalidateOnChange(db, events, cache);
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
   app.disable('x-powered-by');
+  // Every rateLimit() of this app counts in its store (server/http/rate-limit.ts).
+  app.locals[LIMITERS] = limiters;
+  let draining = false;
   // Express copies a list; a hop count or false passes as is (see config.ts).
   app.set(
     'trust proxy',
@@ -91,33 +132,36 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   // compressed (Content-Encoding set), which compression() leaves alone.
   app.use(compression());
 
-  app.get('/healthz', async (_req, res) => {
-    await pingStore(db);
-    res.json({ ok: true });
-  });
-  app.use(embedRoutes(db, config, assets, cache));
+  app.use(healthRoutes(db, redis, () => draining));
+  app.use(embedRoutes(db, config, assets, events, cache));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, mailer, logger, cache }),
+    commentRoutes(db, config, { moderation, cache }),
     sessionRoutes(db, config),
+    liveRoutes(db, live),
     notFound,
   );
   app.use(notFound);
   app.use(errorHandler(logger));
 
   let server: Server | undefined;
+  let stopping: Promise<void> | undefined;
   return {
     app,
     config,
     db,
     logger,
     mailer,
+    events,
+    live,
     cache,
     async start() {
       await migrateToLatest(db);
+      await redis?.connect();
+      await events.start();
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),
@@ -128,15 +172,36 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       logger.info({ port, publicUrl: config.publicUrl }, 'Parley listening');
       return { port, url: `http://${host}:${port}` };
     },
-    async stop() {
-      if (server) {
-        const s = server;
-        await new Promise<void>((resolve) => s.close(() => resolve()));
-        s.closeAllConnections();
-        server = undefined;
-      }
-      await mailer.close();
-      await db.destroy();
+    stop(graceMs = 10_000) {
+      // Idempotent: a second signal (or a test's cleanup) waits for the first.
+      stopping ??= shutDown(graceMs);
+      return stopping;
     },
   };
+
+  async function shutDown(graceMs: number): Promise<void> {
+    draining = true;
+    if (server) {
+      const s = server;
+      const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+      // Streams never end by themselves: end them, telling browsers to come
+      // back in a few seconds (spread out, to another instance).
+      live.closeAll(2_000 + Math.floor(Math.random() * 3_000));
+      s.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([closed, late]);
+      clearTimeout(timer);
+      s.closeAllConnections();
+      server = undefined;
+    }
+    live.stop();
+    await events.stop();
+    stopInvalidating();
+    await mailer.close();
+    await redis?.quit().catch(() => redis.disconnect());
+    await db.destroy();
+  }
 }

@@ -73,4 +73,16 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/at most 10/);
   });
+
+  it('shares state through Redis only with a shared AUTH_SECRET, and refuses to start without one', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /AUTH_SECRET: must be set when REDIS_URL is set/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://redis' })).toThrow(
+      /REDIS_URL: must be a redis:\/\//,
+    );
+    const config = loadConfig({ REDIS_URL: 'redis://r:6379', AUTH_SECRET: 'x'.repeat(32) });
+    expect(config.redis).toEqual({ url: 'redis://r:6379', prefix: 'parley:' });
+    expect(loadConfig({}).redis).toBeNull();
+  });
 });

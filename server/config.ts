@@ -98,6 +98,30 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   TRUST_PROXY: TrustProxy,
+  // How often each instance looks for changes written elsewhere (the CLI);
+  // its own writes are announced at once.
+  EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // How long announced changes are kept for readers resuming a live view.
+  EVENT_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
+  // Live-update streams one client IP may hold open per instance (a reader's
+  // tabs; raise it when many readers share an address).
+  LIVE_MAX_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  // A heartbeat this often keeps idle streams open through proxies.
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  // Several instances: what they must share (rate limits, the event log) goes to Redis.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL (leave unset for one instance)')
+    .optional(),
+  // Prefix of every key Parley writes in Redis (several installations can share one).
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only, at most 64')
+    .default('parley:'),
 });
 
 export interface Config {
@@ -131,6 +155,12 @@ export interface Config {
   readonly authRateLimit: number;
   /** Secret for signing access tokens (random per process when not configured). */
   readonly authSecret: string;
+  /** The event stream (server/events/): outbox poll interval and how long events are kept. */
+  readonly events: { readonly pollMs: number; readonly retentionHours: number };
+  /** Redis for what several instances share; null for one instance (in process). */
+  readonly redis: { readonly url: string; readonly prefix: string } | null;
+  /** Live updates (SSE): streams per client IP and instance, heartbeat interval. */
+  readonly live: { readonly maxPerIp: number; readonly heartbeatMs: number };
   /** Sign-in providers with credentials; only these are offered to readers. */
   readonly providers: Readonly<{
     wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
@@ -149,6 +179,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_SECRET: must be set when REDIS_URL is set: several instances must sign and check access tokens with the same secret (a random one per process would sign readers out whenever another instance answers)',
+    );
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -172,6 +207,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     akismet: Object.freeze({ endpoint: e.AKISMET_URL, isTest: e.AKISMET_TEST }),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    events: Object.freeze({ pollMs: e.EVENT_POLL_MS, retentionHours: e.EVENT_RETENTION_HOURS }),
+    live: Object.freeze({ maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS }),
+    redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : null,
     providers: Object.freeze({
       ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
         ? {

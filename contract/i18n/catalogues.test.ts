@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from './format.ts';
 import { LOCALES } from './locales.ts';
 import { PAGE_CATALOGUES } from './pages/index.ts';
+import { READER_CATALOGUES } from './reader/index.ts';
 
 type Catalogue = Readonly<Record<string, Message | undefined>>;
 
@@ -16,6 +17,11 @@ const SURFACES: Record<string, { catalogues: Record<string, Catalogue>; sameAsEn
     catalogues: PAGE_CATALOGUES,
     // A loanword some languages use as is.
     sameAsEnglish: /^Spam$/,
+  },
+  'comment thread': {
+    catalogues: READER_CATALOGUES,
+    // Words German, Spanish and Portuguese share with English.
+    sameAsEnglish: /^(Name|Website|Spam)$/,
   },
 };
 

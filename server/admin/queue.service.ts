@@ -8,10 +8,11 @@ import {
   type QueueItem,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
-import { threadChanged } from '../comments/thread.changes.ts';
+import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
-import { findQueueRow, type QueueRow, selectQueue, setCommentStatus } from './queue.repository.ts';
+import { findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
 
 export type { ModerationAction, QueueItem };
 
@@ -65,8 +66,5 @@ export async function moderate(
   ids: string[],
   action: ModerationAction,
 ): Promise<number> {
-  const updated = await setCommentStatus(db, siteId, ids, RESULT_OF[action]);
-  // Moderated comments may be on any of the site's pages.
-  if (updated > 0) threadChanged(db, siteId, null);
-  return updated;
+  return writeTransaction(db, (tx) => changeCommentStatus(tx, siteId, ids, RESULT_OF[action]));
 }

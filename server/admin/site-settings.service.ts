@@ -7,13 +7,13 @@ import type { SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { BanResult, SettingsResponse, SiteRole } from '../../contract/dashboard.ts';
 import type { Blocklist } from '../../contract/site-settings.schema.ts';
 import { findCommentAuthor } from '../comments/comment.repository.ts';
-import { threadChanged } from '../comments/thread.changes.ts';
+import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { toValidationError } from '../http/validate.ts';
 import type { Site, SiteChange } from '../sites/site.schema.ts';
 import { changeSite, requireSite, saveSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { setCommentStatus } from './queue.repository.ts';
 
 /** Moderators see that a key is set, and which, but not the key itself. */
 function maskKey(key: string): string {
@@ -77,7 +77,7 @@ function withEntry(list: readonly string[], entry: string): string[] {
  * the author can no longer be told apart (an anonymised, deleted identity).
  */
 export async function banCommentAuthor(db: Db, siteId: string, commentId: string): Promise<Banned> {
-  const banned = await db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const comment = await findCommentAuthor(tx, siteId, commentId);
     if (!comment) throw new AppError(404, 'not_found', 'No comment with that id on this site');
 
@@ -107,9 +107,7 @@ export async function banCommentAuthor(db: Db, siteId: string, commentId: string
       id: site.id,
       settings: { moderation: { blocklist: add(site.settings.moderation.blocklist) } },
     }));
-    await setCommentStatus(tx, siteId, [commentId], 'spam');
+    await changeCommentStatus(tx, siteId, [commentId], 'spam');
     return banned;
   });
-  threadChanged(db, siteId, null);
-  return banned;
 }

@@ -6,8 +6,10 @@
  * confirmation code.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { threadChanged } from '../comments/thread.changes.ts';
+import { listPagesCommentedBy } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
 import { randomSecret } from './crypto.ts';
 
@@ -95,7 +97,7 @@ export interface DeletionRecord {
  * app-scoped id, the count and the date, so its status page can answer.
  */
 export async function deleteFacebookData(db: Db, userId: string): Promise<DeletionRecord> {
-  const record = await db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const identity = await tx
       .selectFrom('identities')
       .select('id')
@@ -104,6 +106,14 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
       .executeTakeFirst();
     let commentsAnonymised = 0;
     if (identity) {
+      // Their name leaves every thread they wrote in: announce each page.
+      for (const page of await listPagesCommentedBy(tx, identity.id)) {
+        await recordEvent(tx, {
+          type: 'page.changed',
+          siteId: page.site_id,
+          pageKey: page.page_key,
+        });
+      }
       const updated = await tx
         .updateTable('comments')
         .set({
@@ -131,9 +141,6 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
     await tx.insertInto('deletion_requests').values(record).execute();
     return { code: record.code, commentsAnonymised, createdAt: record.created_at };
   });
-  // The author's comments, on any site's pages, no longer carry their name.
-  if (record.commentsAnonymised > 0) threadChanged(db, null, null);
-  return record;
 }
 
 /** A deletion request by its confirmation code, for its status page. */

@@ -8,24 +8,13 @@ import { listTables } from '../store/copy.repository.ts';
 import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 import { buildComment, signInReader } from '../test/factories.ts';
 import { freshPostgres } from '../test/test-server.ts';
-import { runCli } from './program.ts';
+import { runParley } from './test/run-parley.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-copy-'));
 const SOURCE = join(dir, 'source.sqlite');
 
-async function parley(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    env: { SQLITE_PATH: join(dir, 'unused.sqlite') },
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
+function parley(args: string[]) {
+  return runParley(args, { SQLITE_PATH: join(dir, 'unused.sqlite') });
 }
 
 /** Every row of every table, keyed by table, in a stable order and comparable form. */

@@ -10,25 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveSite } from '../sites/site.service.ts';
 import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 import { buildComment } from '../test/factories.ts';
-import { runCli } from './program.ts';
+import { runParley } from './test/run-parley.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-io-'));
 const ENV = { SQLITE_PATH: join(dir, 'store.sqlite') };
 const WXR = join(import.meta.dirname, '../imports/test/wordpress.xml');
 
-async function parley(args: string[], env: Record<string, string> = ENV) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+function parley(args: string[], env: Record<string, string> = ENV) {
+  return runParley(args, env);
 }
 
 let db: Db;

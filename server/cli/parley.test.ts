@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgram, runCli } from './program.ts';
+import { createProgram } from './program.ts';
+import { runParley } from './test/run-parley.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
 const ENV = {
@@ -14,19 +15,8 @@ const ENV = {
 };
 
 /** Runs `npm run parley -- ...args` in process, against a real SQLite file. */
-async function parley(args: string[], env: Record<string, string> = ENV) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+function parley(args: string[], env: Record<string, string> = ENV) {
+  return runParley(args, env);
 }
 
 /** What a user must never see: internal paths, zod's or Node's own wording, a stack. */

@@ -5,6 +5,8 @@
 
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { AppError } from '../errors.ts';
+import { recordCommentEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { CommentRow } from '../store/database.ts';
@@ -27,7 +29,6 @@ import {
 } from './comment.repository.ts';
 import { type CreatedComment, commentSource } from './comment.service.ts';
 import { renderCommentBody } from './render.ts';
-import { threadChanged } from './thread.changes.ts';
 
 /** The credentials a request brings to show it is a comment's author. */
 export interface AuthorCredentials {
@@ -141,15 +142,24 @@ export async function editComment(
     reason,
   }));
   const now = new Date().toISOString();
-  const updated = await updateCommentBody(db, row.id, {
-    body_source: source,
-    body_html: renderCommentBody(source),
-    status,
-    moderation_reasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
-    edited_at: now,
-    updated_at: now,
+  const updated = await writeTransaction(db, async (tx) => {
+    const after = await updateCommentBody(tx, row.id, {
+      body_source: source,
+      body_html: renderCommentBody(source),
+      status,
+      moderation_reasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
+      edited_at: now,
+      updated_at: now,
+    });
+    if (page) {
+      await recordCommentEvent(tx, 'comment.edited', {
+        row: after,
+        page,
+        previousStatus: row.status,
+      });
+    }
+    return after;
   });
-  threadChanged(db, site.id, page?.page_key ?? null);
   return {
     comment: presentComment(updated, { editableUntil }),
     status,
@@ -172,20 +182,31 @@ export async function deleteComment(
   credentials: AuthorCredentials,
 ): Promise<void> {
   const { row } = await requireOwnComment(db, id, credentials);
-  const page = await findPageById(db, row.page_id);
-  await db.transaction().execute(async (tx) => {
+  await writeTransaction(db, async (tx) => {
+    const page = await findPageById(tx, row.page_id);
+    if (!page) throw new Error('a comment without its page');
+    const announce = (gone: CommentRow, removed: boolean) =>
+      recordCommentEvent(tx, 'comment.deleted', {
+        row: gone,
+        page,
+        previousStatus: gone.status,
+        removed,
+      });
     if (await hasReplies(tx, row.id)) {
       await blankComment(tx, row.id, new Date().toISOString());
+      const blanked = await findComment(tx, row.id);
+      if (blanked) await announce(blanked, false);
       return;
     }
     await removeComment(tx, row.id);
+    await announce(row, true);
     let parentId = row.parent_id;
     while (parentId) {
       const parent = await findComment(tx, parentId);
       if (!parent?.deleted_at || (await hasReplies(tx, parent.id))) break;
       await removeComment(tx, parent.id);
+      await announce(parent, true);
       parentId = parent.parent_id;
     }
   });
-  threadChanged(db, row.site_id, page?.page_key ?? null);
 }

@@ -134,3 +134,36 @@ export async function findCommentAuthor(
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** The site's comments among `ids` whose status is not `status`, with their page (to announce a change). */
+export async function listStatusChanges(
+  db: Db,
+  siteId: string,
+  ids: readonly string[],
+  status: CommentRow['status'],
+) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .selectAll('c')
+    .select(['p.page_key', 'p.url as page_url', 'p.title as page_title'])
+    .where('c.site_id', '=', siteId)
+    .where('c.id', 'in', [...ids])
+    .where('c.status', '!=', status)
+    .execute();
+}
+
+/** The pages an identity commented on (to announce that they changed). */
+export async function listPagesCommentedBy(
+  db: Db,
+  identityId: string,
+): Promise<{ site_id: string; page_key: string }[]> {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('pages as p', 'p.id', 'c.page_id')
+    .select(['p.site_id', 'p.page_key'])
+    .distinct()
+    .where('c.identity_id', '=', identityId)
+    .execute();
+}

@@ -13,8 +13,6 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sendCached } from '../http/cached-body.ts';
 import { requireJson, validate } from '../http/validate.ts';
-import type { Logger } from '../logger.ts';
-import type { Mailer } from '../notifications/mailer.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
@@ -23,14 +21,11 @@ import type { ModerationDeps } from './comment.moderation.ts';
 import { type CommentAuthorInput, createComment } from './comment.service.ts';
 import { countComments } from './counts.service.ts';
 import { formAgeMs } from './form-token.ts';
-import { notifyHeld } from './notify-held.ts';
 import type { ThreadCache } from './thread.cache.ts';
 import { readThread } from './thread.service.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
-  mailer: Mailer;
-  logger: Logger;
   /** Hot thread pages (thread.cache.ts). */
   cache: ThreadCache;
 }
@@ -109,7 +104,6 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         );
         // Only an accepted post earns the browser a key.
         grantAuthorKey(res, body.site, authorKey);
-        notifyHeld(db, services.mailer, services.logger, config.publicUrl, created);
         res.status(201).json({ comment: created.comment });
       },
     ),
@@ -129,10 +123,6 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
         services.moderation,
       );
-      // Moderators hear of a comment held again, not of every edit to one already held.
-      if (edited.previousStatus !== 'pending') {
-        notifyHeld(db, services.mailer, services.logger, config.publicUrl, edited);
-      }
       res.json({ comment: edited.comment });
     }),
   );

@@ -3,6 +3,8 @@ import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comm
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { AppError } from '../errors.ts';
+import { recordCommentEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
@@ -14,7 +16,6 @@ import { type ModerationDeps, moderateComment, refusal } from './comment.moderat
 import { authorViewFor, presentComment } from './comment.presenter.ts';
 import { findComment, insertComment } from './comment.repository.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
-import { threadChanged } from './thread.changes.ts';
 
 /** What the request tells about the post beyond its body (spam defence). */
 export interface PostContext {
@@ -113,7 +114,7 @@ export async function createComment(
     reason,
   }));
 
-  const row = await db.transaction().execute(async (tx) => {
+  const row = await writeTransaction(db, async (tx) => {
     const page = await ensurePage(tx, {
       siteId: site.id,
       pageKey: input.page,
@@ -122,7 +123,7 @@ export async function createComment(
     });
     const now = new Date().toISOString();
     const id = newId();
-    return insertComment(tx, {
+    const inserted = await insertComment(tx, {
       id,
       site_id: site.id,
       page_id: page.id,
@@ -140,8 +141,13 @@ export async function createComment(
       created_at: now,
       updated_at: now,
     });
+    await recordCommentEvent(tx, 'comment.created', {
+      row: inserted,
+      page,
+      previousStatus: null,
+    });
+    return inserted;
   });
-  threadChanged(db, site.id, input.page);
   return {
     comment: presentComment(
       row,

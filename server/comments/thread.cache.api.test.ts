@@ -3,14 +3,17 @@
  * served from memory, every kind of change seen at once, and a reader's own
  * held comments never handed to anyone else.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Comment, CommentList } from '../../contract/api.ts';
 import type { ModerationAction } from '../../contract/dashboard.ts';
 import { moderate } from '../admin/queue.service.ts';
 import { banCommentAuthor } from '../admin/site-settings.service.ts';
+import { runParley } from '../cli/test/run-parley.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
 const PAGE = 'https://blog.example/cached';
+const WXR = join(import.meta.dirname, '../imports/test/wordpress.xml');
 const LIST = `/api/v1/comments?site=blog&page=${encodeURIComponent(PAGE)}`;
 
 describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
@@ -19,9 +22,9 @@ describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
 
   const get = (path = LIST, headers: Record<string, string> = {}) =>
     fetch(server.url + path, { headers });
-  const list = async (cookie?: string) =>
-    (await (await get(LIST, cookie ? { cookie } : {})).json()) as CommentList;
-  const bodies = async (cookie?: string) => (await list(cookie)).comments.map((c) => c.html);
+  const list = async (cookie?: string, path = LIST) =>
+    (await (await get(path, cookie ? { cookie } : {})).json()) as CommentList;
+  const bodies = async (path = LIST) => (await list(undefined, path)).comments.map((c) => c.html);
   const post = async (overrides: Record<string, unknown> = {}, cookie?: string) => {
     const res = await fetch(`${server.url}/api/v1/comments`, {
       method: 'POST',
@@ -47,6 +50,8 @@ describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
       .where('id', '=', id)
       .execute();
 
+  const settled = () => server.parley.events.flush();
+
   beforeAll(async () => {
     server = await startTestServer(dialect);
   });
@@ -56,6 +61,9 @@ describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
     await server.parley.db.deleteFrom('pages').execute();
     await server.parley.db.deleteFrom('sites').execute();
     await server.buildSite({ settings: { editWindowMinutes: 0 } });
+    // Each write drops its pages as it commits, and again when its event is
+    // delivered a moment later: let that happen before warming the cache.
+    await settled();
     server.parley.cache.invalidate(null, null);
   });
 
@@ -80,6 +88,7 @@ describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
 
   it('serves a hot page from memory, and drops it when a comment is posted', async () => {
     const { comment } = await post({ body: 'first' });
+    await settled();
     expect(await bodies()).toEqual(['<p>first</p>']);
     await sneakyEdit(comment.id, '<p>changed behind its back</p>');
     expect(await bodies()).toEqual(['<p>first</p>']);
@@ -132,6 +141,48 @@ describe.each(DIALECTS)('the thread cache on %s', (dialect) => {
     expect(await bodies()).toEqual(['<p>banned author</p>']);
     await banCommentAuthor(server.parley.db, 'blog', comment.id);
     expect(await bodies()).toEqual([]);
+  });
+
+  it('hears writes made outside this server (a CLI import) through the event stream', async () => {
+    const page = 'https://blog.example/2019/03/hello-world/';
+    const url = `/api/v1/comments?site=blog&page=${encodeURIComponent(page)}`;
+    const { comment } = await post({ page, pageUrl: page, body: 'before the import' });
+    await settled();
+    expect(await bodies(url)).toEqual(['<p>before the import</p>']);
+    await sneakyEdit(comment.id, '<p>changed behind its back</p>');
+    expect(await bodies(url)).toEqual(['<p>before the import</p>']);
+    const { database } = server.parley.config;
+    const imported = await runParley(
+      [
+        'import',
+        'wxr',
+        WXR,
+        '--site',
+        'blog',
+        '--quiet',
+        '--map-url',
+        'http://old.blog.example=https://blog.example',
+      ],
+      database.kind === 'postgres'
+        ? { DATABASE_URL: database.url }
+        : { SQLITE_PATH: database.path },
+    );
+    expect(imported.code).toBe(0);
+    // The CLI has no relay: the server's poll (EVENT_POLL_MS) publishes its outbox rows.
+    await expect
+      .poll(async () => (await list(undefined, url)).total, { timeout: 5_000 })
+      .toBeGreaterThan(1);
+    expect(await bodies(url)).toContain('<p>changed behind its back</p>');
+  });
+
+  it('drops a site’s pages when its settings change', async () => {
+    await post({ body: 'deep' });
+    await post({ body: 'deeper' });
+    expect(await bodies()).toEqual(['<p>deep</p>', '<p>deeper</p>']);
+    await server.buildSite({ settings: { editWindowMinutes: 0, pageSize: 1 } });
+    const page = await list();
+    expect(page.comments.map((c) => c.html)).toEqual(['<p>deep</p>']);
+    expect(page.nextCursor).not.toBeNull();
   });
 
   it('never hands a reader’s held comment to anyone else, before or after they look', async () => {

@@ -9,6 +9,8 @@ import { issueFormToken } from '../comments/form-token.ts';
 import type { ThreadCache } from '../comments/thread.cache.ts';
 import { readThread } from '../comments/thread.service.ts';
 import type { Config } from '../config.ts';
+import type { Events } from '../events/events.ts';
+import { BEGINNING } from '../events/memory-log.ts';
 import { scriptSafeJson } from '../http/html.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
@@ -71,6 +73,7 @@ export function embedRoutes(
   db: Db,
   config: Config,
   assets: WidgetAssets | null,
+  events: Pick<Events, 'deliveredId'>,
   cache: ThreadCache,
 ): Router {
   const router = Router();
@@ -128,6 +131,12 @@ export function embedRoutes(
       q.hostLang,
       ...req.acceptsLanguages(),
     ]);
+    // Read before the thread: an event between the two is replayed, never
+    // missed. The last event delivered on this instance, not the log's newest:
+    // the thread cache has seen every event up to it (and dropped what they
+    // made stale), while one newer in a shared log may not have reached this
+    // instance yet, and its comment could be missing from a cached page.
+    const liveFrom = events.deliveredId() ?? BEGINNING;
     const bootstrap: Omit<ThreadBootstrap, 'thread'> = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
@@ -150,6 +159,7 @@ export function embedRoutes(
         privacyUrl: site?.settings.privacyUrl ?? null,
       },
       locale,
+      liveFrom,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.

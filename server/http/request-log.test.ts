@@ -72,7 +72,8 @@ describe('request logs', { timeout: 60_000 }, () => {
   let server: Started;
   beforeAll(async () => {
     server = await startServer({});
-  });
+    // Spawning Node and migrating took over 10 s on a loaded shared machine.
+  }, 60_000);
   afterAll(() => stop(server));
 
   it('write method, path, status and time, and nothing from the headers', async () => {
@@ -104,7 +105,7 @@ describe('request logs at LOG_LEVEL=debug', { timeout: 60_000 }, () => {
   let server: Started;
   beforeAll(async () => {
     server = await startServer({ LOG_LEVEL: 'debug' });
-  });
+  }, 60_000);
   afterAll(() => stop(server));
 
   it('describe the whole request for troubleshooting, secrets redacted', async () => {

@@ -12,16 +12,17 @@
 import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { gravatarUrl } from '../comments/avatar.ts';
+import { findPageById } from '../comments/comment.repository.ts';
 import { renderCommentBody } from '../comments/render.ts';
-import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { NewComment } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { announceImportedBatch } from './announce.ts';
 import { READERS } from './formats/index.ts';
 import { htmlToSource } from './html-to-source.ts';
 import {
@@ -188,14 +189,20 @@ class BatchWriter {
       this.#summary.batches++;
       return;
     }
-    const pageIds = await this.#db.transaction().execute((trx) => this.#store(trx, batch, true));
+    await writeTransaction(this.#db, async (trx) => {
+      const pageKeys = await this.#store(trx, batch, true);
+      // One event per page the batch wrote to, in the batch's transaction:
+      // caches on every instance drop those pages and open widgets reload
+      // them (an import run by the CLI reaches the servers through the relay).
+      for (const pageKey of pageKeys) {
+        await recordEvent(trx, { type: 'page.changed', siteId: this.#site.id, pageKey });
+      }
+    });
     this.#summary.batches++;
     this.#pages.clear();
-    announceImportedBatch({ siteId: this.#site.id, pageIds, comments: batch.length });
-    // The thread cache of this instance drops the site's pages (events will do it everywhere).
-    threadChanged(this.#db, this.#site.id, null);
   }
 
+  /** Stores (or, not writing, only checks) a batch; returns the keys of the pages it wrote to. */
   async #store(db: Db, batch: SourceComment[], write: boolean): Promise<string[]> {
     const siteId = this.#site.id;
     const present = await findImportedIds(
@@ -206,7 +213,7 @@ class BatchWriter {
     );
     // Replies whose parent is earlier in this same batch find it here.
     const placed = new Map<string, Placed>();
-    const pageIds = new Set<string>();
+    const pageKeys = new Set<string>();
     for (const comment of batch) {
       if (present.has(comment.sourceId)) {
         this.#summary.alreadyPresent++;
@@ -233,7 +240,7 @@ class BatchWriter {
 
       const pageKey = comment.page.key ? this.#mapped(comment.page.key) : pageUrl;
       const pageId = await this.#pageId(db, pageKey, pageUrl, comment.page.title);
-      pageIds.add(pageId);
+      pageKeys.add(pageKey);
       const parent = await this.#parent(db, comment, pageId, placed);
       const row = toRow(comment, { siteId, pageId, parent });
       await insertImportedComment(db, row, {
@@ -249,7 +256,7 @@ class BatchWriter {
         root_id: row.root_id,
       });
     }
-    return [...pageIds];
+    return [...pageKeys];
   }
 
   #mapped(url: string): string {
@@ -403,7 +410,8 @@ async function settleWaitingReplies(
   for (;;) {
     const waiting = await listWaitingReplies(db, site.id, source, pageSize, after);
     if (waiting.length === 0) return;
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
+      const moved = new Set<string>();
       for (const reply of waiting) {
         const me = await findCommentPlace(trx, reply.commentId);
         const parent = await findImportedComment(trx, site.id, source, reply.parentSourceId);
@@ -423,6 +431,14 @@ async function settleWaitingReplies(
               }
             : null,
         );
+        if (me && under) moved.add(me.page_id);
+      }
+      // The threads the settled replies joined changed: their pages go from caches.
+      for (const pageId of moved) {
+        const page = await findPageById(trx, pageId);
+        if (page) {
+          await recordEvent(trx, { type: 'page.changed', siteId: site.id, pageKey: page.page_key });
+        }
       }
     });
     after = waiting.at(-1)?.sourceId ?? after;

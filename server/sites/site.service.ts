@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { SiteSettings } from '../../contract/site-settings.schema.ts';
-import { threadChanged } from '../comments/thread.changes.ts';
 import { AppError } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
+import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
-import { findSite, insertSite, updateSiteAtVersion } from './site.repository.ts';
+import { deleteSite, findSite, insertSite, updateSiteAtVersion } from './site.repository.ts';
 import { type Site, SiteChange } from './site.schema.ts';
 
 /** The entries of `patch` that are set (undefined means "leave as it is"). */
@@ -81,14 +82,25 @@ async function writeSite(
       );
     }
     const site = merged(SiteChange.parse(changeOf(current)), current);
-    const written = current ? await updateSiteAtVersion(db, site) : await insertSite(db, site);
-    if (written) {
-      // Settings shape every page (page size, nesting): its cached pages go.
-      threadChanged(db, id, null);
-      return { ...site, version: site.version + 1 };
-    }
+    const write = async (tx: Db) => {
+      const ok = current ? await updateSiteAtVersion(tx, site) : await insertSite(tx, site);
+      // Settings shape what readers see (depth, wording): caches of the site are stale.
+      if (ok) await recordEvent(tx, { type: 'site.changed', siteId: site.id });
+      return ok;
+    };
+    const written = await (db.isTransaction ? write(db) : writeTransaction(db, write));
+    if (written) return { ...site, version: site.version + 1 };
   }
   throw new AppError(503, 'busy', 'The site is being changed by many people at once; try again');
+}
+
+/** Deletes a site with its pages and comments; false when there was none. */
+export async function removeSite(db: Db, id: string): Promise<boolean> {
+  return writeTransaction(db, async (tx) => {
+    if (!(await deleteSite(tx, id))) return false;
+    await recordEvent(tx, { type: 'site.changed', siteId: id });
+    return true;
+  });
 }
 
 /** The site, or a 404 `unknown_site` error. */

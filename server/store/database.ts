@@ -2,7 +2,7 @@
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 UTC
  * strings (they sort correctly as text on every dialect); JSON is stored as text.
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CommentStatus, SiteRole } from '../../contract/dashboard.ts';
 
 export interface SitesTable {
@@ -155,6 +155,22 @@ export interface ImportKeysTable {
   parent_source_id: string | null;
 }
 
+/** The outbox of changes (server/events/): written with the change, published after it. */
+export interface EventsTable {
+  /** Grows with every event; a number on SQLite, a string (bigint) from PostgreSQL. */
+  id: ColumnType<number | string, never, never>;
+  type: string;
+  site_id: string;
+  /** The page's key (the embed's data-page-id); null for a site-wide change. */
+  page_key: string | null;
+  /** JSON of what the event says (see server/events/event.types.ts). */
+  payload: string;
+  created_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  published_at: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
@@ -167,6 +183,7 @@ export interface Database {
   site_members: SiteMembersTable;
   admin_sessions: AdminSessionsTable;
   import_keys: ImportKeysTable;
+  events: EventsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -176,3 +193,4 @@ export type NewComment = Insertable<CommentsTable>;
 export type IdentityRow = Selectable<IdentitiesTable>;
 export type LoginTicketRow = Selectable<LoginTicketsTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type EventRow = Selectable<EventsTable>;

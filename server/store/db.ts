@@ -10,7 +10,8 @@ import * as ticketBinding from './migrations/2026-11-28T1000-ticket-binding.ts';
 import * as siteVersion from './migrations/2026-11-29T0900-site-version.ts';
 import * as readerLocale from './migrations/2026-11-29T1700-reader-locale.ts';
 import * as importKeys from './migrations/2026-11-29T1800-import-keys.ts';
-import * as readPath from './migrations/2026-11-29T1800-read-path.ts';
+import * as events from './migrations/2026-11-29T1900-events.ts';
+import * as readPath from './migrations/2026-11-29T2000-read-path.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0900-site-version': siteVersion,
   '2026-11-29T1700-reader-locale': readerLocale,
   '2026-11-29T1800-import-keys': importKeys,
-  '2026-11-29T1800-read-path': readPath,
+  '2026-11-29T1900-events': events,
+  '2026-11-29T2000-read-path': readPath,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

@@ -248,6 +248,25 @@ describe('messages from the frame', () => {
     expect(iframe.style.height).toBe('512.5px');
   });
 
+  it('keeps the reader in place when a live comment grows the thread above what they look at', () => {
+    const { iframe, frame } = embed();
+    post({ parley: { type: 'ready', height: 1000 } }, frame);
+    // The reader has scrolled 500 px into the thread.
+    vi.spyOn(iframe, 'getBoundingClientRect').mockReturnValue({
+      top: -500,
+      height: 1000,
+    } as DOMRect);
+    const scrollBy = vi.fn();
+    window.scrollBy = scrollBy as typeof window.scrollBy;
+    post({ parley: { type: 'resize', height: 1200, grewAt: 100 } }, frame);
+    expect(iframe.style.height).toBe('1200px');
+    expect(scrollBy).toHaveBeenCalledExactlyOnceWith(0, 200);
+    // Below the top of the view: what grows there is what they see next, nothing to undo.
+    post({ parley: { type: 'resize', height: 1400, grewAt: 700 } }, frame);
+    post({ parley: { type: 'resize', height: 1500 } }, frame);
+    expect(scrollBy).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the frame anyway when the app never says ready', () => {
     vi.useFakeTimers();
     const { iframe } = embed();

@@ -205,7 +205,16 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       }
       return;
     }
+    const before = iframe.getBoundingClientRect();
     iframe.style.height = `${message.height}px`;
+    // A live comment came (or went) above what the reader is looking at: keep their place.
+    if (
+      message.type === 'resize' &&
+      message.grewAt !== undefined &&
+      before.top + message.grewAt < 0
+    ) {
+      win.scrollBy(0, message.height - before.height);
+    }
     if (message.type === 'ready') {
       show();
       ready = true;

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { createApi } from './api.ts';
 import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
+import { connectLive } from './live.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
 
@@ -46,6 +47,9 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     return { api, auth };
   });
   const [now, setNow] = useState(Date.now);
+  // Where the last live change happened (a y in the frame), for the next resize.
+  const liveAt = useRef<number | null>(null);
+  const [liveOpen, setLiveOpen] = useState(false);
 
   // The guest form shows first; a session from the refresh cookie (another
   // tab, a reload, the redirect fallback) replaces it when it answers.
@@ -55,6 +59,56 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     void auth.restore();
     return auth.dispose;
   }, [auth, known]);
+
+  // Live updates: comments published, edited or withdrawn elsewhere appear
+  // in place, marked new; the loader keeps the reader's place (resize grewAt).
+  const { apiBase, page, liveFrom } = bootstrap;
+  useEffect(() => {
+    if (!known) return;
+    const topOf = (id: string) => {
+      const el = document.getElementById(`comment-${id}`);
+      return el ? el.getBoundingClientRect().top + window.scrollY : null;
+    };
+    return connectLive({
+      apiBase,
+      site,
+      page,
+      since: liveFrom,
+      onStatus: setLiveOpen,
+      onMessage(message) {
+        if (message.type === 'comment') {
+          liveAt.current = topOf(message.comment.id);
+          dispatch('liveComment', { comment: message.comment, appeared: message.appeared });
+        } else if (message.type === 'remove') {
+          liveAt.current = topOf(message.id);
+          dispatch('liveRemove', message.id);
+        } else if (message.type === 'reset') {
+          api.listComments(site, page).then(
+            (list) => dispatch('reloadThread', list),
+            () => {},
+          );
+        }
+      },
+    });
+  }, [known, apiBase, site, page, liveFrom, api, dispatch]);
+
+  const live = state?.live;
+  useLayoutEffect(() => {
+    if (!live) return;
+    // A new comment has a place only once rendered.
+    if (liveAt.current === null) {
+      const el = document.getElementById(`comment-${live.id}`);
+      liveAt.current = el ? el.getBoundingClientRect().top + window.scrollY : null;
+    }
+    // The resize it causes is reported before the frame after next; a change
+    // that moved nothing must not steer a later resize.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        liveAt.current = null;
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [live]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -98,7 +152,13 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       const next = height();
       if (next === last) return;
       last = next;
-      postToHost(hostOrigin, { type: 'resize', height: next });
+      const grewAt = liveAt.current;
+      liveAt.current = null;
+      postToHost(hostOrigin, {
+        type: 'resize',
+        height: next,
+        ...(grewAt === null ? {} : { grewAt }),
+      });
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -122,7 +182,12 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
   }, [highlighted, hostOrigin]);
 
   return (
-    <div ref={root} className="parley" data-testid="parley">
+    <div
+      ref={root}
+      className="parley"
+      data-testid="parley"
+      data-live={liveOpen ? 'open' : 'connecting'}
+    >
       {state ? (
         <ThreadContext.Provider value={{ bootstrap, api, auth, state, dispatch, storage, now }}>
           <Thread />

@@ -43,6 +43,7 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
                 : {},
           }
         : null,
+    liveFrom: typeof value.liveFrom === 'string' ? value.liveFrom : '0',
     // Only providers this app knows, once each, in the server's order.
     providers: Array.isArray(value.providers)
       ? value.providers.filter((id, i, all) => PROVIDER_IDS.includes(id) && all.indexOf(id) === i)

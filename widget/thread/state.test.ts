@@ -111,6 +111,87 @@ describe('state changes', () => {
     expect(placeheld.comments[1]).toBe(r);
     expect(apply(placeheld, 'removeComment', 'r')).toMatchObject({ comments: [], total: 0 });
   });
+
+  it('liveComment puts a new comment in its place in time order, counted and marked new', () => {
+    const later = buildComment({ id: 'z', createdAt: new Date(Date.now()).toISOString() });
+    const approvedLate = buildComment({
+      id: 'b',
+      createdAt: new Date(Date.parse(a.createdAt) + 1000).toISOString(),
+    });
+    let state = apply(start(), 'liveComment', { comment: later, appeared: true });
+    state = apply(state, 'liveComment', { comment: approvedLate, appeared: true });
+    expect(state.comments.map((c) => c.id)).toEqual(['a', 'b', 'z']);
+    expect(state.total).toBe(3);
+    expect(state.fresh).toEqual(['z', 'b']);
+    expect(state.live).toEqual({ id: 'b', seq: 2 });
+    // Again (a replay after a reconnection): replaced, not doubled.
+    const again = apply(state, 'liveComment', {
+      comment: { ...later, html: '<p>edited</p>' },
+      appeared: false,
+    });
+    expect(again.comments.map((c) => c.id)).toEqual(['a', 'b', 'z']);
+    expect(again.total).toBe(3);
+    expect(again.comments.at(-1)?.html).toBe('<p>edited</p>');
+  });
+
+  it('liveComment keeps what only the author has on their own comment, and publishes their held one', () => {
+    const own = buildComment({
+      id: 'o',
+      status: 'pending',
+      editableUntil: new Date(Date.now() + 60_000).toISOString(),
+      source: 'mine',
+    });
+    const held = apply(start(), 'addComment', own);
+    expect(held.total).toBe(1);
+    const { status: _, editableUntil: __, source: ___, ...published } = own;
+    const approved = apply(held, 'liveComment', { comment: published, appeared: true });
+    expect(approved.comments.at(-1)).toMatchObject({
+      editableUntil: own.editableUntil,
+      source: 'mine',
+    });
+    expect(approved.comments.at(-1)?.status).toBeUndefined();
+    expect(approved.total).toBe(2);
+    expect(approved.fresh).toEqual([]);
+  });
+
+  it('addComment after the same comment arrived live takes the author’s copy, not marked new', () => {
+    const mine = buildComment({
+      id: 'm',
+      editableUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const { editableUntil: _, ...asReadersSeeIt } = mine;
+    const live = apply(start(), 'liveComment', { comment: asReadersSeeIt, appeared: true });
+    const posted = apply(live, 'addComment', mine);
+    expect(posted.comments.map((c) => c.id)).toEqual(['a', 'm']);
+    expect(posted.comments.at(-1)?.editableUntil).toBe(mine.editableUntil);
+    expect(posted.total).toBe(2);
+    expect(posted.fresh).toEqual([]);
+    expect(posted.highlighted).toMatchObject({ id: 'm', focus: true });
+  });
+
+  it('liveRemove takes a withdrawn comment away, but not the reader’s own held one', () => {
+    const removed = apply(start(), 'liveRemove', 'a');
+    expect(removed.comments).toEqual([]);
+    expect(removed.total).toBe(0);
+    expect(apply(removed, 'liveRemove', 'unknown')).toEqual(removed);
+    const own = apply(start(), 'addComment', buildComment({ id: 'h', status: 'pending' }));
+    expect(apply(own, 'liveRemove', 'h').comments.map((c) => c.id)).toEqual(['a', 'h']);
+  });
+
+  it('liveComment ignores the placeholder of a comment the reader never had', () => {
+    const placeholder = buildComment({ id: 'gone', deleted: true, html: '' });
+    expect(
+      apply(start(), 'liveComment', { comment: placeholder, appeared: true }).comments.map(
+        (c) => c.id,
+      ),
+    ).toEqual(['a']);
+    const blanked = apply(start(), 'liveComment', {
+      comment: { ...a, deleted: true, html: '' },
+      appeared: false,
+    });
+    expect(blanked.comments[0]?.deleted).toBe(true);
+    expect(blanked.total).toBe(0);
+  });
 });
 
 describe('more of a big thread', () => {
@@ -143,5 +224,93 @@ describe('more of a big thread', () => {
     const done = apply(partial, 'appendReplies', { parent: 'a', list: threadOf([r2]) });
     expect(done.comments.map((c) => c.id)).toEqual(['a', 'r1', 'r2']);
     expect(done.moreReplies).toEqual({});
+  });
+
+  describe('live updates where only part of the thread is loaded', () => {
+    const at = (minutes: number) =>
+      new Date(Date.parse('2026-11-01T10:00:00Z') + minutes * 60_000).toISOString();
+    const t1 = buildComment({ id: 't1', createdAt: at(0) });
+    const t2 = buildComment({ id: 't2', createdAt: at(10) });
+    const r1 = buildComment({ id: 'r1', parentId: 't1', createdAt: at(20) });
+    const arrived = (comment: ReturnType<typeof buildComment>) => ({ comment, appeared: true });
+
+    it('a new top-level comment that belongs after unloaded pages is counted and waits for Load more, marked new', () => {
+      const s = initialState(threadOf([t1, t2], { nextCursor: 'p2', total: 5 }), null);
+      const latest = buildComment({ id: 'n', createdAt: at(60) });
+      const next = apply(s, 'liveComment', arrived(latest));
+      expect(next.comments.map((c) => c.id)).toEqual(['t1', 't2']);
+      expect(next.total).toBe(6);
+      expect(next.fresh).toEqual(['n']);
+      expect(next.live).toBeNull();
+      // A replay of the same event counts it once.
+      expect(apply(next, 'liveComment', arrived(latest)).total).toBe(6);
+      // An edit of a comment on an unloaded page changes nothing.
+      const edit = { comment: buildComment({ id: 'far', createdAt: at(30) }), appeared: false };
+      expect(apply(next, 'liveComment', edit)).toEqual(next);
+      // Loaded with its page later: there, marked new.
+      const loaded = apply(next, 'appendPage', threadOf([latest], { total: 6 }));
+      expect(loaded.comments.map((c) => c.id)).toEqual(['t1', 't2', 'n']);
+      expect(loaded.fresh).toContain('n');
+    });
+
+    it('a comment approved late whose place is among the loaded ones is shown there', () => {
+      const s = initialState(threadOf([t1, t2], { nextCursor: 'p2', total: 5 }), null);
+      const late = buildComment({ id: 'late', createdAt: at(5) });
+      const next = apply(s, 'liveComment', arrived(late));
+      expect(next.comments.map((c) => c.id)).toEqual(['t1', 'late', 't2']);
+      expect(next.total).toBe(6);
+    });
+
+    it('a reply whose parent is not loaded waits for it; the count still rises', () => {
+      const s = initialState(threadOf([t1, t2], { nextCursor: 'p2', total: 2 }), null);
+      const orphan = buildComment({ id: 'o', parentId: 'unloaded', createdAt: at(60) });
+      const next = apply(s, 'liveComment', arrived(orphan));
+      expect(next.comments.map((c) => c.id)).toEqual(['t1', 't2']);
+      expect(next.total).toBe(3);
+    });
+
+    it('a reply under a loaded comment is shown, even when more top-level pages remain', () => {
+      const s = initialState(threadOf([t1, r1, t2], { nextCursor: 'p2', total: 3 }), null);
+      const reply = buildComment({ id: 'r2', parentId: 'r1', createdAt: at(60) });
+      const next = apply(s, 'liveComment', arrived(reply));
+      expect(next.comments.map((c) => c.id)).toEqual(['t1', 't2', 'r1', 'r2']);
+      expect(next.total).toBe(4);
+      expect(next.live).toMatchObject({ id: 'r2' });
+    });
+
+    it('a new reply behind "Show N more replies" raises that count instead of jumping the queue', () => {
+      const s = initialState(
+        threadOf([t1, r1, t2], { moreReplies: { t1: { count: 4, cursor: 'c' } }, total: 7 }),
+        null,
+      );
+      const reply = buildComment({ id: 'r9', parentId: 'r1', createdAt: at(60) });
+      const next = apply(s, 'liveComment', arrived(reply));
+      expect(next.comments.map((c) => c.id)).toEqual(['t1', 'r1', 't2']);
+      expect(next.moreReplies).toEqual({ t1: { count: 5, cursor: 'c' } });
+      expect(next.total).toBe(8);
+      // An earlier reply published late (approved now) among the shown ones is shown.
+      const early = buildComment({ id: 'r0', parentId: 't1', createdAt: at(15) });
+      expect(apply(s, 'liveComment', arrived(early)).comments.map((c) => c.id)).toEqual([
+        't1',
+        't2',
+        'r0',
+        'r1',
+      ]);
+    });
+
+    it('reloadThread takes the first page again, with its cursor and more replies', () => {
+      const s = initialState(threadOf([t1, t2], { nextCursor: 'p2' }), null);
+      const loaded = apply(s, 'appendPage', threadOf([buildComment({ id: 'x' })]));
+      const reloaded = apply(
+        loaded,
+        'reloadThread',
+        threadOf([t1], { nextCursor: 'q', moreReplies: { t1: { count: 1, cursor: 'm' } } }),
+      );
+      expect(reloaded).toMatchObject({
+        comments: [t1],
+        nextCursor: 'q',
+        moreReplies: { t1: { count: 1, cursor: 'm' } },
+      });
+    });
   });
 });

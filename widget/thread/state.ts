@@ -40,6 +40,10 @@ export interface State {
   signingIn: { provider: ProviderId } | null;
   /** The outcome of the last sign-in attempt or sign-out, when the reader should be told. */
   authMessage: string | null;
+  /** Comments that arrived live since the page loaded: marked "New". */
+  fresh: string[];
+  /** The last live change (`seq` makes a repeat a change), so the view can keep the reader's place. */
+  live: { id: string; seq: number } | null;
 }
 
 export interface Session {
@@ -65,6 +69,8 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
     session: null,
     signingIn: null,
     authMessage: null,
+    fresh: [],
+    live: null,
   };
 }
 
@@ -79,15 +85,26 @@ const nextHighlight = (state: State, id: string, focus: boolean) => ({
  * closes. Counted only when published: the server's `total` never includes
  * held comments either, so a reload shows the same count.
  */
-const addComment: Action<Comment> = ({ state, data }) =>
-  state.comments.some((c) => c.id === data.id)
-    ? {}
-    : {
-        comments: [...state.comments, data],
-        total: data.status === 'pending' ? state.total : state.total + 1,
-        replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
-        highlighted: nextHighlight(state, data.id, true),
-      };
+const addComment: Action<Comment> = ({ state, data }) => {
+  const opened = {
+    replyingTo: data.parentId && state.replyingTo === data.parentId ? null : state.replyingTo,
+    highlighted: nextHighlight(state, data.id, true),
+  };
+  // Live updates may have brought it first: the author's copy (with its
+  // edit window and source) replaces that one, and it is not "new" to them.
+  if (state.comments.some((c) => c.id === data.id)) {
+    return {
+      comments: state.comments.map((c) => (c.id === data.id ? data : c)),
+      fresh: state.fresh.filter((id) => id !== data.id),
+      ...opened,
+    };
+  }
+  return {
+    comments: [...state.comments, data],
+    total: data.status === 'pending' ? state.total : state.total + 1,
+    ...opened,
+  };
+};
 
 /** Whether a comment counts in `total`: published, and not a deleted one's placeholder. */
 const counted = (c: Comment) => !c.status && !c.deleted;
@@ -162,6 +179,119 @@ const appendReplies: Action<{ parent: string; list: CommentList }> = ({ state, d
   };
 };
 
+const byTime = (a: Comment, b: Comment) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1;
+
+const liveMark = (state: State, id: string) => ({ id, seq: (state.live?.seq ?? 0) + 1 });
+
+/** `a` comes before `b` in the thread's time order (the server's keyset order). */
+const isBefore = (a: Comment, b: Comment) => byTime(a, b) < 0;
+
+/**
+ * Whether a comment not in the list belongs among those shown, or in what
+ * the reader has not loaded yet (a later page of top-level comments, or the
+ * replies behind "Show N more replies"): pages come in time order, so a
+ * comment after the last one loaded will arrive with the page that holds it.
+ * Returns the top-level comment whose "more replies" count it joins, if any.
+ */
+function placeOf(state: State, c: Comment): { shown: true } | { shown: false; root?: string } {
+  if (c.parentId === null) {
+    const lastTop = state.comments.findLast((x) => x.parentId === null);
+    return !state.nextCursor || (lastTop && !isBefore(lastTop, c))
+      ? { shown: true }
+      : { shown: false };
+  }
+  const byId = new Map(state.comments.map((x) => [x.id, x]));
+  if (!byId.has(c.parentId)) return { shown: false };
+  const rootOf = (x: Comment) => {
+    let at = x;
+    for (let p = at.parentId && byId.get(at.parentId); p; p = at.parentId && byId.get(at.parentId))
+      at = p;
+    return at.id;
+  };
+  const root = rootOf(c);
+  if (!state.moreReplies[root]) return { shown: true };
+  const lastReply = state.comments.findLast((x) => x.parentId !== null && rootOf(x) === root);
+  return lastReply && !isBefore(lastReply, c) ? { shown: true } : { shown: false, root };
+}
+
+/** What a live update says of a comment (contract/live.ts). */
+export interface LiveCommentData {
+  comment: Comment;
+  /** Readers could not see it before (just posted, or approved now). */
+  appeared: boolean;
+}
+
+/**
+ * A comment published or changed elsewhere (live updates): a new one goes
+ * into its place in time order (a comment approved late lands where it was
+ * written), marked new; a known one is replaced. The reader's own comment
+ * keeps what only its author has (the edit window, the source) and takes
+ * the published status. A new one that belongs after what is loaded (a later
+ * page, or behind "Show N more replies") is not shown out of order: it is
+ * counted (heading, "more replies") and marked new for when it is loaded.
+ */
+const liveComment: Action<LiveCommentData> = ({ state, data: { comment: data, appeared } }) => {
+  const old = state.comments.find((c) => c.id === data.id);
+  if (old) {
+    const own = old.editableUntil && !data.deleted;
+    const next: Comment = own
+      ? { ...data, editableUntil: old.editableUntil, source: data.source ?? old.source }
+      : data;
+    return {
+      comments: state.comments.map((c) => (c.id === data.id ? next : c)),
+      total: state.total - Number(counted(old)) + Number(counted(next)),
+      live: liveMark(state, data.id),
+    };
+  }
+  // A placeholder of a comment this reader never had: nothing to show.
+  if (data.deleted) return {};
+  const place = placeOf(state, data);
+  if (!place.shown) {
+    // An edit of a comment not loaded yet changes nothing shown.
+    if (!appeared || state.fresh.includes(data.id)) return {};
+    const more = place.root ? state.moreReplies[place.root] : undefined;
+    return {
+      total: state.total + Number(counted(data)),
+      fresh: [...state.fresh, data.id],
+      ...(place.root && more
+        ? {
+            moreReplies: { ...state.moreReplies, [place.root]: { ...more, count: more.count + 1 } },
+          }
+        : {}),
+    };
+  }
+  return {
+    comments: [...state.comments, data].sort(byTime),
+    total: state.total + Number(counted(data)),
+    fresh: [...state.fresh, data.id],
+    live: liveMark(state, data.id),
+  };
+};
+
+/**
+ * A comment readers could see was withdrawn (trash, spam, held again,
+ * deleted). The reader's own held comment stays: they still see it, as
+ * awaiting moderation, as the server shows it to them.
+ */
+const liveRemove: Action<string> = ({ state, data }) => {
+  const old = state.comments.find((c) => c.id === data);
+  if (!old || old.status === 'pending') return {};
+  return {
+    comments: state.comments.filter((c) => c.id !== data),
+    total: state.total - Number(counted(old)),
+    live: liveMark(state, data),
+  };
+};
+
+/** The thread as reloaded after live updates could not be resumed: its first page again. */
+const reloadThread: Action<CommentList> = ({ data }) => ({
+  comments: data.comments,
+  total: data.total,
+  nextCursor: data.nextCursor,
+  moreReplies: data.moreReplies,
+});
+
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
 
@@ -218,6 +348,9 @@ export const actions = {
   appendReplies,
   replaceComment,
   removeComment,
+  liveComment,
+  liveRemove,
+  reloadThread,
   openReply,
   closeReply,
   highlight,

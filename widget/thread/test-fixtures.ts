@@ -44,6 +44,7 @@ export function buildBootstrap(
     theme: 'auto',
     maxDepth: 3,
     thread: comments && threadOf(comments),
+    liveFrom: '0',
     providers: [],
     formToken: '1764000000000.test-form-token',
     privacy: { akismet: false, privacyUrl: null },

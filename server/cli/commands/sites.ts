@@ -4,9 +4,9 @@
 import { type Command, Option } from 'commander';
 import type { Config } from '../../config.ts';
 import type { FieldLabels } from '../../http/issue-message.ts';
-import { deleteSite, findSite, listSites } from '../../sites/site.repository.ts';
+import { findSite, listSites } from '../../sites/site.repository.ts';
 import type { NewSite } from '../../sites/site.schema.ts';
-import { saveSite } from '../../sites/site.service.ts';
+import { removeSite, saveSite } from '../../sites/site.service.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, inUserWords, usageError } from '../errors.ts';
 
@@ -143,7 +143,7 @@ export function sitesCommand(program: Command, context: CliContext): void {
     .argument('<id>', 'the site id')
     .action((id: string) =>
       context.withDb(async (db) => {
-        if (!(await deleteSite(db, id))) throw new CliError(`No site with id "${id}".`);
+        if (!(await removeSite(db, id))) throw new CliError(`No site with id "${id}".`);
         context.print(`Removed site ${id} and its comments.`);
       }),
     );

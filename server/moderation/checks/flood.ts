@@ -1,4 +1,5 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiters } from '../../http/rate-limit.ts';
 import type { Check, CommentCandidate } from '../moderation.types.ts';
 
 /** Who is being counted: one IP, one author (identity or guest email), or a whole site. */
@@ -28,22 +29,19 @@ export type FloodResult = { allowed: true } | { allowed: false; retryAfterSecond
 /**
  * Counts comments per scope and key. Built on rate-limiter-flexible's
  * `RateLimiterAbstract`, so Redis (or any of its stores) replaces memory
- * through `createFloodStore(limits, (options) => new RateLimiterRedis({ ...options, storeClient }))`.
+ * through `createFloodStore(limits, redisLimiters(redis, prefix))` (server/redis/limiters.ts).
  */
 export interface FloodStore {
   /** Counts one comment for `key` in `scope`; over the limit, says how long to wait. */
   consume(scope: FloodScope, key: string): Promise<FloodResult>;
 }
 
-export type LimiterOptions = ConstructorParameters<typeof RateLimiterMemory>[0];
-export type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
-
-const memoryLimiter: LimiterFactory = (options) => new RateLimiterMemory(options);
+export type { LimiterFactory, LimiterOptions } from '../../http/rate-limit.ts';
 
 /** A flood store with one limiter per scope; in memory unless another factory is given. */
 export function createFloodStore(
   limits: FloodLimits = DEFAULT_FLOOD_LIMITS,
-  createLimiter: LimiterFactory = memoryLimiter,
+  createLimiter: LimiterFactory = memoryLimiters,
 ): FloodStore {
   const limiters = Object.fromEntries(
     (Object.keys(limits) as FloodScope[]).map((scope) => [

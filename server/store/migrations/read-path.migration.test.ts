@@ -3,20 +3,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gravatarUrl } from '../../comments/avatar.ts';
-import { createDb, migrateToLatest } from '../db.ts';
+import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
+import { createDb, type Db, migrateToLatest } from '../db.ts';
+
+/** The newest migration main had before this one: a store made by that schema. */
+const BEFORE = '2026-11-29T1900-events';
 
 // Threads written before the read path knew each reply's top-level comment
-// get it, however deep they nest; guests' avatars are stored once.
-describe('the read-path migration', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
-  const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
+// get it, however deep they nest; guests' avatars are stored once. The store
+// starts as the events migration left it (with an unpublished outbox row),
+// on each dialect.
+describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
+  const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
+  async function openStore(): Promise<Db> {
+    if (dialect === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
+      const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
+      cleanups.push(async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      return db;
+    }
+    const pg = await freshPostgres();
+    const db = createDb({ kind: 'postgres', url: pg.url });
+    cleanups.push(async () => {
+      await db.destroy();
+      await pg.drop();
+    });
+    return db;
+  }
+
   it('gives every comment its top-level comment and every guest their Gravatar URL', async () => {
-    await migrateToLatest(db, '2026-11-29T0900-site-version');
+    const db = await openStore();
+    await migrateToLatest(db, BEFORE);
     const now = new Date().toISOString();
     await db
       .insertInto('sites')
@@ -70,6 +94,16 @@ describe('the read-path migration', () => {
     await comment('r2', 'r1', 3, null);
     await comment('r3', 'r2', 4, null);
     await comment('t2', null, 1, null);
+    await db
+      .insertInto('events')
+      .values({
+        type: 'comment.created',
+        site_id: 'old',
+        page_key: 'k',
+        payload: '{}',
+        created_at: now,
+      })
+      .execute();
 
     await migrateToLatest(db);
     const rows = await db
@@ -84,5 +118,15 @@ describe('the read-path migration', () => {
       { id: 't1', root_id: 't1', author_avatar_url: gravatarUrl('t1@example.com') },
       { id: 't2', root_id: 't2', author_avatar_url: gravatarUrl('t2@example.com') },
     ]);
+    // The outbox is untouched: what was waiting to be published still is.
+    const waiting = await db.selectFrom('events').select(['type', 'published_at']).execute();
+    expect(waiting).toEqual([{ type: 'comment.created', published_at: null }]);
+    // New comments need root_id from now on (the app writes it); old rows all have one.
+    const missing = await db
+      .selectFrom('comments')
+      .select('id')
+      .where('root_id', 'is', null)
+      .execute();
+    expect(missing).toEqual([]);
   });
 });

@@ -56,6 +56,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
   const name = comment.author.name;
   const replying = state.replyingTo === comment.id;
   const editable = !!comment.editableUntil && Date.parse(comment.editableUntil) > now;
+  const isNew = state.fresh.includes(comment.id);
   const close = () => setOwn(null);
   const permalink = (id: string) => `${bootstrap.pageUrl}#comment-${id}`;
   return (
@@ -66,6 +67,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
         data-testid="comment"
         data-depth={node.depth}
         data-highlighted={state.highlighted?.id === comment.id ? 'true' : undefined}
+        data-new={isNew ? 'true' : undefined}
         tabIndex={-1}
       >
         <Avatar author={comment.author} />
@@ -94,6 +96,11 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 {timeAgo(comment.createdAt, now)}
               </time>
             </a>
+            {isNew && (
+              <span className="new-badge" data-testid="new-badge">
+                New
+              </span>
+            )}
             {comment.editedAt && (
               <span className="edited" data-testid="edited" title={exactTime(comment.editedAt)}>
                 (edited)

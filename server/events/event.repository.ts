@@ -1,0 +1,85 @@
+/** The outbox table's queries (server/events/). */
+import type { EventRow } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
+
+export async function insertEvent(
+  db: Db,
+  event: { type: string; site_id: string; page_key: string | null; payload: string },
+): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({ ...event, created_at: new Date().toISOString() })
+    .execute();
+}
+
+/**
+ * Claims up to `limit` unpublished events for one relay, oldest first, and
+ * returns them: those nobody claimed, and those whose claim is older than
+ * `staleBefore` (their relay died). On PostgreSQL two relays racing for the
+ * same rows serialise on the row locks, and the loser's re-checked WHERE
+ * skips what the winner took, so each event has one claimant.
+ */
+export async function claimUnpublished(
+  db: Db,
+  claim: { by: string; at: string; staleBefore: string; limit: number },
+): Promise<EventRow[]> {
+  const rows = await db
+    .updateTable('events')
+    .set({ claimed_by: claim.by, claimed_at: claim.at })
+    .where('published_at', 'is', null)
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_at', '<', claim.staleBefore)]))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('events')
+        .select('id')
+        .where('published_at', 'is', null)
+        .where((w) => w.or([w('claimed_by', 'is', null), w('claimed_at', '<', claim.staleBefore)]))
+        .orderBy('id')
+        .limit(claim.limit),
+    )
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Marks events as published by the relay holding their claim. */
+export async function markPublished(
+  db: Db,
+  ids: readonly (number | string)[],
+  claimedBy: string,
+  at: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('events')
+    .set({ published_at: at })
+    .where('id', 'in', [...ids])
+    .where('claimed_by', '=', claimedBy)
+    .execute();
+}
+
+/** The latest published events (publication order), to resume from after a restart. */
+export async function listRecentlyPublished(
+  db: Db,
+  since: string,
+  limit: number,
+): Promise<EventRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('published_at', '>=', since)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse();
+}
+
+/** Retention: forgets events published before `before`; returns how many. */
+export async function deletePublishedBefore(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('events')
+    .where('published_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { moderate } from '../admin/queue.service.ts';
+import { banCommentAuthor } from '../admin/site-settings.service.ts';
+import { runCli } from '../cli/program.ts';
+import { createLogger } from '../logger.ts';
+import { buildComment } from '../test/factories.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { claimUnpublished, deletePublishedBefore } from './event.repository.ts';
+import { type CommentEvent, isCommentEvent, type ParleyEvent } from './event.types.ts';
+import { createEvents, type Events } from './events.ts';
+import { recordEvent } from './record.ts';
+import { writeTransaction } from './transaction.ts';
+
+const PAGE = 'https://blog.example/post';
+const quiet = createLogger({ logLevel: 'silent' });
+
+describe.each(DIALECTS)('the event stream on %s', (dialect) => {
+  let server: TestServer;
+  let seen: ParleyEvent[] = [];
+  let n = 0;
+  const extra: Events[] = [];
+
+  const post = async (body: Record<string, unknown> = {}) => {
+    const res = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        site: 'blog',
+        page: PAGE,
+        pageUrl: PAGE,
+        pageTitle: 'A post',
+        body: `Comment number ${n++}`,
+        author: { name: 'Reader', email: 'reader@example.com' },
+        ...body,
+      }),
+    });
+    expect(res.status).toBe(201);
+    return { comment: (await res.json()).comment, cookie: res.headers.get('set-cookie') ?? '' };
+  };
+  const commentEvents = () => seen.filter((e): e is CommentEvent => e.type.startsWith('comment.'));
+  const outbox = () => server.parley.db.selectFrom('events').selectAll().orderBy('id').execute();
+  /** Another Events on the same store, as a second instance (or a restarted one) would have. */
+  const anotherInstance = async (instanceId: string) => {
+    // Its own Db object: the server's commits don't wake it, as with another process.
+    const events = createEvents(server.parley.db.withoutPlugins(), {
+      logger: quiet,
+      pollMs: 60_000,
+      retentionHours: 24,
+      instanceId,
+    });
+    extra.push(events);
+    return events;
+  };
+
+  /**
+   * Records a page.changed that a relay claimed at `at` and never published
+   * (in one transaction, so the server's own relay can't take it first).
+   */
+  const claimedByDeadRelay = (pageKey: string, at: string) =>
+    writeTransaction(server.parley.db.withoutPlugins(), async (tx) => {
+      await recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey });
+      const claimed = await claimUnpublished(tx, {
+        by: 'dead-relay',
+        at,
+        staleBefore: new Date(0).toISOString(),
+        limit: 100,
+      });
+      expect(claimed.map((r) => r.page_key)).toEqual([pageKey]);
+    });
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.buildSite();
+    server.parley.events.subscribe((event) => seen.push(event));
+  });
+  afterAll(async () => {
+    for (const events of extra) await events.stop();
+    await server.stop();
+  });
+  beforeEach(() => {
+    seen = [];
+  });
+
+  it('announces a posted comment once, after the commit, in the public shape (no email)', async () => {
+    const { comment } = await post({ author: { name: 'Ann', email: 'ann@example.com' } });
+    await expect.poll(() => commentEvents().length).toBe(1);
+    const [event] = commentEvents();
+    expect(event).toMatchObject({
+      type: 'comment.created',
+      siteId: 'blog',
+      pageKey: PAGE,
+      page: { url: PAGE, title: 'A post' },
+      comment: { id: comment.id, status: 'approved', previousStatus: null },
+    });
+    expect(event?.comment.public).toMatchObject({ id: comment.id, html: comment.html });
+    expect(JSON.stringify(event)).not.toContain('ann@example.com');
+    expect(event?.comment.public).not.toHaveProperty('source');
+    const rows = await outbox();
+    expect(rows.at(-1)?.published_at).not.toBeNull();
+  });
+
+  it('announces an edit and a deletion by the author', async () => {
+    const { comment, cookie } = await post();
+    const edit = await fetch(`${server.url}/api/v1/comments/${comment.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ body: 'Edited text' }),
+    });
+    expect(edit.status).toBe(200);
+    const del = await fetch(`${server.url}/api/v1/comments/${comment.id}`, {
+      method: 'DELETE',
+      headers: { cookie },
+    });
+    expect(del.status).toBe(204);
+    await expect
+      .poll(() => commentEvents().map((e) => e.type))
+      .toEqual(['comment.created', 'comment.edited', 'comment.deleted']);
+    const [, edited, deleted] = commentEvents();
+    expect(edited?.comment.public?.html).toContain('Edited text');
+    expect(deleted?.comment).toMatchObject({ id: comment.id, public: null });
+  });
+
+  it('announces moderators’ decisions and bans, one event per comment that changed', async () => {
+    const a = await buildComment(server.parley.db, { site: 'blog', status: 'pending' });
+    const b = await buildComment(server.parley.db, { site: 'blog', status: 'approved' });
+    await moderate(server.parley.db, 'blog', [a, b], 'approve');
+    await expect.poll(() => commentEvents().length).toBe(1);
+    expect(commentEvents()[0]?.comment).toMatchObject({
+      id: a,
+      status: 'approved',
+      previousStatus: 'pending',
+    });
+    await banCommentAuthor(server.parley.db, 'blog', b);
+    await expect
+      .poll(() => commentEvents().map((e) => [e.type, e.comment.id, e.comment.status]))
+      .toContainEqual(['comment.status-changed', b, 'spam']);
+  });
+
+  it('records an event only with the change: a failed write leaves none, and outside a transaction it refuses', async () => {
+    const before = (await outbox()).length;
+    await expect(
+      writeTransaction(server.parley.db, async (tx) => {
+        await recordEvent(tx, { type: 'site.changed', siteId: 'blog' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await outbox()).length).toBe(before);
+    await expect(
+      recordEvent(server.parley.db, { type: 'site.changed', siteId: 'blog' }),
+    ).rejects.toThrow(/inside the transaction/);
+  });
+
+  it('delivers an event whose relay died after the commit (a live relay takes it over)', async () => {
+    // Committed, and claimed by a relay that died before publishing it.
+    await claimedByDeadRelay('orphan', new Date(Date.now() - 5 * 60_000).toISOString());
+    await server.parley.events.flush();
+    expect(seen).toContainEqual(
+      expect.objectContaining({ type: 'page.changed', pageKey: 'orphan' }),
+    );
+    const row = (await outbox()).find((r) => r.page_key === 'orphan');
+    expect(row?.published_at).not.toBeNull();
+  });
+
+  it('publishes what the CLI writes to a running server', async () => {
+    const { database } = server.parley.config;
+    const env =
+      database.kind === 'postgres'
+        ? { DATABASE_URL: database.url }
+        : { SQLITE_PATH: database.path };
+    const code = await runCli(
+      ['sites', 'add', 'blog', '--origin', 'https://blog.example', '--name', 'Renamed'],
+      { env, stdout: () => {}, stderr: () => {} },
+    );
+    expect(code).toBe(0);
+    // Picked up by the server's poll (EVENT_POLL_MS), not by a wake-up.
+    await expect.poll(() => seen.map((e) => e.type), { timeout: 5000 }).toContain('site.changed');
+  });
+
+  it('resumes after an event id, across a restart too; an id it no longer holds asks for a reload', async () => {
+    const first = await post();
+    await expect.poll(() => commentEvents().length).toBe(1);
+    const resumeFrom = commentEvents()[0]?.id as string;
+    const second = await post();
+    const third = await post();
+    await expect.poll(() => commentEvents().length).toBe(3);
+
+    const missed = await server.parley.events.since(resumeFrom);
+    expect(missed?.filter(isCommentEvent).map((e) => e.comment)).toEqual([
+      expect.objectContaining({ id: second.comment.id }),
+      expect.objectContaining({ id: third.comment.id }),
+    ]);
+    expect(first.comment.id).not.toBe(second.comment.id);
+
+    // A restarted instance holds the same history (from the outbox).
+    const restarted = await anotherInstance('restarted');
+    await restarted.start();
+    expect((await restarted.since(resumeFrom))?.map((e) => e.id)).toEqual(missed?.map((e) => e.id));
+    expect(await restarted.since('no-such-event')).toBeNull();
+    await restarted.stop();
+  });
+
+  it('forgets published events past retention, never unpublished ones', async () => {
+    await claimedByDeadRelay('unpublished', new Date().toISOString());
+    const oneHourAhead = new Date(Date.now() + 3_600_000).toISOString();
+    const forgotten = await deletePublishedBefore(server.parley.db, oneHourAhead);
+    expect(forgotten).toBeGreaterThan(0);
+    expect((await outbox()).map((r) => r.page_key)).toEqual(['unpublished']);
+  });
+});
