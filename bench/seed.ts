@@ -6,7 +6,6 @@
  * A third of the comments are replies, up to four levels deep.
  */
 import type { Insertable } from 'kysely';
-import { gravatarUrl } from '../server/comments/avatar.ts';
 import { saveSite } from '../server/sites/site.service.ts';
 import type { CommentsTable } from '../server/store/database.ts';
 import { createDb, migrateToLatest } from '../server/store/db.ts';
@@ -80,8 +79,7 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
         created_at: at,
         updated_at: at,
         identity_id: null,
-        // As the app stores it since the read-path migration: computed once, at write time.
-        author_avatar_url: gravatarUrl(`r${reader}@example.com`),
+        author_avatar_url: null,
         moderation_reasons: null,
       });
       recent.push({ id, depth, root });

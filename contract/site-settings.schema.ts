@@ -103,6 +103,10 @@ export const SiteSettings = z.object({
   pageSize: z.number().int().min(1).max(200).default(DEFAULT_PAGE_SIZE),
   /** count.js's wording for 0, 1 and more comments. */
   countWording: CountWording.default(() => ({ ...DEFAULT_COUNT_WORDING })),
+  /** Guests' pictures from Gravatar (fetched by Parley, never by the reader's browser); off: drawn by Parley. */
+  gravatar: z.boolean().default(false),
+  /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
+  requestDataRetentionDays: z.number().int().min(1).max(3650).default(60),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -119,6 +123,8 @@ export const SettingsPatch = z.object({
   language: z.enum(LOCALES).nullable().optional(),
   pageSize: z.number().int().min(1).max(200).optional(),
   countWording: CountWording.optional(),
+  gravatar: z.boolean().optional(),
+  requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

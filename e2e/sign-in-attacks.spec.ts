@@ -97,8 +97,7 @@ for (const p of PROVIDERS) {
 test('a guest page load makes no failing request (no refresh without a session, no missing favicon)', async ({
   page,
 }) => {
-  // Our own servers only: other tests' comments show Gravatar pictures, which
-  // this offline machine can't fetch (the initials show instead).
+  // Our own servers: what else the page requests is e2e/third-party.spec.ts's business.
   const ours = (url: string) => url.startsWith(PARLEY_URL) || url.startsWith(BLOG_URL);
   const failures: string[] = [];
   page.on('response', (response) => {

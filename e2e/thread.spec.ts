@@ -120,9 +120,18 @@ test('the host page’s own CSS does not change how the widget looks', async ({ 
     const frame = page.frameLocator('iframe.parley-frame');
     await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
     await expect(frame.getByTestId('comment-body')).toHaveText('Same comment on both pages');
-    // Gravatar is unreachable here: wait for the avatar to settle on initials,
-    // so both pages are compared in the same state.
-    await expect(frame.getByTestId('comment').locator('img')).toHaveCount(0);
+    // Wait for the avatar (drawn by Parley) to load, so both pages are compared in the same state.
+    await expect
+      .poll(() =>
+        frame
+          .getByTestId('comment')
+          .locator('img')
+          .evaluate(
+            (img) =>
+              (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+          ),
+      )
+      .toBe(true);
     // How every part of the widget is drawn: fonts, colours, sizes, boxes.
     const inside = await frame.locator('body').evaluate((body) => {
       const props = [
@@ -201,9 +210,10 @@ test('an unknown site shows a quiet “comments unavailable”', async ({ page, 
 test('avatars fall back to initials when the picture cannot load', async ({ page, request }) => {
   const url = await hostPage(request);
   await seedComment(request, url, 'Offline avatar', { name: 'Grace Hopper' });
+  // The reader goes offline before the picture arrives.
+  await page.route(`${PARLEY_URL}/avatars/**`, (route) => route.abort('internetdisconnected'));
   await page.goto(url);
   const comment = page.frameLocator('iframe.parley-frame').getByTestId('comment');
-  // This machine has no route to Gravatar, exactly like a reader offline.
   await expect(comment.getByText('GH', { exact: true })).toBeVisible();
   await expect(comment.locator('img')).toHaveCount(0);
 });

@@ -8,6 +8,10 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { dashboardRoutes } from './admin/dashboard.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionRoutes } from './auth/session.routes.ts';
+import { createAddressPolicy } from './avatars/address-policy.ts';
+import { avatarRoutes } from './avatars/avatar.routes.ts';
+import { createAvatarService } from './avatars/avatar.service.ts';
+import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
 import { invalidateOnChange } from './comments/thread.invalidation.ts';
@@ -26,6 +30,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
 import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { pageHtmlRoutes } from './pages/page-html.routes.ts';
+import { readerDataRoutes } from './privacy/reader-data.routes.ts';
+import { startRetentionJob } from './privacy/retention.ts';
 import { redisLimiters } from './redis/limiters.ts';
 import { createRedis } from './redis/redis.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
@@ -102,6 +109,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   // Hot thread pages, serialised and compressed; every change event for a page drops its entries.
   const cache = createThreadCache({ maxBytes: THREAD_CACHE_BYTES });
   const stopInvalidating = invalidateOnChange(db, events, cache);
+  const avatars = createAvatarService(db, {
+    policy: createAddressPolicy(config.avatarProxyAllow),
+    logger,
+  });
   if (!assets) logger.warn({ dir: config.widgetDir }, 'widget not built; run npm run build');
 
   const app = express();
@@ -134,6 +145,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
 
   app.use(healthRoutes(db, redis, () => draining));
   app.use(embedRoutes(db, config, assets, events, cache));
+  app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
@@ -141,6 +153,8 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     '/api/v1',
     commentRoutes(db, config, { moderation, cache }),
     sessionRoutes(db, config),
+    pageHtmlRoutes(db, config),
+    readerDataRoutes(db, config),
     liveRoutes(db, live),
     notFound,
   );
@@ -148,6 +162,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(errorHandler(logger));
 
   let server: Server | undefined;
+  let stopRetention = async () => {};
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -162,6 +177,8 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       await migrateToLatest(db);
       await redis?.connect();
       await events.start();
+      await backfillAvatarKeys(db, config.authSecret);
+      stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, (err?: Error) =>
           err ? reject(err) : resolve(s),
@@ -181,6 +198,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
 
   async function shutDown(graceMs: number): Promise<void> {
     draining = true;
+    await stopRetention();
     if (server) {
       const s = server;
       const closed = new Promise<void>((resolve) => s.close(() => resolve()));

@@ -122,6 +122,23 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only, at most 64')
     .default('parley:'),
+  // Addresses the avatar proxy may fetch from although they are private
+  // (loopback, RFC 1918, link-local, ULA): comma-separated IPs or CIDR ranges.
+  // For the demo's local sandbox providers and tests only; unset in production.
+  AVATAR_PROXY_ALLOW: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value === '' ? [] : value.split(',').map((e) => e.trim());
+      const bad = entries.filter((e) => !IpRule.safeParse(e).success);
+      if (bad.length === 0) return entries;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad.join('", "')}" is not an IP address or CIDR range`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -161,6 +178,8 @@ export interface Config {
   readonly redis: { readonly url: string; readonly prefix: string } | null;
   /** Live updates (SSE): streams per client IP and instance, heartbeat interval. */
   readonly live: { readonly maxPerIp: number; readonly heartbeatMs: number };
+  /** Private addresses the avatar proxy may still fetch from (AVATAR_PROXY_ALLOW; demo and tests). */
+  readonly avatarProxyAllow: readonly string[];
   /** Sign-in providers with credentials; only these are offered to readers. */
   readonly providers: Readonly<{
     wordpress?: { clientId: string; clientSecret: string; apiUrl: string };
@@ -210,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     events: Object.freeze({ pollMs: e.EVENT_POLL_MS, retentionHours: e.EVENT_RETENTION_HOURS }),
     live: Object.freeze({ maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS }),
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : null,
+    avatarProxyAllow: Object.freeze(e.AVATAR_PROXY_ALLOW),
     providers: Object.freeze({
       ...(e.WORDPRESS_CLIENT_ID && e.WORDPRESS_CLIENT_SECRET
         ? {

@@ -5,6 +5,7 @@
  * error page; and a per-user SVG avatar. Plain HTML, so fetch-driven tests and
  * Playwright can drive it alike.
  */
+import { crc32, deflateSync } from 'node:zlib';
 import type { Response } from 'express';
 
 /** A sample account a sandbox provider can sign in as. */
@@ -120,8 +121,43 @@ export function sendProviderPage(res: Response, status: number, html: string): v
     .send(html);
 }
 
-/** A tiny avatar: the user's initial on the provider's colour. */
-export function avatarSvg(user: SandboxUser, accent: string): string {
-  const initial = escapeHtml(user.name.trim().charAt(0).toUpperCase() || '?');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48"><rect width="48" height="48" rx="24" fill="${escapeHtml(accent)}"/><text x="24" y="31" font-family="sans-serif" font-size="22" text-anchor="middle" fill="#fff">${initial}</text></svg>`;
+/**
+ * A tiny avatar: a disc in the provider's colour (a hex colour), shaded per
+ * user, as a PNG. Real providers serve raster pictures, and Parley's avatar
+ * proxy takes only those (an SVG from Parley's origin could carry script).
+ */
+export function avatarPng(user: SandboxUser, accent: string): Buffer {
+  const size = 48;
+  const hex = /^#?([0-9a-f]{6})$/i.exec(accent)?.[1] ?? '777777';
+  const shade = 0.75 + ((user.id.charCodeAt(user.id.length - 1) || 0) % 5) * 0.1;
+  const rgb = [0, 2, 4].map((i) =>
+    Math.min(255, Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * shade)),
+  );
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA
+    for (let x = 0; x < size; x++) {
+      const inside = (x - 23.5) ** 2 + (y - 23.5) ** 2 <= 24 ** 2;
+      row.set([...rgb, inside ? 255 : 0], 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

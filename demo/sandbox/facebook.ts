@@ -9,7 +9,7 @@
  *   GET  /v25.0/oauth/access_token   client_id, client_secret, redirect_uri, code (POST too:
  *                                    node-oauth, under passport, always POSTs)
  *   GET  /v25.0/me                   access_token (query or Bearer), fields, appsecret_proof
- *   GET  /avatars/:id.svg
+ *   GET  /avatars/:id.png
  */
 import { createHmac } from 'node:crypto';
 import type { Request, Router } from 'express';
@@ -52,6 +52,13 @@ export const FACEBOOK_SAMPLE_USERS: readonly SandboxUser[] = [
     name: 'Alan Turing',
     username: 'alan.turing',
     email: 'alan@example.com',
+  },
+  {
+    // The e2e data-rights test deletes this one's account: nobody else signs in as her.
+    id: '100000000000004',
+    name: 'Rosalind Franklin',
+    username: 'rosalind.franklin',
+    email: 'rosalind@example.com',
   },
 ];
 

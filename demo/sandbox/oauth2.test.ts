@@ -5,6 +5,7 @@
  * servers on port 0 talk real HTTP; the test plays the browser with fetch,
  * following redirects by hand and carrying Parley's session cookie.
  */
+
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import passport from 'passport';
 import { Strategy as FacebookStrategy } from 'passport-facebook';
 import { Strategy as OAuth2Strategy } from 'passport-oauth2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sniffImageType } from '../../server/avatars/image-sniff.ts';
 import { facebookSandbox } from './facebook.ts';
 import { wordpressSandbox } from './wordpress.ts';
 
@@ -292,11 +294,11 @@ describe('WordPress.com sandbox with passport-oauth2', () => {
       displayName: 'Grace Hopper',
       profileUrl: 'https://gravatar.com/gracehopper',
       emails: [{ value: 'grace@example.com' }],
-      photos: [{ value: `${providers.origin}/wordpress/avatars/1002.svg` }],
+      photos: [{ value: `${providers.origin}/wordpress/avatars/1002.png` }],
     });
-    const avatar = await fetch(`${providers.origin}/wordpress/avatars/1002.svg`);
-    expect(avatar.headers.get('content-type')).toContain('image/svg+xml');
-    expect(await avatar.text()).toContain('<svg');
+    const avatar = await fetch(`${providers.origin}/wordpress/avatars/1002.png`);
+    expect(avatar.headers.get('content-type')).toBe('image/png');
+    expect(sniffImageType(new Uint8Array(await avatar.arrayBuffer()))).toBe('image/png');
   });
 
   it('reports a denied consent as a failure with WordPress.com’s error and no user', async () => {
@@ -464,7 +466,7 @@ describe('Facebook sandbox with passport-facebook', () => {
       provider: 'facebook',
       id: '100000000000001',
       name: { givenName: 'Ada', familyName: 'Lovelace' },
-      photos: [{ value: `${providers.origin}/facebook/avatars/100000000000001.svg` }],
+      photos: [{ value: `${providers.origin}/facebook/avatars/100000000000001.png` }],
     });
     expect(outcome.user?.profile.displayName).toBeUndefined();
   });
@@ -558,7 +560,7 @@ describe('Facebook sandbox with passport-facebook', () => {
       name: 'Alan Turing',
       picture: {
         data: {
-          url: `${providers.origin}/facebook/avatars/100000000000003.svg`,
+          url: `${providers.origin}/facebook/avatars/100000000000003.png`,
           width: 50,
           height: 50,
           is_silhouette: false,

@@ -11,7 +11,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  avatarSvg,
+  avatarPng,
   type ConsentBranding,
   renderConsentPage,
   renderErrorPage,
@@ -142,7 +142,7 @@ export function createOAuth2Sandbox(spec: OAuth2ProviderSpec): OAuth2Sandbox {
   const router = express.Router();
 
   const avatarUrl = (req: Request, user: SandboxUser) =>
-    `${req.protocol}://${req.get('host')}${req.baseUrl}/avatars/${encodeURIComponent(user.id)}.svg`;
+    `${req.protocol}://${req.get('host')}${req.baseUrl}/avatars/${encodeURIComponent(user.id)}.png`;
 
   const errorPage = (res: Response, status: number, message: string) =>
     sendProviderPage(res, status, renderErrorPage(branding, message));
@@ -281,14 +281,14 @@ export function createOAuth2Sandbox(spec: OAuth2ProviderSpec): OAuth2Sandbox {
   }
 
   router.get('/avatars/:file', (req, res) => {
-    const id = req.params.file.replace(/\.svg$/, '');
+    const id = req.params.file.replace(/\.png$/, '');
     const user = usersById.get(id);
-    if (!user || !req.params.file.endsWith('.svg')) {
+    if (!user || !req.params.file.endsWith('.png')) {
       res.status(404).type('text').send('No such avatar');
       return;
     }
-    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400');
-    res.send(avatarSvg(user, branding.accent));
+    res.type('image/png').set('Cache-Control', 'public, max-age=86400');
+    res.send(avatarPng(user, branding.accent));
   });
 
   return {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
 import express from 'express';
 import { facebookSandbox } from './facebook.ts';
 import { twitterSandbox } from './twitter.ts';
@@ -84,6 +84,10 @@ export async function startSandboxes(options: {
       TWITTER_API_URL: `${url}/twitter`,
       FACEBOOK_WWW_URL: `${url}/facebook`,
       FACEBOOK_GRAPH_URL: `${url}/facebook`,
+      // Parley fetches the sandbox users' pictures through its avatar proxy,
+      // which refuses private addresses (issue 12); open exactly the address
+      // the sandboxes listen on, and only in the demo.
+      AVATAR_PROXY_ALLOW: isIP(host) ? host : '127.0.0.1,::1',
     },
   };
 }

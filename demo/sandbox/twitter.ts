@@ -10,14 +10,14 @@
  *   POST /oauth/access_token                  signed with the request token, oauth_verifier
  *   GET  /1.1/account/verify_credentials.json 403 code 453, as X answers low-tier apps
  *   GET  /2/users/me?user.fields=...          signed with the access token
- *   GET  /avatars/:id.svg
+ *   GET  /avatars/:id.png
  *
  * State lives in memory: a sandbox is for tests and the offline demo.
  */
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  avatarSvg,
+  avatarPng,
   type ConsentBranding,
   renderConsentPage,
   renderErrorPage,
@@ -140,7 +140,7 @@ export function twitterSandbox(options: TwitterSandboxOptions): Router {
   };
 
   const avatarUrl = (req: Request, user: SandboxUser) =>
-    `${req.protocol}://${req.get('host')}${req.baseUrl}/avatars/${encodeURIComponent(user.id)}.svg`;
+    `${req.protocol}://${req.get('host')}${req.baseUrl}/avatars/${encodeURIComponent(user.id)}.png`;
 
   const errorPage = (res: Response, status: number, message: string) =>
     sendProviderPage(res, status, renderErrorPage(branding, message));
@@ -306,13 +306,13 @@ export function twitterSandbox(options: TwitterSandboxOptions): Router {
 
   router.get('/avatars/:file', (req, res) => {
     const file = req.params.file;
-    const user = file.endsWith('.svg') ? usersById.get(file.slice(0, -4)) : undefined;
+    const user = file.endsWith('.png') ? usersById.get(file.slice(0, -4)) : undefined;
     if (!user) {
       res.status(404).type('text').send('No such avatar');
       return;
     }
-    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400');
-    res.send(avatarSvg(user, branding.accent));
+    res.type('image/png').set('Cache-Control', 'public, max-age=86400');
+    res.send(avatarPng(user, branding.accent));
   });
 
   return router;

@@ -7,7 +7,7 @@
  *   GET  /oauth2/authorize   consent page (POST: its form)
  *   POST /oauth2/token       form body: client_id, client_secret, redirect_uri, code, grant_type
  *   GET  /rest/v1.1/me       Authorization: Bearer <token>
- *   GET  /avatars/:id.svg
+ *   GET  /avatars/:id.png
  */
 import type { Router } from 'express';
 import type { SandboxUser } from './consent-page.ts';

@@ -255,12 +255,37 @@ class WebKitTab implements Tab {
     return el;
   }
 
+  /**
+   * Brings `target` into the window's viewport before a click. WebKit's
+   * driver scrolls only the document that holds the element: a button in a
+   * frame that the host page has below the fold stays there, and the click
+   * lands outside the window and does nothing (seen as "Post Comment sends
+   * no request" once a thread grew). A reader scrolls the page; so do we.
+   */
+  private async reveal(where: Where, target: Target): Promise<ElementRef> {
+    const el = await this.element(where, target);
+    const css = frameSelector(where);
+    if (!css) return el;
+    const box = await this.wd.execute<{ top: number; height: number }>(
+      'const r = arguments[0].getBoundingClientRect(); return { top: r.top, height: r.height };',
+      [el],
+    );
+    await this.enter('page');
+    await this.wd.execute(
+      `const frame = document.querySelector(arguments[0]);
+       const y = frame.getBoundingClientRect().top + arguments[1] + arguments[2] / 2;
+       if (y < 0 || y > innerHeight) scrollBy(0, y - innerHeight / 2);`,
+      [css, box.top, box.height],
+    );
+    return this.element(where, target);
+  }
+
   async click(where: Where, target: Target) {
-    await this.wd.click(await this.element(where, target));
+    await this.wd.click(await this.reveal(where, target));
   }
 
   async type(where: Where, target: Target, text: string) {
-    const el = await this.element(where, target);
+    const el = await this.reveal(where, target);
     // As a reader does: click into the field first. WebKit refuses to send
     // keys to a field in a frame that has never had focus ("not focusable").
     await this.wd.click(el);

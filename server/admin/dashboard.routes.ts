@@ -10,7 +10,7 @@ const dashboardCsp = (sources: AssetSources) =>
     `script-src ${sources.script}`,
     `style-src ${sources.style}`,
     `connect-src ${sources.connect}`,
-    'img-src https: data:',
+    "img-src 'self' https: data:",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { NewMember, SiteSettingsUpdate } from '../../contract/dashboard.schema.ts';
+import { EraseAuthorBody } from '../../contract/reader-data.schema.ts';
 import type { Config } from '../config.ts';
 import { requireJson, validate } from '../http/validate.ts';
+import { eraseAuthor } from '../privacy/erase-author.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { type AdminGuards, adminOf } from './admin.middleware.ts';
@@ -49,6 +51,19 @@ export function siteAdminRoutes(db: Db, config: Config, guards: AdminGuards): Ro
     validate({ body: NewMember }, async ({ body, req, res }) => {
       const member = await addMember(db, String(req.params.site), body);
       res.status(member.password ? 201 : 200).json(member);
+    }),
+  );
+
+  // Erasure on request (issue 12): everything of one email or one identity on this site.
+  router.post(
+    `${base}/erase`,
+    signedIn,
+    ownerOf,
+    requireJson,
+    json,
+    validate({ body: EraseAuthorBody }, async ({ body, req, res }) => {
+      const siteId = String(req.params.site);
+      res.json(await eraseAuthor(db, config.authSecret, siteId, body));
     }),
   );
 

@@ -286,7 +286,7 @@ export function authRoutes(db: Db, config: Config): Router {
       await fail(req, res, ticket, outcome.failure);
       return;
     }
-    const { code } = await completeLoginTicket(db, ticket.id, outcome.profile);
+    const { code } = await completeLoginTicket(db, ticket.id, outcome.profile, config.authSecret);
     finish(req, res, ticket, { code, error: null });
   };
 

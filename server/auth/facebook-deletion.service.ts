@@ -5,7 +5,10 @@
  * what we hold about that person and answer with a status URL and a
  * confirmation code.
  */
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deleteAvatars } from '../avatars/avatar.repository.ts';
+import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import { listPagesCommentedBy } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record.ts';
@@ -100,7 +103,7 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
   return writeTransaction(db, async (tx) => {
     const identity = await tx
       .selectFrom('identities')
-      .select('id')
+      .select(['id', 'avatar_key'])
       .where('provider', '=', 'facebook')
       .where('provider_user_id', '=', userId)
       .executeTakeFirst();
@@ -123,6 +126,7 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
           author_email: null,
           author_provider: 'guest',
           identity_id: null,
+          avatar_key: NO_AVATAR,
         })
         .where('identity_id', '=', identity.id)
         .executeTakeFirst();
@@ -130,6 +134,8 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
       await tx.deleteFrom('sessions').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('login_tickets').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('identities').where('id', '=', identity.id).execute();
+      // The fetched picture goes too.
+      if (identity.avatar_key) await deleteAvatars(tx, [identity.avatar_key]);
     }
     const record = {
       code: randomSecret(12),

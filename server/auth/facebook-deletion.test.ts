@@ -68,15 +68,19 @@ describe.each(DIALECTS)('Facebook data deletion on %s', (dialect) => {
 
   async function facebookAuthorWithComments(userId: string, count: number) {
     const db = server.parley.db;
-    const identity = await upsertIdentity(db, {
-      provider: 'facebook',
-      providerUserId: userId,
-      displayName: 'Ada Lovelace',
-      username: null,
-      avatarUrl: 'https://cdn.example/ada.jpg',
-      profileUrl: null,
-      email: 'ada@example.com',
-    });
+    const identity = await upsertIdentity(
+      db,
+      {
+        provider: 'facebook',
+        providerUserId: userId,
+        displayName: 'Ada Lovelace',
+        username: null,
+        avatarUrl: 'https://cdn.example/ada.jpg',
+        profileUrl: null,
+        email: 'ada@example.com',
+      },
+      'k'.repeat(32),
+    );
     // Rows written directly: this test is about deletion, not about posting.
     const at = new Date().toISOString();
     const pageId = newId();

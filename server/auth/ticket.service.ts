@@ -10,6 +10,8 @@
  */
 import { isLocale, type Locale } from '../../contract/i18n/locales.ts';
 import type { ProviderId } from '../../contract/providers.ts';
+import { ensureAvatar } from '../avatars/avatar.repository.ts';
+import { identityAvatar } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { readableProfile } from '../identities/identity.profile.ts';
 import { upsertIdentity } from '../identities/identity.repository.ts';
@@ -170,10 +172,15 @@ export async function completeLoginTicket(
   db: Db,
   id: string,
   profile: ProviderProfile,
+  avatarSecret: string,
 ): Promise<{ code: string; ticket: LoginTicket; identity: IdentityRow }> {
   const ticket = await findStartableTicket(db, id);
   if (profile.provider !== ticket.provider) throw new Error('profile from the wrong provider');
-  const identity = await upsertIdentity(db, readableProfile(profile));
+  const readable = readableProfile(profile);
+  // Only the key is recorded: the picture is fetched later, and its failure can't stop a sign-in.
+  const avatar = identityAvatar(avatarSecret, readable);
+  await ensureAvatar(db, avatar, new Date().toISOString());
+  const identity = await upsertIdentity(db, readable, avatar.key);
   const code = randomSecret();
   const moved = await moveTicket(db, id, 'pending', {
     status: 'complete',

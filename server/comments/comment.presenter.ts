@@ -1,7 +1,7 @@
 import type { Comment } from '../../contract/api.ts';
 import type { Provider } from '../../contract/providers.ts';
+import { avatarPath } from '../avatars/avatar-source.ts';
 import type { CommentRow } from '../store/database.ts';
-import { gravatarUrl } from './avatar.ts';
 
 /** The columns a comment is shown from (the source only where its author may see it). */
 export type PresentableRow = Pick<
@@ -12,8 +12,7 @@ export type PresentableRow = Pick<
   | 'body_html'
   | 'author_name'
   | 'author_url'
-  | 'author_avatar_url'
-  | 'author_email'
+  | 'avatar_key'
   | 'author_provider'
   | 'status'
   | 'edited_at'
@@ -54,8 +53,7 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
     author: {
       name: row.author_name,
       url: row.author_url,
-      // Stored at write time; computed only for rows written before that.
-      avatarUrl: row.author_avatar_url ?? gravatarUrl(row.author_email),
+      avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,
     },
     ...(row.edited_at ? { editedAt: row.edited_at } : {}),

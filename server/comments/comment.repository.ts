@@ -1,3 +1,4 @@
+import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import type { CommentRow, NewComment, PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
@@ -56,6 +57,7 @@ export async function blankComment(db: Db, id: string, now: string): Promise<voi
       author_provider: 'guest',
       identity_id: null,
       author_key_hash: null,
+      avatar_key: NO_AVATAR,
       ip: null,
       user_agent: null,
     })

@@ -9,6 +9,7 @@ import {
 } from '../../contract/comment.schema.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
+import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sendCached } from '../http/cached-body.ts';
@@ -92,7 +93,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         const created = await createComment(
           db,
           body,
-          authorOf(session, body),
+          authorOf(session, body, config.authSecret),
           {
             ip: req.ip ?? null,
             userAgent: req.get('user-agent') ?? null,
@@ -139,9 +140,13 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
 function authorOf(
   session: SessionContext | undefined,
   body: CreateCommentBody | SignedInCommentBody,
+  avatarSecret: string,
 ): CommentAuthorInput {
   if (session) return { identity: session.identity };
-  if ('author' in body) return { guest: body.author };
+  if ('author' in body) {
+    const { email, name } = body.author;
+    return { guest: body.author, avatar: guestAvatar(avatarSecret, body.site, email, name) };
+  }
   // Not reached: without a session the body was checked against the guest schema, which requires it.
   throw new AppError(400, 'invalid_body', 'author: is required', 'author');
 }

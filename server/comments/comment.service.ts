@@ -2,6 +2,8 @@ import type { Comment } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
+import { ensureAvatar } from '../avatars/avatar.repository.ts';
+import type { AvatarSource } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { recordCommentEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -11,7 +13,6 @@ import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { CommentRow, IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { gravatarUrl } from './avatar.ts';
 import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
 import { authorViewFor, presentComment } from './comment.presenter.ts';
 import { findComment, insertComment } from './comment.repository.ts';
@@ -30,7 +31,9 @@ export interface PostContext {
 }
 
 /** Who wrote it: a guest's details, or a signed-in identity. */
-export type CommentAuthorInput = { guest: CreateCommentBody['author'] } | { identity: IdentityRow };
+export type CommentAuthorInput =
+  | { guest: CreateCommentBody['author']; avatar: AvatarSource }
+  | { identity: IdentityRow };
 
 export interface CreatedComment {
   comment: Comment;
@@ -122,6 +125,7 @@ export async function createComment(
       title: input.pageTitle,
     });
     const now = new Date().toISOString();
+    if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
     const id = newId();
     const inserted = await insertComment(tx, {
       id,
@@ -187,7 +191,8 @@ function authorColumns(author: CommentAuthorInput) {
       author_url: author.guest.website ?? null,
       author_provider: 'guest',
       identity_id: null,
-      author_avatar_url: gravatarUrl(author.guest.email),
+      author_avatar_url: null,
+      avatar_key: author.avatar.key,
     };
   }
   const { identity } = author;
@@ -198,7 +203,8 @@ function authorColumns(author: CommentAuthorInput) {
     author_url: identity.profile_url,
     author_provider: identity.provider,
     identity_id: identity.id,
-    author_avatar_url: identity.avatar_url ?? gravatarUrl(identity.email),
+    author_avatar_url: identity.avatar_url,
+    avatar_key: identity.avatar_key,
   };
 }
 

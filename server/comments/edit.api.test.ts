@@ -69,15 +69,20 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
       change: false,
       returnUrl: null,
     });
-    const { identity } = await completeLoginTicket(db, ticket.id, {
-      provider: 'twitter',
-      providerUserId,
-      displayName: `User ${providerUserId}`,
-      username: `user${providerUserId}`,
-      avatarUrl: null,
-      profileUrl: null,
-      email: null,
-    });
+    const { identity } = await completeLoginTicket(
+      db,
+      ticket.id,
+      {
+        provider: 'twitter',
+        providerUserId,
+        displayName: `User ${providerUserId}`,
+        username: `user${providerUserId}`,
+        avatarUrl: null,
+        profileUrl: null,
+        email: null,
+      },
+      server.parley.config.authSecret,
+    );
     const { session } = await openSession(db, server.parley.config.authSecret, {
       identityId: identity.id,
       siteId: 'blog',

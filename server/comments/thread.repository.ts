@@ -18,8 +18,7 @@ const LISTED = [
   'c.body_html',
   'c.author_name',
   'c.author_url',
-  'c.author_avatar_url',
-  'c.author_email',
+  'c.avatar_key',
   'c.author_provider',
   'c.status',
   'c.edited_at',
@@ -36,8 +35,7 @@ export type ListedRow = Pick<
   | 'body_html'
   | 'author_name'
   | 'author_url'
-  | 'author_avatar_url'
-  | 'author_email'
+  | 'avatar_key'
   | 'author_provider'
   | 'status'
   | 'edited_at'

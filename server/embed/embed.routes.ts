@@ -39,29 +39,15 @@ function isOrigin(value: string): boolean {
   return Origin.safeParse(value).data === value;
 }
 
-/**
- * Where avatars may load from: any https host (Gravatar, the providers'
- * CDNs) and data: URLs. A sign-in provider configured at a plain-http address
- * (only the demo's local sandboxes are) serves its users' pictures from there
- * too, so that origin is added, and only it: production's providers are
- * https, and their policy stays exactly `https: data:`.
- */
-export function imageSources(config: Pick<Config, 'providers'>): string {
-  const { wordpress, twitter, facebook } = config.providers;
-  const endpoints = [wordpress?.apiUrl, twitter?.apiUrl, facebook?.graphUrl, facebook?.wwwUrl];
-  const httpOrigins = new Set(
-    endpoints.flatMap((url) => (url?.startsWith('http:') ? [new URL(url).origin] : [])),
-  );
-  return ['https:', 'data:', ...httpOrigins].join(' ');
-}
-
-function threadCsp(frameAncestors: string, images: string, sources: AssetSources): string {
+function threadCsp(frameAncestors: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
     `script-src ${sources.script}`,
     `style-src ${sources.style}`,
     `connect-src ${sources.connect}`,
-    `img-src ${images}`,
+    // Avatars come from Parley itself (server/avatars): the reader's browser
+    // talks to no one else (issue 12).
+    "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
@@ -77,7 +63,6 @@ export function embedRoutes(
   cache: ThreadCache,
 ): Router {
   const router = Router();
-  const images = imageSources(config);
 
   router.get('/embed.js', (req, res) => {
     const asset = assets?.get('embed.js');
@@ -164,7 +149,7 @@ export function embedRoutes(
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
-    res.setHeader('Content-Security-Policy', threadCsp(ancestors, images, assets.sources));
+    res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
     // The first page only ("Load more comments" fetches the rest), from the
     // thread cache unless this reader has comments of their own on it.

@@ -1,7 +1,7 @@
 import type { Identity } from '../../contract/api.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
-import { gravatarUrl } from '../comments/avatar.ts';
+import { avatarPath } from '../avatars/avatar-source.ts';
 import type { IdentityRow } from '../store/database.ts';
 
 /** The reader as the API shows them: never their email. */
@@ -11,7 +11,7 @@ export function presentIdentity(row: IdentityRow): Identity {
     // before that, until the reader's next sign-in rewrites them.
     name: withoutUnsafeChars(row.display_name).trim(),
     url: row.profile_url,
-    avatarUrl: row.avatar_url ?? gravatarUrl(row.email),
+    avatarUrl: avatarPath(row.avatar_key),
     provider: row.provider as ProviderId,
   };
 }

@@ -24,12 +24,17 @@ export async function findIdentityByProvider(
  * One identity per (provider, provider user id); its profile is refreshed at
  * every sign-in so a new name or picture shows on the next comment.
  */
-export async function upsertIdentity(db: Db, profile: ProviderProfile): Promise<IdentityRow> {
+export async function upsertIdentity(
+  db: Db,
+  profile: ProviderProfile,
+  avatarKey: string,
+): Promise<IdentityRow> {
   const now = new Date().toISOString();
   const values = {
     display_name: profile.displayName,
     username: profile.username,
     avatar_url: profile.avatarUrl,
+    avatar_key: avatarKey,
     profile_url: profile.profileUrl,
     email: profile.email,
     updated_at: now,

@@ -111,8 +111,12 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     const thread = await fetch(
       `${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent('https://blog.example/2019/03/hello-world/')}`,
     );
-    const body = (await thread.json()) as { comments: { author: { name: string } }[] };
+    const body = (await thread.json()) as {
+      comments: { author: { name: string; avatarUrl: string } }[];
+    };
     expect(body.comments.map((c) => c.author.name)).toContain('A WordPress Commenter');
+    // Each has its picture served by Parley at once, not after a restart (issue 12).
+    for (const { author } of body.comments) expect(author.avatarUrl).toMatch(/^\/avatars\/\w+/);
     // Again: nothing new.
     const again = await upload(`format=wxr&mapUrl=${MAP}`, WXR);
     expect((await again.text()).trim().split('\n').at(-1)).toContain('"alreadyPresent":9');

@@ -49,11 +49,22 @@ export async function findImportedComment(
 export async function findCommentPlace(
   db: Db,
   id: string,
-): Promise<Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id' | 'root_id'> | undefined> {
+): Promise<
+  | (Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id' | 'root_id'> & { page_key: string })
+  | undefined
+> {
   return db
     .selectFrom('comments')
-    .select(['id', 'page_id', 'depth', 'parent_id', 'root_id'])
-    .where('id', '=', id)
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .select([
+      'comments.id',
+      'comments.page_id',
+      'comments.depth',
+      'comments.parent_id',
+      'comments.root_id',
+      'pages.page_key',
+    ])
+    .where('comments.id', '=', id)
     .executeTakeFirst();
 }
 

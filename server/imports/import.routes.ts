@@ -104,6 +104,7 @@ export function importRoutes(db: Db, config: Config, logger: Logger, guards: Adm
             dryRun: query.dryRun,
             mapUrls,
             maxBytes: UPLOAD_MAX_BYTES,
+            avatarSecret: config.authSecret,
             onProgress,
           });
           send ??= startStream(res);

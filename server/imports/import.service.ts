@@ -9,13 +9,12 @@
  * Imported comments keep their dates, thread and status from the source and
  * never go through the spam pipeline; their text is rendered by Parley.
  */
+
 import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
-import { gravatarUrl } from '../comments/avatar.ts';
-import { findPageById } from '../comments/comment.repository.ts';
+import { backfillAvatarKeys } from '../avatars/avatar-backfill.ts';
 import { renderCommentBody } from '../comments/render.ts';
 import { AppError } from '../errors.ts';
-import { recordEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
@@ -23,6 +22,7 @@ import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
 import type { NewComment } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
+import { announceImportedPages } from './announce.ts';
 import { READERS } from './formats/index.ts';
 import { htmlToSource } from './html-to-source.ts';
 import {
@@ -58,6 +58,11 @@ export interface ImportOptions {
   batchSize?: number;
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The server's AUTH_SECRET: imported comments get their Parley-served
+   * pictures (avatar keys) at once instead of at the server's next start.
+   */
+  avatarSecret?: string;
 }
 
 /** Thrown past the first batch: what was stored stays, and running the import again resumes. */
@@ -146,6 +151,9 @@ export async function importComments(db: Db, options: ImportOptions): Promise<Im
   }
   await flush();
   if (!summary.dryRun) await settleWaitingReplies(db, site, format, batchSize);
+  if (!summary.dryRun && options.avatarSecret !== undefined) {
+    await backfillAvatarKeys(db, options.avatarSecret);
+  }
   return summary;
 }
 
@@ -191,18 +199,13 @@ class BatchWriter {
     }
     await writeTransaction(this.#db, async (trx) => {
       const pageKeys = await this.#store(trx, batch, true);
-      // One event per page the batch wrote to, in the batch's transaction:
-      // caches on every instance drop those pages and open widgets reload
-      // them (an import run by the CLI reaches the servers through the relay).
-      for (const pageKey of pageKeys) {
-        await recordEvent(trx, { type: 'page.changed', siteId: this.#site.id, pageKey });
-      }
+      await announceImportedPages(trx, this.#site.id, pageKeys);
     });
     this.#summary.batches++;
     this.#pages.clear();
   }
 
-  /** Stores (or, not writing, only checks) a batch; returns the keys of the pages it wrote to. */
+  /** Stores (or, for a dry run, only checks) a batch; returns the keys of the pages it wrote to. */
   async #store(db: Db, batch: SourceComment[], write: boolean): Promise<string[]> {
     const siteId = this.#site.id;
     const present = await findImportedIds(
@@ -388,11 +391,7 @@ function toRow(
     author_email: author.email?.trim().toLowerCase().slice(0, 254) || null,
     author_url: HTTP_URL.test(url) && URL.canParse(url) ? url.slice(0, 500) : null,
     author_provider: extra?.provider ?? 'guest',
-    // Stored once, as a new comment's is: a guest's Gravatar unless the export had a picture.
-    author_avatar_url:
-      extra?.avatarUrl && HTTP_URL.test(extra.avatarUrl)
-        ? extra.avatarUrl
-        : gravatarUrl(author.email?.trim().toLowerCase() ?? null),
+    author_avatar_url: extra?.avatarUrl && HTTP_URL.test(extra.avatarUrl) ? extra.avatarUrl : null,
     ip: author.ip?.trim().slice(0, 64) || null,
     user_agent: extra?.userAgent ?? null,
     deleted_at: null,
@@ -431,15 +430,9 @@ async function settleWaitingReplies(
               }
             : null,
         );
-        if (me && under) moved.add(me.page_id);
+        if (me && under) moved.add(me.page_key);
       }
-      // The threads the settled replies joined changed: their pages go from caches.
-      for (const pageId of moved) {
-        const page = await findPageById(trx, pageId);
-        if (page) {
-          await recordEvent(trx, { type: 'page.changed', siteId: site.id, pageKey: page.page_key });
-        }
-      }
+      await announceImportedPages(trx, site.id, moved);
     });
     after = waiting.at(-1)?.sourceId ?? after;
   }

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { moderate } from '../admin/queue.service.ts';
+import { importComments } from '../imports/import.service.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { openSse, type SseStream } from './test/sse-client.ts';
 
@@ -125,6 +129,32 @@ describe.each(DIALECTS)('live updates over SSE on %s', (dialect) => {
     expect(commentIds(stream)).toEqual([between.id]);
   });
 
+  it('tells the widgets open on a page to reload it when an import adds to it, and only them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-live-import-'));
+    try {
+      const file = join(dir, 'export.xml');
+      writeFileSync(file, wxrWithOneComment(PAGE, `imported-${dialect}`));
+      const here = await live();
+      const elsewhere = await live(OTHER);
+      await Promise.all([ready(here), ready(elsewhere)]);
+      const summary = await importComments(server.parley.db, {
+        siteId: 'blog',
+        format: 'wxr',
+        path: file,
+      });
+      expect(summary.imported).toBe(1);
+      await server.parley.events.flush();
+      await expect.poll(() => here.messages.map((m) => m.data.type)).toContain('reset');
+      // Something does reach the other page's stream after the import's
+      // event; by then a reset for it would have arrived too.
+      const later = await post(OTHER);
+      await expect.poll(() => commentIds(elsewhere)).toContain(later.id);
+      expect(elsewhere.messages.map((m) => m.data.type)).not.toContain('reset');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('asks for a reload when it cannot resume', async () => {
     const stream = await live(PAGE, { 'last-event-id': 'x'.repeat(500) });
     await expect.poll(() => stream.messages.map((m) => m.data.type)).toEqual(['reset']);
@@ -166,3 +196,18 @@ describe.each(DIALECTS)('live updates over SSE on %s', (dialect) => {
     }
   });
 });
+
+/** A WordPress export holding one approved comment on `page`. */
+function wxrWithOneComment(page: string, id: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Old blog</title><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>A post</title><link>${page}</link><wp:post_id>${id}</wp:post_id><wp:post_type>post</wp:post_type>
+<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>Old Reader</wp:comment_author>
+<wp:comment_author_email>old@example.com</wp:comment_author_email>
+<wp:comment_date_gmt>2019-03-04 05:10:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[From the old blog]]></wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
+<wp:comment_parent>0</wp:comment_parent></wp:comment></item>
+</channel></rss>`;
+}

@@ -60,6 +60,8 @@ export interface CommentsTable {
   edited_at: string | null;
   /** The author deleted it; kept as a placeholder because it has replies. */
   deleted_at: string | null;
+  /** The author's picture: /avatars/<key> (see AvatarsTable); null until backfilled. */
+  avatar_key: string | null;
 }
 
 export interface AdminsTable {
@@ -95,6 +97,24 @@ export interface IdentitiesTable {
   email: string | null;
   created_at: string;
   updated_at: string;
+  /** The picture Parley serves for avatar_url (see AvatarsTable). */
+  avatar_key: string | null;
+}
+
+/** What one public avatar key stands for, and the image once fetched. */
+export interface AvatarsTable {
+  key: string;
+  kind: 'picture' | 'guest';
+  site_id: string | null;
+  /** Upstream image (provider picture or Gravatar); never in a response. */
+  source_url: string | null;
+  initials: string;
+  content_type: string | null;
+  /** base64 of the sniffed image. */
+  body: string | null;
+  fetched_at: string | null;
+  failed_at: string | null;
+  created_at: string;
 }
 
 export type TicketStatus = 'pending' | 'complete' | 'failed' | 'redeemed';
@@ -184,6 +204,7 @@ export interface Database {
   admin_sessions: AdminSessionsTable;
   import_keys: ImportKeysTable;
   events: EventsTable;
+  avatars: AvatarsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -194,3 +215,4 @@ export type IdentityRow = Selectable<IdentitiesTable>;
 export type LoginTicketRow = Selectable<LoginTicketsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type AvatarRow = Selectable<AvatarsTable>;

@@ -75,7 +75,13 @@ export async function buildComment(
 export async function signInReader(
   db: Db,
   authSecret: string,
-  input: { siteId: string; providerUserId: string; displayName: string; provider?: ProviderId },
+  input: {
+    siteId: string;
+    providerUserId: string;
+    displayName: string;
+    provider?: ProviderId;
+    avatarUrl?: string;
+  },
 ): Promise<{ identity: IdentityRow; token: string }> {
   const provider = input.provider ?? 'twitter';
   const ticket = await createLoginTicket(db, {
@@ -87,15 +93,20 @@ export async function signInReader(
     change: false,
     returnUrl: null,
   });
-  const { identity } = await completeLoginTicket(db, ticket.id, {
-    provider,
-    providerUserId: input.providerUserId,
-    displayName: input.displayName,
-    username: null,
-    avatarUrl: null,
-    profileUrl: null,
-    email: null,
-  });
+  const { identity } = await completeLoginTicket(
+    db,
+    ticket.id,
+    {
+      provider,
+      providerUserId: input.providerUserId,
+      displayName: input.displayName,
+      username: null,
+      avatarUrl: input.avatarUrl ?? null,
+      profileUrl: null,
+      email: null,
+    },
+    authSecret,
+  );
   const { session } = await openSession(db, authSecret, {
     identityId: identity.id,
     siteId: input.siteId,

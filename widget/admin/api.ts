@@ -21,6 +21,7 @@ import type {
   ImportStreamLine,
   ImportSummary,
 } from '../../contract/imports.ts';
+import type { DeleteAccountResult, EraseAuthorRequest } from '../../contract/reader-data.schema.ts';
 import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 import type { QueueFilter } from './types.ts';
 
@@ -125,6 +126,8 @@ export function createAdminApi(base: string) {
     listMembers: (site: string) => request<Member[]>('GET', `${siteApi(site)}/members`),
     addMember: (site: string, email: string, role: SiteRole) =>
       request<AddedMember>('POST', `${siteApi(site)}/members`, { email, role }),
+    eraseAuthor: (site: string, body: EraseAuthorRequest) =>
+      request<DeleteAccountResult>('POST', `${siteApi(site)}/erase`, body),
     removeMember: (site: string, email: string) =>
       request<void>('DELETE', `${siteApi(site)}/members/${q(email)}`),
     importFile,

@@ -8,6 +8,13 @@ describe('settings form', () => {
     expect(toUpdate(loaded, toDraft(loaded))).toEqual({});
   });
 
+  it('turns Gravatar on and off', () => {
+    const loaded = buildSettings();
+    expect(toUpdate(loaded, { ...toDraft(loaded), gravatar: true })).toEqual({
+      settings: { gravatar: true },
+    });
+  });
+
   it('sends only changed fields; empty text is null; all providers is null', () => {
     const loaded = buildSettings();
     loaded.settings.signInProviders = ['twitter'];

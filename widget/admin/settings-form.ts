@@ -26,6 +26,8 @@ export interface SettingsDraft {
   editWindowMinutes: string;
   maxDepth: string;
   privacyUrl: string;
+  gravatar: boolean;
+  requestDataRetentionDays: string;
   providers: ProviderId[];
   /** '' : each reader's own language. */
   language: Locale | '';
@@ -66,6 +68,8 @@ export function toDraft({ site, settings }: SettingsResponse): SettingsDraft {
     editWindowMinutes: String(settings.editWindowMinutes),
     maxDepth: String(settings.maxDepth),
     privacyUrl: settings.privacyUrl ?? '',
+    gravatar: settings.gravatar,
+    requestDataRetentionDays: String(settings.requestDataRetentionDays),
     providers: [...(settings.signInProviders ?? PROVIDER_IDS)],
     language: settings.language ?? '',
   };
@@ -96,6 +100,9 @@ export function toUpdate(loaded: SettingsResponse, draft: SettingsDraft): Settin
   if (editWindowMinutes !== settings.editWindowMinutes) s.editWindowMinutes = editWindowMinutes;
   const privacyUrl = draft.privacyUrl.trim() || null;
   if (privacyUrl !== settings.privacyUrl) s.privacyUrl = privacyUrl;
+  if (draft.gravatar !== settings.gravatar) s.gravatar = draft.gravatar;
+  const retention = toNumber(draft.requestDataRetentionDays);
+  if (retention !== settings.requestDataRetentionDays) s.requestDataRetentionDays = retention;
   const signInProviders = providersOf(draft.providers);
   if (!same(signInProviders, settings.signInProviders)) s.signInProviders = signInProviders;
   const language = draft.language || null;
@@ -137,6 +144,8 @@ const FIELDS: [string, DraftField][] = [
   ['settings.editWindowMinutes', 'editWindowMinutes'],
   ['settings.maxDepth', 'maxDepth'],
   ['settings.privacyUrl', 'privacyUrl'],
+  ['settings.gravatar', 'gravatar'],
+  ['settings.requestDataRetentionDays', 'requestDataRetentionDays'],
   ['settings.signInProviders', 'providers'],
   ['settings.language', 'language'],
   ['origins', 'origins'],

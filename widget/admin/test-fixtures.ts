@@ -48,6 +48,8 @@ export function buildSettings(): SettingsResponse {
       editWindowMinutes: 15,
       signInProviders: null,
       language: null,
+      gravatar: false,
+      requestDataRetentionDays: 60,
       moderation: {
         mode: 'first-time',
         linkLimit: 2,

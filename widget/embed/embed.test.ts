@@ -330,6 +330,35 @@ describe('messages from the frame', () => {
   });
 });
 
+describe('comments the site put in the page (GET /api/v1/pages/html)', () => {
+  const FRAGMENT =
+    '<section class="parley-static"><ol><li>Server-rendered comment</li></ol></section>';
+
+  it('stay, with the hidden frame taking no room, until the widget is ready; then give way to it at once', () => {
+    document.body.innerHTML = `<div id="parley-thread">${FRAGMENT}</div>`;
+    const { iframe, frame } = embed();
+    const target = document.getElementById('parley-thread') as HTMLElement;
+    expect(target.querySelector('.parley-static')).not.toBeNull();
+    expect(iframe.style.height).toBe('0px');
+    post({ parley: { type: 'resize', height: 300 } }, frame);
+    expect(iframe.style.height).toBe('0px');
+    expect(target.querySelector('.parley-static')).not.toBeNull();
+    post({ parley: { type: 'ready', height: 420 } }, frame);
+    expect(target.querySelector('.parley-static')).toBeNull();
+    expect(iframe.style.height).toBe('420px');
+    expect(iframe.style.visibility).toBe('visible');
+  });
+
+  it('stay for good when the widget never says ready (blocked, server down)', () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<div id="parley-thread">${FRAGMENT}</div>`;
+    const { iframe } = embed();
+    vi.advanceTimersByTime(READY_TIMEOUT_MS * 2);
+    expect(document.querySelector('.parley-static')).not.toBeNull();
+    expect(iframe.style.visibility).toBe('hidden');
+  });
+});
+
 describe('deep links', () => {
   it('asks the frame to show #comment-<id> once it is ready, with the server as target origin', () => {
     history.replaceState(null, '', '/posts/hello#comment-abc_1');

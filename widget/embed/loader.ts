@@ -150,11 +150,21 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   const postToFrame = (message: HostToFrame) =>
     iframe.contentWindow?.postMessage(envelope(message), origin);
 
+  // Comments the site put in the page (GET /api/v1/pages/html) stay until the
+  // widget is ready, then give way to it in the same frame: no moment with
+  // neither, no collapse. Until then the hidden frame takes no height, and
+  // if the widget never comes (blocked script, server down) they just stay.
+  let fragment = element.querySelector(':scope>.parley-static');
+  if (fragment) iframe.style.height = '0';
+  let height = 150;
   const show = () => {
     clearTimeout(timer);
+    fragment?.remove();
+    fragment = null;
+    iframe.style.height = `${height}px`;
     iframe.style.visibility = 'visible';
   };
-  const timer = setTimeout(show, READY_TIMEOUT_MS);
+  const timer = setTimeout(() => fragment || show(), READY_TIMEOUT_MS);
 
   const relayDeepLink = () => {
     const match = COMMENT_HASH.exec(loc.hash);
@@ -205,15 +215,20 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       }
       return;
     }
-    const before = iframe.getBoundingClientRect();
-    iframe.style.height = `${message.height}px`;
-    // A live comment came (or went) above what the reader is looking at: keep their place.
-    if (
-      message.type === 'resize' &&
-      message.grewAt !== undefined &&
-      before.top + message.grewAt < 0
-    ) {
-      win.scrollBy(0, message.height - before.height);
+    height = message.height;
+    // While the page's own comments are on screen the hidden frame takes no
+    // height; show() gives it this one when it swaps them.
+    if (!fragment) {
+      const before = iframe.getBoundingClientRect();
+      iframe.style.height = `${height}px`;
+      // A live comment came (or went) above what the reader is looking at: keep their place.
+      if (
+        message.type === 'resize' &&
+        message.grewAt !== undefined &&
+        before.top + message.grewAt < 0
+      ) {
+        win.scrollBy(0, message.height - before.height);
+      }
     }
     if (message.type === 'ready') {
       show();

@@ -84,7 +84,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
           dispatch('liveRemove', message.id);
         } else if (message.type === 'reset') {
           api.listComments(site, page).then(
-            (list) => dispatch('reloadThread', list),
+            (list) => dispatch('threadLoaded', list),
             () => {},
           );
         }

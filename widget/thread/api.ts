@@ -18,6 +18,11 @@ import type {
   CreateCommentRequest,
   SignedInCommentRequest,
 } from '../../contract/comment.schema.ts';
+import type {
+  CommentsOnDeletion,
+  DeleteAccountResult,
+  ReaderDataExport,
+} from '../../contract/reader-data.schema.ts';
 import { ApiError, type ClientErrorCode, readError } from '../shared/api-error.ts';
 
 export { ApiError, type ClientErrorCode };
@@ -105,6 +110,14 @@ export function createApi(base: string, token: () => string | null = () => null)
       request<KeptSession | LoginPending>('/api/v1/auth/redeem', post(body, withCookies)),
     refresh: (body: RefreshRequest) =>
       request<KeptSession>('/api/v1/auth/refresh', post(body, withCookies)),
+    // The reader's own data on this site (issue 12); the download is the same JSON.
+    myData: (site: string) =>
+      request<ReaderDataExport>(`/api/v1/me/data?site=${q(site)}`, { auth: true }),
+    deleteAccount: (site: string, comments: CommentsOnDeletion) =>
+      request<DeleteAccountResult>(`/api/v1/me?site=${q(site)}&comments=${q(comments)}`, {
+        method: 'DELETE',
+        auth: true,
+      }),
     logout: () =>
       request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
   };

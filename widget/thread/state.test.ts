@@ -15,6 +15,14 @@ describe('state changes', () => {
     });
   });
 
+  it('threadLoaded replaces the thread with the server’s (after an account deletion)', () => {
+    const anonymous = buildComment({ id: 'a', author: { ...a.author, name: 'Deleted user' } });
+    expect(apply(start(), 'threadLoaded', threadOf([anonymous]))).toMatchObject({
+      comments: [anonymous],
+      total: 1,
+    });
+  });
+
   it('restoreAuthor fills in details that arrive late, unless the reader typed some', () => {
     const saved = { name: 'Ann', email: 'ann@example.com', website: '' };
     expect(apply(start(), 'restoreAuthor', saved)).toMatchObject({ author: saved, remember: true });
@@ -298,12 +306,12 @@ describe('more of a big thread', () => {
       ]);
     });
 
-    it('reloadThread takes the first page again, with its cursor and more replies', () => {
+    it('threadLoaded takes the first page again, with its cursor and more replies', () => {
       const s = initialState(threadOf([t1, t2], { nextCursor: 'p2' }), null);
       const loaded = apply(s, 'appendPage', threadOf([buildComment({ id: 'x' })]));
       const reloaded = apply(
         loaded,
-        'reloadThread',
+        'threadLoaded',
         threadOf([t1], { nextCursor: 'q', moreReplies: { t1: { count: 1, cursor: 'm' } } }),
       );
       expect(reloaded).toMatchObject({

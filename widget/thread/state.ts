@@ -284,14 +284,6 @@ const liveRemove: Action<string> = ({ state, data }) => {
   };
 };
 
-/** The thread as reloaded after live updates could not be resumed: its first page again. */
-const reloadThread: Action<CommentList> = ({ data }) => ({
-  comments: data.comments,
-  total: data.total,
-  nextCursor: data.nextCursor,
-  moreReplies: data.moreReplies,
-});
-
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
 
@@ -342,7 +334,19 @@ const signedOut: Action<string | null> = ({ data }) => ({
   authMessage: data,
 });
 
+/**
+ * The thread as the server has it now, from its first page again (after a
+ * change that touched many comments, or live updates that could not resume).
+ */
+const threadLoaded: Action<CommentList> = ({ data }) => ({
+  comments: data.comments,
+  total: data.total,
+  nextCursor: data.nextCursor,
+  moreReplies: data.moreReplies,
+});
+
 export const actions = {
+  threadLoaded,
   addComment,
   appendPage,
   appendReplies,
@@ -350,7 +354,6 @@ export const actions = {
   removeComment,
   liveComment,
   liveRemove,
-  reloadThread,
   openReply,
   closeReply,
   highlight,

@@ -106,7 +106,7 @@ export function importCommand(program: Command, context: CliContext): void {
       '\nExamples:\n  npm run parley -- import wxr wordpress.xml --site blog --dry-run\n  npm run parley -- import disqus disqus.xml --site blog --map-url http://old.example=https://blog.example',
     )
     .action((format: string, file: string, options: ImportOptions & { quiet: boolean }) =>
-      context.withDb(async (db) => {
+      context.withDb(async (db, config) => {
         if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`No file at ${file}`);
         const mapUrls = (options.mapUrl ?? []).map(parseMapping);
         const batchSize = positiveInt('--batch-size', options.batchSize, DEFAULT_BATCH_SIZE);
@@ -120,6 +120,7 @@ export function importCommand(program: Command, context: CliContext): void {
           mapUrls,
           batchSize,
           maxBytes: maxMb * 1024 * 1024,
+          avatarSecret: config.authSecret,
           onProgress: (p) => {
             // A line a second at most, and always the phase's last.
             const now = Date.now();

@@ -2,17 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gravatarUrl } from '../../comments/avatar.ts';
 import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
 import { createDb, type Db, migrateToLatest } from '../db.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
-const BEFORE = '2026-11-29T1900-events';
+const BEFORE = '2026-11-29T2000-avatars';
 
 // Threads written before the read path knew each reply's top-level comment
-// get it, however deep they nest; guests' avatars are stored once. The store
-// starts as the events migration left it (with an unpublished outbox row),
-// on each dialect.
+// get it, however deep they nest, and keep what they had (their pictures
+// included). The store starts as main's latest migration left it (with an
+// unpublished outbox row and an avatar key), on each dialect.
 describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -38,7 +37,7 @@ describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
     return db;
   }
 
-  it('gives every comment its top-level comment and every guest their Gravatar URL', async () => {
+  it('gives every comment its top-level comment, and leaves the rest as it was', async () => {
     const db = await openStore();
     await migrateToLatest(db, BEFORE);
     const now = new Date().toISOString();
@@ -85,6 +84,7 @@ describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
           updated_at: now,
           identity_id: null,
           author_avatar_url: avatar,
+          avatar_key: `key-${id}`,
           moderation_reasons: null,
           // biome-ignore lint/suspicious/noExplicitAny: the table before this migration had no root_id
         } as any)
@@ -108,15 +108,20 @@ describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
     await migrateToLatest(db);
     const rows = await db
       .selectFrom('comments')
-      .select(['id', 'root_id', 'author_avatar_url'])
+      .select(['id', 'root_id', 'author_avatar_url', 'avatar_key'])
       .orderBy('id')
       .execute();
     expect(rows).toEqual([
-      { id: 'r1', root_id: 't1', author_avatar_url: 'https://cdn.example/me.png' },
-      { id: 'r2', root_id: 't1', author_avatar_url: gravatarUrl('r2@example.com') },
-      { id: 'r3', root_id: 't1', author_avatar_url: gravatarUrl('r3@example.com') },
-      { id: 't1', root_id: 't1', author_avatar_url: gravatarUrl('t1@example.com') },
-      { id: 't2', root_id: 't2', author_avatar_url: gravatarUrl('t2@example.com') },
+      {
+        id: 'r1',
+        root_id: 't1',
+        author_avatar_url: 'https://cdn.example/me.png',
+        avatar_key: 'key-r1',
+      },
+      { id: 'r2', root_id: 't1', author_avatar_url: null, avatar_key: 'key-r2' },
+      { id: 'r3', root_id: 't1', author_avatar_url: null, avatar_key: 'key-r3' },
+      { id: 't1', root_id: 't1', author_avatar_url: null, avatar_key: 'key-t1' },
+      { id: 't2', root_id: 't2', author_avatar_url: null, avatar_key: 'key-t2' },
     ]);
     // The outbox is untouched: what was waiting to be published still is.
     const waiting = await db.selectFrom('events').select(['type', 'published_at']).execute();

@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { EraseAuthor } from './EraseAuthor.tsx';
 import { useRole } from './Header.tsx';
 
 const ROLE_LABEL: Record<SiteRole, string> = { owner: 'Owner', moderator: 'Moderator' };
@@ -180,6 +181,7 @@ export function Members() {
           Add moderator
         </button>
       </form>
+      {owner ? <EraseAuthor /> : null}
     </main>
   );
 }

@@ -304,6 +304,26 @@ export function Settings() {
               </select>,
               'The widget’s language for every reader (unless a page’s data-lang says otherwise), and the language of moderation emails.',
             )}
+            {field(
+              'gravatar',
+              'Guests’ pictures from Gravatar',
+              <input
+                type="checkbox"
+                {...props('gravatar', true)}
+                checked={draft.gravatar}
+                onChange={(event) => {
+                  const gravatar = event.currentTarget.checked;
+                  setDraft((d) => d && { ...d, gravatar });
+                }}
+              />,
+              'Parley fetches them and serves them itself, so readers’ browsers never contact Gravatar. Off: Parley draws a picture.',
+            )}
+            {field(
+              'requestDataRetentionDays',
+              'Keep IP addresses and browsers for (days)',
+              <input type="number" min={1} step={1} {...text('requestDataRetentionDays', true)} />,
+              'Used against spam; erased from comments older than this.',
+            )}
           </fieldset>
 
           <ProviderChecks

@@ -2,6 +2,7 @@ import { PROVIDER_NAMES } from '../auth.ts';
 import { useThread } from '../context.ts';
 import type { Session } from '../state.ts';
 import { Avatar } from './Avatar.tsx';
+import { YourData } from './YourData.tsx';
 
 /** Who the reader is commenting as, in place of the guest fields, with Log Out and Change. */
 export function SignedIn({ session }: { session: Session }) {
@@ -24,6 +25,7 @@ export function SignedIn({ session }: { session: Session }) {
           </button>
           )
         </p>
+        <YourData />
       </div>
     </div>
   );

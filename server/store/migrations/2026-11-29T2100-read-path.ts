@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 // Frozen once landed: add a new migration instead of editing this one.
 // The read path of big threads (issue 10): a page of top-level comments and
 // their replies is read by index, never by loading the whole thread.
 // Migrations take Kysely<any>, not today's Database type (see the first one).
+// Pictures need nothing here: each comment's avatar key is stored when it is
+// written (2026-11-29T2000-avatars), so nothing is computed per read.
 
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export async function up(db: Kysely<any>): Promise<void> {
@@ -39,25 +40,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) break;
-  }
-
-  // A guest's Gravatar URL was a SHA-256 of their email computed on every
-  // read; it is now stored with the comment, like a signed-in author's picture.
-  const guests = await db
-    .selectFrom('comments')
-    .select(['id', 'author_email'])
-    .where('author_avatar_url', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
-  for (const row of guests as { id: string; author_email: string | null }[]) {
-    const hash = createHash('sha256')
-      .update((row.author_email ?? '').trim().toLowerCase())
-      .digest('hex');
-    await db
-      .updateTable('comments')
-      .set({ author_avatar_url: `https://www.gravatar.com/avatar/${hash}?s=80&d=identicon` })
-      .where('id', '=', row.id)
-      .execute();
   }
 
   // A page of top-level comments, published, in time order (both directions).

@@ -3,12 +3,9 @@
  * single-page app. Moving between posts is client-side, so the same component
  * switches threads without a page load.
  *
- * Written with the journey driver, but a spec: Chromium only for now. It
- * passes in Firefox too; in WebKit, Post Comment does nothing once the thread
- * already holds a comment (no request is sent; the fields keep their text),
- * which a later run on the same server always meets. Not yet understood
- * (harness or widget); rename it to react.journey.ts once WebKit passes
- * `--repeat-each=2`.
+ * A journey: all three engines. (WebKit once failed it here: its driver
+ * left a button below the host page's fold unclicked; the adapter now
+ * scrolls the page first, see e2e/engines/webkit.ts `reveal`.)
  */
 import { expect, journey } from './engines/fixture.ts';
 import { click, notSee, see, waitFor } from './engines/steps.ts';

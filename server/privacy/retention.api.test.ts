@@ -1,0 +1,113 @@
+/**
+ * IP addresses and user agents are erased after each site's retention period
+ * (default 60 days), by the periodic job; the comments themselves stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParleyEvent } from '../events/event.types.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { eraseExpiredRequestData } from './retention.ts';
+
+const DAY = 24 * 3600_000;
+
+describe.each(DIALECTS)('request data retention on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.buildSite();
+    await server.buildSite({
+      id: 'short',
+      origins: ['https://short.example'],
+      settings: { requestDataRetentionDays: 7 },
+    });
+  });
+  afterAll(() => server?.stop());
+
+  async function commentAged(site: string, days: number): Promise<string> {
+    const db = server.parley.db;
+    const created = new Date(Date.now() - days * DAY).toISOString();
+    const id = `${site}-${days}-${dialect}`.slice(0, 32);
+    await db
+      .insertInto('pages')
+      .values({
+        id,
+        site_id: site,
+        page_key: id,
+        url: `https://${site}.example/p`,
+        title: 'P',
+        created_at: created,
+      })
+      .execute();
+    await db
+      .insertInto('comments')
+      .values({
+        id,
+        site_id: site,
+        page_id: id,
+        parent_id: null,
+        root_id: id,
+        depth: 1,
+        body_source: 'Kept',
+        body_html: '<p>Kept</p>',
+        author_name: 'Ada',
+        author_email: 'ada@example.com',
+        author_url: null,
+        author_provider: 'guest',
+        ip: '203.0.113.9',
+        user_agent: 'Mozilla/5.0',
+        created_at: created,
+        updated_at: created,
+        identity_id: null,
+        author_avatar_url: null,
+        moderation_reasons: null,
+      })
+      .execute();
+    return id;
+  }
+
+  const row = (id: string) =>
+    server.parley.db
+      .selectFrom('comments')
+      .select(['ip', 'user_agent', 'body_source'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  it('erases them past the site’s period (60 days by default, 7 where set), keeps younger ones and the comments', async () => {
+    const old = await commentAged('blog', 61);
+    const young = await commentAged('blog', 59);
+    const shortOld = await commentAged('short', 8);
+    const shortYoung = await commentAged('short', 6);
+
+    await server.parley.events.flush();
+    const heard: ParleyEvent[] = [];
+    const off = server.parley.events.subscribe((event) => heard.push(event));
+    expect(await eraseExpiredRequestData(server.parley.db)).toBe(2);
+    // Announced like any write, so no cache on any instance keeps them (issue 10).
+    await server.parley.events.flush();
+    expect(heard.map((e) => [e.type, e.siteId, 'pageKey' in e && e.pageKey]).sort()).toEqual([
+      ['page.changed', 'blog', old],
+      ['page.changed', 'short', shortOld],
+    ]);
+    heard.length = 0;
+    expect(await row(old)).toEqual({ ip: null, user_agent: null, body_source: 'Kept' });
+    expect(await row(shortOld)).toEqual({ ip: null, user_agent: null, body_source: 'Kept' });
+    expect(await row(young)).toEqual({
+      ip: '203.0.113.9',
+      user_agent: 'Mozilla/5.0',
+      body_source: 'Kept',
+    });
+    expect((await row(shortYoung)).ip).toBe('203.0.113.9');
+    // Nothing left to do: a second run (another instance) changes nothing.
+    expect(await eraseExpiredRequestData(server.parley.db)).toBe(0);
+    await server.parley.events.flush();
+    off();
+    expect(heard).toEqual([]);
+  });
+
+  it('refuses a retention that is not a whole number of days from 1 to 3650', async () => {
+    const { SiteSettings } = await import('../../contract/site-settings.schema.ts');
+    for (const bad of [0, -1, 1.5, 3651]) {
+      expect(SiteSettings.safeParse({ requestDataRetentionDays: bad }).success).toBe(false);
+    }
+    expect(SiteSettings.parse({}).requestDataRetentionDays).toBe(60);
+  });
+});
