@@ -44,6 +44,22 @@ export interface Comment {
   source?: string;
 }
 
+/**
+ * What became of the notification boxes the reader ticked (POST
+ * /api/v1/comments `notify`): `confirm_email`, a confirmation link was (or, to
+ * a rate-limited or already subscribed address, quietly was not) emailed;
+ * `subscribed`, on at once (a signed-in reader who confirmed this address
+ * before); `unavailable`, the sign-in provider gave no email address.
+ */
+export type SubscriptionOutcome = 'confirm_email' | 'subscribed' | 'unavailable';
+
+/** POST /api/v1/comments */
+export interface CreateCommentResponse {
+  comment: Comment;
+  /** Only when the request ticked a notification box. */
+  subscription?: SubscriptionOutcome;
+}
+
 /** Replies of a top-level comment not in the listing: "Show N more replies". */
 export interface MoreReplies {
   count: number;

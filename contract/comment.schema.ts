@@ -53,6 +53,18 @@ export const CreateCommentBody = z.object({
   hp: z.string().max(2048).optional(),
   /** ThreadBootstrap.formToken, proving when the form was rendered. */
   formToken: z.string().max(200).optional(),
+  /**
+   * The form's "Notify me" boxes (WordPress's two): new replies to this
+   * comment, new comments on the page. `lang` is the widget's language, for
+   * the emails.
+   */
+  notify: z
+    .object({
+      replies: z.boolean().optional().default(false),
+      page: z.boolean().optional().default(false),
+      lang: z.string().max(35).optional(),
+    })
+    .optional(),
   author: z.object({
     name: PlainText.pipe(z.string().min(1, 'Name is required').max(100)),
     email: z.string().trim().max(254).pipe(z.email('Email must be a valid address')),

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'last_owner'
   | 'author_unknown'
   | 'invalid_token'
+  | 'link_expired'
   | 'token_site_mismatch'
   | 'invalid_signed_request'
   | 'comment_not_found'

@@ -36,6 +36,9 @@ import { startRetentionJob } from './privacy/retention.ts';
 import { redisLimiters } from './redis/limiters.ts';
 import { createRedis } from './redis/redis.ts';
 import { createDb, type Db, migrateToLatest } from './store/db.ts';
+import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
+import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
+import type { NotifyDeps } from './subscriptions/subscription.service.ts';
 
 /** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
 const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
@@ -94,6 +97,26 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       : {}),
   });
   events.handleOnce('held-comment-email', heldCommentEmails(db, mailer, config.publicUrl));
+  const notify: NotifyDeps = {
+    mailer,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    logger,
+    // Per address, across instances when REDIS_URL is set.
+    limits: {
+      confirmations: limiters({
+        keyPrefix: 'notify-confirm',
+        points: config.notifyLimits.confirmationsPerHour,
+        duration: 3600,
+      }),
+      notifications: limiters({
+        keyPrefix: 'notify-email',
+        points: config.notifyLimits.emailsPerHour,
+        duration: 3600,
+      }),
+    },
+  };
+  events.handleOnce('reply-notification-email', replyNotificationEmails(db, notify));
   const live = createLiveHub(events, { ...config.live, retryMs: 2_000 });
   const moderation = {
     flood: createFloodStore(
@@ -149,9 +172,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
+  app.use(subscriptionRoutes(db, notify));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, cache }),
+    commentRoutes(db, config, { moderation, notify, cache }),
     sessionRoutes(db, config),
     pageHtmlRoutes(db, config),
     readerDataRoutes(db, config),

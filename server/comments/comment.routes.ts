@@ -1,4 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
+import type { CreateCommentResponse } from '../../contract/api.ts';
 import {
   CommentIdParams,
   CountsQuery,
@@ -7,6 +8,7 @@ import {
   ListCommentsQuery,
   SignedInCommentBody,
 } from '../../contract/comment.schema.ts';
+import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { identify, sessionOf } from '../auth/identify.ts';
 import type { SessionContext } from '../auth/session.service.ts';
 import { guestAvatar } from '../avatars/avatar-source.ts';
@@ -16,6 +18,7 @@ import { sendCached } from '../http/cached-body.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
+import { type NotifyDeps, subscribe } from '../subscriptions/subscription.service.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
@@ -27,6 +30,7 @@ import { readThread } from './thread.service.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
+  notify: NotifyDeps;
   /** Hot thread pages (thread.cache.ts). */
   cache: ThreadCache;
 }
@@ -90,10 +94,11 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
           );
         }
         const authorKey = authorKeyFor(req, body.site);
+        const author = authorOf(session, body, config.authSecret);
         const created = await createComment(
           db,
           body,
-          authorOf(session, body, config.authSecret),
+          author,
           {
             ip: req.ip ?? null,
             userAgent: req.get('user-agent') ?? null,
@@ -103,9 +108,29 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
           },
           services.moderation,
         );
+        const subscription = body.notify
+          ? await subscribe(db, services.notify, {
+              site: created.site,
+              pageId: created.pageId,
+              comment: { id: created.comment.id, status: created.status },
+              email: 'guest' in author ? author.guest.email : author.identity.email,
+              identityId: 'identity' in author ? author.identity.id : null,
+              // The widget's language, else the site's, else the browser's.
+              locale: negotiateLocale([
+                body.notify.lang,
+                created.site.settings.language,
+                ...req.acceptsLanguages(),
+              ]),
+              wants: body.notify,
+            })
+          : undefined;
         // Only an accepted post earns the browser a key.
         grantAuthorKey(res, body.site, authorKey);
-        res.status(201).json({ comment: created.comment });
+        const response: CreateCommentResponse = {
+          comment: created.comment,
+          ...(subscription ? { subscription } : {}),
+        };
+        res.status(201).json(response);
       },
     ),
   );

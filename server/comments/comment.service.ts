@@ -37,6 +37,7 @@ export type CommentAuthorInput =
 
 export interface CreatedComment {
   comment: Comment;
+  pageId: string;
   status: CommentStatus;
   reasons: { check: string; reason: string }[];
   site: Site;
@@ -157,6 +158,7 @@ export async function createComment(
       row,
       authorViewFor(row, context.authorKeyHash, site.settings.editWindowMinutes),
     ),
+    pageId: row.page_id,
     status,
     reasons,
     site,

@@ -191,6 +191,30 @@ export interface EventsTable {
   published_at: string | null;
 }
 
+/** Someone asked to be emailed about new replies or comments (server/subscriptions/). */
+export interface SubscriptionsTable {
+  id: string;
+  site_id: string;
+  page_id: string;
+  /** Replies to this comment; null: every new comment on the page. */
+  comment_id: string | null;
+  /** Lower-cased. */
+  email: string;
+  /** The signed-in reader who subscribed; null for a guest. */
+  identity_id: string | null;
+  /** The language the emails are written in (a shipped locale). */
+  locale: string;
+  created_at: string;
+  /** Null until the address's owner confirmed: nothing is sent before. */
+  confirmed_at: string | null;
+}
+
+/** A published comment whose reply notifications went out (sent once, whatever happens after). */
+export interface NotifiedCommentsTable {
+  comment_id: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
@@ -205,6 +229,8 @@ export interface Database {
   import_keys: ImportKeysTable;
   events: EventsTable;
   avatars: AvatarsTable;
+  subscriptions: SubscriptionsTable;
+  notified_comments: NotifiedCommentsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -216,3 +242,4 @@ export type LoginTicketRow = Selectable<LoginTicketsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type AvatarRow = Selectable<AvatarsTable>;
+export type SubscriptionRow = Selectable<SubscriptionsTable>;

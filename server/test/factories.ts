@@ -81,6 +81,8 @@ export async function signInReader(
     displayName: string;
     provider?: ProviderId;
     avatarUrl?: string;
+    /** The address the provider gave (WordPress.com does); default none. */
+    email?: string | null;
   },
 ): Promise<{ identity: IdentityRow; token: string }> {
   const provider = input.provider ?? 'twitter';
@@ -103,7 +105,7 @@ export async function signInReader(
       username: null,
       avatarUrl: input.avatarUrl ?? null,
       profileUrl: null,
-      email: null,
+      email: input.email ?? null,
     },
     authSecret,
   );

@@ -6,7 +6,7 @@ import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
 import { createDb, type Db, migrateToLatest } from '../db.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
-const BEFORE = '2026-11-29T2000-avatars';
+const BEFORE = '2026-11-29T2100-subscriptions';
 
 // Threads written before the read path knew each reply's top-level comment
 // get it, however deep they nest, and keep what they had (their pictures
