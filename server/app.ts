@@ -13,6 +13,8 @@ import { avatarRoutes } from './avatars/avatar.routes.ts';
 import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
+import { invalidateOnChange } from './comments/thread.invalidation.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
@@ -38,6 +40,9 @@ import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
 import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
 import type { NotifyDeps } from './subscriptions/subscription.service.ts';
 
+/** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
+const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
+
 export interface ParleyApp {
   app: Express;
   config: Config;
@@ -48,6 +53,8 @@ export interface ParleyApp {
   events: Events;
   /** This instance's open live-update streams. */
   live: LiveHub;
+  /** Hot thread pages (comments/thread.cache.ts). */
+  cache: ThreadCache;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
   /**
@@ -122,6 +129,9 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     ),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
+  // Hot thread pages, serialised and compressed; every change event for a page drops its entries.
+  const cache = createThreadCache({ maxBytes: THREAD_CACHE_BYTES });
+  const stopInvalidating = invalidateOnChange(db, events, cache);
   const avatars = createAvatarService(db, {
     policy: createAddressPolicy(config.avatarProxyAllow),
     logger,
@@ -157,7 +167,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(compression());
 
   app.use(healthRoutes(db, redis, () => draining));
-  app.use(embedRoutes(db, config, assets, events));
+  app.use(embedRoutes(db, config, assets, events, cache));
   app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
   app.use(adminRoutes(db, config, logger));
@@ -165,7 +175,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(subscriptionRoutes(db, notify));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, notify }),
+    commentRoutes(db, config, { moderation, notify, cache }),
     sessionRoutes(db, config),
     pageHtmlRoutes(db, config),
     readerDataRoutes(db, config),
@@ -186,6 +196,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     mailer,
     events,
     live,
+    cache,
     async start() {
       await migrateToLatest(db);
       await redis?.connect();
@@ -230,6 +241,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     }
     live.stop();
     await events.stop();
+    stopInvalidating();
     await mailer.close();
     await redis?.quit().catch(() => redis.disconnect());
     await db.destroy();

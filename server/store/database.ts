@@ -32,6 +32,8 @@ export interface CommentsTable {
   site_id: string;
   page_id: string;
   parent_id: string | null;
+  /** The top-level comment of its thread: its own id when top-level. */
+  root_id: string;
   /** 1 for a top-level comment. */
   depth: number;
   /** What the reader typed, kept for editing. */
@@ -49,6 +51,7 @@ export interface CommentsTable {
   updated_at: string;
   /** The signed-in author; null for guests and after a deletion request. */
   identity_id: string | null;
+  /** The provider's picture, or the guest's Gravatar URL (computed once, at write time). */
   author_avatar_url: string | null;
   /** JSON array of {check, decision, reason}: why the pipeline held it or called it spam. */
   moderation_reasons: string | null;
