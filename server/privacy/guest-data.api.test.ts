@@ -171,7 +171,7 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
     for (let i = 0; i < 2; i++) {
       const landing = await fetch(`${server.url}${path}?token=${token}`);
       expect(landing.status).toBe(200);
-      expect(landing.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(landing.headers.get('referrer-policy')).toBe('same-origin');
       expect(landing.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(await landing.text()).toContain(`name="token" value="${token}"`);
     }

@@ -17,8 +17,10 @@ function send(res: Response, status: number, title: string, body: string): void 
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': CSP,
       'Cache-Control': 'no-store',
-      // The link's token is in this page's URL: it must not leave in a Referer.
-      'Referrer-Policy': 'no-referrer',
+      // The link's token is in this page's URL: it must not leave in a Referer
+      // to another origin. Not no-referrer: that makes the browser send
+      // `Origin: null` with the page's own forms, which the server refuses.
+      'Referrer-Policy': 'same-origin',
       'X-Robots-Tag': 'noindex',
     })
     .send(`<!doctype html>
