@@ -24,7 +24,8 @@ export function GuestData() {
       );
     } catch (err) {
       setStatus(
-        err instanceof ApiError && err.code !== 'network_error' && err.status < 500
+        // The server's own words: the rate limit's wait, a bad address, no email here.
+        err instanceof ApiError && (err.status < 500 || err.code === 'email_unavailable')
           ? err.message
           : 'Your request could not be sent. Please try again.',
       );
