@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'link_invalid'
   | 'email_unavailable'
   | 'invalid_token'
+  | 'link_expired'
   | 'token_site_mismatch'
   | 'invalid_signed_request'
   | 'comment_not_found'

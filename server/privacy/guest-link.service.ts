@@ -7,6 +7,10 @@
  * single-use (redeemed in one UPDATE, so two racing requests can't both win),
  * expires after an hour, and is bound to its site: the same token presented
  * under another site's path, twice, or late is refused the same way.
+ *
+ * Not server/email-links: its tokens are stateless (signed, nothing stored,
+ * the same link valid until it expires), and this one must work once, so
+ * its state is a row.
  */
 import type {
   CommentsOnDeletion,

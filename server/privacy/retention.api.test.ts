@@ -44,6 +44,7 @@ describe.each(DIALECTS)('request data retention on %s', (dialect) => {
         site_id: site,
         page_id: id,
         parent_id: null,
+        root_id: id,
         depth: 1,
         body_source: 'Kept',
         body_html: '<p>Kept</p>',

@@ -85,8 +85,12 @@ export function createApi(base: string, token: () => string | null = () => null)
   // The comments endpoints set and read the author-key cookie, so a reader
   // sees their own held (pending) comments across reloads.
   return {
-    listComments: (site: string, page: string) =>
-      request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`, withCookies),
+    /** A page of the thread: the first, the one after `cursor`, or more replies of `parent`. */
+    listComments: (site: string, page: string, more: { cursor?: string; parent?: string } = {}) =>
+      request<CommentList>(
+        `/api/v1/comments?site=${q(site)}&page=${q(page)}${more.cursor ? `&cursor=${q(more.cursor)}` : ''}${more.parent ? `&parent=${q(more.parent)}` : ''}`,
+        withCookies,
+      ),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
       request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true, cookies: true })),
     // Edits and deletions prove authorship with the author-key cookie and/or the token.
