@@ -90,6 +90,10 @@ const EnvSchema = z.object({
   // Comments per minute from one IP or one author, and on one site (flood control).
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   SITE_COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Reply notifications one address may get per hour (the rest are dropped),
+  // and confirmation emails one address may get per hour.
+  NOTIFY_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  NOTIFY_CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   // Akismet's API (the key is a per-site setting). Tests point this at a local server.
   AKISMET_URL: httpUrl.default('https://rest.akismet.com'),
@@ -164,6 +168,8 @@ export interface Config {
   readonly mail: MailConfig;
   /** Flood control: comments per minute per IP or author, and per site. */
   readonly commentRateLimit: { readonly perAuthor: number; readonly perSite: number };
+  /** Per-address limits of reader emails, per hour. */
+  readonly notifyLimits: { readonly emailsPerHour: number; readonly confirmationsPerHour: number };
   /** The largest file the dashboard's import takes (the CLI has its own --max-size). */
   readonly importUploadMaxBytes: number;
   /** Akismet's endpoint and whether to flag calls as tests (is_test=1). */
@@ -218,6 +224,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     mail: toMailConfig(e),
+    notifyLimits: Object.freeze({
+      emailsPerHour: e.NOTIFY_EMAILS_PER_HOUR,
+      confirmationsPerHour: e.NOTIFY_CONFIRMATIONS_PER_HOUR,
+    }),
     importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     commentRateLimit: Object.freeze({
       perAuthor: e.COMMENT_RATE_LIMIT,

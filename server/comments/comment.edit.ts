@@ -162,6 +162,7 @@ export async function editComment(
   });
   return {
     comment: presentComment(updated, { editableUntil }),
+    pageId: updated.page_id,
     status,
     previousStatus: row.status,
     reasons,

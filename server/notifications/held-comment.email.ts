@@ -60,7 +60,7 @@ const ACTIONS: readonly { action: ModerationAction; label: PageKey; color: strin
  * already (escaped, or markup we built), so a link can sit inside a sentence
  * whatever the language's word order.
  */
-function htmlMessage(locale: Locale, key: PageKey, params: MessageParams): string {
+export function htmlMessage(locale: Locale, key: PageKey, params: MessageParams): string {
   const message = PAGE_CATALOGUES[locale][key] ?? PAGE_CATALOGUES.en[key];
   const template =
     typeof message === 'string'
@@ -204,7 +204,7 @@ function safeCodePoint(code: number, fallback: string): string {
     : fallback;
 }
 
-function quoteText(body: string): string {
+export function quoteText(body: string): string {
   return body
     .split('\n')
     .map((line) => (line ? `> ${line}` : '>'))
@@ -216,7 +216,7 @@ function quoteText(body: string): string {
 const BREAKS_AND_CONTROLS = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
 
 /** Collapses whitespace and control characters (no header injection, no layout tricks) and caps the length. */
-function oneLine(value: string, max: number): string {
+export function oneLine(value: string, max: number): string {
   const flat = value.replace(BREAKS_AND_CONTROLS, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -235,10 +235,10 @@ function uniqueAddresses(addresses: readonly string[]): string[] {
   return unique;
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
-function trimSlash(url: string): string {
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }

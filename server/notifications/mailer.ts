@@ -13,6 +13,8 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Extra headers, e.g. List-Unsubscribe (values must be one line; callers build them). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {
@@ -47,7 +49,7 @@ export function createMailer(
   options: MailerOptions = {},
 ): Mailer {
   if (!config.enabled) {
-    logger.info('SMTP_URL is not set: moderators will not be emailed about held comments');
+    logger.info('SMTP_URL is not set: no email is sent (held comments, reply notifications)');
     return { enabled: false, send: async () => {}, close: async () => {} };
   }
 
@@ -78,6 +80,7 @@ export function createMailer(
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.headers ? { headers: { ...AUTOMATIC_HEADERS, ...message.headers } } : {}),
         signal: AbortSignal.timeout(sendTimeoutMs),
       });
     } catch (err) {

@@ -16,6 +16,7 @@ import { writeTransaction } from '../events/transaction.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { deleteReaderSubscriptions } from '../subscriptions/subscription.repository.ts';
 import {
   anonymiseAuthorComments,
   deleteAuthorLeafComments,
@@ -120,6 +121,12 @@ export async function deleteReaderAccount(
       }
     }
     if ('email' in reader && reader.avatarKey) await deleteAvatars(tx, [reader.avatarKey]);
+    // Reply notifications stop too: no more email to an address being forgotten.
+    await deleteReaderSubscriptions(
+      tx,
+      site.id,
+      'identity' in reader ? { identityId: reader.identity.id } : { email: reader.email },
+    );
     if ('identity' in reader) {
       await revokeIdentitySessions(tx, reader.identity.id, site.id, now);
       if (!(await identityStillUsed(tx, reader.identity.id))) {

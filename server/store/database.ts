@@ -32,6 +32,8 @@ export interface CommentsTable {
   site_id: string;
   page_id: string;
   parent_id: string | null;
+  /** The top-level comment of its thread: its own id when top-level. */
+  root_id: string;
   /** 1 for a top-level comment. */
   depth: number;
   /** What the reader typed, kept for editing. */
@@ -49,6 +51,7 @@ export interface CommentsTable {
   updated_at: string;
   /** The signed-in author; null for guests and after a deletion request. */
   identity_id: string | null;
+  /** The provider's picture, or the guest's Gravatar URL (computed once, at write time). */
   author_avatar_url: string | null;
   /** JSON array of {check, decision, reason}: why the pipeline held it or called it spam. */
   moderation_reasons: string | null;
@@ -172,6 +175,20 @@ export interface ImportKeysTable {
   parent_source_id: string | null;
 }
 
+/** A guest's emailed data link or the session it opened (server/privacy/guest-link.*). */
+export interface GuestDataLinksTable {
+  /** base64url SHA-256 of the secret; the secret itself is only in the email or the cookie. */
+  token_hash: string;
+  purpose: 'link' | 'session';
+  site_id: string;
+  /** Lower-cased. */
+  email: string;
+  created_at: string;
+  expires_at: string;
+  /** When a link was redeemed or a session ended; null while usable. */
+  used_at: string | null;
+}
+
 /** The outbox of changes (server/events/): written with the change, published after it. */
 export interface EventsTable {
   /** Grows with every event; a number on SQLite, a string (bigint) from PostgreSQL. */
@@ -188,6 +205,30 @@ export interface EventsTable {
   published_at: string | null;
 }
 
+/** Someone asked to be emailed about new replies or comments (server/subscriptions/). */
+export interface SubscriptionsTable {
+  id: string;
+  site_id: string;
+  page_id: string;
+  /** Replies to this comment; null: every new comment on the page. */
+  comment_id: string | null;
+  /** Lower-cased. */
+  email: string;
+  /** The signed-in reader who subscribed; null for a guest. */
+  identity_id: string | null;
+  /** The language the emails are written in (a shipped locale). */
+  locale: string;
+  created_at: string;
+  /** Null until the address's owner confirmed: nothing is sent before. */
+  confirmed_at: string | null;
+}
+
+/** A published comment whose reply notifications went out (sent once, whatever happens after). */
+export interface NotifiedCommentsTable {
+  comment_id: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   pages: PagesTable;
@@ -202,6 +243,9 @@ export interface Database {
   import_keys: ImportKeysTable;
   events: EventsTable;
   avatars: AvatarsTable;
+  subscriptions: SubscriptionsTable;
+  notified_comments: NotifiedCommentsTable;
+  guest_data_links: GuestDataLinksTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -213,3 +257,4 @@ export type LoginTicketRow = Selectable<LoginTicketsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type AvatarRow = Selectable<AvatarsTable>;
+export type SubscriptionRow = Selectable<SubscriptionsTable>;

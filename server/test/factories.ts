@@ -50,6 +50,7 @@ export async function buildComment(
       site_id: input.site,
       page_id: pageId,
       parent_id: null,
+      root_id: id,
       depth: 1,
       body_source: body,
       body_html: `<p>${body}</p>`,
@@ -80,6 +81,8 @@ export async function signInReader(
     displayName: string;
     provider?: ProviderId;
     avatarUrl?: string;
+    /** The address the provider gave (WordPress.com does); default none. */
+    email?: string | null;
   },
 ): Promise<{ identity: IdentityRow; token: string }> {
   const provider = input.provider ?? 'twitter';
@@ -102,7 +105,7 @@ export async function signInReader(
       username: null,
       avatarUrl: input.avatarUrl ?? null,
       profileUrl: null,
-      email: null,
+      email: input.email ?? null,
     },
     authSecret,
   );

@@ -5,7 +5,6 @@ import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
-import { connectLive } from './live.ts';
 import { applyLook } from './look.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
@@ -64,6 +63,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
 
   // Live updates: comments published, edited or withdrawn elsewhere appear
   // in place, marked new; the loader keeps the reader's place (resize grewAt).
+  // They start after the first render, so their code is not part of it.
   const { apiBase, page, liveFrom } = bootstrap;
   useEffect(() => {
     if (!known) return;
@@ -71,27 +71,36 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       const el = document.getElementById(`comment-${id}`);
       return el ? el.getBoundingClientRect().top + window.scrollY : null;
     };
-    return connectLive({
-      apiBase,
-      site,
-      page,
-      since: liveFrom,
-      onStatus: setLiveOpen,
-      onMessage(message) {
-        if (message.type === 'comment') {
-          liveAt.current = topOf(message.comment.id);
-          dispatch('liveComment', message.comment);
-        } else if (message.type === 'remove') {
-          liveAt.current = topOf(message.id);
-          dispatch('liveRemove', message.id);
-        } else if (message.type === 'reset') {
-          api.listComments(site, page).then(
-            (list) => dispatch('reloadThread', list),
-            () => {},
-          );
-        }
-      },
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    void import('./live.ts').then(({ connectLive }) => {
+      if (unmounted) return;
+      stop = connectLive({
+        apiBase,
+        site,
+        page,
+        since: liveFrom,
+        onStatus: setLiveOpen,
+        onMessage(message) {
+          if (message.type === 'comment') {
+            liveAt.current = topOf(message.comment.id);
+            dispatch('liveComment', { comment: message.comment, appeared: message.appeared });
+          } else if (message.type === 'remove') {
+            liveAt.current = topOf(message.id);
+            dispatch('liveRemove', message.id);
+          } else if (message.type === 'reset') {
+            api.listComments(site, page).then(
+              (list) => dispatch('threadLoaded', list),
+              () => {},
+            );
+          }
+        },
+      });
     });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [known, apiBase, site, page, liveFrom, api, dispatch]);
 
   const live = state?.live;

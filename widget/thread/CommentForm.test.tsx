@@ -92,11 +92,15 @@ describe('comment form', () => {
     );
   });
 
-  it('reports the comment, the email and the name together on an empty submit, without a request', () => {
+  it('reports the comment, the email and the name together on an empty submit, without a request', async () => {
     const form = renderApp();
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    // The check's code loads on first use (problems.ts).
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(fetch).not.toHaveBeenCalled();
     const said = (label: string) => {
       const input = within(form).getByLabelText(label);
@@ -119,12 +123,13 @@ describe('comment form', () => {
     expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('checks the email and website before sending', () => {
+  it('checks the email and website before sending', async () => {
     const form = renderApp();
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     fill(form, { Comment: 'Hi', Name: 'Ann', Email: 'ann at example', Website: 'not a site' });
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(document.getElementById('parley-new-email-error')).not.toBeNull());
     expect(fetch).not.toHaveBeenCalled();
     expect(document.getElementById('parley-new-email-error')?.textContent).toBe(
       'Please enter a valid email address, like name@example.com.',
@@ -135,7 +140,7 @@ describe('comment form', () => {
     expect(document.activeElement).toBe(within(form).getByLabelText('Email'));
   });
 
-  it('counts down near the limit and stops a comment over it, keeping the text', () => {
+  it('counts down near the limit and stops a comment over it, keeping the text', async () => {
     const form = renderApp();
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
@@ -146,6 +151,7 @@ describe('comment form', () => {
     fill(form, { Comment: 'x'.repeat(10_001) });
     expect(screen.getByTestId('counter').textContent).toBe('1 character over the limit');
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+    await waitFor(() => expect(document.getElementById('parley-new-body-error')).not.toBeNull());
     expect(fetch).not.toHaveBeenCalled();
     expect(document.getElementById('parley-new-body-error')?.textContent).toBe(
       'Your comment is longer than 10,000 characters. It is kept here: please shorten it.',

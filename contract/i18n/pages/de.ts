@@ -58,4 +58,44 @@ export const de: Translation<typeof en> = {
   'email.signInNote':
     'Die Links öffnen das Parley-Dashboard; melde dich dort als Moderator von {site} an.',
   'email.why': 'Du erhältst diese E-Mail, weil du {site} moderierst.',
+  // Reply notifications (server/subscriptions/).
+  'notify.confirm.subject': '[{site}] Bestätige deine E-Mail-Benachrichtigungen',
+  'notify.confirm.intro':
+    'Jemand, hoffentlich du, hat {site} gebeten, diese Adresse per E-Mail zu benachrichtigen über:',
+  'notify.confirm.replies': 'neue Antworten auf deinen Kommentar zu „{page}“',
+  'notify.confirm.page': 'neue Kommentare zu „{page}“',
+  'notify.confirm.action': 'Bestätigen',
+  'notify.confirm.expires': {
+    one: 'Der Link gilt {count} Tag.',
+    other: 'Der Link gilt {count} Tage.',
+  },
+  'notify.confirm.ignore':
+    'Wenn du das nicht warst, ignoriere diese E-Mail: Es wird nichts weiter gesendet.',
+  'notify.reply.subject': '[{site}] {author} hat auf deinen Kommentar zu „{page}“ geantwortet',
+  'notify.reply.wrote': '{author} hat auf deinen Kommentar zu „{page}“ geantwortet:',
+  'notify.comment.subject': '[{site}] Neuer Kommentar von {author} zu „{page}“',
+  'notify.comment.wrote': '{author} hat „{page}“ kommentiert:',
+  'notify.view': 'Auf der Seite ansehen',
+  'notify.why.replies':
+    'Du erhältst diese E-Mail, weil du {site} gebeten hast, dich über Antworten auf deinen Kommentar zu benachrichtigen.',
+  'notify.why.page':
+    'Du erhältst diese E-Mail, weil du {site} gebeten hast, dich über neue Kommentare zu „{page}“ zu benachrichtigen.',
+  'notify.unsubscribe': 'Abbestellen',
+  'notify.page.confirm.title': 'E-Mail-Benachrichtigungen bestätigen',
+  'notify.page.confirm.question': 'Möchtest du von {site} E-Mails erhalten über:',
+  'notify.page.confirm.button': 'Ja, benachrichtige mich',
+  'notify.page.confirmed.title': 'Benachrichtigungen aktiviert',
+  'notify.page.confirmed.message':
+    'Erledigt. Jede E-Mail enthält einen Link, mit dem du sie mit einem Klick abbestellen kannst.',
+  'notify.page.unsubscribe.title': 'Abbestellen',
+  'notify.page.unsubscribe.question': 'Die E-Mails abbestellen, die {site} dir schickt über:',
+  'notify.page.unsubscribe.button': 'Abbestellen',
+  'notify.page.unsubscribed.title': 'Abbestellt',
+  'notify.page.unsubscribed.message': 'Du erhältst diese E-Mails nicht mehr.',
+  'notify.page.invalid.title': 'Link ungültig',
+  'notify.page.invalid.message':
+    'Dieser Link ist nicht (mehr) gültig: Vielleicht hast du schon abbestellt.',
+  'notify.page.expired.title': 'Link abgelaufen',
+  'notify.page.expired.message':
+    'Dieser Link ist abgelaufen. Setze das Häkchen erneut, wenn du das nächste Mal kommentierst.',
 };

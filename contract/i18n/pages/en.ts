@@ -55,6 +55,43 @@ export const en = {
   'email.signInNote':
     'The links open the Parley dashboard; sign in there as a moderator of {site}.',
   'email.why': 'You get this email because you moderate {site}.',
+  // Reply notifications (server/subscriptions/): the readers' emails and pages.
+  'notify.confirm.subject': '[{site}] Confirm your email notifications',
+  'notify.confirm.intro': 'Someone, hopefully you, asked {site} to email this address about:',
+  'notify.confirm.replies': 'new replies to your comment on "{page}"',
+  'notify.confirm.page': 'new comments on "{page}"',
+  'notify.confirm.action': 'Confirm',
+  'notify.confirm.expires': {
+    one: 'The link works for {count} day.',
+    other: 'The link works for {count} days.',
+  },
+  'notify.confirm.ignore': "If it wasn't you, ignore this email: nothing more will be sent.",
+  'notify.reply.subject': '[{site}] {author} replied to your comment on "{page}"',
+  'notify.reply.wrote': '{author} replied to your comment on "{page}":',
+  'notify.comment.subject': '[{site}] New comment by {author} on "{page}"',
+  'notify.comment.wrote': '{author} commented on "{page}":',
+  'notify.view': 'View it on the page',
+  'notify.why.replies':
+    'You get this email because you asked {site} to tell you about replies to your comment.',
+  'notify.why.page':
+    'You get this email because you asked {site} to tell you about new comments on "{page}".',
+  'notify.unsubscribe': 'Unsubscribe',
+  'notify.page.confirm.title': 'Confirm email notifications',
+  'notify.page.confirm.question': 'Do you want {site} to email you about:',
+  'notify.page.confirm.button': 'Yes, email me',
+  'notify.page.confirmed.title': 'Notifications on',
+  'notify.page.confirmed.message': 'Done. Each email will have a link to stop them in one click.',
+  'notify.page.unsubscribe.title': 'Unsubscribe',
+  'notify.page.unsubscribe.question': 'Stop the emails {site} sends you about:',
+  'notify.page.unsubscribe.button': 'Unsubscribe',
+  'notify.page.unsubscribed.title': 'Unsubscribed',
+  'notify.page.unsubscribed.message': "You won't get these emails any more.",
+  'notify.page.invalid.title': 'Link not valid',
+  'notify.page.invalid.message':
+    'This link is not valid, or no longer: you may already have unsubscribed.',
+  'notify.page.expired.title': 'Link expired',
+  'notify.page.expired.message':
+    'This link has expired. Tick the box again the next time you comment.',
 } as const satisfies Record<string, Message>;
 
 export type PageKey = keyof typeof en;

@@ -57,4 +57,44 @@ export const es: Translation<typeof en> = {
   'email.signInNote':
     'Los enlaces abren el escritorio de Parley; accede allí como moderador de {site}.',
   'email.why': 'Recibes este correo electrónico porque moderas {site}.',
+  // Reply notifications (server/subscriptions/).
+  'notify.confirm.subject': '[{site}] Confirma tus avisos por correo electrónico',
+  'notify.confirm.intro':
+    'Alguien, esperamos que tú, ha pedido a {site} que escriba a esta dirección sobre:',
+  'notify.confirm.replies': 'nuevas respuestas a tu comentario en «{page}»',
+  'notify.confirm.page': 'nuevos comentarios en «{page}»',
+  'notify.confirm.action': 'Confirmar',
+  'notify.confirm.expires': {
+    one: 'El enlace es válido durante {count} día.',
+    many: 'El enlace es válido durante {count} de días.',
+    other: 'El enlace es válido durante {count} días.',
+  },
+  'notify.confirm.ignore': 'Si no has sido tú, ignora este correo: no se enviará nada más.',
+  'notify.reply.subject': '[{site}] {author} ha respondido a tu comentario en «{page}»',
+  'notify.reply.wrote': '{author} ha respondido a tu comentario en «{page}»:',
+  'notify.comment.subject': '[{site}] Nuevo comentario de {author} en «{page}»',
+  'notify.comment.wrote': '{author} ha comentado en «{page}»:',
+  'notify.view': 'Verlo en la página',
+  'notify.why.replies':
+    'Recibes este correo porque pediste a {site} que te avisara de las respuestas a tu comentario.',
+  'notify.why.page':
+    'Recibes este correo porque pediste a {site} que te avisara de los nuevos comentarios en «{page}».',
+  'notify.unsubscribe': 'Darse de baja',
+  'notify.page.confirm.title': 'Confirmar avisos por correo electrónico',
+  'notify.page.confirm.question': '¿Quieres que {site} te escriba sobre lo siguiente?',
+  'notify.page.confirm.button': 'Sí, escríbeme',
+  'notify.page.confirmed.title': 'Avisos activados',
+  'notify.page.confirmed.message':
+    'Listo. Cada correo incluirá un enlace para dejar de recibirlos con un clic.',
+  'notify.page.unsubscribe.title': 'Darse de baja',
+  'notify.page.unsubscribe.question': 'Dejar de recibir los correos que {site} te envía sobre:',
+  'notify.page.unsubscribe.button': 'Darme de baja',
+  'notify.page.unsubscribed.title': 'Baja confirmada',
+  'notify.page.unsubscribed.message': 'Ya no recibirás estos correos.',
+  'notify.page.invalid.title': 'Enlace no válido',
+  'notify.page.invalid.message':
+    'Este enlace no es válido o ya no lo es: puede que ya te hayas dado de baja.',
+  'notify.page.expired.title': 'Enlace caducado',
+  'notify.page.expired.message':
+    'Este enlace ha caducado. Vuelve a marcar la casilla la próxima vez que comentes.',
 };

@@ -55,4 +55,46 @@ export const fr: Translation<typeof en> = {
   'email.signInNote':
     'Ces liens ouvrent le tableau de bord de Parley\u00a0; connectez-vous-y en tant que modérateur de {site}.',
   'email.why': 'Vous recevez cet e-mail parce que vous modérez {site}.',
+  // Reply notifications (server/subscriptions/).
+  'notify.confirm.subject': '[{site}] Confirmez vos notifications par e-mail',
+  'notify.confirm.intro':
+    'Quelqu’un (vous, espérons-le) a demandé à {site} d’écrire à cette adresse pour\u00a0:',
+  'notify.confirm.replies': 'les nouvelles réponses à votre commentaire sur «\u00a0{page}\u00a0»',
+  'notify.confirm.page': 'les nouveaux commentaires sur «\u00a0{page}\u00a0»',
+  'notify.confirm.action': 'Confirmer',
+  'notify.confirm.expires': {
+    one: 'Le lien est valable {count}\u00a0jour.',
+    many: 'Le lien est valable {count}\u00a0de jours.',
+    other: 'Le lien est valable {count}\u00a0jours.',
+  },
+  'notify.confirm.ignore':
+    'Si ce n’était pas vous, ignorez cet e-mail\u00a0: rien d’autre ne vous sera envoyé.',
+  'notify.reply.subject':
+    '[{site}] {author} a répondu à votre commentaire sur «\u00a0{page}\u00a0»',
+  'notify.reply.wrote': '{author} a répondu à votre commentaire sur «\u00a0{page}\u00a0»\u00a0:',
+  'notify.comment.subject': '[{site}] Nouveau commentaire de {author} sur «\u00a0{page}\u00a0»',
+  'notify.comment.wrote': '{author} a commenté «\u00a0{page}\u00a0»\u00a0:',
+  'notify.view': 'Voir sur la page',
+  'notify.why.replies':
+    'Vous recevez cet e-mail parce que vous avez demandé à {site} de vous prévenir des réponses à votre commentaire.',
+  'notify.why.page':
+    'Vous recevez cet e-mail parce que vous avez demandé à {site} de vous prévenir des nouveaux commentaires sur «\u00a0{page}\u00a0».',
+  'notify.unsubscribe': 'Se désabonner',
+  'notify.page.confirm.title': 'Confirmer les notifications par e-mail',
+  'notify.page.confirm.question': 'Voulez-vous recevoir des e-mails de {site} pour\u00a0:',
+  'notify.page.confirm.button': 'Oui, écrivez-moi',
+  'notify.page.confirmed.title': 'Notifications activées',
+  'notify.page.confirmed.message':
+    'C’est fait. Chaque e-mail contiendra un lien pour les arrêter en un clic.',
+  'notify.page.unsubscribe.title': 'Se désabonner',
+  'notify.page.unsubscribe.question': 'Arrêter les e-mails que {site} vous envoie pour\u00a0:',
+  'notify.page.unsubscribe.button': 'Se désabonner',
+  'notify.page.unsubscribed.title': 'Désabonnement effectué',
+  'notify.page.unsubscribed.message': 'Vous ne recevrez plus ces e-mails.',
+  'notify.page.invalid.title': 'Lien non valide',
+  'notify.page.invalid.message':
+    'Ce lien n’est pas ou plus valide\u00a0: vous vous êtes peut-être déjà désabonné.',
+  'notify.page.expired.title': 'Lien expiré',
+  'notify.page.expired.message':
+    'Ce lien a expiré. Cochez de nouveau la case la prochaine fois que vous commentez.',
 };

@@ -52,4 +52,43 @@ export const ja: Translation<typeof en> = {
   'email.signInNote':
     'リンクは Parley のダッシュボードを開きます。{site} のモデレーターとしてログインしてください。',
   'email.why': '{site} のモデレーターのため、このメールをお送りしています。',
+  // Reply notifications (server/subscriptions/).
+  'notify.confirm.subject': '[{site}] メール通知の確認',
+  'notify.confirm.intro':
+    'どなたか（おそらくあなた）が、次の内容をこのアドレスにメールで知らせるよう {site} に依頼しました:',
+  'notify.confirm.replies': '「{page}」のあなたのコメントへの新しい返信',
+  'notify.confirm.page': '「{page}」への新しいコメント',
+  'notify.confirm.action': '確認する',
+  'notify.confirm.expires': {
+    other: 'このリンクの有効期限は {count} 日です。',
+  },
+  'notify.confirm.ignore':
+    '心当たりがない場合は、このメールを無視してください。これ以上メールは送信されません。',
+  'notify.reply.subject': '[{site}] {author} さんが「{page}」のあなたのコメントに返信しました',
+  'notify.reply.wrote': '{author} さんが「{page}」のあなたのコメントに返信しました:',
+  'notify.comment.subject': '[{site}]「{page}」に {author} さんの新しいコメント',
+  'notify.comment.wrote': '{author} さんが「{page}」にコメントしました:',
+  'notify.view': 'ページで見る',
+  'notify.why.replies':
+    'あなたのコメントへの返信を知らせるよう {site} に依頼されたため、このメールをお送りしています。',
+  'notify.why.page':
+    '「{page}」への新しいコメントを知らせるよう {site} に依頼されたため、このメールをお送りしています。',
+  'notify.unsubscribe': '配信停止',
+  'notify.page.confirm.title': 'メール通知の確認',
+  'notify.page.confirm.question': '次の内容について {site} からメールを受け取りますか:',
+  'notify.page.confirm.button': 'はい、受け取ります',
+  'notify.page.confirmed.title': '通知がオンになりました',
+  'notify.page.confirmed.message':
+    '完了しました。各メールには、ワンクリックで配信を停止できるリンクが含まれています。',
+  'notify.page.unsubscribe.title': '配信停止',
+  'notify.page.unsubscribe.question': '{site} から届く次のメールを停止します:',
+  'notify.page.unsubscribe.button': '配信を停止する',
+  'notify.page.unsubscribed.title': '配信を停止しました',
+  'notify.page.unsubscribed.message': 'これらのメールは今後届きません。',
+  'notify.page.invalid.title': 'リンクが無効です',
+  'notify.page.invalid.message':
+    'このリンクは無効か、すでに使えなくなっています。すでに配信を停止している可能性があります。',
+  'notify.page.expired.title': 'リンクの有効期限切れ',
+  'notify.page.expired.message':
+    'このリンクは有効期限が切れています。次にコメントするときに、もう一度チェックを入れてください。',
 };

@@ -52,4 +52,44 @@ export const ptBR: Translation<typeof en> = {
   'email.allWaiting': 'Todos os comentários aguardando em {site}',
   'email.signInNote': 'Os links abrem o painel do Parley; acesse-o como moderador de {site}.',
   'email.why': 'Você recebe este e-mail porque modera {site}.',
+  // Reply notifications (server/subscriptions/).
+  'notify.confirm.subject': '[{site}] Confirme suas notificações por e-mail',
+  'notify.confirm.intro':
+    'Alguém, esperamos que você, pediu a {site} para enviar e-mails a este endereço sobre:',
+  'notify.confirm.replies': 'novas respostas ao seu comentário em “{page}”',
+  'notify.confirm.page': 'novos comentários em “{page}”',
+  'notify.confirm.action': 'Confirmar',
+  'notify.confirm.expires': {
+    one: 'O link vale por {count} dia.',
+    many: 'O link vale por {count} de dias.',
+    other: 'O link vale por {count} dias.',
+  },
+  'notify.confirm.ignore': 'Se não foi você, ignore este e-mail: nada mais será enviado.',
+  'notify.reply.subject': '[{site}] {author} respondeu ao seu comentário em “{page}”',
+  'notify.reply.wrote': '{author} respondeu ao seu comentário em “{page}”:',
+  'notify.comment.subject': '[{site}] Novo comentário de {author} em “{page}”',
+  'notify.comment.wrote': '{author} comentou em “{page}”:',
+  'notify.view': 'Ver na página',
+  'notify.why.replies':
+    'Você recebe este e-mail porque pediu a {site} para avisar sobre respostas ao seu comentário.',
+  'notify.why.page':
+    'Você recebe este e-mail porque pediu a {site} para avisar sobre novos comentários em “{page}”.',
+  'notify.unsubscribe': 'Cancelar inscrição',
+  'notify.page.confirm.title': 'Confirmar notificações por e-mail',
+  'notify.page.confirm.question': 'Você quer receber e-mails de {site} sobre:',
+  'notify.page.confirm.button': 'Sim, quero receber',
+  'notify.page.confirmed.title': 'Notificações ativadas',
+  'notify.page.confirmed.message':
+    'Pronto. Cada e-mail terá um link para interrompê-los com um clique.',
+  'notify.page.unsubscribe.title': 'Cancelar inscrição',
+  'notify.page.unsubscribe.question': 'Parar os e-mails que {site} envia a você sobre:',
+  'notify.page.unsubscribe.button': 'Cancelar inscrição',
+  'notify.page.unsubscribed.title': 'Inscrição cancelada',
+  'notify.page.unsubscribed.message': 'Você não receberá mais estes e-mails.',
+  'notify.page.invalid.title': 'Link inválido',
+  'notify.page.invalid.message':
+    'Este link não é válido, ou não é mais: talvez você já tenha cancelado a inscrição.',
+  'notify.page.expired.title': 'Link expirado',
+  'notify.page.expired.message':
+    'Este link expirou. Marque a caixa de novo na próxima vez que comentar.',
 };

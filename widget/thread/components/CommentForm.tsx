@@ -1,60 +1,29 @@
 import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
 import type { Comment } from '../../../contract/api.ts';
-import { ApiError, type ClientErrorCode } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
-import {
-  checkForm,
-  type FieldProblems,
-  type FormField,
-  type FormInput,
-  firstProblem,
-  fromServer,
-  storedLength,
-} from '../form-check.ts';
+import { type FieldProblems, type FormField, type FormInput, storedLength } from '../form-check.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
-import { counterText, fieldText, problemsAnnouncement } from '../text.ts';
+import { counterText, NETWORK_TROUBLE } from '../text.ts';
+import { GuestData } from './GuestData.tsx';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
 
-const SIGNED_OUT =
-  'Your sign-in has expired. Your comment is kept here; log in again, or fill in your details to post as a guest.';
-
-const SERVER_TROUBLE =
-  'The comment server had a problem. Your comment is kept here; please try again.';
-
-/** What the reader is told for errors that are not about one field. */
-const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
-  network_error: 'Could not reach the comment server. Your comment is kept here; please try again.',
-  origin_not_allowed: 'Comments can’t be posted from this page.',
-  parent_not_found: 'The comment you are replying to is no longer there.',
-  unknown_site: 'Comments are unavailable on this site.',
-  internal_error: SERVER_TROUBLE,
-  invalid_token: SIGNED_OUT,
-  unauthorized: SIGNED_OUT,
-  token_site_mismatch: SIGNED_OUT,
-  bad_response: SERVER_TROUBLE,
-  not_author: 'Only its author can change this comment.',
-  comment_not_found: 'This comment is no longer there.',
-};
+type Problems = typeof import('../problems.ts');
+let problemsModule: Promise<Problems> | undefined;
 
 /**
- * Codes whose message the server words for this reader (how long to wait, why
- * the comment was refused): shown as sent, with ours only if it sent none.
+ * The form's check and its words for problems (problems.ts), loaded once:
+ * when the reader starts writing, at the latest on submit. Tried again after
+ * a failed load (the network came back).
  */
-const SERVER_WORDED: Partial<Record<ClientErrorCode, string>> = {
-  rate_limited: 'You are posting too quickly. Please wait a little and try again.',
-  duplicate_comment: 'You have already posted this comment.',
-  banned: 'You can’t comment on this site.',
-  spam_rejected: 'Your comment was rejected as spam.',
-  edit_window_closed: 'The time for changing this comment is over.',
-};
-
-/** The form's error text for an error that is not about one field (the edit box's too). */
-export function formMessage({ code, message }: ApiError): string {
-  const fallback = SERVER_WORDED[code];
-  if (fallback) return message || fallback;
-  return MESSAGES[code] || message || SERVER_TROUBLE;
+export function loadProblems(): Promise<Problems> {
+  problemsModule ??= import('../problems.ts').catch((error: unknown) => {
+    problemsModule = undefined;
+    throw error;
+  });
+  return problemsModule;
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -130,6 +99,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const draft = useDraft(storage, draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
   const [posting, setPosting] = useState(false);
   const [problems, setProblems] = useState<FieldProblems>({});
+  // Set before any problem is: the words for them.
+  const [words, setWords] = useState<Problems | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
@@ -152,7 +123,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   });
 
   /** Shows every problem beside its field and puts the caret in the first. */
-  const showProblems = (found: FieldProblems) => {
+  const showProblems = (found: FieldProblems, { firstProblem }: Problems) => {
     setProblems(found);
     const first = firstProblem(found);
     if (first) document.getElementById(`${prefix}-${first}`)?.focus();
@@ -168,10 +139,19 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
     if (posting) return;
     draft.save();
     setFormError(null);
-    const found = checkForm(input(), max);
-    if (firstProblem(found)) {
-      showProblems(found);
-      dispatch('announce', problemsAnnouncement(Object.keys(found).length));
+    let check: Problems;
+    try {
+      check = await loadProblems();
+    } catch {
+      // Its code could not load: neither would the comment.
+      setFormError(NETWORK_TROUBLE);
+      return;
+    }
+    setWords(check);
+    const found = check.checkForm(input(), max);
+    if (check.firstProblem(found)) {
+      showProblems(found, check);
+      dispatch('announce', check.problemsAnnouncement(Object.keys(found).length));
       return;
     }
     setProblems({});
@@ -205,15 +185,15 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       setPosting(false);
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
       // The server stays the authority: what it refuses shows beside its field too.
-      const fromTheServer = fromServer(apiError, input());
-      if (fromTheServer) showProblems(fromTheServer);
-      else setFormError(formMessage(apiError));
+      const fromTheServer = check.fromServer(apiError, input());
+      if (fromTheServer) showProblems(fromTheServer, check);
+      else setFormError(check.formMessage(apiError));
     }
   };
 
   const fieldError = (name: FormField) => {
     const problem = problems[name];
-    return problem ? fieldText(name, problem, max) : null;
+    return problem && words ? words.fieldText(name, problem, max) : null;
   };
   const length = storedLength(draft.text);
   const bodyDescribed = [
@@ -234,6 +214,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       // and a website typed without https:// is accepted and normalised there.
       noValidate
       onSubmit={submit}
+      // Typing anywhere in the form: its check is wanted soon.
+      onInput={() => void loadProblems().catch(() => {})}
     >
       <div className="form-head">
         <h3 id={`${prefix}-title`}>{heading}</h3>
@@ -351,6 +333,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             />
             Save my name, email, and website in this browser for the next time I comment.
           </label>
+          {!parent && <GuestData />}
         </>
       )}
       {/* The honeypot: hidden from people (off-screen, out of the tab order and

@@ -6,6 +6,7 @@ import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
+import { MoreReplies } from './LoadMore.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
 
 // Only an author inside the edit window opens these: off the first render.
@@ -52,6 +53,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
           <p className="deleted-note">This comment was deleted.</p>
         </article>
         <Replies node={node} />
+        {comment.parentId === null && <MoreReplies parent={comment.id} />}
       </li>
     );
   }
@@ -168,6 +170,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
       </article>
       {replying && <CommentForm parent={comment} />}
       <Replies node={node} />
+      {comment.parentId === null && <MoreReplies parent={comment.id} />}
     </li>
   );
 }

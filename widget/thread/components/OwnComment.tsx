@@ -7,9 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Comment } from '../../../contract/api.ts';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
-import { checkForm, fromServer } from '../form-check.ts';
-import { fieldText } from '../text.ts';
-import { formMessage } from './CommentForm.tsx';
+import { checkForm, fieldText, formMessage, fromServer } from '../problems.ts';
 
 /** What the author is told when a change is refused: about the text by the form's words. */
 function errorText(err: unknown, body: string, max: number): string {

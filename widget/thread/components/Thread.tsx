@@ -3,6 +3,7 @@ import { useThread } from '../context.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
+import { LoadMoreComments } from './LoadMore.tsx';
 
 /**
  * "No comments yet", "1 comment", "12 comments"; "Comments" when none is
@@ -37,6 +38,7 @@ export function Thread() {
           ))}
         </ol>
       )}
+      <LoadMoreComments />
       {!replying && <CommentForm parent={null} />}
       {/* Results a sighted reader sees happen elsewhere (posted, held, stopped). */}
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
