@@ -10,6 +10,8 @@ import {
   backendPort,
   HOST_PORT,
   HOST_URL,
+  MAIL_API_URL,
+  MAIL_SMTP_PORT,
   PARLEY_PORT,
   PARLEY_URL,
   SANDBOX_PORT,
@@ -82,6 +84,15 @@ export default defineConfig<EngineOptions>({
       stderr: 'pipe',
     },
     {
+      // The demo's SMTP server; tests read what it caught (guest data links).
+      command: 'node --disable-warning=ExperimentalWarning e2e/mail-server.ts',
+      url: `${MAIL_API_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
       command: 'node --disable-warning=ExperimentalWarning demo/main.ts',
       url: `${PARLEY_URL}/healthz`,
       ignoreHTTPSErrors: true,
@@ -109,6 +120,7 @@ export default defineConfig<EngineOptions>({
         COMMENT_RATE_LIMIT: '100000',
         SITE_COMMENT_RATE_LIMIT: '1000000',
         SQLITE_PATH,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         LOG_LEVEL: 'warn',
         // Every test signs in from 127.0.0.1: lift the per-IP sign-in limit.
         AUTH_RATE_LIMIT: '10000',

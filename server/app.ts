@@ -32,6 +32,7 @@ import { createFloodStore } from './moderation/checks/flood.ts';
 import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { pageHtmlRoutes } from './pages/page-html.routes.ts';
+import { guestDataRoutes } from './privacy/guest-data.routes.ts';
 import { readerDataRoutes } from './privacy/reader-data.routes.ts';
 import { startRetentionJob } from './privacy/retention.ts';
 import { redisLimiters } from './redis/limiters.ts';
@@ -174,6 +175,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(embedRoutes(db, config, assets, events, cache));
   app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
+  app.use(guestDataRoutes(db, config, mailer));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(subscriptionRoutes(db, notify));

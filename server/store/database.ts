@@ -175,6 +175,20 @@ export interface ImportKeysTable {
   parent_source_id: string | null;
 }
 
+/** A guest's emailed data link or the session it opened (server/privacy/guest-link.*). */
+export interface GuestDataLinksTable {
+  /** base64url SHA-256 of the secret; the secret itself is only in the email or the cookie. */
+  token_hash: string;
+  purpose: 'link' | 'session';
+  site_id: string;
+  /** Lower-cased. */
+  email: string;
+  created_at: string;
+  expires_at: string;
+  /** When a link was redeemed or a session ended; null while usable. */
+  used_at: string | null;
+}
+
 /** The outbox of changes (server/events/): written with the change, published after it. */
 export interface EventsTable {
   /** Grows with every event; a number on SQLite, a string (bigint) from PostgreSQL. */
@@ -231,6 +245,7 @@ export interface Database {
   avatars: AvatarsTable;
   subscriptions: SubscriptionsTable;
   notified_comments: NotifiedCommentsTable;
+  guest_data_links: GuestDataLinksTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

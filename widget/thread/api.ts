@@ -18,6 +18,7 @@ import type {
   CreateCommentRequest,
   SignedInCommentRequest,
 } from '../../contract/comment.schema.ts';
+import type { GuestDataRequestResult } from '../../contract/guest-data.schema.ts';
 import type {
   CommentsOnDeletion,
   DeleteAccountResult,
@@ -118,6 +119,9 @@ export function createApi(base: string, token: () => string | null = () => null)
         method: 'DELETE',
         auth: true,
       }),
+    // A guest's data by emailed link (issue 12): the same answer whatever the address holds.
+    requestGuestData: (site: string, email: string) =>
+      request<GuestDataRequestResult>('/api/v1/data-requests', post({ site, email })),
     logout: () =>
       request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
   };

@@ -4,6 +4,7 @@ import { ApiError, type ClientErrorCode } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
+import { GuestData } from './GuestData.tsx';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -299,6 +300,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             />
             Save my name, email, and website in this browser for the next time I comment.
           </label>
+          {!parent && <GuestData />}
         </>
       )}
       {/* The honeypot: hidden from people (off-screen, out of the tab order and
