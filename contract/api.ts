@@ -6,6 +6,7 @@
  */
 import type { Locale } from './i18n/locales.ts';
 import type { Provider, ProviderId } from './providers.ts';
+import type { ReaderDeletion } from './reader-deletion.ts';
 
 export interface CommentAuthor {
   name: string;
@@ -119,8 +120,11 @@ export interface ThreadBootstrap {
   providers: ProviderId[];
   /** Signed time the form was rendered; sent back with a post (spam defence). */
   formToken: string;
-  /** The privacy line under the form. */
-  privacy: { akismet: boolean; privacyUrl: string | null };
+  /**
+   * The privacy line under the form, and what the site lets a reader who
+   * deletes their data do with their comments (its `readerDeletion`).
+   */
+  privacy: { akismet: boolean; privacyUrl: string | null; deletion: ReaderDeletion };
   /** The reader's language, negotiated by the server (contract/i18n/locales.ts). */
   locale: Locale;
   /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOCALES } from './i18n/locales.ts';
 import { ModerationSettings } from './moderation-settings.schema.ts';
 import { PROVIDER_IDS } from './providers.ts';
+import { READER_DELETIONS } from './reader-deletion.ts';
 
 /**
  * A site's id, as `sites add` accepts it. It becomes part of cookie names
@@ -79,6 +80,9 @@ const ModerationPatch = z.strictObject({
 
 const ProviderIdSchema = z.enum(PROVIDER_IDS);
 
+/** What becomes of a reader's comments when they delete their data (contract/reader-deletion.ts). */
+export const ReaderDeletion = z.enum(READER_DELETIONS);
+
 export const SiteSettings = z.object({
   /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
   maxDepth: z.number().int().min(1).max(10).default(DEFAULT_MAX_DEPTH),
@@ -107,6 +111,7 @@ export const SiteSettings = z.object({
   gravatar: z.boolean().default(false),
   /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
   requestDataRetentionDays: z.number().int().min(1).max(3650).default(60),
+  readerDeletion: ReaderDeletion.default('choice'),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -125,6 +130,7 @@ export const SettingsPatch = z.strictObject({
   countWording: CountWording.optional(),
   gravatar: z.boolean().optional(),
   requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
+  readerDeletion: ReaderDeletion.optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

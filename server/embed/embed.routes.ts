@@ -175,6 +175,7 @@ export function embedRoutes(
       privacy: {
         akismet: site?.settings.moderation.akismetKey != null,
         privacyUrl: site?.settings.privacyUrl ?? null,
+        deletion: site?.settings.readerDeletion ?? 'choice',
       },
       locale,
       liveFrom,

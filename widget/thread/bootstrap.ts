@@ -2,6 +2,7 @@ import type { ThreadBootstrap } from '../../contract/api.ts';
 import { isLocale } from '../../contract/i18n/locales.ts';
 import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
+import { READER_DELETIONS } from '../../contract/reader-deletion.ts';
 
 const THEMES: ReadonlySet<string> = new Set(['light', 'dark', 'auto']);
 
@@ -55,6 +56,7 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
       akismet: value.privacy?.akismet === true,
       // A link the reader may click: only http(s), like authors' websites.
       privacyUrl: isHttpUrl(value.privacy?.privacyUrl) ? value.privacy.privacyUrl : null,
+      deletion: READER_DELETIONS.find((d) => d === value.privacy?.deletion) ?? 'choice',
     },
     look: {
       background: isCssColor(value.look?.background) ? value.look.background : null,

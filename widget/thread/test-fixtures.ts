@@ -48,7 +48,7 @@ export function buildBootstrap(
     liveFrom: '0',
     providers: [],
     formToken: '1764000000000.test-form-token',
-    privacy: { akismet: false, privacyUrl: null },
+    privacy: { akismet: false, privacyUrl: null, deletion: 'choice' },
     look: { background: null, font: null, accent: null },
     locale: 'en',
     ...overrides,
