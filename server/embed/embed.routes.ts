@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { negotiateLocale } from '../../contract/i18n/locales.ts';
+import { firstRenderMessages } from '../../contract/i18n/reader/first-render.ts';
+import { readerMessages } from '../../contract/i18n/reader/index.ts';
 import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
@@ -178,6 +180,7 @@ export function embedRoutes(
         deletion: site?.settings.readerDeletion ?? 'choice',
       },
       locale,
+      messages: firstRenderMessages(readerMessages(locale)),
       liveFrom,
     };
     // A known site may only be framed by its own origins. For an unknown site

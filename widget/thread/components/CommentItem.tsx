@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
+import { exactTime, t, timeAgo } from '../i18n.ts';
 import { Later } from '../later.ts';
-import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
@@ -50,7 +50,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
           data-depth={node.depth}
           tabIndex={-1}
         >
-          <p className="deleted-note">This comment was deleted.</p>
+          <p className="deleted-note">{t('comment.deleted')}</p>
         </article>
         <Replies node={node} />
         {comment.parentId === null && <MoreReplies parent={comment.id} />}
@@ -86,7 +86,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 className="reply-to"
                 href={permalink(replyTo.id)}
                 target="_top"
-                aria-label={`In reply to ${replyTo.author.name}`}
+                aria-label={t('comment.inReplyTo', { name: replyTo.author.name })}
                 onClick={(event) => {
                   event.preventDefault();
                   dispatch('highlight', replyTo.id);
@@ -107,13 +107,13 @@ export function CommentItem({ node }: { node: CommentNode }) {
             )}
             {comment.editedAt && (
               <span className="edited" data-testid="edited" title={exactTime(comment.editedAt)}>
-                (edited)
+                {t('comment.edited')}
               </span>
             )}
           </header>
           {comment.status === 'pending' && (
             <p className="awaiting" data-testid="awaiting-moderation">
-              Your comment is awaiting moderation.
+              {t('comment.awaiting')}
             </p>
           )}
           {/* Open until the author closes it: the edit window may end while they
@@ -137,29 +137,29 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 <button
                   type="button"
                   className="reply"
-                  aria-label={`Reply to ${name}`}
+                  aria-label={t('comment.replyTo', { name })}
                   aria-expanded={replying}
                   onClick={() => dispatch('openReply', comment.id)}
                 >
-                  Reply
+                  {t('comment.reply')}
                 </button>
                 {editable && (
                   <>
                     <button
                       type="button"
                       className="reply"
-                      aria-label="Edit your comment"
+                      aria-label={t('comment.editYours')}
                       onClick={() => setOwn('editing')}
                     >
-                      Edit
+                      {t('comment.edit')}
                     </button>
                     <button
                       type="button"
                       className="reply"
-                      aria-label="Delete your comment"
+                      aria-label={t('comment.deleteYours')}
                       onClick={() => setOwn('confirming')}
                     >
-                      Delete
+                      {t('comment.delete')}
                     </button>
                   </>
                 )}

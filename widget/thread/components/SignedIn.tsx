@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES } from '../auth.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 import { Later } from '../later.ts';
 import type { Session } from '../state.ts';
 import { Avatar } from './Avatar.tsx';
@@ -18,13 +19,13 @@ export function SignedIn({ session }: { session: Session }) {
       <div>
         <strong className="author">{identity.name}</strong>
         <p>
-          You are commenting using your {PROVIDER_NAMES[identity.provider]} account. (
+          {t('signIn.as', { provider: PROVIDER_NAMES[identity.provider] })} (
           <button type="button" className="link-button" onClick={() => void auth.logOut()}>
-            Log Out
+            {t('signIn.logOut')}
           </button>{' '}
           /{' '}
           <button type="button" className="link-button" onClick={auth.change}>
-            Change
+            {t('signIn.change')}
           </button>
           )
         </p>
