@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
-import { negotiateLocale } from '../../contract/i18n/locales.ts';
-import { firstRenderMessages } from '../../contract/i18n/reader/first-render.ts';
+import { isLocale, negotiateLocale } from '../../contract/i18n/locales.ts';
+import { firstRenderMessages, laterMessages } from '../../contract/i18n/reader/first-render.ts';
 import { readerMessages } from '../../contract/i18n/reader/index.ts';
 import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
@@ -105,6 +105,15 @@ export function embedRoutes(
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     sendAsset(req, res, asset, LOADER_CACHE);
+  });
+
+  // The rest of a language's thread words, fetched by the app when first
+  // needed (the first render's are inlined in the iframe page).
+  router.get('/embed/words/:file', (req, res, next) => {
+    const locale = req.params.file.replace(/\.json$/, '');
+    if (!isLocale(locale) || !req.params.file.endsWith('.json')) return next();
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(laterMessages(readerMessages(locale)));
   });
 
   // Asked by the loader from any page, and only when its frame failed.

@@ -22,7 +22,7 @@ export function Unavailable() {
 export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
   const { hostOrigin, thread, site } = bootstrap;
   // The reader's language, before anything below asks for a word.
-  useState(() => setLanguage(bootstrap.locale, bootstrap.messages));
+  useState(() => setLanguage(bootstrap.locale, bootstrap.messages, bootstrap.apiBase));
   const root = useRef<HTMLDivElement>(null);
   // Probed once per app: the iframe's localStorage, or the host page's through the loader.
   const [storage] = useState(() =>

@@ -16,31 +16,38 @@ import type { ReaderKey } from '../../contract/i18n/reader/en.ts';
 export type { ReaderKey };
 
 let locale = 'en';
+let base = '';
 let messages: Partial<Record<ReaderKey, Message>> = {};
 let all: Promise<void> | undefined;
 
 /** Sets the language and its first-render words, once, before the first render. */
-export function setLanguage(next: string, words: Partial<Record<ReaderKey, Message>>): void {
+export function setLanguage(
+  next: string,
+  words: Partial<Record<ReaderKey, Message>>,
+  apiBase = '',
+): void {
   locale = next;
   messages = words;
+  base = apiBase;
   all = undefined;
 }
 
 /**
- * The rest of the reader's language's catalogue, in a chunk of its own per
- * language (only theirs loads). Awaited by what shows those words; tried
- * again after a failed load.
+ * The rest of the reader's language's words (GET /embed/words/<locale>.json,
+ * only theirs). Awaited by what shows them; tried again after a failed load.
  */
 export function loadAllWords(): Promise<void> {
-  all ??= import(`../../contract/i18n/reader/${locale}.ts`).then(
-    (module: Record<string, Partial<Record<ReaderKey, Message>>>) => {
-      messages = { ...Object.values(module)[0], ...messages };
-    },
-    (error: unknown) => {
-      all = undefined;
-      throw error;
-    },
-  );
+  all ??= fetch(`${base}/embed/words/${locale}.json`)
+    .then((response) => response.json() as Promise<Partial<Record<ReaderKey, Message>>>)
+    .then(
+      (rest) => {
+        messages = { ...rest, ...messages };
+      },
+      (error: unknown) => {
+        all = undefined;
+        throw error;
+      },
+    );
   return all;
 }
 

@@ -18,3 +18,8 @@ export const isLaterKey = (key: string): boolean => LATER.test(key);
 export function firstRenderMessages(messages: ReaderMessages): Partial<Record<ReaderKey, Message>> {
   return Object.fromEntries(Object.entries(messages).filter(([key]) => !isLaterKey(key)));
 }
+
+/** The words the app loads when first needed (GET /embed/words/<locale>.json). */
+export function laterMessages(messages: ReaderMessages): Partial<Record<ReaderKey, Message>> {
+  return Object.fromEntries(Object.entries(messages).filter(([key]) => isLaterKey(key)));
+}
