@@ -10,6 +10,8 @@ import {
   backendPort,
   HOST_PORT,
   HOST_URL,
+  MAIL_API_URL,
+  MAIL_SMTP_PORT,
   PARLEY_PORT,
   PARLEY_URL,
   SANDBOX_PORT,
@@ -73,6 +75,15 @@ export default defineConfig<EngineOptions>({
   },
   webServer: [
     {
+      // Where Parley's emails go (reply notifications, moderators), and where tests read them.
+      command: 'node --disable-warning=ExperimentalWarning e2e/mail-server.ts',
+      url: `${MAIL_API_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
       // HTTPS in front of every server below.
       command: 'node e2e/tls/front.ts',
       port: HOST_PORT,
@@ -112,6 +123,8 @@ export default defineConfig<EngineOptions>({
         LOG_LEVEL: 'warn',
         // Every test signs in from 127.0.0.1: lift the per-IP sign-in limit.
         AUTH_RATE_LIMIT: '10000',
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        MAIL_FROM: 'Parley <parley@e2e.example>',
       },
     },
     {

@@ -87,7 +87,7 @@ export function createApi(base: string, token: () => string | null = () => null)
     listComments: (site: string, page: string) =>
       request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`, withCookies),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
-      request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true, cookies: true })),
+      request<CreateCommentResponse>('/api/v1/comments', post(body, { auth: true, cookies: true })),
     // Edits and deletions prove authorship with the author-key cookie and/or the token.
     updateComment: (id: string, body: string) =>
       request<{ comment: Comment }>(`/api/v1/comments/${q(id)}`, {
