@@ -7,6 +7,7 @@ import type {
   AuthSession,
   Comment,
   CommentList,
+  CreateCommentResponse,
   CreateTicketResponse,
 } from '../../contract/api.ts';
 import type {
