@@ -48,7 +48,8 @@ function linkIn(text: string, action: 'confirm' | 'unsubscribe'): string {
 journey(
   'a guest ticks "notify me", confirms by email, gets the reply, unsubscribes in one click',
   async ({ open, request }) => {
-    const { tab, engine } = await open();
+    const session = await open();
+    const { tab, engine } = session;
     const url = await hostPage(request);
     const address = `notify-${engine}-${stamp()}@example.com`;
     const question = `Who answers in ${engine}? ${stamp()}`;
@@ -62,13 +63,15 @@ journey(
     await seeComment(tab, question);
     await see(tab, 'widget', { text: 'Check your email to confirm' });
 
-    // The confirmation: the link opens a page that asks; only its button confirms.
+    // The confirmation: the link opens a page that asks; only its button
+    // confirms. Links from the mail client open in a tab of their own.
     const [confirmMail] = await waitForMail(request, address, 1);
     expect(confirmMail?.subject).toBe('[E2E host pages] Confirm your email notifications');
-    await tab.goto(linkIn(confirmMail?.text ?? '', 'confirm'));
-    await see(tab, 'page', { text: 'to email you about' });
-    await click(tab, 'page', { role: 'button', name: 'Yes, email me' });
-    await see(tab, 'page', { text: 'Notifications on' });
+    const mailTab = await session.newTab();
+    await mailTab.goto(linkIn(confirmMail?.text ?? '', 'confirm'));
+    await see(mailTab, 'page', { text: 'to email you about' });
+    await click(mailTab, 'page', { role: 'button', name: 'Yes, email me' });
+    await see(mailTab, 'page', { text: 'Notifications on' });
 
     // Another reader replies (through the API, as another browser would).
     const thread = (await (
@@ -94,9 +97,9 @@ journey(
     const unsubscribeUrl = /^<(.+)>$/.exec(reply.headers['list-unsubscribe'] ?? '')?.[1] ?? '';
     expect(unsubscribeUrl).toBe(linkIn(reply.text, 'unsubscribe'));
 
-    // The email's link to the reply opens the page scrolled to it.
-    await tab.goto(`${url}#comment-${replyId}`);
-    await seeComment(tab, answer);
+    // The email's link to the reply opens the page with it.
+    await mailTab.goto(`${url}#comment-${replyId}`);
+    await seeComment(mailTab, answer);
 
     // What a mail client's Unsubscribe button sends: no page, no cookie, no sign-in.
     const unsubscribed = await request.post(unsubscribeUrl, {
@@ -107,9 +110,10 @@ journey(
     expect(await unsubscribed.json()).toEqual({ unsubscribed: true });
 
     // The link now says it is spent, and a further reply sends nothing.
-    await tab.goto(unsubscribeUrl);
-    await see(tab, 'page', { text: 'Link not valid' });
-    await notButton(tab);
+    const spentTab = await session.newTab();
+    await spentTab.goto(unsubscribeUrl);
+    await see(spentTab, 'page', { text: 'Link not valid' });
+    await notButton(spentTab);
     await seedComment(request, url, `Another answer ${stamp()}`, { parentId: parentId as string });
     // Only waiting can show that nothing comes; the integration tests show it
     // without waiting (they publish the outbox themselves).
