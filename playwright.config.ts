@@ -75,18 +75,18 @@ export default defineConfig<EngineOptions>({
   },
   webServer: [
     {
-      // Where Parley's emails go (reply notifications, moderators), and where tests read them.
-      command: 'node --disable-warning=ExperimentalWarning e2e/mail-server.ts',
-      url: `${MAIL_API_URL}/healthz`,
+      // HTTPS in front of every server below.
+      command: 'node e2e/tls/front.ts',
+      port: HOST_PORT,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 10_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },
     {
-      // HTTPS in front of every server below.
-      command: 'node e2e/tls/front.ts',
-      port: HOST_PORT,
+      // The demo's SMTP server; tests read what it caught (guest data links, reply notifications).
+      command: 'node --disable-warning=ExperimentalWarning e2e/mail-server.ts',
+      url: `${MAIL_API_URL}/healthz`,
       reuseExistingServer: false,
       timeout: 10_000,
       stdout: 'ignore',
@@ -120,11 +120,10 @@ export default defineConfig<EngineOptions>({
         COMMENT_RATE_LIMIT: '100000',
         SITE_COMMENT_RATE_LIMIT: '1000000',
         SQLITE_PATH,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         LOG_LEVEL: 'warn',
         // Every test signs in from 127.0.0.1: lift the per-IP sign-in limit.
         AUTH_RATE_LIMIT: '10000',
-        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
-        MAIL_FROM: 'Parley <parley@e2e.example>',
       },
     },
     {

@@ -1,6 +1,7 @@
 /**
  * Vite builds everything the browser loads, into dist/widget:
  *   embed.js                  the loader on the host page: one dependency-free IIFE
+ *   count.js                  comment counts on a blog's listing pages: another
  *   assets/thread-HASH.js|css the app inside the iframe
  *   assets/admin-HASH.js|css  the site owner's dashboard at /admin
  *   .vite/manifest.json       which hashed files each app needs (server/embed/assets.ts)
@@ -87,11 +88,12 @@ export default defineConfig(({ command, mode }) => ({
       },
     },
     embed: hostScript('widget/embed/embed.ts', 'embed.js'),
+    count: hostScript('widget/count/count.ts', 'count.js'),
   },
   builder: {
     async buildApp(builder) {
       // The apps first: their build empties the output directory.
-      for (const name of ['client', 'embed']) {
+      for (const name of ['client', 'embed', 'count']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.config.ts defines no environment ${name}`);
         await builder.build(environment);

@@ -49,20 +49,23 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
         created_at: now,
       })
       .execute();
-    const recent: { id: string; depth: number }[] = [];
+    const recent: { id: string; depth: number; root: string }[] = [];
     const rows: Insertable<CommentsTable>[] = [];
     for (let i = 0; i < count; i++) {
       n++;
       const parent = i % 3 === 2 && recent.length > 0 ? recent[(i * 7) % recent.length] : undefined;
       const depth = parent ? Math.min(parent.depth + 1, 4) : 1;
       const id = newId();
+      const attached = parent && parent.depth < 4 ? parent : undefined;
+      const root = attached ? attached.root : id;
       const at = new Date(start + n * 1000).toISOString();
       const reader = i % 17;
       rows.push({
         id,
         site_id: SITE,
         page_id: pageId,
-        parent_id: parent && parent.depth < 4 ? parent.id : null,
+        parent_id: attached ? attached.id : null,
+        root_id: root,
         depth: parent && parent.depth < 4 ? depth : 1,
         body_source: BODY(i),
         body_html: HTML(i),
@@ -79,7 +82,7 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
         author_avatar_url: null,
         moderation_reasons: null,
       });
-      recent.push({ id, depth });
+      recent.push({ id, depth, root });
       if (recent.length > 50) recent.shift();
     }
     for (let i = 0; i < rows.length; i += 2_000) {

@@ -60,10 +60,33 @@ export interface CreateCommentResponse {
   subscription?: SubscriptionOutcome;
 }
 
-/** GET /api/v1/comments */
+/** Replies of a top-level comment not in the listing: "Show N more replies". */
+export interface MoreReplies {
+  count: number;
+  /** Pass as `cursor` with `parent` to fetch them. */
+  cursor: string;
+}
+
+/**
+ * GET /api/v1/comments: one page of a thread. Top-level comments in the
+ * requested sort, each followed by its first replies oldest first (a reply
+ * always follows its parent); or, with `parent`, more replies of one.
+ */
 export interface CommentList {
   comments: Comment[];
+  /** Published comments on the whole page (not held ones, nor placeholders). */
   total: number;
+  /** The next page of top-level comments; null on the last. */
+  nextCursor: string | null;
+  /** Per top-level comment id: its replies beyond those listed. */
+  moreReplies: Record<string, MoreReplies>;
+}
+
+/** GET /api/v1/counts: published comments per page id asked for (0 for a page nobody commented on). */
+export interface CommentCounts {
+  counts: Record<string, number>;
+  /** The site's wording: `zero`, `one`, and `many` with `{n}` for the number. */
+  wording: { zero: string; one: string; many: string };
 }
 
 /**

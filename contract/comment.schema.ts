@@ -81,10 +81,37 @@ export const SignedInCommentBody = CreateCommentBody.omit({ author: true });
 export type SignedInCommentBody = z.infer<typeof SignedInCommentBody>;
 export type SignedInCommentRequest = z.input<typeof SignedInCommentBody>;
 
+/** Page ids of one site whose comment counts a listing page shows (`?page=A&page=B`). */
+export const MAX_COUNTED_PAGES = 100;
+export const CountsQuery = z.object({
+  site: SiteId,
+  page: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(
+      z
+        .array(z.string().trim().min(1).max(2048))
+        .min(1)
+        .max(MAX_COUNTED_PAGES, `at most ${MAX_COUNTED_PAGES} pages at once`),
+    ),
+});
+export type CountsQuery = z.infer<typeof CountsQuery>;
+
 export const ListCommentsQuery = z.object({
   site: SiteId,
   page: z.string().trim().min(1).max(2048),
+  /** `nextCursor` of the previous page, or `moreReplies[id].cursor` with `parent`. */
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor this server gave')
+    .optional(),
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
+  /** A top-level comment: list its replies (after `cursor`) instead. */
+  parent: z.string().min(1).max(32).optional(),
 });
+export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
+export type ListCommentsRequest = z.input<typeof ListCommentsQuery>;
 
 /**
  * GET /api/v1/events (live updates). `since` is where the page's thread was

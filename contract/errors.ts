@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'spam_rejected'
   | 'last_owner'
   | 'author_unknown'
+  | 'link_invalid'
+  | 'email_unavailable'
   | 'invalid_token'
   | 'link_expired'
   | 'token_site_mismatch'

@@ -12,8 +12,10 @@ export type LiveMessage =
   /**
    * A comment readers can now see, or see changed: new, edited, approved,
    * or a deleted one's placeholder. Insert it, or replace the one with its id.
+   * `appeared`: readers could not see it before (just posted, or approved
+   * now), so it adds to the page's count even where it is not loaded yet.
    */
-  | { type: 'comment'; comment: Comment }
+  | { type: 'comment'; comment: Comment; appeared: boolean }
   /** A comment readers could see is gone (trashed, spam, held again, deleted). */
   | { type: 'remove'; id: string }
   /** What was missed can't be replayed (too old, or the page changed in bulk): reload the thread. */

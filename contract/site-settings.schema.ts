@@ -40,6 +40,26 @@ export const Origin = z
 export const SiteName = z.string().trim().min(1).max(200);
 export const SiteOrigins = z.array(Origin).min(1, 'A site needs at least one origin');
 
+/** Top-level comments per page of a thread when a site sets none. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * How count.js words a page's comment count ("N Comments"), when a site
+ * sets nothing: the one place these strings live (i18n may swap them).
+ * `many` holds `{n}`.
+ */
+export const DEFAULT_COUNT_WORDING = {
+  zero: 'No Comments',
+  one: '1 Comment',
+  many: '{n} Comments',
+} as const;
+
+const CountWording = z.object({
+  zero: z.string().trim().min(1).max(60),
+  one: z.string().trim().min(1).max(60),
+  many: z.string().trim().min(1).max(60).includes('{n}', { message: 'must contain {n}' }),
+});
+
 /** Reply nesting when a site sets none. */
 export const DEFAULT_MAX_DEPTH = 5;
 
@@ -79,6 +99,10 @@ export const SiteSettings = z.object({
    * null: each reader's own (the host page's `<html lang>`, else the browser's).
    */
   language: z.enum(LOCALES).nullable().default(null),
+  /** Top-level comments per page of a thread ("Load more comments" shows the next). */
+  pageSize: z.number().int().min(1).max(200).default(DEFAULT_PAGE_SIZE),
+  /** count.js's wording for 0, 1 and more comments. */
+  countWording: CountWording.default(() => ({ ...DEFAULT_COUNT_WORDING })),
   /** Guests' pictures from Gravatar (fetched by Parley, never by the reader's browser); off: drawn by Parley. */
   gravatar: z.boolean().default(false),
   /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
@@ -97,6 +121,8 @@ export const SettingsPatch = z.object({
   editWindowMinutes: z.number().int().min(0).max(10_080).optional(),
   signInProviders: z.array(ProviderIdSchema).nullable().optional(),
   language: z.enum(LOCALES).nullable().optional(),
+  pageSize: z.number().int().min(1).max(200).optional(),
+  countWording: CountWording.optional(),
   gravatar: z.boolean().optional(),
   requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
 });

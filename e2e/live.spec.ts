@@ -112,3 +112,27 @@ test('a dropped connection resumes and shows what was posted meanwhile', async (
   // Replayed from where it left off (Last-Event-ID), not reloaded.
   expect(reloads).toEqual([]);
 });
+
+test('with more pages to load, a new comment is counted but waits, marked new, for "Load more comments"', async ({
+  page,
+  request,
+}) => {
+  const url = await hostPage(request);
+  // 51 top-level comments: the first page shows 50 (the default page size).
+  for (let i = 0; i < 51; i++) await seedComment(request, url, `Older number ${i}`);
+  const frame = await openThread(page, url);
+  await expect(frame.getByTestId('parley')).toHaveAttribute('data-live', 'open');
+  await expect(frame.getByTestId('comment-count')).toHaveText('51 comments');
+
+  await seedComment(request, url, 'Newest, from elsewhere');
+  await expect(frame.getByTestId('comment-count')).toHaveText('52 comments');
+  // Not shown before the 51st, which the reader has not loaded yet.
+  await expect(frame.getByText('Newest, from elsewhere')).toHaveCount(0);
+
+  await frame.getByRole('button', { name: 'Load more comments' }).click();
+  const comments = frame.getByTestId('comment');
+  await expect(comments).toHaveCount(52);
+  await expect(comments.nth(50)).toContainText('Older number 50');
+  await expect(comments.nth(51)).toContainText('Newest, from elsewhere');
+  await expect(comments.nth(51)).toHaveAttribute('data-new', 'true');
+});

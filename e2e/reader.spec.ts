@@ -1,4 +1,14 @@
-import { BLOG_URL, expect, openThread, POSTS, postAsGuest, test } from './fixtures.ts';
+import {
+  BLOG_URL,
+  expect,
+  hostPage,
+  openThread,
+  PARLEY_URL,
+  POSTS,
+  postAsGuest,
+  seedComment,
+  test,
+} from './fixtures.ts';
 
 test('the demo blog has three posts, each with its comment thread', async ({ page }) => {
   await page.goto('/');
@@ -55,4 +65,32 @@ test('the widget frame loads from the Parley origin, not the blog', async ({ pag
   const src = await page.locator('iframe.parley-frame').getAttribute('src');
   expect(new URL(src ?? '').origin).not.toBe(new URL(BLOG_URL).origin);
   expect(new URL(src ?? '').searchParams.get('page')).toBe(`${BLOG_URL}/posts/${POSTS[1]}`);
+});
+
+test('the blog’s index shows each post’s comment count (count.js)', async ({ page }) => {
+  await page.goto('/');
+  for (const slug of POSTS) {
+    // Other tests comment on these posts meanwhile: the wording, not a number.
+    await expect(page.locator(`[data-parley-count="${BLOG_URL}/posts/${slug}"]`)).toHaveText(
+      /^(No Comments|1 Comment|[\d,]+ Comments)$/,
+    );
+  }
+});
+
+test('count.js fills every count on a page with the site’s wording for 0, 1 and more', async ({
+  page,
+  request,
+}) => {
+  const a = await hostPage(request);
+  const b = await hostPage(request);
+  const html = `<p><span data-parley-count="${a}">…</span></p><p><span data-parley-count="${b}">…</span></p><p><span data-parley-count="${a}">…</span></p><script src="${PARLEY_URL}/count.js" data-site="e2e" async></script>`;
+  const listing = await hostPage(request, { body: html });
+  await seedComment(request, a, 'One');
+  await seedComment(request, a, 'Two');
+  await page.goto(listing);
+  const spans = page.locator('[data-parley-count]');
+  await expect(spans).toHaveText(['2 Comments', 'No Comments', '2 Comments']);
+  await seedComment(request, b, 'Three');
+  await page.reload();
+  await expect(spans).toHaveText(['2 Comments', '1 Comment', '2 Comments']);
 });

@@ -8,34 +8,9 @@
  * every case the attacker's polling never yields a session. Debian's
  * Chromium blocks third-party cookies, so all of this runs that way too.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
+import { attackerTicket } from './attacker.ts';
 import { BLOG_URL, expect, openThread, PARLEY_URL, POSTS, test } from './fixtures.ts';
-
-const PROVIDERS = [
-  { id: 'wordpress', label: 'WordPress.com' },
-  { id: 'twitter', label: 'Twitter' },
-  { id: 'facebook', label: 'Facebook' },
-] as const;
-
-async function attackerTicket(request: APIRequestContext, provider: string, returnUrl?: string) {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const res = await request.post(`${PARLEY_URL}/api/v1/auth/tickets`, {
-    data: { site: 'demo', provider, challenge, ...(returnUrl && { returnUrl }) },
-  });
-  expect(res.status()).toBe(201);
-  const { ticket, startUrl } = (await res.json()) as { ticket: string; startUrl: string };
-  const poll = async () =>
-    (
-      await request.post(`${PARLEY_URL}/api/v1/auth/redeem`, {
-        data: { ticket, verifier },
-        // A fresh connection: a kept-alive one can be reset by the TLS front as it idles out.
-        headers: { connection: 'close' },
-      })
-    ).status();
-  return { ticket, verifier, startUrl, poll };
-}
+import { PROVIDERS } from './journeys/reader.ts';
 
 for (const p of PROVIDERS) {
   test.describe(`attacker with ${p.label}`, () => {
@@ -43,7 +18,7 @@ for (const p of PROVIDERS) {
       page,
       request,
     }) => {
-      const { startUrl, poll } = await attackerTicket(request, p.id);
+      const { startUrl, poll } = await attackerTicket(request, 'demo', p.id);
       await page.goto(startUrl);
       await expect(page.getByTestId('auth-message')).toContainText(
         'start signing in from the comment form',
@@ -58,7 +33,7 @@ for (const p of PROVIDERS) {
     }) => {
       // The attacker's own browser: binds the ticket, takes the provider's URL.
       const attacker = await playwright.request.newContext({ ignoreHTTPSErrors: true });
-      const { ticket, verifier, startUrl, poll } = await attackerTicket(attacker, p.id);
+      const { ticket, verifier, startUrl, poll } = await attackerTicket(attacker, 'demo', p.id);
       const bound = await attacker.post(`${PARLEY_URL}/auth/${p.id}/bind`, {
         headers: { origin: PARLEY_URL },
         data: { ticket, verifier },
@@ -81,6 +56,7 @@ for (const p of PROVIDERS) {
     }) => {
       const { startUrl, poll } = await attackerTicket(
         request,
+        'demo',
         p.id,
         `${BLOG_URL}/posts/${POSTS[0]}`,
       );

@@ -257,3 +257,33 @@ test('data-theme picks light or dark, and auto follows the reader’s system', a
   expect(await background(await hostPage(request, { body: embed('dark') }))).toBe(DARK);
   expect(await background(await hostPage(request, { body: embed('auto') }))).toBe(WHITE);
 });
+
+test('a big thread shows its first page; "Load more comments" and "Show N more replies" fetch the rest', async ({
+  page,
+  request,
+}) => {
+  const url = await hostPage(request);
+  const first = await seedComment(request, url, 'Top-level number 0');
+  // 102 replies under the first comment: 100 inline, 2 behind the button.
+  for (let i = 0; i < 102; i++) {
+    await seedComment(request, url, `Reply number ${i}`, { parentId: first });
+  }
+  // 51 top-level comments: the site's default page size is 50.
+  for (let i = 1; i < 51; i++) await seedComment(request, url, `Top-level number ${i}`);
+
+  await page.goto(url);
+  const frame = page.frameLocator('iframe.parley-frame');
+  const comments = frame.getByTestId('comment');
+  await expect(frame.getByTestId('comment-count')).toHaveText('153 comments');
+  await expect(comments).toHaveCount(150);
+  await expect(frame.getByText('Top-level number 50', { exact: true })).toHaveCount(0);
+
+  await frame.getByRole('button', { name: 'Show 2 more replies' }).click();
+  await expect(frame.getByText('Reply number 101', { exact: true })).toBeVisible();
+  await expect(frame.getByTestId('more-replies')).toHaveCount(0);
+
+  await frame.getByRole('button', { name: 'Load more comments' }).click();
+  await expect(frame.getByText('Top-level number 50', { exact: true })).toBeVisible();
+  await expect(comments).toHaveCount(153);
+  await expect(frame.getByTestId('load-more')).toHaveCount(0);
+});

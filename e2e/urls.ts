@@ -24,10 +24,10 @@ export const HOST_URL = `https://localhost:${HOST_PORT}`;
 // serve HTTPS themselves, as a remote provider does.
 export const SANDBOX_PORT = base + 3;
 
-// A mail sink for the e2e run (e2e/mail-server.ts): Parley sends to its SMTP
-// port; tests read what arrived from its HTTP port (plain, 127.0.0.1 only).
-export const MAIL_SMTP_PORT = base + 20;
-export const MAIL_API_URL = `http://127.0.0.1:${base + 21}`;
+// A mail catcher (e2e/mail-server.ts): the demo's SMTP_URL points at it, and
+// tests read what it received over plain HTTP (only the test runner does).
+export const MAIL_SMTP_PORT = base + 4;
+export const MAIL_API_URL = `http://127.0.0.1:${base + 5}`;
 
 /** Where each server really listens (plain HTTP on 127.0.0.1). */
 export const backendPort = (publicPort: number): number => publicPort + BACKEND_OFFSET;

@@ -13,6 +13,8 @@ import { avatarRoutes } from './avatars/avatar.routes.ts';
 import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
+import { invalidateOnChange } from './comments/thread.invalidation.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
@@ -29,6 +31,7 @@ import { createFloodStore } from './moderation/checks/flood.ts';
 import { heldCommentEmails } from './notifications/held-comment.consumer.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { pageHtmlRoutes } from './pages/page-html.routes.ts';
+import { guestDataRoutes } from './privacy/guest-data.routes.ts';
 import { readerDataRoutes } from './privacy/reader-data.routes.ts';
 import { startRetentionJob } from './privacy/retention.ts';
 import { redisLimiters } from './redis/limiters.ts';
@@ -37,6 +40,9 @@ import { createDb, type Db, migrateToLatest } from './store/db.ts';
 import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
 import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
 import type { NotifyDeps } from './subscriptions/subscription.service.ts';
+
+/** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
+const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface ParleyApp {
   app: Express;
@@ -48,6 +54,8 @@ export interface ParleyApp {
   events: Events;
   /** This instance's open live-update streams. */
   live: LiveHub;
+  /** Hot thread pages (comments/thread.cache.ts). */
+  cache: ThreadCache;
   /** Applies migrations, then listens. Resolves with the URL it listens on. */
   start(): Promise<{ port: number; url: string }>;
   /**
@@ -122,6 +130,9 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     ),
     akismet: { ...config.akismet, userAgent: 'Parley/0.1 | parley-akismet/1.0' },
   };
+  // Hot thread pages, serialised and compressed; every change event for a page drops its entries.
+  const cache = createThreadCache({ maxBytes: THREAD_CACHE_BYTES });
+  const stopInvalidating = invalidateOnChange(db, events, cache);
   const avatars = createAvatarService(db, {
     policy: createAddressPolicy(config.avatarProxyAllow),
     logger,
@@ -157,15 +168,16 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(compression());
 
   app.use(healthRoutes(db, redis, () => draining));
-  app.use(embedRoutes(db, config, assets, events));
+  app.use(embedRoutes(db, config, assets, events, cache));
   app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
+  app.use(guestDataRoutes(db, config, mailer));
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(subscriptionRoutes(db, notify));
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, notify }),
+    commentRoutes(db, config, { moderation, notify, cache }),
     sessionRoutes(db, config),
     pageHtmlRoutes(db, config),
     readerDataRoutes(db, config),
@@ -186,6 +198,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     mailer,
     events,
     live,
+    cache,
     async start() {
       await migrateToLatest(db);
       await redis?.connect();
@@ -230,6 +243,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     }
     live.stop();
     await events.stop();
+    stopInvalidating();
     await mailer.close();
     await redis?.quit().catch(() => redis.disconnect());
     await db.destroy();

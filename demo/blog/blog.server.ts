@@ -20,7 +20,7 @@ export interface BlogOptions {
 export async function startBlog(options: BlogOptions): Promise<{ server: Server; port: number }> {
   const app = express();
   app.get('/', (_req, res) => {
-    res.type('html').send(indexPage(posts));
+    res.type('html').send(indexPage(posts, options));
   });
   // The same posts as a React single-page app (demo/react).
   app.use('/react', reactPage({ parleyUrl: options.parleyUrl, siteId: options.siteId }));

@@ -45,14 +45,26 @@ ${body}
 `;
 }
 
-export function indexPage(posts: Post[]): string {
+/**
+ * The list of posts, each with its comment count: count.js fills every
+ * `data-parley-count` span from the post's page id (its canonical URL, the
+ * embed's default), the way the README tells a site owner to.
+ */
+export function indexPage(
+  posts: Post[],
+  options: { url: string; parleyUrl: string; siteId: string },
+): string {
   const items = posts
-    .map(
-      (p) =>
-        `<li><a href="/posts/${p.slug}">${escapeHtml(p.title)}</a> <span class="date">${p.date}</span></li>`,
-    )
+    .map((p) => {
+      const pageId = `${options.url}/posts/${p.slug}`;
+      return `<li><a href="/posts/${p.slug}">${escapeHtml(p.title)}</a> <span class="date">${p.date}</span> · <span data-parley-count="${escapeHtml(pageId)}">Comments</span></li>`;
+    })
     .join('\n');
-  return layout('The Parley demo blog', `<h1>Posts</h1>\n<ul>\n${items}\n</ul>`);
+  return layout(
+    'The Parley demo blog',
+    `<h1>Posts</h1>\n<ul>\n${items}\n</ul>
+<script src="${escapeHtml(options.parleyUrl)}/count.js" data-site="${escapeHtml(options.siteId)}" async></script>`,
+  );
 }
 
 /** A post with the embed snippet exactly as the README gives it to site owners. */
@@ -73,7 +85,7 @@ export function postPage(
 <p class="date">${post.date}</p>
 ${paragraphs}
 </article>
-<h2>Comments</h2>
+<h2 id="comments">Comments</h2>
 ${notice}<div id="parley-thread"></div>
 <script src="${escapeHtml(parleyUrl)}/embed.js" data-site="${escapeHtml(siteId)}" async></script>`,
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,

@@ -4,38 +4,17 @@
  * itself after consent and after a refusal. (The Chromium-only specs add the
  * severed opener and the provider link: they need Playwright's routing.)
  */
-import { createHash, randomBytes } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
+import { attackerTicket } from '../attacker.ts';
 import { expect, journey } from '../engines/fixture.ts';
 import { click, see, waitFor } from '../engines/steps.ts';
 import { hostPage, PARLEY_URL } from '../fixtures.ts';
 import { openThread, PROVIDERS, signedInLine, signInWithPopup } from './reader.ts';
 
-/** The attacker's ticket, made through the public API; they keep the verifier. */
-async function attackerTicket(request: APIRequestContext, provider: string, returnUrl?: string) {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const res = await request.post(`${PARLEY_URL}/api/v1/auth/tickets`, {
-    data: { site: 'e2e', provider, challenge, ...(returnUrl && { returnUrl }) },
-  });
-  expect(res.status()).toBe(201);
-  const { ticket, startUrl } = (await res.json()) as { ticket: string; startUrl: string };
-  const poll = async () =>
-    (
-      await request.post(`${PARLEY_URL}/api/v1/auth/redeem`, {
-        data: { ticket, verifier },
-        // A fresh connection: a kept-alive one can be reset by the TLS front as it idles out.
-        headers: { connection: 'close' },
-      })
-    ).status();
-  return { startUrl, poll };
-}
-
 for (const provider of PROVIDERS) {
   journey(
     `a forwarded ${provider.label} start link stops at Parley’s page in the victim’s browser`,
     async ({ open, request }) => {
-      const { startUrl, poll } = await attackerTicket(request, provider.id);
+      const { startUrl, poll } = await attackerTicket(request, 'e2e', provider.id);
       const victim = await open();
       await victim.tab.goto(startUrl);
       await see(victim.tab, 'page', {
@@ -52,7 +31,12 @@ for (const cookies of ['default', 'blocked'] as const) {
   journey(
     `a forwarded redirect-mode link is refused, and its starter can’t poll it (third-party cookies ${cookies})`,
     async ({ open, request }) => {
-      const { startUrl, poll } = await attackerTicket(request, 'twitter', await hostPage(request));
+      const { startUrl, poll } = await attackerTicket(
+        request,
+        'e2e',
+        'twitter',
+        await hostPage(request),
+      );
       const victim = await open({ thirdPartyCookies: cookies });
       await victim.tab.goto(startUrl);
       await see(victim.tab, 'page', { testId: 'auth-message', hasText: 'comment form' });
@@ -71,7 +55,7 @@ journey(
     await see(tab, 'widget', signedInLine(PROVIDERS[1]));
     // The session the frame keeps (its own storage in Firefox and WebKit)
     // is one tab away from the attacker's link: it must not finish it.
-    const { startUrl, poll } = await attackerTicket(request, 'twitter');
+    const { startUrl, poll } = await attackerTicket(request, 'e2e', 'twitter');
     await tab.goto(startUrl);
     await see(tab, 'page', {
       testId: 'auth-message',

@@ -10,9 +10,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { createServer, type Server } from 'node:tls';
+import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { FRONTS } from '../urls.ts';
 import { certificateIn } from './certificate.ts';
+
+/**
+ * A network that fails, for the tests of what survives it, in every engine
+ * (Playwright's `setOffline` exists only for Chromium): a request to
+ * `/__front/drop?match=S` on any fronted port cuts every connection whose
+ * latest request's target contains S, and refuses new ones until
+ * `/__front/restore?match=S`. The front sees plain HTTP/1.1 (it terminates
+ * TLS and offers no HTTP/2), so it can read request lines as they pass.
+ */
+const CONTROL = /^(?:GET|POST) \/__front\/(drop|restore)\?match=(\S+) HTTP\/1\.1\r\n/;
+const REQUEST_LINE = /(?:^|\r\n)[A-Z]+ (\S+) HTTP\/1\.1\r\n/g;
+const dropping = new Set<string>();
+const open = new Map<TLSSocket, string>();
+
+function control(client: TLSSocket, action: string, match: string): void {
+  const what = decodeURIComponent(match);
+  if (action === 'drop') {
+    dropping.add(what);
+    for (const [socket, target] of open) if (target.includes(what)) socket.destroy();
+  } else dropping.delete(what);
+  client.end('HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n');
+}
 
 /** Listens on `publicPort` and forwards each TLS connection to `backendPort`. */
 export function startFront(
@@ -22,12 +44,25 @@ export function startFront(
 ): Promise<Server> {
   const server = createServer(options, (client) => {
     const backend = connect(backendPort, '127.0.0.1');
-    client.pipe(backend).pipe(client);
+    open.set(client, '');
+    client.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      const asked = CONTROL.exec(text);
+      if (asked?.[1] && asked[2]) return control(client, asked[1], asked[2]);
+      for (const [, target] of text.matchAll(REQUEST_LINE)) if (target) open.set(client, target);
+      const target = open.get(client) ?? '';
+      for (const what of dropping) if (target.includes(what)) return client.destroy();
+      backend.write(chunk);
+    });
+    client.on('end', () => backend.end());
+    backend.pipe(client);
     // A browser closing a tab mid-request resets either side: end both quietly.
     const end = () => {
+      open.delete(client);
       client.destroy();
       backend.destroy();
     };
+    client.on('close', end);
     client.on('error', end);
     backend.on('error', end);
   });

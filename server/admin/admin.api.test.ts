@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantTeam, tryDashboardLogin } from '../test/dashboard.ts';
 import { buildComment } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
-import { grantSiteRole } from './admin.service.ts';
-
-const PASSWORD = 'correct horse battery staple';
 
 describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
   let server: TestServer;
@@ -27,19 +25,8 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
       reasons: [{ check: 'links', decision: 'hold', reason: '3 links (limit 2)' }],
     });
 
-  /** Signs in to the dashboard; returns the cookie header. */
-  async function login(email: string, password = PASSWORD) {
-    const res = await fetch(`${server.url}/admin/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    return {
-      status: res.status,
-      cookie: (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string,
-      setCookie: res.headers.getSetCookie()[0] ?? '',
-    };
-  }
+  const login = (email: string, password?: string) =>
+    tryDashboardLogin(server.url, email, password);
 
   const api = (
     path: string,
@@ -58,24 +45,11 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
     await server.buildSite({ id: 'blog', origins: ['https://blog.example'] });
     await server.buildSite({ id: 'other', origins: ['https://other.example'] });
     const db = server.parley.db;
-    await grantSiteRole(db, {
-      email: 'Owner@Blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'owner',
-    });
-    await grantSiteRole(db, {
-      email: 'mod@blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'moderator',
-    });
-    await grantSiteRole(db, {
-      email: 'owner@other.example',
-      password: PASSWORD,
-      siteId: 'other',
-      role: 'owner',
-    });
+    await grantTeam(db, [
+      ['Owner@Blog.example', 'blog', 'owner'],
+      ['mod@blog.example', 'blog', 'moderator'],
+      ['owner@other.example', 'other', 'owner'],
+    ]);
     blogPending = await seed('blog', 'pending', 'Buy cheap watches');
     otherPending = await seed('other', 'pending', 'Other site secret');
   });

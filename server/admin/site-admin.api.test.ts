@@ -7,11 +7,10 @@ import {
   SPAM_AUTHOR,
   startFakeAkismet,
 } from '../moderation/test/fake-akismet.ts';
+import { dashboardLogin, grantTeam } from '../test/dashboard.ts';
 import { buildComment, signInReader as signIn } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
-import { grantSiteRole } from './admin.service.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const PUBLIC_URL = 'https://comments.example';
 const PAGE = 'https://blog.example/post';
 
@@ -23,16 +22,7 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
   let otherModerator: string;
   let readerToken: string;
 
-  /** Signs in to the dashboard; returns the cookie header. */
-  async function login(email: string, password = PASSWORD) {
-    const res = await fetch(`${server.url}/admin/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(res.status).toBe(204);
-    return (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  }
+  const login = (email: string, password?: string) => dashboardLogin(server.url, email, password);
 
   const call = (
     method: string,
@@ -100,12 +90,12 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
     await server.buildSite({ id: 'blog', origins: ['https://blog.example'] });
     await server.buildSite({ id: 'other', name: 'Other', origins: ['https://other.example'] });
     const db = server.parley.db;
-    const grant = (email: string, siteId: string, role: 'owner' | 'moderator') =>
-      grantSiteRole(db, { email, password: PASSWORD, siteId, role });
-    await grant('owner@blog.example', 'blog', 'owner');
-    await grant('mod@blog.example', 'blog', 'moderator');
-    await grant('owner@other.example', 'other', 'owner');
-    await grant('mod@other.example', 'other', 'moderator');
+    await grantTeam(db, [
+      ['owner@blog.example', 'blog', 'owner'],
+      ['mod@blog.example', 'blog', 'moderator'],
+      ['owner@other.example', 'other', 'owner'],
+      ['mod@other.example', 'other', 'moderator'],
+    ]);
     owner = await login('owner@blog.example');
     moderator = await login('mod@blog.example');
     otherModerator = await login('mod@other.example');

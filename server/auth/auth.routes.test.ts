@@ -6,88 +6,37 @@
  * fake `window.opener`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../contract/i18n/locales.ts';
-import { facebookSandbox } from '../../demo/sandbox/facebook.ts';
 import { twitterSandbox } from '../../demo/sandbox/twitter.ts';
-import { wordpressSandbox } from '../../demo/sandbox/wordpress.ts';
 import { findIdentity, findIdentityByProvider } from '../identities/identity.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
-import { saveSite } from '../sites/site.service.ts';
+import { requireSite, saveSite } from '../sites/site.service.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import type { ProviderId } from './auth.types.ts';
+import { listen, type SignInWorld, startSignInWorld, TW } from './test/sign-in-harness.ts';
 import { createLoginTicket, redeemLoginTicket } from './ticket.service.ts';
 
-const WP = { clientId: 'wp-client', clientSecret: 'wp-secret' };
-const TW = { consumerKey: 'tw-key', consumerSecret: 'tw-secret' };
-const FB = { appId: 'fb-app', appSecret: 'fb-secret' };
-
-async function listen(app: express.Express, port = 0): Promise<Server> {
-  const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return server;
-}
-
-/** A port nobody listens on right now: Parley's callback URL must be known before it starts. */
-async function freePort(): Promise<number> {
-  const probe = await listen(express());
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 describe.each(DIALECTS)('provider sign-in on %s', (dialect) => {
-  let sandbox: Server;
+  let world: SignInWorld;
   let sandboxUrl: string;
   let parley: TestServer;
   let parleyUrl: string;
   let site: Site;
 
   beforeAll(async () => {
-    const port = await freePort();
-    parleyUrl = `http://127.0.0.1:${port}`;
-    const providers = express();
-    providers.use(
-      '/wordpress',
-      wordpressSandbox({ ...WP, redirectUri: `${parleyUrl}/auth/wordpress/callback` }),
-    );
-    providers.use('/twitter', twitterSandbox(TW));
-    providers.use(
-      '/facebook',
-      facebookSandbox({ ...FB, redirectUri: `${parleyUrl}/auth/facebook/callback` }),
-    );
-    sandbox = await listen(providers);
-    sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
-    parley = await startTestServer(dialect, {
-      PORT: String(port),
-      PUBLIC_URL: parleyUrl,
-      WORDPRESS_CLIENT_ID: WP.clientId,
-      WORDPRESS_CLIENT_SECRET: WP.clientSecret,
-      WORDPRESS_API_URL: `${sandboxUrl}/wordpress`,
-      TWITTER_CONSUMER_KEY: TW.consumerKey,
-      TWITTER_CONSUMER_SECRET: TW.consumerSecret,
-      TWITTER_API_URL: `${sandboxUrl}/twitter`,
-      FACEBOOK_APP_ID: FB.appId,
-      FACEBOOK_APP_SECRET: FB.appSecret,
-      FACEBOOK_WWW_URL: `${sandboxUrl}/facebook`,
-      FACEBOOK_GRAPH_URL: `${sandboxUrl}/facebook`,
-    });
+    world = await startSignInWorld(dialect);
+    ({ parley, parleyUrl, sandboxUrl } = world);
     expect(parley.url).toBe(parleyUrl);
-    site = await saveSite(parley.parley.db, {
-      id: 'blog',
-      name: 'My blog',
-      origins: ['https://blog.example'],
-    });
+    site = await requireSite(parley.parley.db, 'blog');
   });
 
   afterAll(async () => {
-    await parley?.stop();
-    sandbox?.closeAllConnections();
-    await new Promise((resolve) => sandbox?.close(resolve));
+    await world?.stop();
   });
 
   /** A browser with a cookie jar for Parley's origin (the sandboxes set no cookies). */

@@ -106,6 +106,7 @@ describe.each(DIALECTS)('Facebook data deletion on %s', (dialect) => {
           site_id: 'blog',
           page_id: pageId,
           parent_id: null,
+          root_id: id,
           depth: 1,
           body_source: `Comment ${i}`,
           body_html: `<p>Comment ${i}</p>`,

@@ -45,7 +45,7 @@ async function signIn(provider: ProviderId, user: string) {
 
 describe.each(DIALECTS)('provider names on %s', (dialect) => {
   beforeAll(async () => {
-    world = await startSignInWorld(dialect, [SPOOFED, ONLY_CONTROLS]);
+    world = await startSignInWorld(dialect, { users: [SPOOFED, ONLY_CONTROLS] });
   });
   afterAll(() => world?.stop());
 

@@ -190,6 +190,7 @@ describe.each(DIALECTS)('avatars on %s', (dialect) => {
         {
           ...base,
           id: `g-${dialect}`,
+          root_id: `g-${dialect}`,
           author_name: 'Old Guest',
           author_email: 'old@example.com',
           author_provider: 'guest',
@@ -198,6 +199,7 @@ describe.each(DIALECTS)('avatars on %s', (dialect) => {
         {
           ...base,
           id: `w-${dialect}`,
+          root_id: `w-${dialect}`,
           author_name: 'Old WordPress',
           author_email: null,
           author_provider: 'wordpress',

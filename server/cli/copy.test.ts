@@ -86,6 +86,7 @@ describe('npm run parley -- copy', () => {
         .insertInto('comments')
         .values({
           id: '0000reply',
+          root_id: parent,
           site_id: 'blog',
           page_id: page.page_id,
           parent_id: parent,

@@ -70,7 +70,10 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
   });
 
   it('starts with an empty thread for a page nobody has commented on', async () => {
-    expect(await thread(server)).toEqual({ status: 200, body: { comments: [], total: 0 } });
+    expect(await thread(server)).toEqual({
+      status: 200,
+      body: { comments: [], total: 0, nextCursor: null, moreReplies: {} },
+    });
   });
 
   it('stores a guest comment and returns it as readers will see it', async () => {
@@ -94,7 +97,12 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
       source: 'First!',
     });
     const { body } = await thread(server);
-    expect(body).toEqual({ comments: [publicView(created)], total: 1 });
+    expect(body).toEqual({
+      comments: [publicView(created)],
+      total: 1,
+      nextCursor: null,
+      moreReplies: {},
+    });
   });
 
   it('never returns an email address, in any response', async () => {
@@ -105,7 +113,7 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
     expect(listed).not.toContain('"email"');
   });
 
-  it('lists comments oldest first and threads replies under their parent', async () => {
+  it('lists comments oldest first, each top-level one followed by its replies', async () => {
     const a = await postOk(server, { body: 'A' });
     const b = await postOk(server, { body: 'B' });
     const reply = await postOk(server, { body: 'reply to A', parentId: a.id });
@@ -113,8 +121,8 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
     expect(body.total).toBe(3);
     expect(body.comments.map((c: Comment) => [c.id, c.parentId])).toEqual([
       [a.id, null],
-      [b.id, null],
       [reply.id, a.id],
+      [b.id, null],
     ]);
   });
 

@@ -3,6 +3,22 @@ import type { Provider } from '../../contract/providers.ts';
 import { avatarPath } from '../avatars/avatar-source.ts';
 import type { CommentRow } from '../store/database.ts';
 
+/** The columns a comment is shown from (the source only where its author may see it). */
+export type PresentableRow = Pick<
+  CommentRow,
+  | 'id'
+  | 'parent_id'
+  | 'created_at'
+  | 'body_html'
+  | 'author_name'
+  | 'author_url'
+  | 'avatar_key'
+  | 'author_provider'
+  | 'status'
+  | 'edited_at'
+  | 'deleted_at'
+> & { body_source?: string };
+
 /** What only the comment's author is shown: set while their edit window is open. */
 export interface AuthorView {
   /** ISO 8601: the end of the edit window. */
@@ -15,7 +31,7 @@ export interface AuthorView {
  * given only when the viewer is the author and may still edit it: then (and
  * only then) the source text goes along, to prefill the editor.
  */
-export function presentComment(row: CommentRow, own: AuthorView | null = null): Comment {
+export function presentComment(row: PresentableRow, own: AuthorView | null = null): Comment {
   if (row.deleted_at) {
     // A placeholder kept for its replies: the same for everyone, nothing of its author.
     return {
@@ -41,7 +57,7 @@ export function presentComment(row: CommentRow, own: AuthorView | null = null): 
       provider: row.author_provider as Provider,
     },
     ...(row.edited_at ? { editedAt: row.edited_at } : {}),
-    ...(own ? { editableUntil: own.editableUntil, source: row.body_source } : {}),
+    ...(own ? { editableUntil: own.editableUntil, source: row.body_source ?? '' } : {}),
   };
 }
 

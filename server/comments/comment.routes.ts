@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type { CreateCommentResponse } from '../../contract/api.ts';
 import {
   CommentIdParams,
+  CountsQuery,
   CreateCommentBody,
   EditCommentBody,
   ListCommentsQuery,
@@ -13,18 +14,25 @@ import type { SessionContext } from '../auth/session.service.ts';
 import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { sendCached } from '../http/cached-body.ts';
 import { requireJson, validate } from '../http/validate.ts';
+import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { type NotifyDeps, subscribe } from '../subscriptions/subscription.service.ts';
 import { authorKeyFor, grantAuthorKey, readAuthorKeyHash } from './author-key.ts';
 import { type AuthorCredentials, deleteComment, editComment } from './comment.edit.ts';
 import type { ModerationDeps } from './comment.moderation.ts';
-import { type CommentAuthorInput, createComment, getThread } from './comment.service.ts';
+import { type CommentAuthorInput, createComment } from './comment.service.ts';
+import { countComments } from './counts.service.ts';
 import { formAgeMs } from './form-token.ts';
+import type { ThreadCache } from './thread.cache.ts';
+import { readThread } from './thread.service.ts';
 
 export interface CommentServices {
   moderation: ModerationDeps;
   notify: NotifyDeps;
+  /** Hot thread pages (thread.cache.ts). */
+  cache: ThreadCache;
 }
 
 /** Public comment API (docs/api.md). */
@@ -34,8 +42,37 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
 
   router.get(
     '/comments',
-    validate({ query: ListCommentsQuery }, async ({ query: { site, page }, req, res }) => {
-      res.json(await getThread(db, site, page, readAuthorKeyHash(req, site)));
+    validate({ query: ListCommentsQuery }, async ({ query, req, res }) => {
+      const site = await requireSite(db, query.site);
+      const viewer = readAuthorKeyHash(req, site.id);
+      const answer = await readThread(db, services.cache, site, query.page, query, viewer);
+      if ('own' in answer) {
+        // Built for this reader alone (their held or editable comments).
+        res.setHeader('Cache-Control', 'private, no-cache');
+        res.json(answer.own);
+        return;
+      }
+      await sendCached(req, res, services.cache, answer.key, answer.cached, {
+        type: 'application/json; charset=utf-8',
+        // What everyone sees, but the same URL answers an author with their
+        // own held comments (by cookie): browsers may keep it and must ask
+        // again each time (a cheap 304); shared caches must not keep it.
+        cacheControl: 'private, no-cache',
+      });
+    }),
+  );
+
+  router.get(
+    '/counts',
+    (_req, res, next) => {
+      // Public numbers, fetched by count.js from the blog's own pages (errors too).
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      next();
+    },
+    validate({ query: CountsQuery }, async ({ query, res }) => {
+      const site = await requireSite(db, query.site);
+      res.setHeader('Cache-Control', 'public, no-cache');
+      res.json(await countComments(db, services.cache, site, query.page));
     }),
   );
 

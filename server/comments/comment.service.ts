@@ -1,4 +1,4 @@
-import type { Comment, CommentList } from '../../contract/api.ts';
+import type { Comment } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
@@ -15,61 +15,8 @@ import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
 import { authorViewFor, presentComment } from './comment.presenter.ts';
-import { findComment, insertComment, listVisibleComments } from './comment.repository.ts';
+import { findComment, insertComment } from './comment.repository.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
-
-/**
- * The published thread of a page of a known site (empty when nobody has
- * commented yet), plus the viewer's own held comments when their author key
- * is known. `total` counts published comments only (not held ones, nor the
- * placeholders of deleted ones). The viewer's own comments still in their
- * edit window carry `editableUntil` and `source`.
- */
-export async function listThread(
-  db: Db,
-  site: Site,
-  pageKey: string,
-  viewerKeyHash: string | null = null,
-): Promise<CommentList> {
-  const page = await findPage(db, site.id, pageKey);
-  const rows = withoutBarePlaceholders(
-    page ? await listVisibleComments(db, page.id, viewerKeyHash) : [],
-  );
-  const now = Date.now();
-  const window = site.settings.editWindowMinutes;
-  return {
-    comments: rows.map((row) =>
-      presentComment(row, authorViewFor(row, viewerKeyHash, window, now)),
-    ),
-    total: rows.filter((r) => r.status === 'approved' && !r.deleted_at).length,
-  };
-}
-
-/**
- * Drops the placeholders of deleted comments whose replies this viewer can't
- * see (someone else's held ones): a lone "comment deleted" keeps nothing
- * whole. Rows are oldest first, so a reply always follows its parent.
- */
-function withoutBarePlaceholders(rows: CommentRow[]): CommentRow[] {
-  const parentsOfKept = new Set<string>();
-  const kept: CommentRow[] = [];
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i] as CommentRow;
-    if (row.deleted_at && !parentsOfKept.has(row.id)) continue;
-    kept.push(row);
-    if (row.parent_id) parentsOfKept.add(row.parent_id);
-  }
-  return kept.reverse();
-}
-
-export async function getThread(
-  db: Db,
-  siteId: string,
-  pageKey: string,
-  viewerKeyHash: string | null = null,
-): Promise<CommentList> {
-  return listThread(db, await requireSite(db, siteId), pageKey, viewerKeyHash);
-}
 
 /** What the request tells about the post beyond its body (spam defence). */
 export interface PostContext {
@@ -180,11 +127,13 @@ export async function createComment(
     });
     const now = new Date().toISOString();
     if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
+    const id = newId();
     const inserted = await insertComment(tx, {
-      id: newId(),
+      id,
       site_id: site.id,
       page_id: page.id,
       parent_id: parent?.id ?? null,
+      root_id: parent?.root_id ?? id,
       depth: parent ? parent.depth + 1 : 1,
       body_source: source,
       body_html: renderCommentBody(source),

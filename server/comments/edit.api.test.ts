@@ -212,7 +212,7 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
     expect(held.status).toBe(200);
     expect(((await held.json()) as { comment: Comment }).comment.status).toBe('pending');
     expect((await row(comment.id))?.status).toBe('pending');
-    expect(await thread()).toEqual({ comments: [], total: 0 });
+    expect(await thread()).toEqual({ comments: [], total: 0, nextCursor: null, moreReplies: {} });
     expect((await thread(cookie)).comments[0]?.status).toBe('pending');
 
     const clean = await edit(comment.id, 'A fine comment, edited', { cookie });
@@ -257,7 +257,7 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
     const res = await remove(comment.id, { cookie });
     expect(res.status).toBe(204);
     expect(await row(comment.id)).toBeUndefined();
-    expect(await thread()).toEqual({ comments: [], total: 0 });
+    expect(await thread()).toEqual({ comments: [], total: 0, nextCursor: null, moreReplies: {} });
     expect((await remove(comment.id, { cookie })).status).toBe(404);
   });
 
@@ -303,7 +303,7 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
     const reply = await post({ parentId: parent.comment.id, body: 'Reply' });
     await remove(parent.comment.id, { cookie: parent.cookie });
     expect((await remove(reply.comment.id, { cookie: reply.cookie })).status).toBe(204);
-    expect(await thread()).toEqual({ comments: [], total: 0 });
+    expect(await thread()).toEqual({ comments: [], total: 0, nextCursor: null, moreReplies: {} });
   });
 
   it('shows no placeholder whose only replies the reader can’t see', async () => {
@@ -318,7 +318,7 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
     expect(reply.comment.status).toBe('pending');
     expect((await remove(parent.comment.id, { cookie: parent.cookie })).status).toBe(204);
     expect((await row(parent.comment.id))?.deleted_at).not.toBeNull();
-    expect(await thread()).toEqual({ comments: [], total: 0 });
+    expect(await thread()).toEqual({ comments: [], total: 0, nextCursor: null, moreReplies: {} });
     const seenByReplier = (await thread(reply.cookie)).comments;
     expect(seenByReplier.map((c) => [c.id, c.deleted ?? false])).toEqual([
       [parent.comment.id, true],

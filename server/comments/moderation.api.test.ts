@@ -115,7 +115,7 @@ describe.each(DIALECTS)('comments through the moderation pipeline on %s', (diale
       /parley_ak_blog=.*HttpOnly; Secure; Partitioned; SameSite=None/,
     );
 
-    expect(await thread()).toEqual({ comments: [], total: 0 });
+    expect(await thread()).toEqual({ comments: [], total: 0, nextCursor: null, moreReplies: {} });
     const mine = await thread(cookie);
     expect(mine.total).toBe(0);
     expect(mine.comments).toEqual([expect.objectContaining({ id: held.id, status: 'pending' })]);

@@ -12,6 +12,8 @@ import { escapeHtml } from '../http/html.ts';
 
 /** The loader's fixed name: the one URL site owners paste. */
 export const LOADER_FILE = 'embed.js';
+/** count.js: comment counts on listing pages, at a fixed URL too. */
+export const COUNT_FILE = 'count.js';
 
 /** Where Vite writes its manifest inside the output directory. */
 export const MANIFEST_FILE = '.vite/manifest.json';
@@ -133,6 +135,7 @@ export function loadWidgetAssets(dir: string): BuiltWidgetAssets | null {
   if (!existsSync(manifestPath) || !existsSync(join(dir, LOADER_FILE))) return null;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest;
   const files = new Set([LOADER_FILE]);
+  if (existsSync(join(dir, COUNT_FILE))) files.add(COUNT_FILE);
   for (const chunk of Object.values(manifest)) {
     for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
   }

@@ -5,11 +5,13 @@ import { negotiateLocale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
-import { listThread } from '../comments/comment.service.ts';
 import { issueFormToken } from '../comments/form-token.ts';
+import type { ThreadCache } from '../comments/thread.cache.ts';
+import { readThread } from '../comments/thread.service.ts';
 import type { Config } from '../config.ts';
 import type { Events } from '../events/events.ts';
 import { BEGINNING } from '../events/memory-log.ts';
+import { scriptSafeJson } from '../http/html.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -57,7 +59,8 @@ export function embedRoutes(
   db: Db,
   config: Config,
   assets: WidgetAssets | null,
-  events: Pick<Events, 'lastId'>,
+  events: Pick<Events, 'deliveredId'>,
+  cache: ThreadCache,
 ): Router {
   const router = Router();
 
@@ -68,6 +71,13 @@ export function embedRoutes(
       return;
     }
     // The loader is fetched by other sites' pages.
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    sendAsset(req, res, asset, LOADER_CACHE);
+  });
+
+  router.get('/count.js', (req, res, next) => {
+    const asset = assets?.get('count.js');
+    if (!asset) return next();
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     sendAsset(req, res, asset, LOADER_CACHE);
   });
@@ -106,9 +116,13 @@ export function embedRoutes(
       q.hostLang,
       ...req.acceptsLanguages(),
     ]);
-    // Read before the thread: an event between the two is replayed, never missed.
-    const liveFrom = (await events.lastId()) ?? BEGINNING;
-    const bootstrap: ThreadBootstrap = {
+    // Read before the thread: an event between the two is replayed, never
+    // missed. The last event delivered on this instance, not the log's newest:
+    // the thread cache has seen every event up to it (and dropped what they
+    // made stale), while one newer in a shared log may not have reached this
+    // instance yet, and its comment could be missing from a cached page.
+    const liveFrom = events.deliveredId() ?? BEGINNING;
+    const bootstrap: Omit<ThreadBootstrap, 'thread'> = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',
       site: q.site,
@@ -131,20 +145,34 @@ export function embedRoutes(
       },
       locale,
       liveFrom,
-      thread:
-        site && hostAllowed && pageKey
-          ? await listThread(db, site, pageKey, readAuthorKeyHash(req, site.id))
-          : null,
     };
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
     res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
     res.setHeader('Cache-Control', 'no-store');
+    // The first page only ("Load more comments" fetches the rest), from the
+    // thread cache unless this reader has comments of their own on it.
+    const answer =
+      site && hostAllowed && pageKey
+        ? await readThread(
+            db,
+            cache,
+            site,
+            pageKey,
+            { sort: 'oldest' },
+            readAuthorKeyHash(req, site.id),
+          )
+        : null;
+    const threadJson = !answer
+      ? 'null'
+      : 'own' in answer
+        ? scriptSafeJson(answer.own)
+        : answer.cached.json.toString();
     res
       .status(site ? 200 : 404)
       .type('html')
-      .send(renderThreadPage(bootstrap, assets.head('thread')));
+      .send(renderThreadPage(bootstrap, threadJson, assets.head('thread')));
   });
 
   return router;

@@ -9,8 +9,15 @@ export { scriptSafeJson };
  * render needs no API round trip. `head` loads the app (WidgetAssets.head):
  * hashed JS and CSS, cached forever.
  */
-export function renderThreadPage(bootstrap: ThreadBootstrap, head: string): string {
+export function renderThreadPage(
+  bootstrap: Omit<ThreadBootstrap, 'thread'>,
+  /** The thread's first page as script-safe JSON (the cached API body), or "null". */
+  threadJson: string,
+  head: string,
+): string {
   const theme = escapeHtml(bootstrap.theme);
+  // Spliced in as it is, not parsed and serialised again.
+  const data = `${scriptSafeJson(bootstrap).slice(0, -1)},"thread":${threadJson}}`;
   return `<!doctype html>
 <html lang="${bootstrap.locale}" dir="${directionOf(bootstrap.locale)}" data-theme="${theme}">
 <head>
@@ -22,7 +29,7 @@ ${head}
 </head>
 <body>
 <div id="parley-root"></div>
-<script id="parley-bootstrap" type="application/json">${scriptSafeJson(bootstrap)}</script>
+<script id="parley-bootstrap" type="application/json">${data}</script>
 </body>
 </html>
 `;

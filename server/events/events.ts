@@ -37,6 +37,14 @@ export interface Events {
   since(lastId: string): Promise<ParleyEvent[] | null>;
   /** The newest published event's id (null when none is kept). */
   lastId(): Promise<string | null>;
+  /**
+   * The id of the newest event this instance has handed to its subscribers
+   * (null before start, or while the log is empty). What this instance's
+   * caches hold reflects every event up to it; an event newer in a shared
+   * log may not have reached this instance yet. A view read after this id
+   * resumes from it (the iframe page's liveFrom).
+   */
+  deliveredId(): string | null;
   /** Publishes whatever the outbox holds now; resolves when that is done. */
   flush(): Promise<void>;
   start(): Promise<void>;
@@ -71,8 +79,10 @@ export function createEvents(db: Db, options: EventsOptions): Events {
   let relay: ReturnType<typeof createRelay> | undefined;
   const timers: NodeJS.Timeout[] = [];
   let stopCommitListener = () => {};
+  let delivered: string | null = null;
 
   function deliver(event: ParleyEvent): void {
+    delivered = event.id;
     for (const handler of subscribers) {
       try {
         handler(event);
@@ -109,6 +119,7 @@ export function createEvents(db: Db, options: EventsOptions): Events {
     },
     since: (lastId) => started().log.since(lastId),
     lastId: () => started().log.lastId(),
+    deliveredId: () => delivered,
     flush: () => started().relay.flush(),
     async start() {
       if (!log) {
@@ -116,6 +127,8 @@ export function createEvents(db: Db, options: EventsOptions): Events {
         const seed = await listRecentlyPublished(db, retentionCutoff(), MEMORY_LOG_CAPACITY);
         log = createMemoryLog({ capacity: MEMORY_LOG_CAPACITY, seed: seed.map(eventOfRow) });
       }
+      // Nothing was cached before this: the log's head is where this instance starts.
+      delivered = await log.lastId();
       await log.start(deliver);
       relay = createRelay(db, log, onceHandlers, { instanceId, logger });
       const r = relay;

@@ -8,6 +8,7 @@ import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { insertEvent } from './event.repository.ts';
 import type { CommentEventType, NewEvent } from './event.types.ts';
+import { noteRecorded } from './transaction.ts';
 
 /** Writes `event` to the outbox. `tx` must be the transaction of the change it announces. */
 export async function recordEvent(tx: Db, event: NewEvent): Promise<void> {
@@ -23,6 +24,7 @@ export async function recordEvent(tx: Db, event: NewEvent): Promise<void> {
     page_key: 'pageKey' in event ? event.pageKey : null,
     payload: JSON.stringify(rest),
   });
+  noteRecorded(tx, event);
 }
 
 /**

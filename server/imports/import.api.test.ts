@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportStreamLine } from '../../contract/imports.ts';
-import { grantSiteRole } from '../admin/admin.service.ts';
+import { dashboardLogin, grantTeam } from '../test/dashboard.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const WXR = readFileSync(join(import.meta.dirname, 'test/wordpress.xml'));
 /** Small, so the test of the limit sends little. */
 const UPLOAD_MAX_BYTES = 1024 * 1024;
@@ -26,15 +25,7 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     otherOwner: '',
   };
 
-  async function login(email: string) {
-    const res = await fetch(`${server.url}/admin/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    expect(res.status).toBe(204);
-    return (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  }
+  const login = (email: string) => dashboardLogin(server.url, email);
 
   const upload = (
     query: string,
@@ -68,24 +59,11 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     await server.buildSite();
     await server.buildSite({ id: 'other', name: 'Other', origins: ['https://other.example'] });
     const db = server.parley.db;
-    await grantSiteRole(db, {
-      email: 'owner@blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'owner',
-    });
-    await grantSiteRole(db, {
-      email: 'mod@blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'moderator',
-    });
-    await grantSiteRole(db, {
-      email: 'owner@other.example',
-      password: PASSWORD,
-      siteId: 'other',
-      role: 'owner',
-    });
+    await grantTeam(db, [
+      ['owner@blog.example', 'blog', 'owner'],
+      ['mod@blog.example', 'blog', 'moderator'],
+      ['owner@other.example', 'other', 'owner'],
+    ]);
     cookies.owner = await login('owner@blog.example');
     cookies.moderator = await login('mod@blog.example');
     cookies.otherOwner = await login('owner@other.example');

@@ -29,11 +29,17 @@ export async function findImportedComment(
   siteId: string,
   source: string,
   sourceId: string,
-): Promise<Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id'> | undefined> {
+): Promise<Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id' | 'root_id'> | undefined> {
   return db
     .selectFrom('import_keys')
     .innerJoin('comments', 'comments.id', 'import_keys.comment_id')
-    .select(['comments.id', 'comments.page_id', 'comments.depth', 'comments.parent_id'])
+    .select([
+      'comments.id',
+      'comments.page_id',
+      'comments.depth',
+      'comments.parent_id',
+      'comments.root_id',
+    ])
     .where('import_keys.site_id', '=', siteId)
     .where('import_keys.source', '=', source)
     .where('import_keys.source_id', '=', sourceId)
@@ -44,7 +50,8 @@ export async function findCommentPlace(
   db: Db,
   id: string,
 ): Promise<
-  (Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id'> & { page_key: string }) | undefined
+  | (Pick<CommentRow, 'id' | 'page_id' | 'depth' | 'parent_id' | 'root_id'> & { page_key: string })
+  | undefined
 > {
   return db
     .selectFrom('comments')
@@ -54,6 +61,7 @@ export async function findCommentPlace(
       'comments.page_id',
       'comments.depth',
       'comments.parent_id',
+      'comments.root_id',
       'pages.page_key',
     ])
     .where('comments.id', '=', id)
@@ -108,13 +116,19 @@ export async function listWaitingReplies(
 export async function settleWaitingReply(
   db: Db,
   key: { siteId: string; source: string; sourceId: string },
-  place: { commentId: string; parentId: string | null; depth: number } | null,
+  place: { commentId: string; parentId: string | null; depth: number; rootId: string } | null,
 ): Promise<void> {
   if (place) {
     await db
       .updateTable('comments')
       .set({ parent_id: place.parentId, depth: place.depth })
       .where('id', '=', place.commentId)
+      .execute();
+    // It was top-level while it waited: it and the replies under it join its parent's thread.
+    await db
+      .updateTable('comments')
+      .set({ root_id: place.rootId })
+      .where('root_id', '=', place.commentId)
       .execute();
   }
   await db

@@ -169,6 +169,8 @@ interface Placed {
   page_id: string;
   depth: number;
   parent_id: string | null;
+  /** Its thread's top-level comment (the read path pages by it). */
+  root_id: string;
 }
 
 /** Stores one batch at a time; remembers nothing across batches but a few page ids. */
@@ -254,6 +256,7 @@ class BatchWriter {
         page_id: pageId,
         depth: row.depth,
         parent_id: row.parent_id ?? null,
+        root_id: row.root_id,
       });
     }
     return [...pageKeys];
@@ -341,11 +344,14 @@ function toRow(
 ): NewComment {
   const parent = where.parent === 'waiting' ? null : where.parent;
   const extra = comment.parley;
+  const id = newId();
   const base = {
-    id: newId(),
+    id,
     site_id: where.siteId,
     page_id: where.pageId,
     parent_id: parent?.id ?? null,
+    // A reply waiting for its parent is top-level until settleWaitingReplies places it.
+    root_id: parent?.root_id ?? id,
     depth: parent ? parent.depth + 1 : 1,
     status: comment.status,
     created_at: comment.createdAt,
@@ -415,7 +421,14 @@ async function settleWaitingReplies(
         await settleWaitingReply(
           trx,
           { siteId: site.id, source, sourceId: reply.sourceId },
-          me && under ? { commentId: me.id, parentId: under.id, depth: under.depth + 1 } : null,
+          me && under
+            ? {
+                commentId: me.id,
+                parentId: under.id,
+                depth: under.depth + 1,
+                rootId: under.root_id,
+              }
+            : null,
         );
         if (me && under) moved.add(me.page_key);
       }

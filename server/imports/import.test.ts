@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listThread } from '../comments/comment.service.ts';
+import { publicPage } from '../comments/thread.service.ts';
 import { AppError } from '../errors.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -127,10 +127,11 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       expect(by('Frank')).toMatchObject({ parent_id: by('Grace')?.id, depth: 2 });
 
       // What a reader of the page sees in the widget: the published ones, threaded.
-      const thread = await listThread(
+      const thread = await publicPage(
         db,
         await requireSite(db, siteId),
         'https://blog.example/2019/03/hello-world/',
+        { sort: 'oldest' },
       );
       expect(thread.comments.map((c) => c.author.name)).toEqual([
         'A WordPress Commenter',
@@ -206,10 +207,11 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       author_email: null,
     });
     expect(pills?.status).toBe('spam');
-    const thread = await listThread(
+    const thread = await publicPage(
       db,
       await requireSite(db, siteId),
       'https://blog.example/posts/hello/',
+      { sort: 'oldest' },
     );
     expect(thread.comments.map((c) => c.author.name)).toEqual(['Ann', '', 'Guest Cat']);
     // A thread without posts makes no page.

@@ -68,6 +68,7 @@ describe.each(DIALECTS)('live updates over SSE on %s', (dialect) => {
     expect(message?.data).toEqual({
       type: 'comment',
       comment: expect.objectContaining({ html: comment.html }),
+      appeared: true,
     });
     expect(stream.raw()).not.toContain('secret-reader@example.com');
     expect(stream.raw()).not.toContain('source');

@@ -16,7 +16,11 @@ export function liveMessageFor(event: ParleyEvent): LiveMessage | null {
   if (!isCommentEvent(event)) return null;
   const { comment } = event;
   if (comment.status === 'approved' && comment.public) {
-    return { type: 'comment', comment: comment.public };
+    return {
+      type: 'comment',
+      comment: comment.public,
+      appeared: comment.previousStatus !== 'approved',
+    };
   }
   // Gone from readers' view, if they could see it: a comment they never saw
   // (held, spam) stays unmentioned, so not even its id leaks.

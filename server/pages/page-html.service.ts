@@ -1,4 +1,4 @@
-import { listThread } from '../comments/comment.service.ts';
+import { publicPage } from '../comments/thread.service.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { findPage } from './page.repository.ts';
@@ -20,7 +20,8 @@ export async function pageHtml(
 ): Promise<string> {
   const site = await requireSite(db, siteId);
   const [thread, page] = await Promise.all([
-    listThread(db, site, pageKey, null),
+    // The first page (as the iframe shows it): its cost follows the page size, not the thread.
+    publicPage(db, site, pageKey, { sort: 'oldest' }),
     findPage(db, site.id, pageKey),
   ]);
   return renderThreadHtml({

@@ -3,11 +3,9 @@
  * (issue 12); moderators and other sites' owners can't.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantSiteRole } from '../admin/admin.service.ts';
+import { dashboardLogin, grantTeam } from '../test/dashboard.ts';
 import { buildComment, signInReader } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
-
-const PASSWORD = 'correct horse battery staple';
 
 describe.each(DIALECTS)('owners erase an author, on %s', (dialect) => {
   let server: TestServer;
@@ -15,39 +13,18 @@ describe.each(DIALECTS)('owners erase an author, on %s', (dialect) => {
   let moderator: string;
   let otherOwner: string;
 
-  async function login(email: string) {
-    const res = await fetch(`${server.url}/admin/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    expect(res.status).toBe(204);
-    return (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  }
+  const login = (email: string) => dashboardLogin(server.url, email);
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
     await server.buildSite();
     await server.buildSite({ id: 'other', origins: ['https://other.example'] });
     const db = server.parley.db;
-    await grantSiteRole(db, {
-      email: 'owner@blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'owner',
-    });
-    await grantSiteRole(db, {
-      email: 'mod@blog.example',
-      password: PASSWORD,
-      siteId: 'blog',
-      role: 'moderator',
-    });
-    await grantSiteRole(db, {
-      email: 'owner@other.example',
-      password: PASSWORD,
-      siteId: 'other',
-      role: 'owner',
-    });
+    await grantTeam(db, [
+      ['owner@blog.example', 'blog', 'owner'],
+      ['mod@blog.example', 'blog', 'moderator'],
+      ['owner@other.example', 'other', 'owner'],
+    ]);
     owner = await login('owner@blog.example');
     moderator = await login('mod@blog.example');
     otherOwner = await login('owner@other.example');

@@ -44,6 +44,7 @@ describe.each(DIALECTS)('request data retention on %s', (dialect) => {
         site_id: site,
         page_id: id,
         parent_id: null,
+        root_id: id,
         depth: 1,
         body_source: 'Kept',
         body_html: '<p>Kept</p>',
@@ -100,6 +101,30 @@ describe.each(DIALECTS)('request data retention on %s', (dialect) => {
     await server.parley.events.flush();
     off();
     expect(heard).toEqual([]);
+  });
+
+  it('forgets guests’ data links and page sessions a day after they expired', async () => {
+    const db = server.parley.db;
+    const row = (hash: string, expiresAgoMs: number) => ({
+      token_hash: `${hash}-${dialect}`,
+      purpose: 'link' as const,
+      site_id: 'blog',
+      email: 'ada@example.com',
+      created_at: new Date().toISOString(),
+      expires_at: new Date(Date.now() - expiresAgoMs).toISOString(),
+      used_at: null,
+    });
+    await db
+      .insertInto('guest_data_links')
+      .values([row('old', 2 * DAY), row('recent', 3600_000)])
+      .execute();
+    await eraseExpiredRequestData(db);
+    const left = await db
+      .selectFrom('guest_data_links')
+      .select('token_hash')
+      .where('token_hash', 'like', `%-${dialect}`)
+      .execute();
+    expect(left.map((r) => r.token_hash)).toEqual([`recent-${dialect}`]);
   });
 
   it('refuses a retention that is not a whole number of days from 1 to 3650', async () => {

@@ -9,6 +9,7 @@ import { writeTransaction } from '../events/transaction.ts';
 import type { Logger } from '../logger.ts';
 import { listSites } from '../sites/site.repository.ts';
 import type { Db } from '../store/db.ts';
+import { deleteGuestTokensExpiredBefore } from './guest-link.repository.ts';
 import { eraseRequestDataBefore, listPagesWithRequestDataBefore } from './retention.repository.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -18,6 +19,8 @@ export const RETENTION_INTERVAL_MS = 3600_000;
 /** Erases what is due on every site; returns how many comments lost their IP and user agent. */
 export async function eraseExpiredRequestData(db: Db, now = Date.now()): Promise<number> {
   let erased = 0;
+  // Guests' data links and page sessions are dead an hour after they are made.
+  await deleteGuestTokensExpiredBefore(db, new Date(now - DAY_MS).toISOString());
   for (const site of await listSites(db)) {
     const cutoff = new Date(now - site.settings.requestDataRetentionDays * DAY_MS).toISOString();
     erased += await writeTransaction(db, async (tx) => {

@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommentList } from '../../contract/api.ts';
+import { moderate } from '../admin/queue.service.ts';
+import { banCommentAuthor } from '../admin/site-settings.service.ts';
 import { createApp, type ParleyApp } from '../app.ts';
+import { cacheKey } from '../comments/thread.cache.ts';
 import { openSse } from '../live/test/sse-client.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
@@ -20,20 +24,22 @@ describe.each(DIALECTS)('two instances on %s and Redis', (dialect) => {
   let bUrl: string;
   let n = 0;
 
-  const post = (baseUrl: string, page = PAGE) =>
-    fetch(`${baseUrl}/api/v1/comments`, {
+  const post = (baseUrl: string, page = PAGE, body?: string) => {
+    const i = n++;
+    return fetch(`${baseUrl}/api/v1/comments`, {
       method: 'POST',
       // One address per post: only the flood test below runs into a limit.
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${n}` },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
       body: JSON.stringify({
         site: 'blog',
         page,
         pageUrl: page,
         pageTitle: 'A post',
-        body: `Across instances ${n++}`,
-        author: { name: 'Reader', email: `reader${n}@example.com` },
+        body: body ?? `Across instances ${i}`,
+        author: { name: 'Reader', email: `reader${i + 1}@example.com` },
       }),
     });
+  };
   const postOk = async (baseUrl: string) => {
     const res = await post(baseUrl);
     expect(res.status).toBe(201);
@@ -100,6 +106,107 @@ describe.each(DIALECTS)('two instances on %s and Redis', (dialect) => {
     await expect.poll(() => heardA).toEqual(['site.changed']);
     offA();
     offB();
+  });
+
+  it('a change through A makes B’s cached page stale, for every kind of change', async () => {
+    const page = 'https://blog.example/cached-across';
+    const onB = `${bUrl}/api/v1/comments?site=blog&page=${encodeURIComponent(page)}`;
+    const key = cacheKey('blog', page, 'oldest', '', '');
+    const readB = async (cookie?: string) => {
+      const res = await fetch(onB, cookie ? { headers: { cookie } } : {});
+      expect(res.status).toBe(200);
+      return { etag: res.headers.get('etag'), list: (await res.json()) as CommentList };
+    };
+    const htmlOnB = async () => (await readB()).list.comments.map((c) => c.html);
+    const postOn = async (baseUrl: string, body: string) => {
+      const res = await post(baseUrl, page, body);
+      expect(res.status).toBe(201);
+      const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+      return { id: ((await res.json()) as { comment: { id: string } }).comment.id, cookie };
+    };
+    /** Every event so far has reached B (none still on its way to drop B's cache). */
+    const settled = async () => {
+      await a.parley.events.flush();
+      const head = await a.parley.events.lastId();
+      await expect.poll(() => b.events.deliveredId()).toBe(head);
+    };
+    /** B holds the page in its cache; `change` on A; B answers the change, with a new ETag. */
+    const seenOnB = async (change: () => Promise<unknown>, shows: (html: string[]) => boolean) => {
+      await settled();
+      const before = await readB();
+      expect(b.cache.get(key)).toBeDefined();
+      await change();
+      await expect.poll(async () => shows(await htmlOnB()), { timeout: 5_000 }).toBe(true);
+      expect((await readB()).etag).not.toBe(before.etag);
+    };
+
+    const first = await postOn(a.url, 'First on A');
+    await settled();
+    expect(await htmlOnB()).toEqual(['<p>First on A</p>']);
+    // Served from B's memory: a change behind the app's back (no event) is not seen.
+    await a.parley.db
+      .updateTable('comments')
+      .set({ body_html: '<p>changed behind its back</p>' })
+      .where('id', '=', first.id)
+      .execute();
+    expect(await htmlOnB()).toEqual(['<p>First on A</p>']);
+
+    let second = { id: '', cookie: '' };
+    await seenOnB(
+      async () => {
+        second = await postOn(a.url, 'Second on A');
+      },
+      (html) => html.includes('<p>Second on A</p>'),
+    );
+    await seenOnB(
+      async () => {
+        const res = await fetch(`${a.url}/api/v1/comments/${second.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', cookie: second.cookie },
+          body: JSON.stringify({ body: 'Second, edited on A' }),
+        });
+        expect(res.status).toBe(200);
+      },
+      (html) => html.includes('<p>Second, edited on A</p>'),
+    );
+    await seenOnB(
+      async () => {
+        const res = await fetch(`${a.url}/api/v1/comments/${second.id}`, {
+          method: 'DELETE',
+          headers: { cookie: second.cookie },
+        });
+        expect(res.status).toBe(204);
+      },
+      (html) => !html.some((h) => h.includes('Second')),
+    );
+
+    // Held: its author sees it on B (a list built for them), nobody else does.
+    await a.buildSite({ settings: { moderation: { mode: 'all' } } });
+    const held = await postOn(a.url, 'Held on A');
+    await a.buildSite();
+    const theirs = await readB(held.cookie);
+    expect(theirs.list.comments.map((c) => [c.html, c.status])).toContainEqual([
+      '<p>Held on A</p>',
+      'pending',
+    ]);
+    expect(await htmlOnB()).not.toContain('<p>Held on A</p>');
+    await seenOnB(
+      () => moderate(a.parley.db, 'blog', [held.id], 'approve'),
+      (html) => html.includes('<p>Held on A</p>'),
+    );
+    await seenOnB(
+      () => moderate(a.parley.db, 'blog', [held.id], 'spam'),
+      (html) => !html.includes('<p>Held on A</p>'),
+    );
+    await seenOnB(
+      () => moderate(a.parley.db, 'blog', [first.id], 'trash'),
+      (html) => !html.includes('<p>changed behind its back</p>'),
+    );
+    const banned = await postOn(a.url, 'To be banned');
+    await seenOnB(
+      () => banCommentAuthor(a.parley.db, 'blog', banned.id),
+      (html) => !html.includes('<p>To be banned</p>'),
+    );
   });
 
   it('counts comments per author across instances (flood control in Redis)', async () => {

@@ -32,6 +32,8 @@ export interface CommentsTable {
   site_id: string;
   page_id: string;
   parent_id: string | null;
+  /** The top-level comment of its thread: its own id when top-level. */
+  root_id: string;
   /** 1 for a top-level comment. */
   depth: number;
   /** What the reader typed, kept for editing. */
@@ -49,6 +51,7 @@ export interface CommentsTable {
   updated_at: string;
   /** The signed-in author; null for guests and after a deletion request. */
   identity_id: string | null;
+  /** The provider's picture, or the guest's Gravatar URL (computed once, at write time). */
   author_avatar_url: string | null;
   /** JSON array of {check, decision, reason}: why the pipeline held it or called it spam. */
   moderation_reasons: string | null;
@@ -172,6 +175,20 @@ export interface ImportKeysTable {
   parent_source_id: string | null;
 }
 
+/** A guest's emailed data link or the session it opened (server/privacy/guest-link.*). */
+export interface GuestDataLinksTable {
+  /** base64url SHA-256 of the secret; the secret itself is only in the email or the cookie. */
+  token_hash: string;
+  purpose: 'link' | 'session';
+  site_id: string;
+  /** Lower-cased. */
+  email: string;
+  created_at: string;
+  expires_at: string;
+  /** When a link was redeemed or a session ended; null while usable. */
+  used_at: string | null;
+}
+
 /** The outbox of changes (server/events/): written with the change, published after it. */
 export interface EventsTable {
   /** Grows with every event; a number on SQLite, a string (bigint) from PostgreSQL. */
@@ -228,6 +245,7 @@ export interface Database {
   avatars: AvatarsTable;
   subscriptions: SubscriptionsTable;
   notified_comments: NotifiedCommentsTable;
+  guest_data_links: GuestDataLinksTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

@@ -13,6 +13,8 @@ import * as importKeys from './migrations/2026-11-29T1800-import-keys.ts';
 import * as events from './migrations/2026-11-29T1900-events.ts';
 import * as avatars from './migrations/2026-11-29T2000-avatars.ts';
 import * as subscriptions from './migrations/2026-11-29T2100-subscriptions.ts';
+import * as readPath from './migrations/2026-11-29T2200-read-path.ts';
+import * as guestDataLinks from './migrations/2026-11-29T2300-guest-data-links.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1900-events': events,
   '2026-11-29T2000-avatars': avatars,
   '2026-11-29T2100-subscriptions': subscriptions,
+  '2026-11-29T2200-read-path': readPath,
+  '2026-11-29T2300-guest-data-links': guestDataLinks,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

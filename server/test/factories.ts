@@ -50,6 +50,7 @@ export async function buildComment(
       site_id: input.site,
       page_id: pageId,
       parent_id: null,
+      root_id: id,
       depth: 1,
       body_source: body,
       body_html: `<p>${body}</p>`,

@@ -43,6 +43,8 @@ export function buildSettings(): SettingsResponse {
     settings: {
       maxDepth: 3,
       privacyUrl: null,
+      pageSize: 50,
+      countWording: { zero: 'No Comments', one: '1 Comment', many: '{n} Comments' },
       editWindowMinutes: 15,
       signInProviders: null,
       language: null,

@@ -78,13 +78,13 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       onMessage(message) {
         if (message.type === 'comment') {
           liveAt.current = topOf(message.comment.id);
-          dispatch('liveComment', message.comment);
+          dispatch('liveComment', { comment: message.comment, appeared: message.appeared });
         } else if (message.type === 'remove') {
           liveAt.current = topOf(message.id);
           dispatch('liveRemove', message.id);
         } else if (message.type === 'reset') {
           api.listComments(site, page).then(
-            (list) => dispatch('reloadThread', list),
+            (list) => dispatch('threadLoaded', list),
             () => {},
           );
         }

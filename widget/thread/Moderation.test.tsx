@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Comment, ThreadBootstrap } from '../../contract/api.ts';
 import { App } from './App.tsx';
 import { draftKey } from './storage.ts';
-import { buildBootstrap, buildComment, jsonResponse } from './test-fixtures.ts';
+import { buildBootstrap, buildComment, jsonResponse, threadOf } from './test-fixtures.ts';
 import { setupAppTests } from './test-host.ts';
 
 setupAppTests();
@@ -38,7 +38,7 @@ describe('held comments', () => {
     const mine = buildComment({ id: 'mine', status: 'pending' });
     const theirs = buildComment({ id: 'theirs' });
     // The server's total counts published comments only.
-    renderApp([], { thread: { comments: [theirs, mine], total: 1 } });
+    renderApp([], { thread: threadOf([theirs, mine]) });
     const notes = screen.getAllByTestId('awaiting-moderation');
     expect(notes).toHaveLength(1);
     expect(notes[0]?.textContent).toBe('Your comment is awaiting moderation.');

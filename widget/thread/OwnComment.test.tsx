@@ -20,8 +20,7 @@ const mine = (overrides: Partial<Comment> = {}) =>
   });
 
 function renderApp(comments: Comment[]) {
-  const total = comments.filter((c) => !c.status && !c.deleted).length;
-  render(<App bootstrap={buildBootstrap([], { thread: { comments, total } })} />);
+  render(<App bootstrap={buildBootstrap(comments)} />);
 }
 
 const item = (id: string) => document.getElementById(`comment-${id}`) as HTMLElement;

@@ -19,6 +19,7 @@ import type {
   CreateCommentRequest,
   SignedInCommentRequest,
 } from '../../contract/comment.schema.ts';
+import type { GuestDataRequestResult } from '../../contract/guest-data.schema.ts';
 import type {
   CommentsOnDeletion,
   DeleteAccountResult,
@@ -85,8 +86,12 @@ export function createApi(base: string, token: () => string | null = () => null)
   // The comments endpoints set and read the author-key cookie, so a reader
   // sees their own held (pending) comments across reloads.
   return {
-    listComments: (site: string, page: string) =>
-      request<CommentList>(`/api/v1/comments?site=${q(site)}&page=${q(page)}`, withCookies),
+    /** A page of the thread: the first, the one after `cursor`, or more replies of `parent`. */
+    listComments: (site: string, page: string, more: { cursor?: string; parent?: string } = {}) =>
+      request<CommentList>(
+        `/api/v1/comments?site=${q(site)}&page=${q(page)}${more.cursor ? `&cursor=${q(more.cursor)}` : ''}${more.parent ? `&parent=${q(more.parent)}` : ''}`,
+        withCookies,
+      ),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
       request<CreateCommentResponse>('/api/v1/comments', post(body, { auth: true, cookies: true })),
     // Edits and deletions prove authorship with the author-key cookie and/or the token.
@@ -115,6 +120,9 @@ export function createApi(base: string, token: () => string | null = () => null)
         method: 'DELETE',
         auth: true,
       }),
+    // A guest's data by emailed link (issue 12): the same answer whatever the address holds.
+    requestGuestData: (site: string, email: string) =>
+      request<GuestDataRequestResult>('/api/v1/data-requests', post({ site, email })),
     logout: () =>
       request<void>('/api/v1/auth/logout', { method: 'POST', auth: true, cookies: true }),
   };

@@ -30,7 +30,19 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
     hostOrigin: value.hostOrigin,
     theme: value.theme && THEMES.has(value.theme) ? value.theme : 'auto',
     maxDepth: Number(value.maxDepth) >= 1 ? Number(value.maxDepth) : 3,
-    thread: value.thread && Array.isArray(value.thread.comments) ? value.thread : null,
+    thread:
+      value.thread && Array.isArray(value.thread.comments)
+        ? {
+            comments: value.thread.comments,
+            total: Number(value.thread.total) || 0,
+            nextCursor:
+              typeof value.thread.nextCursor === 'string' ? value.thread.nextCursor : null,
+            moreReplies:
+              value.thread.moreReplies && typeof value.thread.moreReplies === 'object'
+                ? value.thread.moreReplies
+                : {},
+          }
+        : null,
     liveFrom: typeof value.liveFrom === 'string' ? value.liveFrom : '0',
     // Only providers this app knows, once each, in the server's order.
     providers: Array.isArray(value.providers)

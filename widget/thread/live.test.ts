@@ -5,9 +5,16 @@ import { buildComment } from './test-fixtures.ts';
 describe('live messages', () => {
   it('reads what the server sends', () => {
     const comment = buildComment({ id: 'c1' });
-    expect(readLiveMessage(JSON.stringify({ type: 'comment', comment }))).toEqual({
+    expect(readLiveMessage(JSON.stringify({ type: 'comment', comment, appeared: true }))).toEqual({
       type: 'comment',
       comment,
+      appeared: true,
+    });
+    // Only a true `appeared` counts: anything else is an edit.
+    expect(readLiveMessage(JSON.stringify({ type: 'comment', comment, appeared: 'yes' }))).toEqual({
+      type: 'comment',
+      comment,
+      appeared: false,
     });
     expect(readLiveMessage('{"type":"remove","id":"c1"}')).toEqual({ type: 'remove', id: 'c1' });
     expect(readLiveMessage('{"type":"reset"}')).toEqual({ type: 'reset' });

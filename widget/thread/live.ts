@@ -6,6 +6,7 @@
  * a new stream after a pause, from the last id it saw; and when the browser
  * reports the network back (`online`), at once.
  */
+import type { Comment } from '../../contract/api.ts';
 import type { LiveMessage } from '../../contract/live.ts';
 
 export interface LiveOptions {
@@ -38,7 +39,9 @@ export function readLiveMessage(data: unknown): LiveMessage | null {
   if (m.type === 'remove') return typeof m.id === 'string' ? { type: 'remove', id: m.id } : null;
   if (m.type === 'comment') {
     const c = m.comment as Record<string, unknown> | null;
-    return c && typeof c.id === 'string' && typeof c.html === 'string' ? (m as LiveMessage) : null;
+    return c && typeof c.id === 'string' && typeof c.html === 'string'
+      ? { type: 'comment', comment: c as unknown as Comment, appeared: m.appeared === true }
+      : null;
   }
   return { type: m.type as 'ready' | 'reset' };
 }

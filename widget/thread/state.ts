@@ -4,7 +4,7 @@
  * DOM. Calls to the API and the host happen in components; these only say
  * how the state follows from their results.
  */
-import type { Comment, CommentList, Identity } from '../../contract/api.ts';
+import type { Comment, CommentList, Identity, MoreReplies } from '../../contract/api.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import {
   applier,
@@ -18,6 +18,10 @@ export interface State {
   /** Flat, oldest first, as the API returns it; the tree is derived (tree.ts). */
   comments: Comment[];
   total: number;
+  /** Where "Load more comments" continues; null when every page is shown. */
+  nextCursor: string | null;
+  /** Per top-level comment: its replies not shown yet ("Show N more replies"). */
+  moreReplies: Record<string, MoreReplies>;
   /** Id of the comment whose reply form is open, if any. */
   replyingTo: string | null;
   /**
@@ -56,6 +60,8 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
   return {
     comments: thread.comments,
     total: thread.total,
+    nextCursor: thread.nextCursor,
+    moreReplies: thread.moreReplies,
     replyingTo: null,
     highlighted: null,
     author: saved ?? { name: '', email: '', website: '' },
@@ -144,19 +150,88 @@ const removeComment: Action<string> = ({ state, data }) => {
   return { comments, total };
 };
 
+/**
+ * Comments fetched from the server join the list after those shown. A
+ * comment already shown (the reader's own, added when they posted it) moves
+ * to where the server places it, so nothing shows twice.
+ */
+function withFetched(state: State, fetched: Comment[]): Comment[] {
+  const ids = new Set(fetched.map((c) => c.id));
+  return [...state.comments.filter((c) => !ids.has(c.id)), ...fetched];
+}
+
+/** The next page of top-level comments ("Load more comments"). */
+const appendPage: Action<CommentList> = ({ state, data }) => ({
+  comments: withFetched(state, data.comments),
+  total: data.total,
+  nextCursor: data.nextCursor,
+  moreReplies: { ...state.moreReplies, ...data.moreReplies },
+});
+
+/** More replies of one top-level comment ("Show N more replies"). */
+const appendReplies: Action<{ parent: string; list: CommentList }> = ({ state, data }) => {
+  const { [data.parent]: _shown, ...rest } = state.moreReplies;
+  const more = data.list.moreReplies[data.parent];
+  return {
+    comments: withFetched(state, data.list.comments),
+    total: data.list.total,
+    moreReplies: more ? { ...rest, [data.parent]: more } : rest,
+  };
+};
+
 const byTime = (a: Comment, b: Comment) =>
   a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1;
 
 const liveMark = (state: State, id: string) => ({ id, seq: (state.live?.seq ?? 0) + 1 });
+
+/** `a` comes before `b` in the thread's time order (the server's keyset order). */
+const isBefore = (a: Comment, b: Comment) => byTime(a, b) < 0;
+
+/**
+ * Whether a comment not in the list belongs among those shown, or in what
+ * the reader has not loaded yet (a later page of top-level comments, or the
+ * replies behind "Show N more replies"): pages come in time order, so a
+ * comment after the last one loaded will arrive with the page that holds it.
+ * Returns the top-level comment whose "more replies" count it joins, if any.
+ */
+function placeOf(state: State, c: Comment): { shown: true } | { shown: false; root?: string } {
+  if (c.parentId === null) {
+    const lastTop = state.comments.findLast((x) => x.parentId === null);
+    return !state.nextCursor || (lastTop && !isBefore(lastTop, c))
+      ? { shown: true }
+      : { shown: false };
+  }
+  const byId = new Map(state.comments.map((x) => [x.id, x]));
+  if (!byId.has(c.parentId)) return { shown: false };
+  const rootOf = (x: Comment) => {
+    let at = x;
+    for (let p = at.parentId && byId.get(at.parentId); p; p = at.parentId && byId.get(at.parentId))
+      at = p;
+    return at.id;
+  };
+  const root = rootOf(c);
+  if (!state.moreReplies[root]) return { shown: true };
+  const lastReply = state.comments.findLast((x) => x.parentId !== null && rootOf(x) === root);
+  return lastReply && !isBefore(lastReply, c) ? { shown: true } : { shown: false, root };
+}
+
+/** What a live update says of a comment (contract/live.ts). */
+export interface LiveCommentData {
+  comment: Comment;
+  /** Readers could not see it before (just posted, or approved now). */
+  appeared: boolean;
+}
 
 /**
  * A comment published or changed elsewhere (live updates): a new one goes
  * into its place in time order (a comment approved late lands where it was
  * written), marked new; a known one is replaced. The reader's own comment
  * keeps what only its author has (the edit window, the source) and takes
- * the published status.
+ * the published status. A new one that belongs after what is loaded (a later
+ * page, or behind "Show N more replies") is not shown out of order: it is
+ * counted (heading, "more replies") and marked new for when it is loaded.
  */
-const liveComment: Action<Comment> = ({ state, data }) => {
+const liveComment: Action<LiveCommentData> = ({ state, data: { comment: data, appeared } }) => {
   const old = state.comments.find((c) => c.id === data.id);
   if (old) {
     const own = old.editableUntil && !data.deleted;
@@ -171,6 +246,21 @@ const liveComment: Action<Comment> = ({ state, data }) => {
   }
   // A placeholder of a comment this reader never had: nothing to show.
   if (data.deleted) return {};
+  const place = placeOf(state, data);
+  if (!place.shown) {
+    // An edit of a comment not loaded yet changes nothing shown.
+    if (!appeared || state.fresh.includes(data.id)) return {};
+    const more = place.root ? state.moreReplies[place.root] : undefined;
+    return {
+      total: state.total + Number(counted(data)),
+      fresh: [...state.fresh, data.id],
+      ...(place.root && more
+        ? {
+            moreReplies: { ...state.moreReplies, [place.root]: { ...more, count: more.count + 1 } },
+          }
+        : {}),
+    };
+  }
   return {
     comments: [...state.comments, data].sort(byTime),
     total: state.total + Number(counted(data)),
@@ -193,12 +283,6 @@ const liveRemove: Action<string> = ({ state, data }) => {
     live: liveMark(state, data),
   };
 };
-
-/** The thread as reloaded after live updates could not be resumed. */
-const reloadThread: Action<CommentList> = ({ data }) => ({
-  comments: data.comments,
-  total: data.total,
-});
 
 /** Opens the reply form under one comment (closing any other). */
 const openReply: Action<string> = ({ data }) => ({ replyingTo: data });
@@ -250,20 +334,26 @@ const signedOut: Action<string | null> = ({ data }) => ({
   authMessage: data,
 });
 
-/** The thread as the server has it now (after a change that touched many comments). */
+/**
+ * The thread as the server has it now, from its first page again (after a
+ * change that touched many comments, or live updates that could not resume).
+ */
 const threadLoaded: Action<CommentList> = ({ data }) => ({
   comments: data.comments,
   total: data.total,
+  nextCursor: data.nextCursor,
+  moreReplies: data.moreReplies,
 });
 
 export const actions = {
   threadLoaded,
   addComment,
+  appendPage,
+  appendReplies,
   replaceComment,
   removeComment,
   liveComment,
   liveRemove,
-  reloadThread,
   openReply,
   closeReply,
   highlight,

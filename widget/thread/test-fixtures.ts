@@ -1,5 +1,5 @@
 /** Small builders for the thread app's tests (not part of the bundle). */
-import type { Comment, ThreadBootstrap } from '../../contract/api.ts';
+import type { Comment, CommentList, ThreadBootstrap } from '../../contract/api.ts';
 
 export const HOST_ORIGIN = 'https://blog.example';
 
@@ -23,6 +23,12 @@ export function buildComment(overrides: Partial<Comment> = {}): Comment {
   };
 }
 
+/** A one-page thread of these comments, counted as the server counts (published only). */
+export function threadOf(comments: Comment[], more: Partial<CommentList> = {}): CommentList {
+  const total = comments.filter((c) => !c.status && !c.deleted).length;
+  return { comments, total, nextCursor: null, moreReplies: {}, ...more };
+}
+
 /** A bootstrap for the page /post of site "blog", with the given comments. */
 export function buildBootstrap(
   comments: Comment[] | null = [],
@@ -37,7 +43,7 @@ export function buildBootstrap(
     hostOrigin: HOST_ORIGIN,
     theme: 'auto',
     maxDepth: 3,
-    thread: comments && { comments, total: comments.length },
+    thread: comments && threadOf(comments),
     liveFrom: '0',
     providers: [],
     formToken: '1764000000000.test-form-token',

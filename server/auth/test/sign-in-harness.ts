@@ -2,7 +2,7 @@
  * Real sign-in over real HTTP for the attacker tests: Parley with the real
  * Passport strategies, pointed at the three sandbox providers, and a fetch
  * "browser" with a cookie jar for Parley's origin that follows redirects by
- * hand. (auth.routes.test.ts has its own copy of this setup.)
+ * hand. auth.routes.test.ts uses the same world.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -16,17 +16,17 @@ import { wordpressSandbox } from '../../../demo/sandbox/wordpress.ts';
 import { type Dialect, startTestServer, type TestServer } from '../../test/test-server.ts';
 import type { ProviderId } from '../auth.types.ts';
 
-const WP = { clientId: 'wp-client', clientSecret: 'wp-secret' };
-const TW = { consumerKey: 'tw-key', consumerSecret: 'tw-secret' };
-const FB = { appId: 'fb-app', appSecret: 'fb-secret' };
-
 export const SAMPLE_USER: Record<ProviderId, string> = {
   wordpress: '1002',
   twitter: '1001',
   facebook: '100000000000003',
 };
 
-async function listen(app: express.Express, port = 0): Promise<Server> {
+export const WP = { clientId: 'wp-client', clientSecret: 'wp-secret' };
+export const TW = { consumerKey: 'tw-key', consumerSecret: 'tw-secret' };
+export const FB = { appId: 'fb-app', appSecret: 'fb-secret' };
+
+export async function listen(app: express.Express, port = 0): Promise<Server> {
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
@@ -35,17 +35,20 @@ async function listen(app: express.Express, port = 0): Promise<Server> {
 export interface SignInWorld {
   parley: TestServer;
   parleyUrl: string;
+  /** Where the three sandboxes answer: `${sandboxUrl}/wordpress` and so on. */
+  sandboxUrl: string;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the three sandboxes and Parley (site "blog" on https://blog.example).
- * `users` replaces every sandbox's sample accounts.
+ * `users` replaces every sandbox's sample accounts; `env` adds to Parley's.
  */
 export async function startSignInWorld(
   dialect: Dialect,
-  users?: readonly SandboxUser[],
+  options: { users?: readonly SandboxUser[]; env?: Record<string, string> } = {},
 ): Promise<SignInWorld> {
+  const { users, env } = options;
   const probe = await listen(express());
   const { port } = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
@@ -76,11 +79,13 @@ export async function startSignInWorld(
     FACEBOOK_WWW_URL: `${sandboxUrl}/facebook`,
     FACEBOOK_GRAPH_URL: `${sandboxUrl}/facebook`,
     AUTH_RATE_LIMIT: '10000',
+    ...env,
   });
   await parley.buildSite();
   return {
     parley,
     parleyUrl,
+    sandboxUrl,
     async stop() {
       await parley.stop();
       sandbox.closeAllConnections();

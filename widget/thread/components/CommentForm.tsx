@@ -4,6 +4,7 @@ import { ApiError, type ClientErrorCode } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
+import { GuestData } from './GuestData.tsx';
 import { NO_NOTIFY, NotifyBoxes, type NotifyChoice } from './NotifyBoxes.tsx';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -306,6 +307,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             />
             Save my name, email, and website in this browser for the next time I comment.
           </label>
+          {!parent && <GuestData />}
         </>
       )}
       {/* Only where an email can go: a guest types one; a provider must have given one. */}

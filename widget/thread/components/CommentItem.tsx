@@ -5,6 +5,7 @@ import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
+import { MoreReplies } from './LoadMore.tsx';
 import { ConfirmDelete, EditComment } from './OwnComment.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
 
@@ -48,6 +49,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
           <p className="deleted-note">This comment was deleted.</p>
         </article>
         <Replies node={node} />
+        {comment.parentId === null && <MoreReplies parent={comment.id} />}
       </li>
     );
   }
@@ -161,6 +163,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
       </article>
       {replying && <CommentForm parent={comment} />}
       <Replies node={node} />
+      {comment.parentId === null && <MoreReplies parent={comment.id} />}
     </li>
   );
 }

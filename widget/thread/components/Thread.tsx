@@ -3,6 +3,7 @@ import { useThread } from '../context.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
+import { LoadMoreComments } from './LoadMore.tsx';
 
 /** "No comments yet", "1 comment", "12 comments". */
 export function countLabel(total: number): string {
@@ -29,6 +30,7 @@ export function Thread() {
           ))}
         </ol>
       )}
+      <LoadMoreComments />
       <CommentForm parent={null} />
     </section>
   );
