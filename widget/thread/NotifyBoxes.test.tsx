@@ -55,8 +55,7 @@ describe('the "Notify me" boxes', () => {
       );
     vi.stubGlobal('fetch', fetch);
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
-    const status = await within(form).findByTestId('notify-outcome');
-    expect(status.getAttribute('role')).toBe('status');
+    const status = await within(form).findByRole('status');
     expect(status.textContent).toMatch(/^Check your email to confirm/);
     expect(sentBody(fetch).notify).toEqual({ replies: true, page: false, lang: 'en' });
     // The next comment starts unticked: each subscription is asked for.

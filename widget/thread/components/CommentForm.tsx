@@ -312,7 +312,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       )}
       {/* Only where an email can go: a guest types one; a provider must have given one. */}
       {(!session || session.identity.emailable) && (
-        <NotifyBoxes prefix={prefix} choice={notify} onChange={setNotify} outcome={subscription} />
+        <NotifyBoxes choice={notify} onChange={setNotify} outcome={subscription} />
       )}
       {/* The honeypot: hidden from people (off-screen, out of the tab order and
           the accessibility tree), so only a bot filling every field types here. */}
