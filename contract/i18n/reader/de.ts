@@ -119,10 +119,5 @@ export const de: Translation<typeof en> = {
     'Die Anmeldung mit {provider} hat nicht geklappt. Versuche es erneut oder kommentiere als Gast.',
   'form.notifyReplies': 'Benachrichtige mich per E-Mail über neue Antworten',
   'form.notifyPage': 'Benachrichtige mich über neue Kommentare zu diesem Beitrag',
-  'form.notify.confirmEmail':
-    'Sieh in deinen E-Mails nach und bestätige: Wir haben dir einen Link geschickt, und bis du ihn nutzt, senden wir nichts weiter.',
-  'form.notify.subscribed':
-    'Du bekommst eine E-Mail, sobald es etwas Neues gibt. Jede enthält einen Link zum Abbestellen.',
-  'form.notify.unavailable':
-    'Dein Anmeldedienst hat uns keine E-Mail-Adresse gegeben, daher können wir dich nicht benachrichtigen.',
+  'form.notify.confirmEmail': 'Sieh in deinen E-Mails nach, um zu bestätigen.',
 };

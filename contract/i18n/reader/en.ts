@@ -45,12 +45,7 @@ export const en = {
   'form.remember': 'Save my name, email, and website in this browser for the next time I comment.',
   'form.notifyReplies': 'Notify me of new replies by email',
   'form.notifyPage': 'Notify me of new comments on this post',
-  'form.notify.confirmEmail':
-    'Check your email to confirm: we sent a link, and nothing more is sent until you use it.',
-  'form.notify.subscribed':
-    'You will get an email when there is something new. Each one has a link to stop.',
-  'form.notify.unavailable':
-    'Your sign-in provider gave us no email address, so we can’t notify you.',
+  'form.notify.confirmEmail': 'Check your email to confirm.',
   'form.honeypot': 'Leave this field empty',
   'form.post': 'Post Comment',
   'form.posting': 'Posting…',

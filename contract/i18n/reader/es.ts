@@ -129,10 +129,5 @@ export const es: Translation<typeof en> = {
     'No se ha podido iniciar sesión con {provider}. Inténtalo de nuevo o comenta como invitado.',
   'form.notifyReplies': 'Avísame por correo electrónico de nuevas respuestas',
   'form.notifyPage': 'Avísame de nuevos comentarios en esta entrada',
-  'form.notify.confirmEmail':
-    'Revisa tu correo para confirmar: te enviamos un enlace y no enviaremos nada más hasta que lo uses.',
-  'form.notify.subscribed':
-    'Recibirás un correo cuando haya novedades. Cada uno incluye un enlace para darte de baja.',
-  'form.notify.unavailable':
-    'Tu proveedor de inicio de sesión no nos dio ninguna dirección de correo, así que no podemos avisarte.',
+  'form.notify.confirmEmail': 'Revisa tu correo para confirmar.',
 };

@@ -131,10 +131,5 @@ export const fr: Translation<typeof en> = {
     'La connexion avec {provider} n’a pas abouti. Réessayez, ou commentez sans vous connecter.',
   'form.notifyReplies': 'M’avertir des nouvelles réponses par e-mail',
   'form.notifyPage': 'M’avertir des nouveaux commentaires sur cet article',
-  'form.notify.confirmEmail':
-    'Vérifiez vos e-mails pour confirmer\u00a0: nous vous avons envoyé un lien, et rien d’autre ne sera envoyé avant que vous l’utilisiez.',
-  'form.notify.subscribed':
-    'Vous recevrez un e-mail à chaque nouveauté. Chacun contient un lien pour arrêter.',
-  'form.notify.unavailable':
-    'Votre fournisseur de connexion ne nous a pas donné d’adresse e-mail\u00a0: nous ne pouvons pas vous avertir.',
+  'form.notify.confirmEmail': 'Vérifiez vos e-mails pour confirmer.',
 };

@@ -107,10 +107,5 @@ export const ja: Translation<typeof en> = {
     '{provider} でログインできませんでした。もう一度試すか、ゲストとしてコメントしてください。',
   'form.notifyReplies': '新しい返信をメールで通知する',
   'form.notifyPage': 'この投稿への新しいコメントを通知する',
-  'form.notify.confirmEmail':
-    '確認のためメールをご覧ください。リンクをお送りしました。リンクを使うまで、ほかのメールは送信されません。',
-  'form.notify.subscribed':
-    '新しい動きがあるとメールでお知らせします。各メールに配信停止のリンクがあります。',
-  'form.notify.unavailable':
-    'ログインに使ったサービスからメールアドレスが提供されていないため、通知できません。',
+  'form.notify.confirmEmail': '確認のため、メールをご覧ください。',
 };

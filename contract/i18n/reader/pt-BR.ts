@@ -128,10 +128,5 @@ export const ptBR: Translation<typeof en> = {
     'O acesso com {provider} não funcionou. Tente novamente ou comente como visitante.',
   'form.notifyReplies': 'Notifique-me sobre novas respostas por e-mail',
   'form.notifyPage': 'Notifique-me sobre novos comentários neste post',
-  'form.notify.confirmEmail':
-    'Verifique seu e-mail para confirmar: enviamos um link, e nada mais será enviado até você usá-lo.',
-  'form.notify.subscribed':
-    'Você receberá um e-mail quando houver novidades. Cada um tem um link para cancelar.',
-  'form.notify.unavailable':
-    'Seu provedor de acesso não nos deu um endereço de e-mail, então não podemos avisar você.',
+  'form.notify.confirmEmail': 'Verifique seu e-mail para confirmar.',
 };

@@ -97,8 +97,5 @@ export const zhCN: Translation<typeof en> = {
   'signIn.failedWith': '使用 {provider} 登录未成功。请重试，或以访客身份发表评论。',
   'form.notifyReplies': '有新回复时通过邮件通知我',
   'form.notifyPage': '此文章有新评论时通知我',
-  'form.notify.confirmEmail':
-    '请查收邮件进行确认：我们已发送一个链接，在您使用它之前不会再发送任何邮件。',
-  'form.notify.subscribed': '有新内容时我们会给您发邮件。每封邮件都附有退订链接。',
-  'form.notify.unavailable': '您的登录服务未提供电子邮件地址，因此我们无法通知您。',
+  'form.notify.confirmEmail': '请查收邮件进行确认。',
 };
