@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOCALES } from './i18n/locales.ts';
 import { ModerationSettings } from './moderation-settings.schema.ts';
 import { PROVIDER_IDS } from './providers.ts';
+import { READER_DELETIONS } from './reader-deletion.ts';
 
 /**
  * A site's id, as `sites add` accepts it. It becomes part of cookie names
@@ -69,7 +70,7 @@ export const DEFAULT_MAX_DEPTH = 5;
  * A blocklist is replaced whole.
  */
 const m = ModerationSettings.shape;
-const ModerationPatch = z.object({
+const ModerationPatch = z.strictObject({
   mode: m.mode.unwrap().optional(),
   linkLimit: m.linkLimit.unwrap().optional(),
   blocklist: m.blocklist.unwrap().optional(),
@@ -78,6 +79,9 @@ const ModerationPatch = z.object({
 });
 
 const ProviderIdSchema = z.enum(PROVIDER_IDS);
+
+/** What becomes of a reader's comments when they delete their data (contract/reader-deletion.ts). */
+export const ReaderDeletion = z.enum(READER_DELETIONS);
 
 export const SiteSettings = z.object({
   /** How deep replies nest; a reply to a comment at this depth becomes its sibling. */
@@ -107,11 +111,12 @@ export const SiteSettings = z.object({
   gravatar: z.boolean().default(false),
   /** Days a comment's IP address and user agent are kept (spam defence), then erased. */
   requestDataRetentionDays: z.number().int().min(1).max(3650).default(60),
+  readerDeletion: ReaderDeletion.default('choice'),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
 /** Only the settings to change; the rest keep their current (or default) values. */
-export const SettingsPatch = z.object({
+export const SettingsPatch = z.strictObject({
   maxDepth: z.number().int().min(1).max(10).optional(),
   moderation: ModerationPatch.optional(),
   privacyUrl: z
@@ -125,6 +130,7 @@ export const SettingsPatch = z.object({
   countWording: CountWording.optional(),
   gravatar: z.boolean().optional(),
   requestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
+  readerDeletion: ReaderDeletion.optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 

@@ -1,11 +1,14 @@
 /**
  * Readers' data rights from the widget (issue 12): a signed-in reader
  * downloads what Parley holds about them and deletes their account, keeping
- * their comments as "Deleted user".
+ * their comments as "Deleted user"; a guest does the same through the
+ * emailed link (the journey runs that in all three engines; here, in
+ * Chromium, the download itself is read).
  */
 import { readFile } from 'node:fs/promises';
 import type { ReaderDataExport } from '../contract/reader-data.schema.ts';
-import { expect, openThread, POSTS, test } from './fixtures.ts';
+import { expect, openThread, POSTS, postAsGuest, test } from './fixtures.ts';
+import { MAIL_API_URL } from './urls.ts';
 
 const POST = POSTS[0] as string;
 
@@ -52,4 +55,54 @@ test('a signed-in reader downloads their data, then deletes their account keepin
   await expect(
     again.getByTestId('comment').filter({ hasText: text }).getByText('Deleted user'),
   ).toBeVisible();
+});
+
+test('a guest downloads their data through the emailed link, removes it, and the link is spent', async ({
+  page,
+  request,
+}) => {
+  const frame = await openThread(page, `/posts/${POST}`);
+  const email = `guest-${Date.now()}@reader.example`;
+  const text = `A guest’s words to take back ${Date.now()}`;
+  await postAsGuest(frame, text, { name: 'Gwen Guest', email });
+  const mine = frame.getByTestId('comment').filter({ hasText: text });
+  await expect(mine).toBeVisible();
+
+  await frame.getByRole('button', { name: 'Your data on this site' }).click();
+  await frame.getByLabel('Your email', { exact: true }).fill(email);
+  await frame.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(frame.getByText(/a link is on its way to it/)).toBeVisible();
+
+  let link = '';
+  await expect(async () => {
+    const mails = (await (
+      await request.get(`${MAIL_API_URL}/messages?to=${encodeURIComponent(email)}`)
+    ).json()) as { subject: string; text: string }[];
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe('[Parley demo blog] Your data on Parley demo blog');
+    link = /https:\/\/\S+\/data\/demo\?token=[\w-]+/.exec(mails[0]?.text ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+  }).toPass();
+
+  const mail = await page.context().newPage();
+  await mail.goto(link);
+  await mail.getByRole('button', { name: 'Continue' }).click();
+  await expect(mail.getByTestId('guest-data-summary')).toContainText('1 comment');
+  const downloading = mail.waitForEvent('download');
+  await mail.getByTestId('guest-data-download').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('parley-demo-my-data.json');
+  const data = JSON.parse(await readFile(await download.path(), 'utf8')) as ReaderDataExport;
+  expect(data.identity).toEqual({ email });
+  expect(data.comments.map((c) => c.text)).toEqual([text]);
+  expect(data.notes.join(' ')).toContain('only');
+
+  await mail.getByRole('button', { name: 'Delete, and remove my comments' }).click();
+  await expect(mail.getByTestId('guest-data-done')).toContainText('1 comment removed');
+  // The open widget hears of it and drops the comment.
+  await expect(mine).toHaveCount(0);
+
+  await mail.goto(link);
+  await mail.getByRole('button', { name: 'Continue' }).click();
+  await expect(mail.getByTestId('guest-data-error')).toContainText('cannot be used');
 });

@@ -230,6 +230,31 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
     expect(comments.find((c) => c.id === reply)).toBeDefined();
   });
 
+  it('offers and allows only what the site’s policy does', async () => {
+    await server.buildSite({
+      id: 'keeps',
+      name: 'Keeps comments',
+      origins: ['https://keeps.example'],
+      settings: { readerDeletion: 'anonymise' },
+    });
+    const email = guest();
+    const id = await comment(email, 'Kept, whatever I choose', 'keeps');
+    const { token } = await linkFor(email, 'keeps');
+    const cookie = await sessionCookie('keeps', token);
+    const html = await (await fetch(`${server.url}/data/keeps`, { headers: { cookie } })).text();
+    expect(html).toContain('data-testid="guest-data-anonymise"');
+    expect(html).not.toContain('data-testid="guest-data-remove"');
+    const refused = await remove('keeps', cookie, 'remove');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 'invalid_body', field: 'comments' });
+    expect(await (await remove('keeps', cookie, 'anonymise')).json()).toEqual({
+      site: 'keeps',
+      comments: 'anonymise',
+      affected: 1,
+    });
+    expect((await thread('keeps')).find((c) => c.id === id)?.author.name).toBe('Deleted user');
+  });
+
   it('answers the same whether or not the address has comments', async () => {
     const commenter = guest();
     await comment(commenter, 'I was here');

@@ -5,6 +5,7 @@
  */
 import type { Response } from 'express';
 import type { DeleteAccountResult } from '../../contract/reader-data.schema.ts';
+import type { ReaderDeletion } from '../../contract/reader-deletion.ts';
 import { escapeHtml as e } from '../http/html.ts';
 
 const CSP =
@@ -68,7 +69,14 @@ export function sendChoicesPage(
   res: Response,
   site: { id: string; name: string },
   paths: { export: string; delete: string },
-  view: { email: string; comments: number; retentionDays: number; sessionMinutes: number },
+  view: {
+    email: string;
+    comments: number;
+    retentionDays: number;
+    sessionMinutes: number;
+    /** The site's policy: which ways to delete are offered. */
+    deletion: ReaderDeletion;
+  },
 ): void {
   const count = view.comments === 1 ? '1 comment' : `${view.comments} comments`;
   send(
@@ -81,10 +89,9 @@ export function sendChoicesPage(
   <form method="post" action="${e(paths.delete)}">
     <fieldset>
       <legend>Delete my data on ${e(site.name)}</legend>
-      <p>Your name, email, website, picture, IP address and browser go from every comment written with this address. Choose what becomes of the comments:</p>
-      <button type="submit" name="comments" value="anonymise" data-testid="guest-data-anonymise">Delete, keep my comments as “Deleted user”</button><br>
-      <button type="submit" name="comments" value="remove" class="danger" data-testid="guest-data-remove">Delete, and remove my comments</button>
-      <p>A removed comment that has replies stays as a “deleted” placeholder, so the replies keep their place.</p>
+      <p>Your name, email, website, picture, IP address and browser go from every comment written with this address. ${view.deletion === 'choice' ? 'Choose what becomes of the comments:' : 'This site’s policy decides what becomes of the comments:'}</p>
+      ${view.deletion === 'remove' ? '' : '<button type="submit" name="comments" value="anonymise" data-testid="guest-data-anonymise">Delete, keep my comments as “Deleted user”</button><br>'}
+      ${view.deletion === 'anonymise' ? '' : '<button type="submit" name="comments" value="remove" class="danger" data-testid="guest-data-remove">Delete, and remove my comments</button>\n      <p>A removed comment that has replies stays as a “deleted” placeholder, so the replies keep their place.</p>'}
     </fieldset>
   </form>
   <p>IP addresses and browsers are erased from every comment after ${view.retentionDays} days anyway. This page works for ${view.sessionMinutes} minutes.</p>`,

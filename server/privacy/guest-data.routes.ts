@@ -125,6 +125,7 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
           comments: data.comments.length,
           retentionDays: site.settings.requestDataRetentionDays,
           sessionMinutes: SESSION_MINUTES,
+          deletion: site.settings.readerDeletion,
         },
       );
     });

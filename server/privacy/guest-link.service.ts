@@ -28,7 +28,11 @@ import {
   insertGuestToken,
   redeemGuestToken,
 } from './guest-link.repository.ts';
-import { deleteReaderAccount, exportReaderData } from './reader-data.service.ts';
+import {
+  checkDeletionPolicy,
+  deleteReaderAccount,
+  exportReaderData,
+} from './reader-data.service.ts';
 
 /** How long an emailed link works. */
 export const LINK_MINUTES = 60;
@@ -137,6 +141,7 @@ export async function deleteGuestData(
   comments: CommentsOnDeletion,
 ): Promise<DeleteAccountResult> {
   const email = await guestOfSession(db, site.id, secret);
+  checkDeletionPolicy(site, comments);
   const avatarKey = guestAvatar(avatarSecret, site.id, email, '').key;
   const result = await deleteReaderAccount(db, site.id, { email, avatarKey }, comments);
   await redeemGuestToken(db, {

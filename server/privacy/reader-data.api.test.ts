@@ -135,6 +135,21 @@ describe.each(DIALECTS)('readers’ data rights when signed in, on %s', (dialect
     expect(data.comments.map((c) => c.id)).toEqual([elsewhere]);
   });
 
+  it('holds the reader to the site’s policy: a site that keeps comments refuses removal', async () => {
+    await server.buildSite({
+      id: 'keeps',
+      origins: ['https://keeps.example'],
+      settings: { readerDeletion: 'anonymise' },
+    });
+    const { token } = await reader('keeps');
+    await post(token, 'Stays', { site: 'keeps' });
+    const refused = await api('/me?site=keeps&comments=remove', token, 'DELETE');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 'invalid_body', field: 'comments' });
+    const done = await api('/me?site=keeps&comments=anonymise', token, 'DELETE');
+    expect(await done.json()).toEqual({ site: 'keeps', comments: 'anonymise', affected: 1 });
+  });
+
   it('refuses a token for another site, no token, and bad choices, in the error shape', async () => {
     const { token } = await reader('other');
     const cases: [string, string, string | null, number, string][] = [

@@ -5,8 +5,13 @@ import type { SessionContext } from '../auth/session.service.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { validate } from '../http/validate.ts';
+import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { deleteReaderAccount, exportReaderData } from './reader-data.service.ts';
+import {
+  checkDeletionPolicy,
+  deleteReaderAccount,
+  exportReaderData,
+} from './reader-data.service.ts';
 
 /** A signed-in reader's own data on the site their session is for (docs/api.md). */
 export function readerDataRoutes(db: Db, config: Config): Router {
@@ -32,6 +37,7 @@ export function readerDataRoutes(db: Db, config: Config): Router {
     signedIn,
     validate({ query: DeleteAccountQuery }, async ({ query, res }) => {
       const session = sessionOn(sessionOf(res), query.site);
+      checkDeletionPolicy(await requireSite(db, query.site), query.comments);
       res.json(
         await deleteReaderAccount(db, query.site, { identity: session.identity }, query.comments),
       );

@@ -11,8 +11,10 @@ import type {
 } from '../../contract/reader-data.schema.ts';
 import { deleteAvatars } from '../avatars/avatar.repository.ts';
 import { type AuthorMatch, blankComment } from '../comments/comment.repository.ts';
+import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
+import type { Site } from '../sites/site.schema.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
@@ -81,6 +83,23 @@ export async function exportReaderData(
       'Signed-in readers also have sessions (hashed tokens) until they log out or 30 days pass.',
     ],
   };
+}
+
+/**
+ * Refuses a reader's choice the site's policy doesn't allow (its
+ * `readerDeletion` setting). Owners erasing an author are not held to it.
+ */
+export function checkDeletionPolicy(site: Site, comments: CommentsOnDeletion): void {
+  const policy = site.settings.readerDeletion;
+  if (policy === 'choice' || policy === comments) return;
+  throw new AppError(
+    400,
+    'invalid_body',
+    policy === 'anonymise'
+      ? 'This site keeps the comments of deleted accounts, as “Deleted user”'
+      : 'This site removes the comments of deleted accounts',
+    'comments',
+  );
 }
 
 /**

@@ -15,6 +15,14 @@ describe('settings form', () => {
     });
   });
 
+  it('sets what becomes of a deleting reader’s comments, and maps its errors to the field', () => {
+    const loaded = buildSettings();
+    expect(toUpdate(loaded, { ...toDraft(loaded), readerDeletion: 'remove' })).toEqual({
+      settings: { readerDeletion: 'remove' },
+    });
+    expect(draftFieldOf('settings.readerDeletion')).toBe('readerDeletion');
+  });
+
   it('sends only changed fields; empty text is null; all providers is null', () => {
     const loaded = buildSettings();
     loaded.settings.signInProviders = ['twitter'];

@@ -8,6 +8,7 @@ import type { SettingsUpdate } from '../../contract/dashboard.schema.ts';
 import type { SettingsResponse } from '../../contract/dashboard.ts';
 import type { Locale } from '../../contract/i18n/locales.ts';
 import { PROVIDER_IDS, type ProviderId } from '../../contract/providers.ts';
+import type { ReaderDeletion } from '../../contract/reader-deletion.ts';
 import type { Blocklist, ModerationMode } from '../../contract/site-settings.schema.ts';
 
 export interface SettingsDraft {
@@ -28,6 +29,7 @@ export interface SettingsDraft {
   privacyUrl: string;
   gravatar: boolean;
   requestDataRetentionDays: string;
+  readerDeletion: ReaderDeletion;
   providers: ProviderId[];
   /** '' : each reader's own language. */
   language: Locale | '';
@@ -70,6 +72,7 @@ export function toDraft({ site, settings }: SettingsResponse): SettingsDraft {
     privacyUrl: settings.privacyUrl ?? '',
     gravatar: settings.gravatar,
     requestDataRetentionDays: String(settings.requestDataRetentionDays),
+    readerDeletion: settings.readerDeletion,
     providers: [...(settings.signInProviders ?? PROVIDER_IDS)],
     language: settings.language ?? '',
   };
@@ -103,6 +106,7 @@ export function toUpdate(loaded: SettingsResponse, draft: SettingsDraft): Settin
   if (draft.gravatar !== settings.gravatar) s.gravatar = draft.gravatar;
   const retention = toNumber(draft.requestDataRetentionDays);
   if (retention !== settings.requestDataRetentionDays) s.requestDataRetentionDays = retention;
+  if (draft.readerDeletion !== settings.readerDeletion) s.readerDeletion = draft.readerDeletion;
   const signInProviders = providersOf(draft.providers);
   if (!same(signInProviders, settings.signInProviders)) s.signInProviders = signInProviders;
   const language = draft.language || null;
@@ -146,6 +150,7 @@ const FIELDS: [string, DraftField][] = [
   ['settings.privacyUrl', 'privacyUrl'],
   ['settings.gravatar', 'gravatar'],
   ['settings.requestDataRetentionDays', 'requestDataRetentionDays'],
+  ['settings.readerDeletion', 'readerDeletion'],
   ['settings.signInProviders', 'providers'],
   ['settings.language', 'language'],
   ['origins', 'origins'],

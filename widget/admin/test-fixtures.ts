@@ -50,6 +50,7 @@ export function buildSettings(): SettingsResponse {
       language: null,
       gravatar: false,
       requestDataRetentionDays: 60,
+      readerDeletion: 'choice',
       moderation: {
         mode: 'first-time',
         linkLimit: 2,

@@ -144,13 +144,15 @@ describe('privacy line', () => {
   });
 
   it('names Akismet when it is on', () => {
-    renderApp([], { privacy: { akismet: true, privacyUrl: null } });
+    renderApp([], { privacy: { akismet: true, privacyUrl: null, deletion: 'choice' } });
     expect(line()?.textContent?.trim()).toBe('This site uses Akismet to reduce spam.');
     expect(within(line() as HTMLElement).queryByRole('link')).toBeNull();
   });
 
   it('links the privacy URL in a new tab', () => {
-    renderApp([], { privacy: { akismet: false, privacyUrl: 'https://blog.example/privacy' } });
+    renderApp([], {
+      privacy: { akismet: false, privacyUrl: 'https://blog.example/privacy', deletion: 'choice' },
+    });
     expect(line()?.textContent).toBe('Learn how your comment data is processed.');
     const link = within(line() as HTMLElement).getByRole('link', {
       name: 'Learn how your comment data is processed',
@@ -162,7 +164,7 @@ describe('privacy line', () => {
 
   it('says both, in that order, under the form', () => {
     const form = renderApp([], {
-      privacy: { akismet: true, privacyUrl: 'https://blog.example/privacy' },
+      privacy: { akismet: true, privacyUrl: 'https://blog.example/privacy', deletion: 'choice' },
     });
     expect(line()?.textContent).toBe(
       'This site uses Akismet to reduce spam. Learn how your comment data is processed.',

@@ -40,7 +40,11 @@ describe('readBootstrap', () => {
   });
 
   it('reads the form token and the privacy line, keeping only an http(s) privacy URL', () => {
-    const privacy = { akismet: true, privacyUrl: 'https://blog.example/privacy' };
+    const privacy = {
+      akismet: true,
+      privacyUrl: 'https://blog.example/privacy',
+      deletion: 'anonymise' as const,
+    };
     inline(JSON.stringify(buildBootstrap([], { formToken: 't.1', privacy })));
     expect(readBootstrap(document)).toMatchObject({ formToken: 't.1', privacy });
     document.body.innerHTML = '';
@@ -48,16 +52,20 @@ describe('readBootstrap', () => {
       JSON.stringify({
         ...buildBootstrap([]),
         formToken: 7,
-        privacy: { akismet: 'yes', privacyUrl: 'javascript:alert(1)' },
+        privacy: { akismet: 'yes', privacyUrl: 'javascript:alert(1)', deletion: 'everything' },
       }),
     );
     expect(readBootstrap(document)).toMatchObject({
       formToken: '',
-      privacy: { akismet: false, privacyUrl: null },
+      privacy: { akismet: false, privacyUrl: null, deletion: 'choice' },
     });
     document.body.innerHTML = '';
     inline(JSON.stringify({ ...buildBootstrap([]), privacy: undefined }));
-    expect(readBootstrap(document)?.privacy).toEqual({ akismet: false, privacyUrl: null });
+    expect(readBootstrap(document)?.privacy).toEqual({
+      akismet: false,
+      privacyUrl: null,
+      deletion: 'choice',
+    });
   });
 
   it('returns null when missing or broken', () => {

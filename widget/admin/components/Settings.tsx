@@ -324,6 +324,24 @@ export function Settings() {
               <input type="number" min={1} step={1} {...text('requestDataRetentionDays', true)} />,
               'Used against spam; erased from comments older than this.',
             )}
+            {field(
+              'readerDeletion',
+              'When readers delete their data, their comments',
+              <select
+                {...props('readerDeletion', true)}
+                value={draft.readerDeletion}
+                onChange={(event) => {
+                  const readerDeletion = event.currentTarget
+                    .value as SettingsDraft['readerDeletion'];
+                  setDraft((d) => d && { ...d, readerDeletion });
+                }}
+              >
+                <option value="choice">Are kept or removed, as they choose</option>
+                <option value="anonymise">Are kept, as “Deleted user”</option>
+                <option value="remove">Are removed</option>
+              </select>,
+              'A removed comment with replies stays as a placeholder, so the replies keep their place.',
+            )}
           </fieldset>
 
           <ProviderChecks

@@ -11,6 +11,7 @@ export function YourData() {
   const { api, auth, bootstrap, dispatch } = useThread();
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
+  const { deletion } = bootstrap.privacy;
 
   async function download() {
     try {
@@ -56,12 +57,17 @@ export function YourData() {
             Delete your account on this site? Your name, picture and sessions here go. Other sites
             are not affected.
           </p>
-          <button type="button" onClick={() => void remove('anonymise')}>
-            Delete, keep my comments as “Deleted user”
-          </button>{' '}
-          <button type="button" className="danger" onClick={() => void remove('remove')}>
-            Delete, and remove my comments
-          </button>{' '}
+          {/* Only what the site's policy allows (its readerDeletion setting). */}
+          {deletion !== 'remove' && (
+            <button type="button" onClick={() => void remove('anonymise')}>
+              Delete, keep my comments as “Deleted user”
+            </button>
+          )}{' '}
+          {deletion !== 'anonymise' && (
+            <button type="button" className="danger" onClick={() => void remove('remove')}>
+              Delete, and remove my comments
+            </button>
+          )}{' '}
           <button type="button" className="link-button" onClick={() => setConfirming(false)}>
             Cancel
           </button>
