@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { BENCH_AUTH_SECRET } from './seed.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +89,7 @@ export async function startParley(
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SQLITE_PATH: sqlitePath,
       LOG_LEVEL: 'silent',
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       // One client posts everything: flood control would (rightly) stop it.
       COMMENT_RATE_LIMIT: '100000',
       SITE_COMMENT_RATE_LIMIT: '100000',

@@ -103,11 +103,13 @@ interface Row {
   /** Reads are compared with the ceiling; writes and the rest are not. */
   ratio: boolean;
   target: string;
+  /** Parley's peak RSS once this scenario ended (MB): where memory grew. */
+  peakRssMb: number;
 }
 const rows: Row[] = [];
 const measure = async (name: string, target: string, ratio: boolean, m: Promise<Measured>) => {
   process.stdout.write(`  ${name}…\n`);
-  rows.push({ name, m: await m, ratio, target });
+  rows.push({ name, m: await m, ratio, target, peakRssMb: parley.peakRssMb() });
 };
 
 console.log(`Measuring (${SECONDS} s per scenario, 10 connections)…`);
@@ -178,6 +180,7 @@ await measure(
 clearInterval(poster);
 
 console.log('  5,000 idle live-update subscribers…');
+const rssBeforeSse = parley.peakRssMb();
 const sse = await sseFanout(
   base,
   `/api/v1/events?site=${SITE}&page=${q(otherPage(3))}`,
@@ -185,6 +188,7 @@ const sse = await sseFanout(
   () => post(otherPage(3)),
 );
 console.log('  first comment visible in Chromium (cold loads)…');
+const rssAfterSse = parley.peakRssMb();
 const paint = await firstPaint(hostOrigin);
 
 const peakRss = parley.peakRssMb();
@@ -223,10 +227,13 @@ writeFileSync(
         ...r.m,
         ofCeiling: r.ratio ? r.m.rps / ceiling : null,
         target: r.target,
+        peakRssMbAfter: r.peakRssMb,
       })),
       sse,
       firstPaint: paint,
       peakRssMb: peakRss,
+      peakRssMbBeforeSse: rssBeforeSse,
+      peakRssMbAfterSse: rssAfterSse,
     },
     null,
     2,

@@ -6,6 +6,8 @@
  * A third of the comments are replies, up to four levels deep.
  */
 import type { Insertable } from 'kysely';
+import { ensureAvatar } from '../server/avatars/avatar.repository.ts';
+import { guestAvatar } from '../server/avatars/avatar-source.ts';
 import { saveSite } from '../server/sites/site.service.ts';
 import type { CommentsTable } from '../server/store/database.ts';
 import { createDb, migrateToLatest } from '../server/store/db.ts';
@@ -16,6 +18,10 @@ export const BIG = 'https://bench.example/big'; // 1,000 comments
 export const HUGE = 'https://bench.example/huge'; // 10,000 comments
 export const otherPage = (i: number) => `https://bench.example/other/${i}`;
 export const OTHER_PAGES = 1_000;
+/** The server's secret in the bench (avatar keys are keyed with it). */
+export const BENCH_AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
+/** The bench's 17 guest readers, their pictures' keys stored as the app stores them when they post. */
+const READERS = 17;
 
 const BODY = (i: number) =>
   `Comment ${i}: some **Markdown**, a link https://example.com/${i} and \`code\`.\n\nSecond paragraph.`;
@@ -34,6 +40,18 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
   });
   const start = Date.parse('2026-01-01T00:00:00Z');
   let n = 0;
+  // Without keys the server would compute every row's at start-up (avatar-backfill.ts).
+  const avatarKeys: string[] = [];
+  for (let reader = 0; reader < READERS; reader++) {
+    const source = guestAvatar(
+      BENCH_AUTH_SECRET,
+      SITE,
+      `r${reader}@example.com`,
+      `Reader ${reader}`,
+    );
+    await ensureAvatar(db, source, new Date(start).toISOString());
+    avatarKeys.push(source.key);
+  }
 
   async function page(url: string, count: number) {
     const pageId = newId();
@@ -59,7 +77,7 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
       const attached = parent && parent.depth < 4 ? parent : undefined;
       const root = attached ? attached.root : id;
       const at = new Date(start + n * 1000).toISOString();
-      const reader = i % 17;
+      const reader = i % READERS;
       rows.push({
         id,
         site_id: SITE,
@@ -80,6 +98,7 @@ export async function seed(path: string, hostOrigin: string): Promise<void> {
         updated_at: at,
         identity_id: null,
         author_avatar_url: null,
+        avatar_key: avatarKeys[reader] ?? null,
         moderation_reasons: null,
       });
       recent.push({ id, depth, root });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express, { type Express } from 'express';
@@ -14,6 +14,7 @@ import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
+import { cachedThreadReads } from './comments/thread.fast-path.ts';
 import { invalidateOnChange } from './comments/thread.invalidation.ts';
 import type { Config } from './config.ts';
 import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
@@ -149,19 +150,22 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     'trust proxy',
     Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy,
   );
-  app.use(requestLog(logger));
-  app.use(
-    helmet({
-      // Pages that need a policy set their own (the iframe's differs per site);
-      // everything else gets the strictest one below.
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      },
-      // frame-ancestors decides framing; X-Frame-Options can't list origins.
-      frameguard: false,
-    }),
-  );
+  const logRequest = requestLog(logger);
+  const securityHeaders = helmet({
+    // Pages that need a policy set their own (the iframe's differs per site);
+    // everything else gets the strictest one below.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    // frame-ancestors decides framing; X-Frame-Options can't list origins.
+    frameguard: false,
+  });
+  app.use(logRequest);
+  app.use(securityHeaders);
+  // Cached thread slices are answered before Express (with the same log line
+  // and headers); everything else goes through the app.
+  const fastRead = cachedThreadReads(cache, [logRequest, securityHeaders], logger);
 
   // Threads and the iframe page compress ~5x; widget assets arrive already
   // compressed (Content-Encoding set), which compression() leaves alone.
@@ -206,9 +210,11 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       await backfillAvatarKeys(db, config.authSecret);
       stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.port, config.host, (err?: Error) =>
-          err ? reject(err) : resolve(s),
-        );
+        const s = createServer((req, res) => {
+          if (!fastRead(req, res)) app(req, res);
+        });
+        s.once('error', reject);
+        s.listen(config.port, config.host, () => resolve(s));
       });
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -26,6 +26,7 @@ import { type CommentAuthorInput, createComment } from './comment.service.ts';
 import { countComments } from './counts.service.ts';
 import { formAgeMs } from './form-token.ts';
 import type { ThreadCache } from './thread.cache.ts';
+import { PUBLIC_SLICE } from './thread.fast-path.ts';
 import { readThread } from './thread.service.ts';
 
 export interface CommentServices {
@@ -52,13 +53,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
         res.json(answer.own);
         return;
       }
-      await sendCached(req, res, services.cache, answer.key, answer.cached, {
-        type: 'application/json; charset=utf-8',
-        // What everyone sees, but the same URL answers an author with their
-        // own held comments (by cookie): browsers may keep it and must ask
-        // again each time (a cheap 304); shared caches must not keep it.
-        cacheControl: 'private, no-cache',
-      });
+      await sendCached(req, res, services.cache, answer.key, answer.cached, PUBLIC_SLICE);
     }),
   );
 

@@ -9,6 +9,13 @@
  * site), and least recently used first beyond a byte budget. A build that
  * was under way when its page changed is not stored, so a slow read racing
  * a write can't put the old page back.
+ *
+ * Requests that miss the same key while it is being built wait for that one
+ * build (one query and one compression, not one per reader: a hot page
+ * changing several times a second would otherwise be rebuilt by every
+ * request and never cached). Only requests that arrived before the page
+ * changed share a build; a request after the change starts a new one, so it
+ * never gets the page as it was before that change.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -73,9 +80,18 @@ interface Flight {
   stale: boolean;
 }
 
+/** A shared build of one key: those who missed it while it runs wait for it. */
+interface Shared<T> {
+  flight: Flight;
+  result: Promise<T>;
+}
+
 export function createThreadCache(options: { maxBytes: number }): ThreadCache {
   const entries = new Map<string, CachedPage>();
   const flights = new Set<Flight>();
+  // Builds and compressions that later requests for the same key may join.
+  const building = new Map<string, Shared<CachedPage>>();
+  const compressing = new Map<string, Shared<Buffer>>();
   // Per page (JSON of [site, page]): the cursors handed out for it.
   const cursors = new Map<string, Set<string>>();
   let bytes = 0;
@@ -101,16 +117,32 @@ export function createThreadCache(options: { maxBytes: number }): ThreadCache {
     }
   }
 
-  /** Runs `work` as a flight of `key`: true with its result when no change overtook it. */
-  async function fly<T>(key: string, work: () => Promise<T>): Promise<[T, boolean]> {
+  /**
+   * Runs `work` as a flight of `key`, shared with whoever asks for `key` in
+   * `joinable` before it ends or a change to its page overtakes it; `done`
+   * gets the result and whether it is still current.
+   */
+  function fly<T, R>(
+    joinable: Map<string, Shared<R>>,
+    key: string,
+    work: () => Promise<T>,
+    done: (result: T, current: boolean) => R,
+  ): Promise<R> {
+    const running = joinable.get(key);
+    if (running && !running.flight.stale) return running.result;
     const flight = { key, stale: false };
     flights.add(flight);
-    try {
-      const result = await work();
-      return [result, !flight.stale];
-    } finally {
-      flights.delete(flight);
-    }
+    const result = (async () => {
+      try {
+        const value = await work();
+        return done(value, !flight.stale);
+      } finally {
+        flights.delete(flight);
+        if (joinable.get(key)?.flight === flight) joinable.delete(key);
+      }
+    })();
+    joinable.set(key, { flight, result });
+    return result;
   }
 
   return {
@@ -125,37 +157,44 @@ export function createThreadCache(options: { maxBytes: number }): ThreadCache {
     async load(key, build) {
       const cached = this.get(key);
       if (cached) return cached;
-      const [built, current] = await fly(key, build);
-      const json = Buffer.from(built.json);
-      const entry: CachedPage = {
-        json,
-        hash: createHash('sha256').update(json).digest('base64url').slice(0, 27),
-      };
-      if (current && built.keep) keep(key, entry);
-      return entry;
+      return fly(building, key, build, (built, current) => {
+        const json = Buffer.from(built.json);
+        const entry: CachedPage = {
+          json,
+          hash: createHash('sha256').update(json).digest('base64url').slice(0, 27),
+        };
+        if (current && built.keep) keep(key, entry);
+        return entry;
+      });
     },
     async encoded(key, entry, encoding) {
       if (encoding === 'identity') return entry.json;
       const have = entry[encoding];
       if (have) return have;
-      const [body, current] = await fly(key, () =>
-        encoding === 'br'
-          ? brotli(entry.json, {
-              params: {
-                // Compressed once per change and sent many times: worth a high quality.
-                [constants.BROTLI_PARAM_QUALITY]: 9,
-                [constants.BROTLI_PARAM_SIZE_HINT]: entry.json.length,
-              },
-            })
-          : gz(entry.json, { level: 9 }),
+      // Joined only by requests for this very entry (its hash) in this encoding.
+      return fly(
+        compressing,
+        `${key}\n${entry.hash}\n${encoding}`,
+        () =>
+          encoding === 'br'
+            ? brotli(entry.json, {
+                params: {
+                  // Compressed once per change and sent many times: worth a high quality.
+                  [constants.BROTLI_PARAM_QUALITY]: 9,
+                  [constants.BROTLI_PARAM_SIZE_HINT]: entry.json.length,
+                },
+              })
+            : gz(entry.json, { level: 9 }),
+        (body, current) => {
+          // Only into the entry still cached for this key.
+          if (current && entries.get(key) === entry) {
+            remove(key);
+            entry[encoding] = body;
+            keep(key, entry);
+          }
+          return body;
+        },
       );
-      // Only into the entry still cached for this key.
-      if (current && entries.get(key) === entry) {
-        remove(key);
-        entry[encoding] = body;
-        keep(key, entry);
-      }
-      return body;
     },
     invalidate(site, page) {
       const prefix =

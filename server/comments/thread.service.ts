@@ -253,6 +253,11 @@ export function withViewer(
   return { ...list, comments };
 }
 
+/** The thread cache's key of a slice of a site's page. */
+export function sliceKey(siteId: string, pageKey: string, slice: ThreadSlice): string {
+  return cacheKey(siteId, pageKey, slice.sort, slice.parent ?? '', slice.cursor ?? '');
+}
+
 /**
  * The slice as this reader sees it. Most readers get what everyone sees,
  * from the cache (serialised once per change, script-safe so the iframe page
@@ -276,7 +281,7 @@ export async function readThread(
     const list = await publicPage(db, site, pageKey, slice, new Set(above));
     return { own: withViewer(list, own, site, slice) };
   }
-  const key = cacheKey(site.id, pageKey, slice.sort, slice.parent ?? '', slice.cursor ?? '');
+  const key = sliceKey(site.id, pageKey, slice);
   // Only cursors this server handed out are worth a cache entry (thread.cache.ts).
   const cacheable = !slice.cursor || cache.issued(site.id, pageKey, slice.cursor);
   const cached = await cache.load(key, async () => {

@@ -1,7 +1,11 @@
-import type { CookieOptions, Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { CookieOptions } from 'express';
 
 /** Reads one cookie from the request (a few lines instead of cookie-parser). */
-export function readCookie(req: Request, name: string): string | undefined {
+export function readCookie(
+  req: Pick<IncomingMessage, 'headers'>,
+  name: string,
+): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
