@@ -37,6 +37,9 @@ export function setLanguage(
  * only theirs). Awaited by what shows them; tried again after a failed load.
  */
 export function loadAllWords(): Promise<void> {
+  // A catalogue handed over whole (tests, a page that inlined everything)
+  // already holds the later words: 'form.problems' is one of them.
+  if (messages['form.problems'] !== undefined) return Promise.resolve();
   all ??= fetch(`${base}/embed/words/${locale}.json`)
     .then((response) => response.json() as Promise<Partial<Record<ReaderKey, Message>>>)
     .then(

@@ -115,6 +115,8 @@ const MESSAGES: Partial<Record<ClientErrorCode, ReaderKey>> = {
  * The form's error text for an error that is not about one field (the edit
  * box's too), in the reader's language, by code: never the server's English.
  */
-export function formMessage({ code }: ApiError): string {
+export function formMessage({ code, retryAfter }: ApiError): string {
+  if (code === 'rate_limited' && retryAfter)
+    return t('error.rateLimitedFor', { count: retryAfter });
   return t(MESSAGES[code] ?? 'error.server');
 }

@@ -9,7 +9,7 @@ import type { Message } from '../format.ts';
 import type { ReaderKey, ReaderMessages } from './en.ts';
 
 const LATER =
-  /^(field\.|error\.(?!network$)|edit\.|delete\.|form\.problems$|signIn\.(ended|popupBlocked|cancelled|wasCancelled|cancelledWith|tooLong|tooMany|network|unavailable|failed|failedWith)$)/;
+  /^(field\.|data\.(?!open$)|error\.(?!network$)|edit\.|delete\.|form\.problems$|signIn\.(ended|popupBlocked|cancelled|wasCancelled|cancelledWith|tooLong|tooMany|network|unavailable|failed|failedWith)$)/;
 
 /** True for a word the first render never shows. */
 export const isLaterKey = (key: string): boolean => LATER.test(key);

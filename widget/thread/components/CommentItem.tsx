@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
-import { exactTime, t, timeAgo } from '../i18n.ts';
+import { exactTime, loadAllWords, t, timeAgo } from '../i18n.ts';
 import { Later } from '../later.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
@@ -10,8 +10,10 @@ import { MoreReplies } from './LoadMore.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
 
 // Only an author inside the edit window opens these: off the first render.
-const loadEdit = () => import('./OwnComment.tsx').then((m) => m.EditComment);
-const loadConfirm = () => import('./OwnComment.tsx').then((m) => m.ConfirmDelete);
+// The edit and delete boxes' words come with the rest of the reader's language.
+const own = () => Promise.all([import('./OwnComment.tsx'), loadAllWords()]).then(([m]) => m);
+const loadEdit = () => own().then((m) => m.EditComment);
+const loadConfirm = () => own().then((m) => m.ConfirmDelete);
 
 function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
@@ -102,7 +104,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
             </a>
             {isNew && (
               <span className="new-badge" data-testid="new-badge">
-                New
+                {t('comment.new')}
               </span>
             )}
             {comment.editedAt && (

@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES } from '../auth.ts';
+import { PROVIDER_NAMES } from '../auth/providers.ts';
 import { useThread } from '../context.ts';
 import { t } from '../i18n.ts';
 import { ProviderIcon } from './ProviderIcon.tsx';
@@ -33,6 +33,8 @@ export function SignIn({ beforeSignIn }: { beforeSignIn: () => void }) {
                 className="provider"
                 aria-label={label}
                 title={label}
+                onPointerEnter={auth.prefetch}
+                onFocus={auth.prefetch}
                 onClick={() => {
                   beforeSignIn();
                   auth.signIn(provider);
