@@ -23,7 +23,7 @@ export const ar: Translation<typeof en> = {
   'comment.edited': '(مُعدَّل)',
   'comment.awaiting': 'تعليقك بانتظار المراجعة.',
   'comment.reply': 'رد',
-  'comment.replyTo': 'الرد على {name}',
+  'comment.replyTo': 'رد على {name}',
   'comment.edit': 'تحرير',
   'comment.editYours': 'تحرير تعليقك',
   'comment.delete': 'حذف',

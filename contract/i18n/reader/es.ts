@@ -131,7 +131,11 @@ export const es: Translation<typeof en> = {
   'form.notify.confirmEmail': 'Revisa tu correo para confirmar.',
   'comment.new': 'Nuevo',
   'more.comments': 'Cargar más comentarios',
-  'more.replies': { one: 'Mostrar {count} respuesta más', other: 'Mostrar {count} respuestas más' },
+  'more.replies': {
+    one: 'Mostrar {count} respuesta más',
+    many: 'Mostrar {count} de respuestas más',
+    other: 'Mostrar {count} respuestas más',
+  },
   'more.failed': 'No se han podido cargar. Inténtalo de nuevo.',
   'data.open': 'Tus datos en este sitio',
   'data.explain':
@@ -140,6 +144,7 @@ export const es: Translation<typeof en> = {
   'data.send': 'Envíame un enlace',
   'data.sent': {
     one: 'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minuto, solo para este sitio.',
+    many: 'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minutos, solo para este sitio.',
     other:
       'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minutos, solo para este sitio.',
   },

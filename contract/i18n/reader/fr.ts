@@ -135,6 +135,7 @@ export const fr: Translation<typeof en> = {
   'more.comments': 'Charger plus de commentaires',
   'more.replies': {
     one: 'Afficher {count} autre réponse',
+    many: 'Afficher {count} autres réponses',
     other: 'Afficher {count} autres réponses',
   },
   'more.failed': 'Impossible de les charger. Veuillez réessayer.',
@@ -145,6 +146,7 @@ export const fr: Translation<typeof en> = {
   'data.send': 'M’envoyer un lien',
   'data.sent': {
     one: 'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minute, pour ce site uniquement.',
+    many: 'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minutes, pour ce site uniquement.',
     other:
       'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minutes, pour ce site uniquement.',
   },

@@ -130,7 +130,11 @@ export const ptBR: Translation<typeof en> = {
   'form.notify.confirmEmail': 'Verifique seu e-mail para confirmar.',
   'comment.new': 'Novo',
   'more.comments': 'Carregar mais comentários',
-  'more.replies': { one: 'Mostrar mais {count} resposta', other: 'Mostrar mais {count} respostas' },
+  'more.replies': {
+    one: 'Mostrar mais {count} resposta',
+    many: 'Mostrar mais {count} de respostas',
+    other: 'Mostrar mais {count} respostas',
+  },
   'more.failed': 'Não foi possível carregá-los. Tente novamente.',
   'data.open': 'Seus dados neste site',
   'data.explain':
@@ -139,6 +143,7 @@ export const ptBR: Translation<typeof en> = {
   'data.send': 'Enviar um link por e-mail',
   'data.sent': {
     one: 'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minuto, somente para este site.',
+    many: 'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minutos, somente para este site.',
     other:
       'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minutos, somente para este site.',
   },
