@@ -24,6 +24,13 @@ export default [
     gzip: true,
   },
   {
+    // Imported by embed.js only when its frame shows no thread.
+    name: 'embed-diagnose.js (wrong-embed diagnostics)',
+    path: `${DIR}/embed-diagnose.js`,
+    limit: '600 B',
+    gzip: true,
+  },
+  {
     // A listing page loads it beside every post link: it must stay tiny.
     name: 'count.js (comment counts on a listing page)',
     path: `${DIR}/count.js`,

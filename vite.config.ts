@@ -12,6 +12,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type EnvironmentOptions } from 'vite';
 import { reactToPreact } from './widget/aliases.ts';
+import { plainDynamicImports } from './widget/vite/plain-dynamic-imports.ts';
 import { precompress } from './widget/vite/precompress.ts';
 
 const OUT_DIR = 'dist/widget';
@@ -28,8 +29,10 @@ function hostScript(entry: string, fileName: string): EnvironmentOptions {
     build: {
       outDir: OUT_DIR,
       emptyOutDir: false,
-      // Host pages can be old: keep the loader's syntax conservative.
-      target: 'es2019',
+      // The same syntax as the app it loads (es2020): a browser that can't
+      // parse optional chaining can't run the thread in the frame either, and
+      // down-levelled `?.`/`??` cost the loader ~50 B gzipped of its budget.
+      target: 'es2020',
       copyPublicDir: false,
       lib: { entry, formats: ['iife'], name: 'Parley', fileName: () => fileName },
       // No Symbol.toStringTag on the exports object: bytes no caller needs.
@@ -71,7 +74,7 @@ export default defineConfig(({ command, mode }) => ({
   // both runtimes. What ships is Preact behind React's API (widget/aliases.ts).
   ...(command === 'serve' && mode !== 'test'
     ? { plugins: [react()] }
-    : { plugins: [precompress()], resolve: { alias: reactToPreact } }),
+    : { plugins: [plainDynamicImports(), precompress()], resolve: { alias: reactToPreact } }),
   environments: {
     // The apps: the iframe's and the dashboard's, each an entry of its own,
     // sharing nothing but what both import.
@@ -80,6 +83,8 @@ export default defineConfig(({ command, mode }) => ({
         outDir: OUT_DIR,
         emptyOutDir: true,
         target: 'es2020',
+        // Lazy chunks (later.ts) need nothing preloaded: see plain-dynamic-imports.ts.
+        modulePreload: false,
         manifest: true,
         copyPublicDir: false,
         rolldownOptions: {
@@ -88,12 +93,27 @@ export default defineConfig(({ command, mode }) => ({
       },
     },
     embed: hostScript('widget/embed/embed.ts', 'embed.js'),
+    // What embed.js imports only for a frame that shows no thread.
+    diagnose: {
+      consumer: 'client',
+      build: {
+        outDir: OUT_DIR,
+        emptyOutDir: false,
+        target: 'es2020',
+        copyPublicDir: false,
+        lib: {
+          entry: 'widget/embed/diagnose.ts',
+          formats: ['es'],
+          fileName: () => 'embed-diagnose.js',
+        },
+      },
+    },
     count: hostScript('widget/count/count.ts', 'count.js'),
   },
   builder: {
     async buildApp(builder) {
       // The apps first: their build empties the output directory.
-      for (const name of ['client', 'embed', 'count']) {
+      for (const name of ['client', 'embed', 'diagnose', 'count']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.config.ts defines no environment ${name}`);
         await builder.build(environment);

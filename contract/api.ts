@@ -107,6 +107,8 @@ export interface ThreadBootstrap {
   hostOrigin: string;
   theme: Theme;
   maxDepth: number;
+  /** Longest comment the server stores, in UTF-16 code units after trimming (the form's counter). */
+  maxBodyChars: number;
   /** Null when the site is unknown: the app shows "comments unavailable". */
   thread: CommentList | null;
   /**
@@ -125,7 +127,27 @@ export interface ThreadBootstrap {
   privacy: { akismet: boolean; privacyUrl: string | null; deletion: ReaderDeletion };
   /** The reader's language, negotiated by the server (contract/i18n/locales.ts). */
   locale: Locale;
+  /**
+   * How the host page asked the widget to look (embed.js's data-* and what
+   * it read from the page), checked by the server: null means the default.
+   */
+  look: ThreadLook;
 }
+
+export interface ThreadLook {
+  /** The host page's background behind the thread, as a CSS colour: the frame paints it. */
+  background: string | null;
+  /** A CSS font-family list (names only: no font is fetched). */
+  font: string | null;
+  /** #rgb or #rrggbb. */
+  accent: string | null;
+}
+
+/**
+ * GET /embed/check?site=&origin=: why the loader's frame shows no thread,
+ * for the site owner (`console`) and the page's readers (`notice`).
+ */
+export type EmbedCheck = { ok: true } | { ok: false; notice: string; console: string };
 
 /** The signed-in reader as the API shows them (never their email). */
 export interface Identity {
@@ -134,6 +156,12 @@ export interface Identity {
   url: string | null;
   avatarUrl: string;
   provider: ProviderId;
+  /**
+   * Present when the provider gave an email address (never the address
+   * itself): only then can reply notifications reach this reader, so only
+   * then does the form offer its "Notify me" boxes.
+   */
+  emailable?: true;
 }
 
 /** 201 from POST /api/v1/auth/tickets. */

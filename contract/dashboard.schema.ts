@@ -25,7 +25,9 @@ export const ModerationRequest = z.object({
 });
 
 /** PUT /admin/api/sites/:site/settings: any of name, origins, and a settings patch. */
-export const SiteSettingsUpdate = z.object({
+// Strict: an owner who sends a field Parley doesn't know (say `settings.akismetKey`
+// for `settings.moderation.akismetKey`) must hear so, not believe it saved.
+export const SiteSettingsUpdate = z.strictObject({
   name: SiteName.optional(),
   origins: SiteOrigins.optional(),
   settings: SettingsPatch.optional(),

@@ -14,7 +14,8 @@ export type SiteRole = (typeof SITE_ROLES)[number];
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'trash'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-export const MODERATION_ACTIONS = ['approve', 'spam', 'trash', 'restore'] as const;
+/** `hold` puts a comment back in the queue: the Undo of an approval. */
+export const MODERATION_ACTIONS = ['approve', 'spam', 'trash', 'restore', 'hold'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** The status each moderation action leaves a comment in. */
@@ -23,6 +24,15 @@ export const RESULT_OF: Readonly<Record<ModerationAction, CommentStatus>> = {
   spam: 'spam',
   trash: 'trash',
   restore: 'approved',
+  hold: 'pending',
+};
+
+/** The action that puts a comment back in `status` (what Undo sends). */
+export const ACTION_TO: Readonly<Record<CommentStatus, ModerationAction>> = {
+  approved: 'approve',
+  spam: 'spam',
+  trash: 'trash',
+  pending: 'hold',
 };
 
 /** A comment as moderators see it: with its author's email and IP, and why it was held. */
@@ -44,6 +54,12 @@ export interface QueueItem {
   parent: { id: string; authorName: string; excerpt: string } | null;
   /** Each check that objected, what it decided, and why (written for the moderator). */
   reasons: { check: string; decision: 'hold' | 'spam' | 'reject'; reason: string }[];
+}
+
+/** GET /admin/api/sites/:site/comments: the list asked for, and how many comments each tab holds. */
+export interface QueueList {
+  comments: QueueItem[];
+  counts: Record<CommentStatus, number>;
 }
 
 /** GET /admin/api/me: one entry per site the admin has a role on. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFrameToHost, readHostToFrame, readLoginResult } from './messages.ts';
+import {
+  isCssColor,
+  isFontList,
+  isHexColor,
+  readFrameToHost,
+  readHostToFrame,
+  readLoginResult,
+} from './messages.ts';
 
 const DRAFT = 'parley:draft:blog:/post';
 
@@ -69,6 +76,25 @@ describe('theme messages', () => {
     }
     // Only the host sends it.
     expect(readFrameToHost({ parley: { type: 'theme', theme: 'dark' } })).toBeNull();
+  });
+});
+
+describe('what the host may set of the widget’s look', () => {
+  it('takes CSS colours as browsers report them, and nothing that ends a declaration', () => {
+    for (const ok of ['rgb(247, 243, 234)', 'rgba(0, 0, 0, 0.5)', 'color(srgb 1 0.5 0)', '#fff'])
+      expect(isCssColor(ok), ok).toBe(true);
+    for (const bad of [
+      'red;background:url(x)',
+      'url(https://x)',
+      'rgb(1,2,3)}body{',
+      'x'.repeat(200),
+    ])
+      expect(isCssColor(bad), bad).toBe(false);
+    expect(isFontList('"Iowan Old Style", Georgia, serif')).toBe(true);
+    expect(isFontList('x; background: red')).toBe(false);
+    expect(isFontList('url(https://fonts.example/x.woff2)')).toBe(false);
+    expect(isHexColor('#b5472d')).toBe(true);
+    expect(isHexColor('red')).toBe(false);
   });
 });
 

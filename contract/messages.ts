@@ -38,6 +38,11 @@ export type FrameToHost =
   /** The app has rendered; the loader may show the frame. */
   | { type: 'ready'; height: number }
   /**
+   * The app has no thread to show (unknown site, page not allowed): the
+   * loader asks the server why and says so in place of the frame.
+   */
+  | { type: 'unavailable' }
+  /**
    * The app's content height changed. `grewAt`: where (a y offset in the
    * frame) a live update changed it; when that is above what the reader is
    * looking at, the loader scrolls by the change so their place stays put.
@@ -61,8 +66,11 @@ export type HostToFrame =
   | { type: 'showComment'; commentId: string }
   /** Everything the host page keeps for this site (sent once the app is ready). */
   | { type: 'storage'; data: Record<string, string> }
-  /** The host page changed its theme (`setTheme`): restyle without reloading. */
-  | { type: 'theme'; theme: Theme }
+  /**
+   * The host page changed its theme (`setTheme`): restyle without reloading,
+   * on the page's background as it is now.
+   */
+  | { type: 'theme'; theme: Theme; background?: string }
   /**
    * The redirect fallback came back: `#parley-login=<ticket>.<result>` was on
    * the page's URL (the loader took it off at once). `result` is the one-time
@@ -89,10 +97,38 @@ export function readLoginHash(hash: string): LoginReturn | null {
     : null;
 }
 
+/**
+ * A CSS colour as a browser reports a computed one (`rgb(…)`, `color(srgb …)`,
+ * `oklch(…)`) or a hex: nothing that could end a declaration or load a URL.
+ */
+export function isCssColor(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 120 &&
+    /^(#[0-9a-f]{3,8}|[a-z-]+\([0-9a-z.,%/\s-]+\))$/i.test(value) &&
+    !/url/i.test(value)
+  );
+}
+
+/** A font-family list: names, quoted or not, separated by commas; no url(), no declarations. */
+export function isFontList(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 200 &&
+    /^[\w\s"',-]+$/.test(value) &&
+    !/\burl\b/i.test(value)
+  );
+}
+
+/** #rgb or #rrggbb. */
+export const isHexColor = (value: unknown): value is string =>
+  typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value);
+
 export type Envelope<T> = { parley: T };
 
 const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
   'ready',
+  'unavailable',
   'resize',
   'scrollTo',
   'storageSet',
@@ -132,6 +168,7 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
       ? { type: 'storageSet', key, value }
       : null;
   }
+  if (m.type === 'unavailable') return { type: 'unavailable' };
   if (m.type === 'navigate') {
     return typeof m.url === 'string' && m.url.length <= 2048
       ? { type: 'navigate', url: m.url }
@@ -152,7 +189,9 @@ export const COMMENT_HASH = /^#comment-([A-Za-z0-9_-]{1,64})$/;
 export function readHostToFrame(data: unknown): HostToFrame | null {
   const m = unwrap(data, HOST_TO_FRAME_TYPES);
   if (m?.type === 'theme') {
-    return THEMES.includes(m.theme) ? { type: 'theme', theme: m.theme as Theme } : null;
+    if (!THEMES.includes(m.theme)) return null;
+    const background = isCssColor(m.background) ? { background: m.background } : {};
+    return { type: 'theme', theme: m.theme as Theme, ...background };
   }
   if (m?.type === 'storage') {
     const stored = m.data;

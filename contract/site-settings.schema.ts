@@ -70,7 +70,7 @@ export const DEFAULT_MAX_DEPTH = 5;
  * A blocklist is replaced whole.
  */
 const m = ModerationSettings.shape;
-const ModerationPatch = z.object({
+const ModerationPatch = z.strictObject({
   mode: m.mode.unwrap().optional(),
   linkLimit: m.linkLimit.unwrap().optional(),
   blocklist: m.blocklist.unwrap().optional(),
@@ -116,7 +116,7 @@ export const SiteSettings = z.object({
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
 /** Only the settings to change; the rest keep their current (or default) values. */
-export const SettingsPatch = z.object({
+export const SettingsPatch = z.strictObject({
   maxDepth: z.number().int().min(1).max(10).optional(),
   moderation: ModerationPatch.optional(),
   privacyUrl: z

@@ -20,9 +20,12 @@ const devUrl = `http://127.0.0.1:${demo.devServerPort}`;
 
 const nodeEnv = process.env.NODE_ENV;
 const builder = await createBuilder({ logLevel: 'warn' });
-const embed = builder.environments.embed;
-if (!embed) throw new Error('vite.config.ts defines no embed environment');
-await builder.build(embed);
+// embed.js and the diagnostics it imports for a frame that shows no thread.
+for (const name of ['embed', 'diagnose']) {
+  const environment = builder.environments[name];
+  if (!environment) throw new Error(`vite.config.ts defines no ${name} environment`);
+  await builder.build(environment);
+}
 // A build sets NODE_ENV=production for the process, which would turn the dev
 // server into a production one (no Fast Refresh, production JSX).
 if (nodeEnv === undefined) delete process.env.NODE_ENV;

@@ -8,6 +8,7 @@ import {
   test as base,
   expect,
   type FrameLocator,
+  type Locator,
   type Page,
 } from '@playwright/test';
 import { BLOG_URL, HOST_URL, PARLEY_URL } from './urls.ts';
@@ -98,4 +99,21 @@ export async function hostPage(
   });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { url: string }).url;
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (
+      await target
+        .evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus())
+        .catch(() => false)
+    )
+      break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+  // Focus is visible: an outline is drawn around what has it.
+  const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline, 'a visible focus indicator').not.toBe('none');
 }

@@ -75,9 +75,12 @@ test('a reply arriving above what the reader is looking at does not move it', as
 
   await seedComment(request, url, 'A late reply\n\nthat takes\n\nsome room', { parentId: ids[1] });
   await expect(frame.getByTestId('comment').filter({ hasText: 'A late reply' })).toBeVisible();
+  // Within a pixel: the reply takes some 80 px, and scroll positions and
+  // frame heights are whole pixels while layout is not, so a busy run can
+  // land a fraction of a pixel away (seen: 79 against 80), which no reader sees.
   await expect
-    .poll(async () => Math.round((await reading.boundingBox())?.y ?? 0))
-    .toBe(Math.round(before?.y ?? -1));
+    .poll(async () => Math.abs(((await reading.boundingBox())?.y ?? 0) - (before?.y ?? -100)))
+    .toBeLessThanOrEqual(1);
 });
 
 test('a dropped connection resumes and shows what was posted meanwhile', async ({

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, hostPage, PARLEY_URL, postAsGuest, test } from './fixtures.ts';
+import { expect, hostPage, PARLEY_URL, postAsGuest, tabTo, test } from './fixtures.ts';
 import { OWNER } from './urls.ts';
 
 // These tests share the "moderated" site and change its settings: one at a time.
@@ -30,8 +30,9 @@ test('a first comment waits for the owner, who approves it from the dashboard wi
   await expect(
     page.frameLocator('iframe.parley-frame').getByTestId('comment').filter({ hasText: text }),
   ).toBeVisible();
+  // Not "No comments yet" above it: the reader sees their own.
   await expect(page.frameLocator('iframe.parley-frame').getByTestId('comment-count')).toHaveText(
-    'No comments yet',
+    'Comments',
   );
 
   // Another reader sees nothing yet.
@@ -159,4 +160,48 @@ test('a banned reader cannot post any more', async ({ page, browser, request }) 
   await frame.getByRole('button', { name: 'Post Comment' }).click();
   await expect(frame.getByText('You can no longer comment on this site.')).toBeVisible();
   await expect(frame.getByLabel('Comment', { exact: true })).toHaveValue(`Trying again ${run}`);
+});
+
+test('an owner signs in and moderates a queue with the keyboard alone, and undoes', async ({
+  page,
+  request,
+}) => {
+  const url = await hostPage(request, {
+    body: `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="moderated" async></script>`,
+  });
+  const run = Date.now().toString(36);
+  for (const n of [1, 2]) {
+    const res = await request.post(`${PARLEY_URL}/api/v1/comments`, {
+      data: {
+        site: 'moderated',
+        page: url,
+        pageUrl: url,
+        pageTitle: 'Keyboard queue',
+        body: `Held number ${n} ${run}`,
+        author: { name: `Queue ${n} ${run}`, email: `q${n}-${run}@example.com` },
+      },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto(`${PARLEY_URL}/admin`);
+  await tabTo(page, page.getByLabel('Email'));
+  await page.keyboard.type(OWNER.email);
+  await tabTo(page, page.getByLabel('Password'));
+  await page.keyboard.type(OWNER.password);
+  await page.keyboard.press('Enter');
+  const first = page.getByRole('article', { name: `Comment by Queue 1 ${run}` });
+  const second = page.getByRole('article', { name: `Comment by Queue 2 ${run}` });
+  await expect(first).toBeVisible();
+  await expect(first).toContainText('Site’s moderation setting');
+  for (let i = 0; i < 30 && (await second.getAttribute('aria-current')) !== 'true'; i++) {
+    await page.keyboard.press('j');
+  }
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('a');
+  await expect(second).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Approved: 1 comment.' })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Undo' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone.' })).toBeVisible();
+  await expect(second).toBeVisible();
 });

@@ -53,10 +53,10 @@ test('a draft survives a reload and a failed post, and is cleared once posted', 
 
   // The server refuses it (bad email): the text stays too.
   await context.unroute(`${PARLEY_URL}/api/v1/comments`);
-  await frame.getByLabel('Email', { exact: true }).fill('ada@localhost');
+  await frame.getByLabel('Email', { exact: true }).fill('ada@example.c');
   await frame.getByLabel('Name', { exact: true }).fill('Ada');
   await frame.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(frame.getByRole('alert')).toBeVisible();
+  await expect(frame.getByTestId('parley-new-email-error')).toBeVisible();
   await expect(box()).toHaveValue('A thought I do not want to lose, edited');
 
   await postAsGuest(frame, 'A thought I do not want to lose, posted');
@@ -98,14 +98,15 @@ test('a hostile comment renders as inert text', async ({ page, request }) => {
 });
 
 test('the host page’s own CSS does not change how the widget looks', async ({ page, request }) => {
-  // The host decides the width of the box it gives the widget; nothing else.
+  // The host decides the width of the box it gives the widget (and, by its own
+  // background, the colour the frame paints); nothing else.
   const body = `<section style="width: 640px"><div id="parley-thread"></div></section><script src="${PARLEY_URL}/embed.js" data-site="e2e" async></script>`;
   const plain = await hostPage(request, { body });
   const loud = await hostPage(request, {
     body,
     head: `<style>
       * { font-family: "Comic Sans MS", cursive; color: red; letter-spacing: 3px; }
-      body { background: #123; font-size: 30px; }
+      body { font-size: 30px; }
       iframe { border: 9px dashed lime; width: 50%; opacity: .4; filter: blur(2px); height: 20px; }
       div { line-height: 3; text-align: center; text-transform: uppercase; }
       textarea, input, button { background: yellow; }
@@ -197,14 +198,53 @@ test('two embeds on one page work independently', async ({ page, request }) => {
     .toBeGreaterThan(40);
 });
 
-test('an unknown site shows a quiet “comments unavailable”', async ({ page, request }) => {
+test('an unknown data-site: the owner reads why and the fix in the console, readers a short notice', async ({
+  page,
+  request,
+}) => {
   const url = await hostPage(request, {
     body: `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="no-such-site" async></script>`,
   });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
-  const frame = page.frameLocator('iframe.parley-frame');
-  await expect(frame.getByText(/comments are unavailable/i)).toBeVisible();
-  await expect(frame.getByRole('button', { name: 'Post Comment' })).toHaveCount(0);
+  await expect(page.locator('.parley-notice')).toHaveText(
+    'Comments are not set up for this site yet.',
+  );
+  await expect(page.locator('iframe.parley-frame')).toBeHidden();
+  const origin = new URL(url).origin;
+  await expect
+    .poll(() => errors.find((e) => e.startsWith('Parley:')))
+    .toBe(
+      `Parley: there is no site "no-such-site" on this Parley server, so no comments can show on ${origin}. Check data-site on the script tag, or register the site: npm run parley -- sites add no-such-site --origin ${origin} --name "My site"`,
+    );
+});
+
+test('a page on an origin the site does not list: no blank box, the fix in the console', async ({
+  page,
+  request,
+}) => {
+  // The same host page server, reached as 127.0.0.1: an origin "e2e" does not list.
+  const url = (await hostPage(request)).replace('//localhost:', '//127.0.0.1:');
+  const registered = new URL(url.replace('//127.0.0.1:', '//localhost:')).origin;
+  const origin = new URL(url).origin;
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await expect(page.locator('.parley-notice')).toHaveText(
+    'Comments can’t be shown on this page’s address.',
+  );
+  const frame = page.locator('iframe.parley-frame');
+  expect(await frame.evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+  await expect
+    .poll(() => errors.find((e) => e.startsWith('Parley:')))
+    .toBe(
+      `Parley: site "e2e" does not allow pages on ${origin} (its origins: ${registered}). Add this origin, keeping the others: npm run parley -- sites add e2e --origin ${registered} --origin ${origin}`,
+    );
 });
 
 test('avatars fall back to initials when the picture cannot load', async ({ page, request }) => {
@@ -236,26 +276,90 @@ test('"Save my details" fills the form in next time', async ({ page, request }) 
   await expect(frame.getByLabel('Website', { exact: true })).toHaveValue('remy.example');
 });
 
-test('data-theme picks light or dark, and auto follows the reader’s system', async ({
+test('the frame sits on the host page: its colour, auto following the page, then the system', async ({
   page,
   request,
 }) => {
-  const embed = (theme: string) =>
-    `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" data-theme="${theme}" async></script>`;
-  const background = async (url: string) => {
+  const embed = (attrs: string) =>
+    `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" ${attrs} async></script>`;
+  const look = async (url: string) => {
     await page.goto(url);
     const body = page.frameLocator('iframe.parley-frame').locator('body');
     await expect(body.locator('[data-loaded="true"]')).toBeVisible();
-    return body.evaluate((el) => getComputedStyle(el).backgroundColor);
+    return body.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, text: s.color };
+    });
   };
-  const WHITE = 'rgb(255, 255, 255)';
-  const DARK = 'rgb(29, 35, 39)';
+  const LIGHT_TEXT = 'rgb(240, 240, 241)';
+  const DARK_TEXT = 'rgb(30, 30, 30)';
+  // A reader in dark mode on a plain white blog: a light widget, not a dark slab.
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await background(await hostPage(request, { body: embed('light') }))).toBe(WHITE);
-  expect(await background(await hostPage(request, { body: embed('auto') }))).toBe(DARK);
+  expect(await look(await hostPage(request, { body: embed('data-theme="auto"') }))).toEqual({
+    background: 'rgb(255, 255, 255)',
+    text: DARK_TEXT,
+  });
+  expect((await look(await hostPage(request, { body: embed('data-theme="light"') }))).text).toBe(
+    DARK_TEXT,
+  );
+  // A page that follows the system itself: auto does too.
+  const follows = '<meta name="color-scheme" content="light dark">';
+  expect(
+    (await look(await hostPage(request, { head: follows, body: embed('data-theme="auto"') }))).text,
+  ).toBe(LIGHT_TEXT);
   await page.emulateMedia({ colorScheme: 'light' });
-  expect(await background(await hostPage(request, { body: embed('dark') }))).toBe(DARK);
-  expect(await background(await hostPage(request, { body: embed('auto') }))).toBe(WHITE);
+  expect((await look(await hostPage(request, { body: embed('data-theme="dark"') }))).text).toBe(
+    LIGHT_TEXT,
+  );
+  // A cream blog and a dark one: the frame paints exactly the page's colour.
+  const cream = '<style>body { background: #f7f3ea }</style>';
+  expect(await look(await hostPage(request, { head: cream, body: embed('') }))).toEqual({
+    background: 'rgb(247, 243, 234)',
+    text: DARK_TEXT,
+  });
+  const night = '<style>body { background: #111827 }</style>';
+  expect(await look(await hostPage(request, { head: night, body: embed('') }))).toEqual({
+    background: 'rgb(17, 24, 39)',
+    text: LIGHT_TEXT,
+  });
+  const declared = '<style>:root { color-scheme: dark }</style>';
+  expect((await look(await hostPage(request, { head: declared, body: embed('') }))).text).toBe(
+    LIGHT_TEXT,
+  );
+});
+
+test('the owner sets the font and accent with data-*; sign-in buttons carry each provider’s mark', async ({
+  page,
+  request,
+}) => {
+  await page.goto(
+    await hostPage(request, {
+      body: `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" data-font="Georgia, serif" data-accent="#b5472d" async></script>`,
+    }),
+  );
+  const frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+  expect(await frame.locator('body').evaluate((el) => getComputedStyle(el).fontFamily)).toBe(
+    'Georgia, serif',
+  );
+  const post = frame.getByRole('button', { name: 'Post Comment' });
+  expect(
+    await post.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]),
+  ).toEqual(['rgb(181, 71, 45)', 'rgb(255, 255, 255)']);
+  for (const name of ['WordPress.com', 'Twitter', 'Facebook']) {
+    const button = frame.getByRole('button', { name: `Log in with ${name}` });
+    // A drawn mark, not a letter tile; at least 24 × 24 px to hit.
+    await expect(button.locator('svg path')).not.toHaveCount(0);
+    await expect(button.locator('svg text')).toHaveCount(0);
+    const box = await button.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(24);
+    expect(box?.height).toBeGreaterThanOrEqual(24);
+  }
+  // No font or anything else is fetched from a third party.
+  const hosts = await frame
+    .locator('body')
+    .evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).host));
+  expect(new Set(hosts)).toEqual(new Set([new URL(PARLEY_URL).host]));
 });
 
 test('a big thread shows its first page; "Load more comments" and "Show N more replies" fetch the rest', async ({

@@ -63,7 +63,7 @@ export function adminRoutes(db: Db, config: Config, logger: Logger): Router {
     signedIn,
     moderatorOf,
     validate({ query: QueueQuery }, async ({ query, req, res }) => {
-      res.json({ comments: await listQueue(db, String(req.params.site), query) });
+      res.json(await listQueue(db, String(req.params.site), query));
     }),
   );
 

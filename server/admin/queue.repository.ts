@@ -8,29 +8,33 @@ function likePattern(q: string): string {
 }
 
 function queueQuery(db: Db, siteId: string) {
-  return db
-    .selectFrom('comments as c')
-    .innerJoin('pages as p', 'p.id', 'c.page_id')
-    .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
-    .select([
-      'c.id',
-      'c.status',
-      'c.body_html',
-      'c.body_source',
-      'c.created_at',
-      'c.author_name',
-      'c.author_email',
-      'c.author_url',
-      'c.author_provider',
-      'c.ip',
-      'c.moderation_reasons',
-      'p.url as page_url',
-      'p.title as page_title',
-      'parent.id as parent_id',
-      'parent.author_name as parent_author',
-      'parent.body_source as parent_source',
-    ])
-    .where('c.site_id', '=', siteId);
+  return (
+    db
+      .selectFrom('comments as c')
+      .innerJoin('pages as p', 'p.id', 'c.page_id')
+      .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
+      .select([
+        'c.id',
+        'c.status',
+        'c.body_html',
+        'c.body_source',
+        'c.created_at',
+        'c.author_name',
+        'c.author_email',
+        'c.author_url',
+        'c.author_provider',
+        'c.ip',
+        'c.moderation_reasons',
+        'p.url as page_url',
+        'p.title as page_title',
+        'parent.id as parent_id',
+        'parent.author_name as parent_author',
+        'parent.body_source as parent_source',
+      ])
+      .where('c.site_id', '=', siteId)
+      // A deleted comment's placeholder (kept for its replies) has nothing to moderate.
+      .where('c.deleted_at', 'is', null)
+  );
 }
 
 /** A comment with what the queue shows beside it: its page and the comment it replies to. */
@@ -57,6 +61,21 @@ export async function selectQueue(
     );
   }
   return query.orderBy('c.created_at', 'desc').limit(filter.limit).execute();
+}
+
+/** How many of the site's comments (not deleted ones' placeholders) are in each status. */
+export async function countByStatus(
+  db: Db,
+  siteId: string,
+): Promise<{ status: CommentStatus; n: number }[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('site_id', '=', siteId)
+    .where('deleted_at', 'is', null)
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }
 
 /** One comment of the site as the queue shows it (undefined for another site's). */

@@ -3,16 +3,18 @@
  * pipeline's reasons, their page and parent, and bulk status changes.
  */
 import {
+  COMMENT_STATUSES,
   type CommentStatus,
   type ModerationAction,
   type QueueItem,
+  type QueueList,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
 import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
 import type { Db } from '../store/db.ts';
-import { findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
+import { countByStatus, findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
 
 export type { ModerationAction, QueueItem };
 
@@ -42,14 +44,19 @@ function presentQueueItem(r: QueueRow): QueueItem {
   };
 }
 
-/** A site's comments in one status (newest first), optionally matching text, author, email or IP. */
+/**
+ * A site's comments in one status (newest first), optionally matching text,
+ * author, email or IP, with how many each status holds (the tabs' counts).
+ */
 export async function listQueue(
   db: Db,
   siteId: string,
   filter: { status: CommentStatus | 'all'; q?: string | undefined; limit: number },
-): Promise<QueueItem[]> {
+): Promise<QueueList> {
   const rows = await selectQueue(db, siteId, filter);
-  return rows.map(presentQueueItem);
+  const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as QueueList['counts'];
+  for (const { status, n } of await countByStatus(db, siteId)) counts[status] = n;
+  return { comments: rows.map(presentQueueItem), counts };
 }
 
 /** One comment of the site as the queue shows it, or 404 (also for another site's comment). */

@@ -283,6 +283,22 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
     expect(await getSettings(owner)).toEqual(before);
   });
 
+  it('refuses a field it does not know with a 400 naming it, instead of ignoring it', async () => {
+    const before = await getSettings(owner);
+    for (const [body, named] of [
+      [{ settings: { akismetKey: 'abc123' } }, 'settings.akismetKey'],
+      [{ settings: { moderation: { akismet: 'abc123' } } }, 'settings.moderation.akismet'],
+      [{ colour: 'red' }, 'colour'],
+    ] as const) {
+      const res = await putSettings(owner, body);
+      expect(res.status, named).toBe(400);
+      const { error } = await res.json();
+      expect(error.code, named).toBe('invalid_body');
+      expect(error.message, named).toBe(`Unknown field: ${named}`);
+    }
+    expect(await getSettings(owner)).toEqual(before);
+  });
+
   it('bans a guest: their email joins the blocklist, the comment goes to spam, later comments are held', async () => {
     const id = await seedComment('blog', 'troll@example.com');
     const res = await call('POST', `/sites/blog/comments/${id}/ban`, { cookie: moderator });

@@ -96,7 +96,7 @@ export function refusal(outcome: ModerationOutcome): AppError {
       return new AppError(
         429,
         'rate_limited',
-        `You're commenting fast: please wait ${wait} seconds and try again.`,
+        `You're commenting fast: please wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again.`,
         undefined,
         { 'Retry-After': String(wait) },
       );

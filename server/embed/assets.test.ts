@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   APP_ENTRIES,
   appTags,
+  DIAGNOSE_FILE,
   devWidgetAssets,
   LOADER_FILE,
   loadWidgetAssets,
@@ -16,7 +17,7 @@ let dir: string;
 /** A widget directory as `vite build` leaves it, with the given manifest and files. */
 function built(manifest: unknown, files: string[]) {
   dir = mkdtempSync(join(tmpdir(), 'parley-assets-'));
-  for (const file of [LOADER_FILE, ...files]) {
+  for (const file of [LOADER_FILE, DIAGNOSE_FILE, ...files]) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), `/* ${file} */`);
   }
@@ -64,7 +65,9 @@ describe('loadWidgetAssets', () => {
       preload: [],
       styles: ['assets/admin-4.css'],
     });
-    for (const file of [LOADER_FILE, ...FILES]) expect(assets?.get(file), file).toBeDefined();
+    for (const file of [LOADER_FILE, DIAGNOSE_FILE, ...FILES]) {
+      expect(assets?.get(file), file).toBeDefined();
+    }
     // Only what the build wrote is served: not the manifest, not a path outside.
     expect(assets?.get(MANIFEST_FILE)).toBeUndefined();
     expect(assets?.get('../package.json')).toBeUndefined();
@@ -114,9 +117,10 @@ describe('devWidgetAssets (npm run dev)', () => {
     expect(assets?.head('admin')).toContain(`src="${DEV}/widget/admin/main.tsx"`);
   });
 
-  it('serves the built embed.js and nothing else', () => {
+  it('serves the built embed.js (and what it imports) and nothing else', () => {
     const assets = devWidgetAssets(DEV, built(MANIFEST, FILES));
     expect(assets?.get(LOADER_FILE)?.identity.toString()).toBe(`/* ${LOADER_FILE} */`);
+    expect(assets?.get(DIAGNOSE_FILE)?.identity.toString()).toBe(`/* ${DIAGNOSE_FILE} */`);
     expect(assets?.get('assets/thread-3.js')).toBeUndefined();
   });
 

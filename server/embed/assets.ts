@@ -15,6 +15,9 @@ export const LOADER_FILE = 'embed.js';
 /** count.js: comment counts on listing pages, at a fixed URL too. */
 export const COUNT_FILE = 'count.js';
 
+/** What the loader imports only when its frame shows no thread (widget/embed/diagnose.ts). */
+export const DIAGNOSE_FILE = 'embed-diagnose.js';
+
 /** Where Vite writes its manifest inside the output directory. */
 export const MANIFEST_FILE = '.vite/manifest.json';
 
@@ -132,9 +135,11 @@ export function appTags(files: AppFiles, base = ''): string {
 /** Loads the built widget, or returns null when it hasn't been built (npm run build). */
 export function loadWidgetAssets(dir: string): BuiltWidgetAssets | null {
   const manifestPath = join(dir, MANIFEST_FILE);
-  if (!existsSync(manifestPath) || !existsSync(join(dir, LOADER_FILE))) return null;
+  if (![MANIFEST_FILE, LOADER_FILE, DIAGNOSE_FILE].every((f) => existsSync(join(dir, f)))) {
+    return null;
+  }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest;
-  const files = new Set([LOADER_FILE]);
+  const files = new Set([LOADER_FILE, DIAGNOSE_FILE]);
   if (existsSync(join(dir, COUNT_FILE))) files.add(COUNT_FILE);
   for (const chunk of Object.values(manifest)) {
     for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
@@ -165,6 +170,8 @@ export function devWidgetAssets(devServerUrl: string, dir: string): WidgetAssets
   const loaderPath = join(dir, LOADER_FILE);
   if (!existsSync(loaderPath)) return null;
   const loader = readAsset(loaderPath);
+  const diagnosePath = join(dir, DIAGNOSE_FILE);
+  const diagnose = existsSync(diagnosePath) ? readAsset(diagnosePath) : undefined;
   const dev = new URL(devServerUrl);
   const socket = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
   const script = (path: string) =>
@@ -176,7 +183,7 @@ export function devWidgetAssets(devServerUrl: string, dir: string): WidgetAssets
         script('/@id/@vitejs/plugin-react/preamble'),
         script(`/${APP_ENTRIES[app]}`),
       ].join('\n'),
-    get: (path) => (path === LOADER_FILE ? loader : undefined),
+    get: (path) => (path === LOADER_FILE ? loader : path === DIAGNOSE_FILE ? diagnose : undefined),
     sources: {
       script: `'self' ${dev.origin}`,
       style: "'self' 'unsafe-inline'",

@@ -2,10 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { negotiateLocale } from '../../contract/i18n/locales.ts';
+import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
 import { readAuthorKeyHash } from '../comments/author-key.ts';
 import { issueFormToken } from '../comments/form-token.ts';
+import { MAX_BODY_CHARS } from '../comments/render.ts';
 import type { ThreadCache } from '../comments/thread.cache.ts';
 import { readThread } from '../comments/thread.service.ts';
 import type { Config } from '../config.ts';
@@ -15,7 +17,8 @@ import { scriptSafeJson } from '../http/html.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { type AssetSources, sendAsset, type WidgetAssets } from './assets.ts';
+import { type AssetSources, DIAGNOSE_FILE, sendAsset, type WidgetAssets } from './assets.ts';
+import { checkEmbed } from './embed-check.ts';
 import { renderThreadPage } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
@@ -30,6 +33,10 @@ const ThreadQuery = z.object({
   title: z.string().max(500).default(''),
   theme: z.enum(['light', 'dark', 'auto']).catch('auto'),
   origin: z.string().max(300).default(''),
+  // How the host asked the widget to look; anything odd is dropped (the default).
+  bg: z.string().max(120).optional().catch(undefined),
+  font: z.string().max(200).optional().catch(undefined),
+  accent: z.string().max(7).optional().catch(undefined),
   /** The embed's `data-lang`; then the host page's `<html lang>` (the loader sends both). */
   lang: z.string().max(100).catch(''),
   hostLang: z.string().max(100).catch(''),
@@ -88,6 +95,26 @@ export function embedRoutes(
     sendAsset(req, res, asset, IMMUTABLE);
   });
 
+  // Imported by the loader as a module (so CORS) on other sites' pages, only
+  // when its frame shows no thread.
+  router.get('/embed/diagnose.js', (req, res, next) => {
+    const asset = assets?.get(DIAGNOSE_FILE);
+    if (!asset) return next();
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    sendAsset(req, res, asset, LOADER_CACHE);
+  });
+
+  // Asked by the loader from any page, and only when its frame failed.
+  router.get('/embed/check', async (req, res) => {
+    const site = typeof req.query.site === 'string' ? req.query.site.slice(0, 64) : '';
+    const origin = typeof req.query.origin === 'string' ? req.query.origin.slice(0, 300) : '';
+    const known = SiteId.safeParse(site).success ? await findSite(db, site) : undefined;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(checkEmbed(site, isOrigin(origin) ? origin : 'this page', known));
+  });
+
   router.get('/embed/thread', async (req, res) => {
     if (!assets) {
       res.status(503).type('text/plain').send('Parley widget is not built (run npm run build)');
@@ -135,10 +162,16 @@ export function embedRoutes(
       hostOrigin: hostAllowed || (!site && isOrigin(q.origin)) ? q.origin : '',
       theme: q.theme,
       maxDepth: site?.settings.maxDepth ?? DEFAULT_MAX_DEPTH,
+      maxBodyChars: MAX_BODY_CHARS,
       providers: PROVIDER_IDS.filter(
         (p) => config.providers[p] && (site?.settings.signInProviders ?? PROVIDER_IDS).includes(p),
       ),
       formToken: issueFormToken(config.authSecret, q.site),
+      look: {
+        background: isCssColor(q.bg) ? q.bg : null,
+        font: isFontList(q.font) ? q.font : null,
+        accent: isHexColor(q.accent) ? q.accent : null,
+      },
       privacy: {
         akismet: site?.settings.moderation.akismetKey != null,
         privacyUrl: site?.settings.privacyUrl ?? null,

@@ -137,8 +137,12 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, labels: Fi
         .replace(/, ([^,]*)$/, ' or $1')}`;
     case 'invalid_format':
       return `${label} ${FORMATS[issue.format] ?? 'is not in a form Parley understands'}`;
-    case 'unrecognized_keys':
-      return `Unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}`;
+    case 'unrecognized_keys': {
+      // Named by their whole path: `akismetKey` alone would not say where it was.
+      const where = issue.path.map(String).join('.');
+      const names = issue.keys.map((key) => (where ? `${where}.${key}` : key));
+      return `Unknown field${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
+    }
     default:
       return `${label} is not valid`;
   }

@@ -70,6 +70,7 @@ const stop = (server: Started | undefined) =>
 
 describe('request logs', { timeout: 60_000 }, () => {
   let server: Started;
+  // Starting a server took over 10 s once on the shared, loaded machine.
   beforeAll(async () => {
     server = await startServer({});
     // Spawning Node and migrating took over 10 s on a loaded shared machine.

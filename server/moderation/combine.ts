@@ -16,11 +16,17 @@ export interface ModerationOutcome {
 
 const SEVERITY: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
 
-/** The most severe decision wins: reject > spam > hold > approve. No verdicts means approve. */
+/**
+ * The most severe decision wins: reject > spam > hold > approve. No verdicts
+ * means approve. A weak signal (`onlyWithOthers`) counts only beside another
+ * objection; alone it is dropped.
+ */
 export function combine(verdicts: readonly Verdict[]): ModerationOutcome {
   let decision: Decision = 'approve';
   const outcome: ModerationOutcome = { decision, reasons: [] };
+  const corroborated = verdicts.some((v) => v.decision !== 'approve' && !v.onlyWithOthers);
   for (const verdict of verdicts) {
+    if (verdict.onlyWithOthers && !corroborated) continue;
     if (SEVERITY[verdict.decision] > SEVERITY[decision]) decision = verdict.decision;
     if (verdict.decision === 'approve') continue;
     outcome.reasons.push({

@@ -25,6 +25,11 @@ export interface Verdict {
   retryAfterSeconds?: number;
   /** Akismet's `X-akismet-pro-tip: discard`: blatant spam that need not be kept at all. */
   discard?: boolean;
+  /**
+   * A weak signal (a fast form): it holds only when another check objects
+   * too, so a quick human is never held for speed alone (combine.ts).
+   */
+  onlyWithOthers?: boolean;
 }
 
 /** Who wrote the comment: a guest's typed details, or a signed-in identity. */

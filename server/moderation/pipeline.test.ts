@@ -231,6 +231,13 @@ describe('runPipeline', () => {
     expect(queries).toEqual(['findRecentSameText']);
   });
 
+  it('publishes a fast comment with nothing else against it (speed alone never holds)', async () => {
+    const { deps: d } = deps();
+    expect(
+      await runPipeline(buildCandidate({ formAgeMs: 1200 }), buildSettings({ mode: 'none' }), d),
+    ).toEqual({ decision: 'approve', reasons: [] });
+  });
+
   it("mode 'none' with no Akismet key publishes a plain comment without Akismet", async () => {
     const { deps: d } = deps({ approvedBefore: false });
     expect(await runPipeline(buildCandidate(), buildSettings({ mode: 'none' }), d)).toEqual({

@@ -20,7 +20,7 @@ export function guestLinkEmail(input: GuestLinkEmailInput): OutgoingMail {
     `Someone (we hope you) asked what the comments on "${site.name}" hold about ${to}.`,
     'Open this link to download it, or to delete it:',
     link,
-    `The link works once, within ${expiresInMinutes} minutes, and only for "${site.name}": other sites using the same comment server keep their own data and need their own request.`,
+    `The link works once, within ${expiresInMinutes} minutes (a newer request replaces it), and only for "${site.name}": other sites using the same comment server keep their own data and need their own request.`,
     'If you did not ask, ignore this email: nothing happens without the link. Do not forward it: whoever opens it first can see and delete these comments.',
   ];
   const html = `<!doctype html><html><body style="font: 15px/1.5 system-ui, sans-serif; color: #1e1e1e">

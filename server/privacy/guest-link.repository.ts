@@ -63,3 +63,21 @@ export async function findGuestSession(
 export async function deleteGuestTokensExpiredBefore(db: Db, cutoff: string): Promise<void> {
   await db.deleteFrom('guest_data_links').where('expires_at', '<', cutoff).execute();
 }
+
+/**
+ * Uses up every link still open for the address on the site: only the
+ * newest link works, and none once one has been opened.
+ */
+export async function spendOpenGuestLinks(
+  db: Db,
+  where: { siteId: string; email: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('guest_data_links')
+    .set({ used_at: where.now })
+    .where('purpose', '=', 'link')
+    .where('site_id', '=', where.siteId)
+    .where('email', '=', where.email)
+    .where('used_at', 'is', null)
+    .execute();
+}

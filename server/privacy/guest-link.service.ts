@@ -6,7 +6,8 @@
  * Secrets are 256-bit random values; only their SHA-256 is stored. A link is
  * single-use (redeemed in one UPDATE, so two racing requests can't both win),
  * expires after an hour, and is bound to its site: the same token presented
- * under another site's path, twice, or late is refused the same way.
+ * under another site's path, twice, or late is refused the same way. Only
+ * the newest link for an address works.
  *
  * Not server/email-links: its tokens are stateless (signed, nothing stored,
  * the same link valid until it expires), and this one must work once, so
@@ -27,6 +28,7 @@ import {
   findGuestSession,
   insertGuestToken,
   redeemGuestToken,
+  spendOpenGuestLinks,
 } from './guest-link.repository.ts';
 import {
   checkDeletionPolicy,
@@ -59,11 +61,15 @@ export function guestDataPath(siteId: string): string {
 export async function createGuestLink(db: Db, siteId: string, email: string): Promise<string> {
   const now = Date.now();
   const token = randomSecret();
+  const address = email.trim().toLowerCase();
+  // A newer request replaces older links: an old email, forwarded or found
+  // later, stops working as soon as the guest asks again.
+  await spendOpenGuestLinks(db, { siteId, email: address, now: at(now) });
   await insertGuestToken(db, {
     token_hash: sha256(token),
     purpose: 'link',
     site_id: siteId,
-    email: email.trim().toLowerCase(),
+    email: address,
     created_at: at(now),
     expires_at: at(now + LINK_MINUTES * MINUTE_MS),
   });
@@ -86,6 +92,7 @@ export async function openGuestLink(db: Db, siteId: string, token: string): Prom
       now: at(now),
     });
     if (email === undefined) throw linkInvalid();
+    await spendOpenGuestLinks(tx, { siteId, email, now: at(now) });
     const secret = randomSecret();
     await insertGuestToken(tx, {
       token_hash: sha256(secret),

@@ -31,7 +31,12 @@ const held = buildItem({
   parent: { id: 'p1', authorName: 'Alice', excerpt: 'What do you all think?' },
   reasons: [
     { check: 'links', decision: 'hold', reason: '3 links (limit 2)' },
-    { check: 'moderation', decision: 'hold', reason: 'first comment by this author' },
+    { check: 'moderationMode', decision: 'hold', reason: 'first comment by this author' },
+    {
+      check: 'formAge',
+      decision: 'hold',
+      reason: 'posted 0.8 s after the form opened (minimum 3 s)',
+    },
   ],
 });
 const second = buildItem({ id: 'second1' });
@@ -43,7 +48,12 @@ function renderDashboard() {
 
 /** Signed in, with these comments pending. */
 async function renderQueue(items = [held, second, third], ...more: Response[]) {
-  const fetch = respond(jsonResponse(200, ME), jsonResponse(200, { comments: items }), ...more);
+  const counts = { pending: items.length, approved: 5, spam: 1, trash: 0 };
+  const fetch = respond(
+    jsonResponse(200, ME),
+    jsonResponse(200, { comments: items, counts }),
+    ...more,
+  );
   renderDashboard();
   if (items.length > 0)
     await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(items.length));
@@ -114,11 +124,17 @@ describe('moderation queue', () => {
       within(reasons)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['links: 3 links (limit 2)', 'moderation: first comment by this author']);
+    ).toEqual([
+      'Many links: 3 links (limit 2)',
+      'Site’s moderation setting: first comment by this author',
+      'Posted very quickly: posted 0.8 s after the form opened (minimum 3 s)',
+    ]);
     expect(inItem.getByRole('checkbox', { name: 'Select' })).toBeTruthy();
     for (const name of ['Approve', 'Spam', 'Trash']) expect(inItem.getByRole('button', { name }));
     expect(inItem.queryByRole('button', { name: 'Restore' })).toBeNull();
-    expect(screen.getByRole('tab', { name: 'Pending' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: /^Pending/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     expect(screen.getByText('Keyboard shortcuts:')).toBeTruthy();
   });
 
@@ -209,10 +225,10 @@ describe('moderation queue', () => {
   it('lists another status from its tab, offering Restore there', async () => {
     const spam = buildItem({ id: 'spam1', status: 'spam' });
     const fetch = await renderQueue(undefined, jsonResponse(200, { comments: [spam] }));
-    fireEvent.click(screen.getByRole('tab', { name: 'Spam' }));
+    fireEvent.click(screen.getByRole('tab', { name: /^Spam/ }));
     const item = await screen.findByRole('article', { name: `Comment by ${spam.author.name}` });
     expect(call(fetch, 2).url).toBe('/admin/api/sites/blog/comments?status=spam');
-    expect(screen.getByRole('tab', { name: 'Spam' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: /^Spam/ }).getAttribute('aria-selected')).toBe('true');
     expect(within(item).getByRole('button', { name: 'Restore' })).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Spam' })).toBeNull();
   });
@@ -234,6 +250,33 @@ describe('moderation queue', () => {
     );
     await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(3));
     expect(call(fetch, 3).url).toBe('/admin/api/sites/blog/comments?status=pending');
+  });
+
+  it('counts each tab, and undoes an approval: the comment goes back where it was', async () => {
+    const fetch = await renderQueue(
+      undefined,
+      jsonResponse(200, { updated: 1 }),
+      jsonResponse(200, { updated: 1 }),
+      jsonResponse(200, {
+        comments: [held, second, third],
+        counts: { pending: 3, approved: 5, spam: 1, trash: 0 },
+      }),
+    );
+    expect(screen.getByRole('tab', { name: 'Pending 3' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Approved 5' })).toBeTruthy();
+    const item = screen.getByRole('article', { name: 'Comment by Spammy Sam' });
+    fireEvent.click(within(item).getByRole('button', { name: 'Approve' }));
+    expect(screen.getAllByTestId('queue-item')).toHaveLength(2);
+    expect(screen.getByRole('tab', { name: 'Pending 2' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Approved 6' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Approved: 1 comment.');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(3));
+    expect(call(fetch, 2)).toMatchObject({ body: { ids: ['held1'], action: 'approve' } });
+    expect(call(fetch, 3)).toMatchObject({ body: { ids: ['held1'], action: 'hold' } });
+    expect(screen.getByRole('status').textContent).toBe('Undone.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Pending 3' })).toBeTruthy();
   });
 
   it('signs out', async () => {

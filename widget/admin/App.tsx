@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ACTION_TO, type CommentStatus, type ModerationAction } from '../../contract/dashboard.ts';
 import type { AdminApi } from './api.ts';
 import { CommentPage } from './components/CommentPage.tsx';
 import { Header } from './components/Header.tsx';
@@ -6,7 +7,7 @@ import { Login } from './components/Login.tsx';
 import { Members } from './components/Members.tsx';
 import { Moderation } from './components/Moderation.tsx';
 import { Settings } from './components/Settings.tsx';
-import { DashboardContext, type DashboardContextValue } from './context.ts';
+import { DashboardContext } from './context.ts';
 import { errorMessage, sessionEnded } from './messages.ts';
 import { parseRoute, routeUrl, sameView, type View } from './route.ts';
 import { apply, type Dispatch, initialState, type State } from './state.ts';
@@ -82,21 +83,50 @@ export function Dashboard({ api }: { api: AdminApi }) {
 
   // Moderation is applied at once so the keyboard never waits on the network;
   // if the server refuses, the admin is told and the list is read again.
-  const moderate = useCallback(
-    (ids: string[], action: Parameters<DashboardContextValue['moderate']>[1]) => {
-      if (!site || ids.length === 0) return;
-      dispatch('moderated', { ids, action });
-      api.moderate(site, ids, action).catch((error: unknown) => {
+  // An Undo must reach the server after the action it undoes, never overtake it.
+  const last = useRef<Promise<unknown>>(Promise.resolve());
+  const send = useCallback(
+    (site: string, ids: string[], action: ModerationAction) => {
+      const sent = api.moderate(site, ids, action).catch((error: unknown) => {
         if (sessionEnded(error)) report(error);
         else dispatch('moderationFailed', errorMessage(error));
+        throw error;
       });
+      last.current = sent.catch(() => {});
+      return sent;
     },
-    [api, site, dispatch, report],
+    [api, dispatch, report],
+  );
+  const moderate = useCallback(
+    (ids: string[], action: ModerationAction) => {
+      if (!site || ids.length === 0) return;
+      dispatch('moderated', { ids, action });
+      send(site, ids, action).catch(() => {});
+    },
+    [site, dispatch, send],
   );
 
+  // Each comment goes back to the status it had, then the list is read again.
+  const undoList = state.undo;
+  const undo = useCallback(() => {
+    if (!site || !undoList) return;
+    dispatch('undoing', null);
+    const byStatus = new Map<CommentStatus, string[]>();
+    for (const { id, status } of undoList)
+      byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+    last.current
+      .then(() =>
+        Promise.all([...byStatus].map(([status, ids]) => send(site, ids, ACTION_TO[status]))),
+      )
+      .then(
+        () => dispatch('undone', null),
+        () => {},
+      );
+  }, [site, undoList, dispatch, send]);
+
   const value = useMemo(
-    () => ({ api, state, dispatch, moderate, report }),
-    [api, state, dispatch, moderate, report],
+    () => ({ api, state, dispatch, moderate, undo, report }),
+    [api, state, dispatch, moderate, undo, report],
   );
 
   return (

@@ -12,6 +12,7 @@ import type {
   Member,
   ModerationAction,
   QueueItem,
+  QueueList,
   SettingsResponse,
   SiteRole,
 } from '../../contract/dashboard.ts';
@@ -109,7 +110,7 @@ export function createAdminApi(base: string) {
     logout: () => request<void>('POST', '/admin/api/logout', {}),
     me: () => request<Me>('GET', '/admin/api/me'),
     listComments: (site: string, { status, q: text }: QueueFilter) =>
-      request<{ comments: QueueItem[] }>(
+      request<QueueList>(
         'GET',
         `${siteApi(site)}/comments?status=${status}${text ? `&q=${q(text)}` : ''}`,
       ),

@@ -9,6 +9,8 @@ export interface DashboardContextValue {
   dispatch: Dispatch;
   /** Moderates comments of the current site: applied at once, then sent. */
   moderate(ids: string[], action: ModerationAction): void;
+  /** Puts the comments of the last approve/spam/trash back where they were. */
+  undo(): void;
   /** Says what went wrong with a call (or signs out when the session ended). */
   report(error: unknown): void;
 }

@@ -6,9 +6,11 @@
 
 import type { QueueStatus } from '../../contract/dashboard.schema.ts';
 import {
+  type CommentStatus,
   type Me,
   type ModerationAction,
   type QueueItem,
+  type QueueList,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
 import {
@@ -17,6 +19,7 @@ import {
   type DispatchOf,
   type Action as RegistryAction,
 } from '../shared/registry.ts';
+import { actionDone } from './messages.ts';
 import { sameView, type View } from './route.ts';
 import type { QueueFilter } from './types.ts';
 
@@ -45,6 +48,10 @@ export interface State {
   notice: string | null;
   /** Bumped when the list must be read again (the server refused a change shown already). */
   generation: number;
+  /** How many comments each status tab holds (null until the first list answers). */
+  counts: QueueList['counts'] | null;
+  /** What the last approve/spam/trash changed, for its Undo: each comment's status before. */
+  undo: { id: string; status: CommentStatus }[] | null;
 }
 
 type Action<D> = RegistryAction<State, D>;
@@ -63,6 +70,8 @@ export const initialState: State = {
   message: null,
   notice: null,
   generation: 0,
+  counts: null,
+  undo: null,
 };
 
 /** A fresh queue: nothing listed, selected or current, until the next load answers. */
@@ -170,6 +179,9 @@ const loaded: Action<QueueItem[]> = ({ state, data }) => {
   };
 };
 
+/** The tabs' counts arrived with a list. */
+const counted: Action<QueueList['counts']> = ({ data }) => ({ counts: data });
+
 /** j/k: the next (+1) or previous (-1) item becomes current; the first one when none is. */
 const move: Action<1 | -1> = ({ state, data }) => {
   const { items, current } = state;
@@ -203,14 +215,37 @@ const moderated: Action<{ ids: string[]; action: ModerationAction }> = ({ state,
   const items = stays
     ? state.items.map((i) => (hit.has(i.id) ? { ...i, status } : i))
     : state.items.filter((i) => !hit.has(i.id));
+  // What changed, for Undo and the tabs' counts (a comment already there is no change).
+  const before = state.items
+    .filter((i) => hit.has(i.id) && i.status !== status)
+    .map((i) => ({ id: i.id, status: i.status }));
+  let counts = state.counts;
+  if (counts) {
+    counts = { ...counts };
+    for (const b of before) {
+      counts[b.status] = Math.max(0, counts[b.status] - 1);
+      counts[status] += 1;
+    }
+  }
   return {
     items,
+    counts,
     selected: state.selected.filter((id) => !hit.has(id)),
     current: currentAfter(state.items, items, state.current),
     error: null,
-    message: null,
+    message: before.length > 0 ? actionDone(data.action, before.length) : null,
+    undo: before.length > 0 ? before : null,
   };
 };
+
+/** Undo was chosen: it can't be chosen twice. */
+const undoing: Action<null> = () => ({ undo: null, message: 'Undoing…' });
+
+/** The server put them back: the list and its counts are read again. */
+const undone: Action<null> = ({ state }) => ({
+  message: 'Undone.',
+  generation: state.generation + 1,
+});
 
 /**
  * An author was banned (after the server said so, since it names whom): their
@@ -219,6 +254,8 @@ const moderated: Action<{ ids: string[]; action: ModerationAction }> = ({ state,
 const banned: Action<{ id: string; label: string }> = ({ state, data }) => ({
   ...moderated({ state, data: { ids: [data.id], action: 'spam' } }),
   message: `Banned ${data.label}.`,
+  // A ban is not undone by moving the comment back.
+  undo: null,
 });
 
 const failed: Action<string> = ({ data }) => ({ error: data, loading: false });
@@ -239,11 +276,14 @@ export const actions = {
   search,
   loading,
   loaded,
+  counted,
   move,
   setCurrent,
   toggleSelect,
   selectAll,
   moderated,
+  undoing,
+  undone,
   banned,
   failed,
   moderationFailed,

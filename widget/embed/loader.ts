@@ -35,8 +35,16 @@ export interface MountOptions {
   pageUrl?: string | undefined;
   /** Default: document.title. */
   pageTitle?: string | undefined;
-  /** Default: auto (follows the reader's system setting). */
+  /**
+   * Default: auto, which follows the host page (its color-scheme, else how
+   * dark its background is) and, where the page itself follows the reader's
+   * system setting, that.
+   */
   theme?: Theme | undefined;
+  /** The widget's font stack (CSS font-family names; nothing is fetched). Default: system fonts. */
+  font?: string | undefined;
+  /** The widget's accent colour (#rgb or #rrggbb): links and the Post button. */
+  accent?: string | undefined;
   /** The reader's language (BCP 47), passed to the app. */
   lang?: string | undefined;
 }
@@ -60,6 +68,40 @@ export interface ParleyEmbed {
 }
 
 const themeOf = (theme: unknown): Theme => (theme === 'light' || theme === 'dark' ? theme : 'auto');
+
+/**
+ * What the host page looks like behind `el`: the first background colour
+ * found going up (the iframe paints exactly it, so the widget sits on the
+ * page and contrast is checked against what readers see), and the theme
+ * "auto" means there: the page's color-scheme if it names one side, else
+ * light or dark by the background's luminance, else the reader's system.
+ */
+function hostLook(el: Element, win: Window, wanted: Theme): { background: string; theme: Theme } {
+  const style = (e: Element) => win.getComputedStyle(e);
+  let background = '';
+  for (let e: Element | null = el; e && !background; e = e.parentElement) {
+    const color = style(e).backgroundColor;
+    // Computed, a transparent background is always rgba(…, 0).
+    if (!/, 0\)$/.test(color)) background = color;
+  }
+  // The page's color-scheme property, else its <meta name="color-scheme">.
+  const meta = win.document.querySelector<HTMLMetaElement>('meta[name=color-scheme]');
+  const scheme = `${style(win.document.documentElement).colorScheme} ${meta?.content}`;
+  const dark = /dark/.test(scheme);
+  const named: Theme | null = dark === /light/.test(scheme) ? null : dark ? 'dark' : 'light';
+  const rgb = background.match(/^rgba?\((\d+), (\d+), (\d+)/);
+  // No background anywhere: the canvas, white unless the page follows the
+  // system. One in a form we can't read (oklch()…) says nothing.
+  const luma = rgb
+    ? 0.299 * Number(rgb[1]) + 0.587 * Number(rgb[2]) + 0.114 * Number(rgb[3])
+    : background || dark
+      ? null
+      : 255;
+  const lit: Theme | null = luma === null ? null : luma < 128 ? 'dark' : 'light';
+  const theme = wanted !== 'auto' ? wanted : (named ?? lit ?? 'auto');
+  // Painted only where the widget's colours suit it (not a dark page under data-theme="light").
+  return { theme, background: (lit ?? theme) === theme ? background : '' };
+}
 
 /**
  * Mounts one comment thread in `element`. Each call gets its own frame,
@@ -89,7 +131,9 @@ export function mount(element: Element, options: MountOptions, win: Window = win
 
   // Defaults are read at each load: a single-page app has navigated since.
   const load = () => {
-    const theme = themeOf(current.theme);
+    const look = hostLook(element, win, themeOf(current.theme));
+    theme = look.theme;
+    colorScheme();
     const params: Record<string, string | undefined> = {
       site: current.site,
       page:
@@ -101,6 +145,9 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       theme,
       origin: loc.origin,
       lang: current.lang,
+      bg: look.background,
+      font: current.font,
+      accent: current.accent,
       // The server weighs it against data-lang, the site's setting and the browser's.
       hostLang: doc.documentElement.lang,
     };
@@ -126,8 +173,9 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   // `all:initial` first: host rules like `iframe { filter: blur() }` lose to inline styles.
   iframe.style.cssText =
     'all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;visibility:hidden';
+  // The theme the frame was given: "auto" resolved against the host page.
+  let theme: Theme = 'auto';
   const colorScheme = () => {
-    const theme = themeOf(current.theme);
     iframe.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
   };
 
@@ -150,6 +198,7 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   const postToFrame = (message: HostToFrame) =>
     iframe.contentWindow?.postMessage(envelope(message), origin);
 
+  let notice: HTMLElement | undefined;
   // Comments the site put in the page (GET /api/v1/pages/html) stay until the
   // widget is ready, then give way to it in the same frame: no moment with
   // neither, no collapse. Until then the hidden frame takes no height, and
@@ -159,12 +208,32 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   let height = 150;
   const show = () => {
     clearTimeout(timer);
+    notice?.remove();
     fragment?.remove();
     fragment = null;
     iframe.style.height = `${height}px`;
     iframe.style.visibility = 'visible';
   };
-  const timer = setTimeout(() => fragment || show(), READY_TIMEOUT_MS);
+
+  // The frame never said ready or has no thread: embed/diagnose.js (loaded
+  // only then) asks the server why, tells the site owner in the console and
+  // gives readers a line instead of a blank box; the page's own comments, if
+  // any, stay instead. All well after all (a slow load): show the frame. The
+  // server down (not even that loads): the frame shows the browser's page.
+  const diagnose = () => {
+    clearTimeout(timer);
+    import(/* @vite-ignore */ `${base}embed/diagnose.js`)
+      .then((m: typeof import('./diagnose.ts')) => m.diagnose(base, current.site, loc.origin))
+      .then((found) => {
+        if (ready || fragment) return;
+        if (!found) return show();
+        iframe.style.height = '0';
+        notice?.remove();
+        notice = found;
+        iframe.after(found);
+      }, show);
+  };
+  const timer = setTimeout(diagnose, READY_TIMEOUT_MS);
 
   const relayDeepLink = () => {
     const match = COMMENT_HASH.exec(loc.hash);
@@ -215,6 +284,10 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       }
       return;
     }
+    if (message.type === 'unavailable') {
+      diagnose();
+      return;
+    }
     height = message.height;
     // While the page's own comments are on screen the hidden frame takes no
     // height; show() gives it this one when it swaps them.
@@ -240,19 +313,20 @@ export function mount(element: Element, options: MountOptions, win: Window = win
     }
   };
 
-  colorScheme();
   load();
   element.appendChild(iframe);
   win.addEventListener('message', onMessage);
   win.addEventListener('hashchange', relayDeepLink);
 
-  const setTheme = (theme: Theme) => {
-    current.theme = theme;
-    colorScheme();
+  const setTheme = (next: Theme) => {
+    current.theme = next;
     // Before `ready` the app isn't listening yet; it is still loading with the
     // theme it was given, so load again with the new one.
-    if (ready) postToFrame({ type: 'theme', theme: themeOf(theme) });
-    else load();
+    if (!ready) return load();
+    const look = hostLook(element, win, themeOf(next));
+    theme = look.theme;
+    colorScheme();
+    postToFrame({ type: 'theme', theme, ...(look.background && { background: look.background }) });
   };
 
   return {
@@ -260,10 +334,7 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       current = { ...current, ...next, server: current.server, site: current.site };
       const keys = Object.keys(next);
       if (keys.length === 1 && keys[0] === 'theme') setTheme(themeOf(next.theme));
-      else {
-        colorScheme();
-        load();
-      }
+      else load();
     },
     setTheme,
     destroy() {
@@ -271,6 +342,7 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       win.removeEventListener('message', onMessage);
       win.removeEventListener('hashchange', relayDeepLink);
       iframe.remove();
+      notice?.remove();
     },
   };
 }

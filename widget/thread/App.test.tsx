@@ -77,31 +77,36 @@ describe('thread', () => {
     expect(avatar.textContent).toBe('AL');
   });
 
-  it('says only that comments are unavailable for an unknown site, and is still ready', () => {
+  it('tells the loader it has no thread for an unknown site (the loader says why)', () => {
     const { root } = renderThread([], { thread: null });
     expect(root.textContent).toBe('Comments are unavailable.');
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(root.dataset.loaded).toBe('true');
-    expect(getHost().sent({ type: 'ready', height: 0 })).toBe(true);
+    expect(getHost().sent({ type: 'unavailable' })).toBe(true);
+    expect(getHost().sent({ type: 'ready', height: 0 })).toBe(false);
   });
 
-  it('opens one reply form at a time, under the comment', () => {
+  it('has one form, which moves under the comment being answered and back on Cancel reply', () => {
     renderThread();
     fireEvent.click(screen.getByRole('button', { name: 'Reply to Alice Liddell' }));
     const form = replyForm();
     expect(within(form).getByRole('heading').textContent).toBe('Reply to Alice Liddell');
     expect(document.activeElement).toBe(within(form).getByLabelText('Comment'));
-    // Right after Alice's comment, before Bob's reply.
+    // Right after Alice's comment, before Bob's reply; no second form below.
     expect(form.previousElementSibling?.id).toBe('comment-alice1');
+    expect(screen.getAllByTestId('comment-form')).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: `Reply to ${carol.author.name}` }));
-    // The main form and one reply form.
-    expect(screen.getAllByTestId('comment-form')).toHaveLength(2);
+    expect(screen.getAllByTestId('comment-form')).toHaveLength(1);
     expect(replyForm().previousElementSibling?.id).toBe('comment-carol1');
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel reply' }));
     expect(screen.getAllByTestId('comment-form')).toHaveLength(1);
     expect(screen.getByRole('form', { name: 'Leave a comment' })).toBeTruthy();
+    // Focus goes back to the Reply button the reader came from.
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: `Reply to ${carol.author.name}` }),
+    );
   });
 });
 

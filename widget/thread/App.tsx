@@ -5,7 +5,7 @@ import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
-import { connectLive } from './live.ts';
+import { applyLook } from './look.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
 
@@ -47,6 +47,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     return { api, auth };
   });
   const [now, setNow] = useState(Date.now);
+  const hasThread = state !== null;
   // Where the last live change happened (a y in the frame), for the next resize.
   const liveAt = useRef<number | null>(null);
   const [liveOpen, setLiveOpen] = useState(false);
@@ -62,6 +63,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
 
   // Live updates: comments published, edited or withdrawn elsewhere appear
   // in place, marked new; the loader keeps the reader's place (resize grewAt).
+  // They start after the first render, so their code is not part of it.
   const { apiBase, page, liveFrom } = bootstrap;
   useEffect(() => {
     if (!known) return;
@@ -69,27 +71,36 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       const el = document.getElementById(`comment-${id}`);
       return el ? el.getBoundingClientRect().top + window.scrollY : null;
     };
-    return connectLive({
-      apiBase,
-      site,
-      page,
-      since: liveFrom,
-      onStatus: setLiveOpen,
-      onMessage(message) {
-        if (message.type === 'comment') {
-          liveAt.current = topOf(message.comment.id);
-          dispatch('liveComment', { comment: message.comment, appeared: message.appeared });
-        } else if (message.type === 'remove') {
-          liveAt.current = topOf(message.id);
-          dispatch('liveRemove', message.id);
-        } else if (message.type === 'reset') {
-          api.listComments(site, page).then(
-            (list) => dispatch('threadLoaded', list),
-            () => {},
-          );
-        }
-      },
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    void import('./live.ts').then(({ connectLive }) => {
+      if (unmounted) return;
+      stop = connectLive({
+        apiBase,
+        site,
+        page,
+        since: liveFrom,
+        onStatus: setLiveOpen,
+        onMessage(message) {
+          if (message.type === 'comment') {
+            liveAt.current = topOf(message.comment.id);
+            dispatch('liveComment', { comment: message.comment, appeared: message.appeared });
+          } else if (message.type === 'remove') {
+            liveAt.current = topOf(message.id);
+            dispatch('liveRemove', message.id);
+          } else if (message.type === 'reset') {
+            api.listComments(site, page).then(
+              (list) => dispatch('threadLoaded', list),
+              () => {},
+            );
+          }
+        },
+      });
     });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [known, apiBase, site, page, liveFrom, api, dispatch]);
 
   const live = state?.live;
@@ -121,12 +132,16 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
       listenToHost(hostOrigin, (m) => {
         if (m.type === 'storage') storage.fill(m.data);
         // The host switched theme (Parley.mount's setTheme); the CSS follows the attribute.
-        else if (m.type === 'theme') document.documentElement.dataset.theme = m.theme;
-        else if (m.type === 'loginReturn') void auth.finishRedirect(m);
+        else if (m.type === 'theme') {
+          document.documentElement.dataset.theme = m.theme;
+          applyLook({ ...bootstrap.look, background: m.background ?? null });
+        } else if (m.type === 'loginReturn') void auth.finishRedirect(m);
         else dispatch('highlight', m.commentId);
       }),
-    [hostOrigin, dispatch, storage, auth],
+    [hostOrigin, dispatch, storage, auth, bootstrap.look],
   );
+
+  useEffect(() => applyLook(bootstrap.look), [bootstrap.look]);
 
   // Details the host page kept arrive after the first render.
   useEffect(
@@ -146,6 +161,9 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     const height = () => Math.ceil(el.getBoundingClientRect().height);
     let last = height();
     el.dataset.loaded = 'true';
+    // No thread (unknown site, page not allowed): the loader finds out why and
+    // tells the site owner, instead of showing a box that says little.
+    if (!hasThread) return postToHost(hostOrigin, { type: 'unavailable' });
     postToHost(hostOrigin, { type: 'ready', height: last });
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
@@ -162,7 +180,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [hostOrigin]);
+  }, [hostOrigin, hasThread]);
 
   const highlighted = state?.highlighted;
   useEffect(() => {

@@ -1,5 +1,6 @@
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { isLocale } from '../../contract/i18n/locales.ts';
+import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { READER_DELETIONS } from '../../contract/reader-deletion.ts';
 
@@ -31,6 +32,7 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
     hostOrigin: value.hostOrigin,
     theme: value.theme && THEMES.has(value.theme) ? value.theme : 'auto',
     maxDepth: Number(value.maxDepth) >= 1 ? Number(value.maxDepth) : 3,
+    maxBodyChars: Number(value.maxBodyChars) >= 1 ? Number(value.maxBodyChars) : 10_000,
     thread:
       value.thread && Array.isArray(value.thread.comments)
         ? {
@@ -55,6 +57,11 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
       // A link the reader may click: only http(s), like authors' websites.
       privacyUrl: isHttpUrl(value.privacy?.privacyUrl) ? value.privacy.privacyUrl : null,
       deletion: READER_DELETIONS.find((d) => d === value.privacy?.deletion) ?? 'choice',
+    },
+    look: {
+      background: isCssColor(value.look?.background) ? value.look.background : null,
+      font: isFontList(value.look?.font) ? value.look.font : null,
+      accent: isHexColor(value.look?.accent) ? value.look.accent : null,
     },
     locale: isLocale(value.locale) ? value.locale : 'en',
   };

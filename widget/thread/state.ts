@@ -13,6 +13,7 @@ import {
   type Action as RegistryAction,
 } from '../shared/registry.ts';
 import type { AuthorDetails } from './storage.ts';
+import { HELD, POSTED } from './text.ts';
 
 export interface State {
   /** Flat, oldest first, as the API returns it; the tree is derived (tree.ts). */
@@ -40,6 +41,11 @@ export interface State {
   signingIn: { provider: ProviderId } | null;
   /** The outcome of the last sign-in attempt or sign-out, when the reader should be told. */
   authMessage: string | null;
+  /**
+   * What the polite live region says (posted, held, a stopped submit); `seq`
+   * tells the same words said again from a repeat.
+   */
+  announcement: { text: string; seq: number } | null;
   /** Comments that arrived live since the page loaded: marked "New". */
   fresh: string[];
   /** The last live change (`seq` makes a repeat a change), so the view can keep the reader's place. */
@@ -69,10 +75,16 @@ export function initialState(thread: CommentList, saved: AuthorDetails | null): 
     session: null,
     signingIn: null,
     authMessage: null,
+    announcement: null,
     fresh: [],
     live: null,
   };
 }
+
+const nextAnnouncement = (state: State, text: string) => ({
+  text,
+  seq: (state.announcement?.seq ?? 0) + 1,
+});
 
 const nextHighlight = (state: State, id: string, focus: boolean) => ({
   id,
@@ -97,12 +109,15 @@ const addComment: Action<Comment> = ({ state, data }) => {
       comments: state.comments.map((c) => (c.id === data.id ? data : c)),
       fresh: state.fresh.filter((id) => id !== data.id),
       ...opened,
+      announcement: nextAnnouncement(state, data.status === 'pending' ? HELD : POSTED),
     };
   }
   return {
     comments: [...state.comments, data],
     total: data.status === 'pending' ? state.total : state.total + 1,
     ...opened,
+    // A held comment shows only to its author: say so, not just "posted".
+    announcement: nextAnnouncement(state, data.status === 'pending' ? HELD : POSTED),
   };
 };
 
@@ -149,6 +164,11 @@ const removeComment: Action<string> = ({ state, data }) => {
   }
   return { comments, total };
 };
+
+/** Says `text` in the polite live region. */
+const announce: Action<string> = ({ state, data }) => ({
+  announcement: nextAnnouncement(state, data),
+});
 
 /**
  * Comments fetched from the server join the list after those shown. A
@@ -352,6 +372,7 @@ export const actions = {
   appendReplies,
   replaceComment,
   removeComment,
+  announce,
   liveComment,
   liveRemove,
   openReply,

@@ -43,11 +43,13 @@ export function buildBootstrap(
     hostOrigin: HOST_ORIGIN,
     theme: 'auto',
     maxDepth: 3,
+    maxBodyChars: 10_000,
     thread: comments && threadOf(comments),
     liveFrom: '0',
     providers: [],
     formToken: '1764000000000.test-form-token',
     privacy: { akismet: false, privacyUrl: null, deletion: 'choice' },
+    look: { background: null, font: null, accent: null },
     locale: 'en',
     ...overrides,
   };

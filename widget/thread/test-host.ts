@@ -4,7 +4,7 @@
  * the app posts to it.
  */
 import { cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, type MockInstance, vi } from 'vitest';
 import { envelope, type FrameToHost } from '../../contract/messages.ts';
 import { HOST_ORIGIN, jsonResponse } from './test-fixtures.ts';
 
@@ -51,6 +51,19 @@ export type FakeHost = ReturnType<typeof fakeHostWindow>;
  */
 export function setupAppTests(): () => FakeHost {
   let host: FakeHost | undefined;
+  // What the app imports on first use (later.ts, problems.ts, live.ts) is a
+  // chunk of its own in the build; here it is a module transform that, on a
+  // loaded machine, can outlast a waitFor. Done once up front; the app's
+  // code path (an awaited import) is the same.
+  beforeAll(async () => {
+    await Promise.all([
+      import('./problems.ts'),
+      import('./live.ts'),
+      import('./components/OwnComment.tsx'),
+      import('./components/YourData.tsx'),
+      import('./components/GuestDataPanel.tsx'),
+    ]);
+  }, 60_000);
   beforeEach(() => {
     host = fakeHostWindow();
     // The app asks for a session on load; by default the reader has none.

@@ -9,11 +9,27 @@ describe('form age', () => {
     });
   });
 
-  it('holds a comment posted faster than the site minimum, saying how fast', () => {
+  it('holds a fast comment with a link in it, saying how fast', () => {
+    const fast = ctx({ formAgeMs: 800, body: 'Cheap at https://x.example' }, { minFormSeconds: 3 });
+    expect(formAgeCheck(fast)).toEqual({
+      decision: 'hold',
+      check: 'formAge',
+      reason: 'posted 0.8 s after the form opened (minimum 3 s)',
+    });
+  });
+
+  it('holds a fast comment sent without a User-Agent', () => {
+    expect(
+      formAgeCheck(ctx({ formAgeMs: 800, userAgent: null }, { minFormSeconds: 3 })),
+    ).toMatchObject({ decision: 'hold' });
+  });
+
+  it('marks speed alone as a signal that holds only beside another objection', () => {
     expect(formAgeCheck(ctx({ formAgeMs: 800 }, { minFormSeconds: 3 }))).toEqual({
       decision: 'hold',
       check: 'formAge',
       reason: 'posted 0.8 s after the form opened (minimum 3 s)',
+      onlyWithOthers: true,
     });
   });
 

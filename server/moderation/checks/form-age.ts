@@ -1,9 +1,15 @@
 import { approve, type PureCheck } from '../moderation.types.ts';
 
+// A link in the text or no User-Agent at all: what a script posting the
+// moment the page loads looks like, and a quick human rarely does.
+const LINK = /https?:\/\/|www\./i;
+
 /**
- * Bots post the moment the page loads; people read and type. Too fast is
- * held rather than filed as spam: a human pasting a prepared reply can be
- * that quick, and a moderator can tell the two apart.
+ * Bots post the moment the page loads; people read and type. But a human
+ * pasting a prepared reply, or posting twice in a row, is fast too: speed
+ * alone never holds. Too fast holds with another bot sign (a link, no
+ * User-Agent), and otherwise only beside another check's objection
+ * (`onlyWithOthers`), where it tells the moderator why it looks automated.
  */
 export const formAgeCheck: PureCheck = ({ candidate, settings }) => {
   const minMs = settings.minFormSeconds * 1000;
@@ -17,11 +23,11 @@ export const formAgeCheck: PureCheck = ({ candidate, settings }) => {
   }
   if (candidate.formAgeMs < minMs) {
     const seconds = (Math.max(0, candidate.formAgeMs) / 1000).toFixed(1);
-    return {
-      decision: 'hold',
-      check: 'formAge',
-      reason: `posted ${seconds} s after the form opened (minimum ${settings.minFormSeconds} s)`,
-    };
+    const reason = `posted ${seconds} s after the form opened (minimum ${settings.minFormSeconds} s)`;
+    const botLike = candidate.userAgent === null || LINK.test(candidate.body);
+    return botLike
+      ? { decision: 'hold', check: 'formAge', reason }
+      : { decision: 'hold', check: 'formAge', reason, onlyWithOthers: true };
   }
   return approve('formAge', 'form filled at human speed');
 };

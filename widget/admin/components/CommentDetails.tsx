@@ -1,4 +1,5 @@
 import type { QueueItem } from '../../../contract/dashboard.ts';
+import { checkName } from '../messages.ts';
 
 /** Only web links become links (the page URL was checked against the site's origins, but still). */
 function webUrl(url: string | null): string | undefined {
@@ -38,7 +39,7 @@ export function CommentDetails({ item, idBase }: { item: QueueItem; idBase: stri
           <ul aria-labelledby={`${idBase}-reasons`}>
             {reasons.map((r) => (
               <li key={`${r.check}:${r.reason}`}>
-                <span className="check">{r.check}</span>: {r.reason}
+                <span className="check">{checkName(r.check)}</span>: {r.reason}
               </li>
             ))}
           </ul>

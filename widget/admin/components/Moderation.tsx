@@ -11,7 +11,7 @@ import { StatusTabs, tabId } from './StatusTabs.tsx';
 
 /** The moderation queue of one site: filters, bulk bar, the list, and its keyboard. */
 export function Moderation() {
-  const { api, state, dispatch, moderate, report } = useDashboard();
+  const { api, state, dispatch, moderate, undo, report } = useDashboard();
   const { site, filter, generation, current } = state;
 
   // Only the latest request may fill the list (a slow answer for an old filter is dropped).
@@ -22,8 +22,10 @@ export function Moderation() {
     const request = ++latest.current;
     dispatch('loading', null);
     api.listComments(site, filter).then(
-      ({ comments }) => {
-        if (request === latest.current) dispatch('loaded', comments);
+      ({ comments, counts }) => {
+        if (request !== latest.current) return;
+        dispatch('loaded', comments);
+        if (counts) dispatch('counted', counts);
       },
       (error: unknown) => {
         if (request === latest.current) report(error);
@@ -55,6 +57,7 @@ export function Moderation() {
 
   return (
     <main className="queue">
+      <h1 className="visually-hidden">Moderation queue</h1>
       <div className="filters">
         <StatusTabs />
         <SearchBox />
@@ -65,9 +68,16 @@ export function Moderation() {
             {state.error}
           </p>
         ) : null}
-        <p role="status" className="message">
-          {state.message}
-        </p>
+        <div className="message-line">
+          <p role="status" className="message">
+            {state.message}
+          </p>
+          {state.undo ? (
+            <button type="button" className="undo" onClick={undo}>
+              Undo
+            </button>
+          ) : null}
+        </div>
         <BulkBar />
         <QueueList />
         <Shortcuts />

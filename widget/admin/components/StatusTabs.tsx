@@ -40,6 +40,14 @@ export function StatusTabs() {
           onClick={() => dispatch('showStatus', status)}
         >
           {label}
+          {status !== 'all' && state.counts ? (
+            <>
+              {' '}
+              <span className="tab-count" data-testid={`count-${status}`}>
+                {state.counts[status].toLocaleString('en')}
+              </span>
+            </>
+          ) : null}
         </button>
       ))}
     </div>

@@ -28,7 +28,7 @@ export function Avatar({ author }: { author: CommentAuthor }) {
     <span
       className="avatar"
       data-testid="avatar"
-      style={{ backgroundColor: `hsl(${hue(author.name)} 45% 40%)` }}
+      style={{ backgroundColor: `hsl(${hue(author.name)} 45% 30%)` }}
     >
       <span aria-hidden="true">{initials(author.name)}</span>
       {!failed && (

@@ -1,66 +1,30 @@
 import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
-import type { Comment } from '../../../contract/api.ts';
-import { ApiError, type ClientErrorCode } from '../api.ts';
+import type { Comment, SubscriptionOutcome } from '../../../contract/api.ts';
+import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
+import { type FieldProblems, type FormField, type FormInput, storedLength } from '../form-check.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
+import { counterText, NETWORK_TROUBLE } from '../text.ts';
 import { GuestData } from './GuestData.tsx';
+import { NO_NOTIFY, NotifyBoxes, type NotifyChoice } from './NotifyBoxes.tsx';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
 
-/** The server's `invalid_body` field names, and the input each one points at. */
-const FIELDS = {
-  body: 'body',
-  'author.name': 'name',
-  'author.email': 'email',
-  'author.website': 'website',
-} as const;
-type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
-
-const SIGNED_OUT =
-  'Your sign-in has expired. Your comment is kept here; log in again, or fill in your details to post as a guest.';
-
-const SERVER_TROUBLE =
-  'The comment server had a problem. Your comment is kept here; please try again.';
-
-/** What the reader is told for errors that are not about one field. */
-const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
-  network_error: 'Could not reach the comment server. Your comment is kept here; please try again.',
-  origin_not_allowed: 'Comments can’t be posted from this page.',
-  body_too_large: 'Your comment is too long. Please shorten it and try again.',
-  parent_not_found: 'The comment you are replying to is no longer there.',
-  unknown_site: 'Comments are unavailable on this site.',
-  internal_error: SERVER_TROUBLE,
-  invalid_token: SIGNED_OUT,
-  unauthorized: SIGNED_OUT,
-  token_site_mismatch: SIGNED_OUT,
-  bad_response: SERVER_TROUBLE,
-  not_author: 'Only its author can change this comment.',
-  comment_not_found: 'This comment is no longer there.',
-};
+type Problems = typeof import('../problems.ts');
+let problemsModule: Promise<Problems> | undefined;
 
 /**
- * Codes whose message the server words for this reader (how long to wait, why
- * the comment was refused): shown as sent, with ours only if it sent none.
+ * The form's check and its words for problems (problems.ts), loaded once:
+ * when the reader starts writing, at the latest on submit. Tried again after
+ * a failed load (the network came back).
  */
-const SERVER_WORDED: Partial<Record<ClientErrorCode, string>> = {
-  rate_limited: 'You are posting too quickly. Please wait a little and try again.',
-  duplicate_comment: 'You have already posted this comment.',
-  banned: 'You can’t comment on this site.',
-  spam_rejected: 'Your comment was rejected as spam.',
-  edit_window_closed: 'The time for changing this comment is over.',
-};
-
-/** The form's error text for an error that is not about one field (the edit box's too). */
-export function formMessage({ code, message }: ApiError): string {
-  const fallback = SERVER_WORDED[code];
-  if (fallback) return message || fallback;
-  return MESSAGES[code] || message || SERVER_TROUBLE;
-}
-
-function fieldOf(error: ApiError | null): FieldName | null {
-  if (error?.code !== 'invalid_body' || !error.field) return null;
-  return FIELDS[error.field as keyof typeof FIELDS] ?? null;
+export function loadProblems(): Promise<Problems> {
+  problemsModule ??= import('../problems.ts').catch((error: unknown) => {
+    problemsModule = undefined;
+    throw error;
+  });
+  return problemsModule;
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -70,7 +34,7 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error: string | null;
 }
 
-/** A labelled input with its optional hint and its server error, tied by aria-describedby. */
+/** A labelled input with its optional hint and its problem, tied by aria-describedby. */
 function Field({ id, label, hint, error, ...input }: FieldProps) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -88,11 +52,21 @@ function Field({ id, label, hint, error, ...input }: FieldProps) {
         </small>
       )}
       {error && (
-        <p id={`${id}-error`} className="error" role="alert">
+        <p id={`${id}-error`} className="error" data-testid={`${id}-error`}>
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+/** Shown from 90 % of the limit: how much is left, or how far over. */
+function Counter({ id, length, max }: { id: string; length: number; max: number }) {
+  if (length < max * 0.9) return null;
+  return (
+    <p id={id} className={length > max ? 'counter over' : 'counter'} data-testid="counter">
+      {counterText(length, max)}
+    </p>
   );
 }
 
@@ -125,9 +99,14 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const prefix = `parley-${parent ? parent.id : 'new'}`;
   const draft = useDraft(storage, draftKey(bootstrap.site, bootstrap.page, parent?.id ?? null));
   const [posting, setPosting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  // Set before any problem is: the words for them.
+  const [words, setWords] = useState<Problems | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
+  const [notify, setNotify] = useState<NotifyChoice>(NO_NOTIFY);
+  const [subscription, setSubscription] = useState<SubscriptionOutcome | null>(null);
 
   // A reply form opens where the reader clicked; put the caret there.
   useEffect(() => {
@@ -140,12 +119,46 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
     if (!checked) saveAuthor(storage, bootstrap.site, null);
   };
 
+  const max = bootstrap.maxBodyChars;
+  const input = (): FormInput => ({
+    body: draft.text,
+    ...(!session && { guest: author }),
+  });
+
+  /** Shows every problem beside its field and puts the caret in the first. */
+  const showProblems = (found: FieldProblems, { firstProblem }: Problems) => {
+    setProblems(found);
+    const first = firstProblem(found);
+    if (first) document.getElementById(`${prefix}-${first}`)?.focus();
+  };
+
+  /** Typing in a field with a problem takes its line away. */
+  const touched = (field: FormField) => {
+    if (problems[field]) setProblems(({ [field]: _, ...rest }) => rest);
+  };
+
   const submit = async (event: { preventDefault(): void }) => {
     event.preventDefault();
     if (posting) return;
     draft.save();
+    setFormError(null);
+    let check: Problems;
+    try {
+      check = await loadProblems();
+    } catch {
+      // Its code could not load: neither would the comment.
+      setFormError(NETWORK_TROUBLE);
+      return;
+    }
+    setWords(check);
+    const found = check.checkForm(input(), max);
+    if (check.firstProblem(found)) {
+      showProblems(found, check);
+      dispatch('announce', check.problemsAnnouncement(Object.keys(found).length));
+      return;
+    }
+    setProblems({});
     setPosting(true);
-    setError(null);
     try {
       const post = {
         site: bootstrap.site,
@@ -157,6 +170,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         // Spam defence: when the form was rendered, and the field only bots fill in.
         formToken: bootstrap.formToken,
         hp: honeypot.current?.value ?? '',
+        // The boxes, only when one is ticked; emails are written in the widget's language.
+        ...((notify.replies || notify.page) && { notify: { ...notify, lang: bootstrap.locale } }),
       };
       // Signed in, the server takes the author from the token.
       const guest = {
@@ -164,26 +179,36 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         email: author.email.trim(),
         ...(author.website.trim() && { website: author.website.trim() }),
       };
-      const { comment } = await auth.authorized(() =>
+      const { comment, subscription: outcome } = await auth.authorized(() =>
         api.createComment(session ? post : { ...post, author: guest }),
       );
       draft.clear();
+      setSubscription(outcome ?? null);
+      setNotify(NO_NOTIFY);
       if (!session) saveAuthor(storage, bootstrap.site, remember ? author : null);
       setPosting(false);
       dispatch('addComment', comment);
     } catch (err) {
       setPosting(false);
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
-      setError(apiError);
-      const invalid = fieldOf(apiError);
-      if (invalid) document.getElementById(`${prefix}-${invalid}`)?.focus();
+      // The server stays the authority: what it refuses shows beside its field too.
+      const fromTheServer = check.fromServer(apiError, input());
+      if (fromTheServer) showProblems(fromTheServer, check);
+      else setFormError(check.formMessage(apiError));
     }
   };
 
-  const field = fieldOf(error);
-  const fieldError = (name: FieldName) =>
-    field === name ? error?.message || 'Please check this field.' : null;
-  const formError = error && !field ? formMessage(error) : null;
+  const fieldError = (name: FormField) => {
+    const problem = problems[name];
+    return problem && words ? words.fieldText(name, problem, max) : null;
+  };
+  const length = storedLength(draft.text);
+  const bodyDescribed = [
+    fieldError('body') && `${prefix}-body-error`,
+    length >= max * 0.9 && `${prefix}-body-count`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const heading = parent ? `Reply to ${parent.author.name}` : 'Leave a comment';
 
   return (
@@ -196,6 +221,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       // and a website typed without https:// is accepted and normalised there.
       noValidate
       onSubmit={submit}
+      // Typing anywhere in the form: its check is wanted soon.
+      onInput={() => void loadProblems().catch(() => {})}
     >
       <div className="form-head">
         <h3 id={`${prefix}-title`}>{heading}</h3>
@@ -227,8 +254,11 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         placeholder="Write a comment…"
         value={draft.text}
         aria-invalid={fieldError('body') ? true : undefined}
-        aria-describedby={fieldError('body') ? `${prefix}-body-error` : undefined}
-        onInput={(event) => draft.setText(event.currentTarget.value)}
+        aria-describedby={bodyDescribed || undefined}
+        onInput={(event) => {
+          draft.setText(event.currentTarget.value);
+          touched('body');
+        }}
         onBlur={draft.save}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -236,8 +266,9 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
           }
         }}
       />
+      <Counter id={`${prefix}-body-count`} length={length} max={max} />
       {fieldError('body') && (
-        <p id={`${prefix}-body-error`} className="error" role="alert">
+        <p id={`${prefix}-body-error`} className="error" data-testid={`${prefix}-body-error`}>
           {fieldError('body')}
         </p>
       )}
@@ -268,7 +299,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 autoComplete="email"
                 required
                 value={author.email}
-                onInput={(event) => dispatch('setAuthor', { email: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { email: event.currentTarget.value });
+                  touched('email');
+                }}
               />
               <Field
                 id={`${prefix}-name`}
@@ -278,7 +312,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 autoComplete="name"
                 required
                 value={author.name}
-                onInput={(event) => dispatch('setAuthor', { name: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { name: event.currentTarget.value });
+                  touched('name');
+                }}
               />
               <Field
                 id={`${prefix}-website`}
@@ -288,7 +325,10 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 name="url"
                 autoComplete="url"
                 value={author.website}
-                onInput={(event) => dispatch('setAuthor', { website: event.currentTarget.value })}
+                onInput={(event) => {
+                  dispatch('setAuthor', { website: event.currentTarget.value });
+                  touched('website');
+                }}
               />
             </div>
           </fieldset>
@@ -300,9 +340,13 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             />
             Save my name, email, and website in this browser for the next time I comment.
           </label>
-          {!parent && <GuestData />}
         </>
       )}
+      {/* Only where an email can go: a guest types one; a provider must have given one. */}
+      {(!session || session.identity.emailable) && (
+        <NotifyBoxes choice={notify} onChange={setNotify} outcome={subscription} />
+      )}
+      {!session && !parent && <GuestData />}
       {/* The honeypot: hidden from people (off-screen, out of the tab order and
           the accessibility tree), so only a bot filling every field types here. */}
       <div className="hp" aria-hidden="true">

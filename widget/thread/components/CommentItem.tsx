@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
+import { Later } from '../later.ts';
 import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { MoreReplies } from './LoadMore.tsx';
-import { ConfirmDelete, EditComment } from './OwnComment.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
+
+// Only an author inside the edit window opens these: off the first render.
+const loadEdit = () => import('./OwnComment.tsx').then((m) => m.EditComment);
+const loadConfirm = () => import('./OwnComment.tsx').then((m) => m.ConfirmDelete);
 
 function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
@@ -112,8 +116,11 @@ export function CommentItem({ node }: { node: CommentNode }) {
               Your comment is awaiting moderation.
             </p>
           )}
-          {own === 'editing' && editable ? (
-            <EditComment comment={comment} onClose={close} />
+          {/* Open until the author closes it: the edit window may end while they
+              type (the clock ticks each minute), and then Save must still send
+              and show the server's answer, not vanish with the text. */}
+          {own === 'editing' ? (
+            <Later load={loadEdit} props={{ comment, onClose: close }} />
           ) : (
             <div
               className="body"
@@ -122,8 +129,8 @@ export function CommentItem({ node }: { node: CommentNode }) {
               dangerouslySetInnerHTML={{ __html: comment.html }}
             />
           )}
-          {own === 'confirming' && editable ? (
-            <ConfirmDelete comment={comment} onClose={close} />
+          {own === 'confirming' ? (
+            <Later load={loadConfirm} props={{ comment, onClose: close }} />
           ) : (
             own !== 'editing' && (
               <div className="actions">

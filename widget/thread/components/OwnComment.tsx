@@ -7,14 +7,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { Comment } from '../../../contract/api.ts';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
-import { formMessage } from './CommentForm.tsx';
+import { checkForm, fieldText, formMessage, fromServer } from '../problems.ts';
 
-function errorText(err: unknown): string {
+/** What the author is told when a change is refused: about the text by the form's words. */
+function errorText(err: unknown, body: string, max: number): string {
   const error = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));
-  // The only field an edit has is its text: the server's words say what is wrong with it.
-  return error.code === 'invalid_body'
-    ? error.message || 'Please write something.'
-    : formMessage(error);
+  const problem = fromServer(error, { body })?.body;
+  return problem ? fieldText('body', problem, max) : formMessage(error);
 }
 
 /** Focuses the comment again once an edit or confirmation closes. */
@@ -22,7 +21,8 @@ const refocus = (id: string) => document.getElementById(`comment-${id}`)?.focus(
 
 /** The inline editor: the comment's source, Save and Cancel. */
 export function EditComment({ comment, onClose }: { comment: Comment; onClose: () => void }) {
-  const { api, auth, dispatch } = useThread();
+  const { api, auth, dispatch, bootstrap } = useThread();
+  const max = bootstrap.maxBodyChars;
   const [text, setText] = useState(comment.source ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +39,12 @@ export function EditComment({ comment, onClose }: { comment: Comment; onClose: (
   const save = async (event: { preventDefault(): void }) => {
     event.preventDefault();
     if (saving) return;
+    const problem = checkForm({ body: text }, max).body;
+    if (problem) {
+      setError(fieldText('body', problem, max));
+      textarea.current?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
@@ -47,7 +53,7 @@ export function EditComment({ comment, onClose }: { comment: Comment; onClose: (
       close();
     } catch (err) {
       setSaving(false);
-      setError(errorText(err));
+      setError(errorText(err, text, max));
     }
   };
 
@@ -94,7 +100,7 @@ export function EditComment({ comment, onClose }: { comment: Comment; onClose: (
 
 /** "Delete this comment?" with Delete and Keep, in place of the comment's buttons. */
 export function ConfirmDelete({ comment, onClose }: { comment: Comment; onClose: () => void }) {
-  const { api, auth, dispatch } = useThread();
+  const { api, auth, dispatch, bootstrap } = useThread();
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -111,7 +117,7 @@ export function ConfirmDelete({ comment, onClose }: { comment: Comment; onClose:
       dispatch('removeComment', comment.id);
     } catch (err) {
       setDeleting(false);
-      setError(errorText(err));
+      setError(errorText(err, '', bootstrap.maxBodyChars));
     }
   };
 

@@ -1,8 +1,11 @@
 import { PROVIDER_NAMES } from '../auth.ts';
 import { useThread } from '../context.ts';
+import { Later } from '../later.ts';
 import type { Session } from '../state.ts';
 import { Avatar } from './Avatar.tsx';
-import { YourData } from './YourData.tsx';
+
+// Opened by few readers: off the first render.
+const loadYourData = () => import('./YourData.tsx').then((m) => m.YourData);
 
 /** Who the reader is commenting as, in place of the guest fields, with Log Out and Change. */
 export function SignedIn({ session }: { session: Session }) {
@@ -25,7 +28,7 @@ export function SignedIn({ session }: { session: Session }) {
           </button>
           )
         </p>
-        <YourData />
+        <Later load={loadYourData} props={{}} />
       </div>
     </div>
   );

@@ -5,23 +5,31 @@ import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
 import { LoadMoreComments } from './LoadMore.tsx';
 
-/** "No comments yet", "1 comment", "12 comments". */
-export function countLabel(total: number): string {
-  if (total <= 0) return 'No comments yet';
+/**
+ * "No comments yet", "1 comment", "12 comments"; "Comments" when none is
+ * published but the reader sees their own held one (not "no comments" above it).
+ */
+export function countLabel(total: number, shown = 0): string {
+  if (total <= 0) return shown > 0 ? 'Comments' : 'No comments yet';
   return total === 1 ? '1 comment' : `${total.toLocaleString('en')} comments`;
 }
 
-/** The heading, the comments oldest first, then the form for a new comment. */
+/**
+ * The heading, the comments oldest first, then the form. There is one form:
+ * it moves under the comment being answered (as WordPress's does) and back
+ * here on "Cancel reply".
+ */
 export function Thread() {
   const { bootstrap, state } = useThread();
   const tree = useMemo(
     () => buildTree(state.comments, bootstrap.maxDepth),
     [state.comments, bootstrap.maxDepth],
   );
+  const replying = state.replyingTo && state.comments.some((c) => c.id === state.replyingTo);
   return (
     <section aria-labelledby="parley-count">
       <h2 id="parley-count" className="count" data-testid="comment-count">
-        {countLabel(state.total)}
+        {countLabel(state.total, state.comments.length)}
       </h2>
       {tree.length > 0 && (
         <ol className="list">
@@ -31,7 +39,11 @@ export function Thread() {
         </ol>
       )}
       <LoadMoreComments />
-      <CommentForm parent={null} />
+      {!replying && <CommentForm parent={null} />}
+      {/* Results a sighted reader sees happen elsewhere (posted, held, stopped). */}
+      <p className="visually-hidden" aria-live="polite" data-testid="announcer">
+        {state.announcement?.text}
+      </p>
     </section>
   );
 }

@@ -1,0 +1,77 @@
+/**
+ * The queue as the dashboard lists it: counts per tab, no placeholders of
+ * deleted comments, and the `hold` action Undo sends after an approval.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildComment } from '../test/factories.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { grantSiteRole } from './admin.service.ts';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe.each(DIALECTS)('the moderation queue on %s', (dialect) => {
+  let server: TestServer;
+  let cookie: string;
+
+  const api = (path: string, body?: unknown) =>
+    fetch(`${server.url}/admin/api${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const list = async (status: string) =>
+    (await api(`/sites/blog/comments?status=${status}`)).json();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.buildSite({ id: 'blog', origins: ['https://blog.example'] });
+    await grantSiteRole(server.parley.db, {
+      email: 'mod@blog.example',
+      password: PASSWORD,
+      siteId: 'blog',
+      role: 'moderator',
+    });
+    const res = await fetch(`${server.url}/admin/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'mod@blog.example', password: PASSWORD }),
+    });
+    cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+  }, 60_000);
+  afterAll(() => server.stop());
+
+  it('counts each tab, leaves deleted placeholders out, and puts an approval back with hold', async () => {
+    const db = server.parley.db;
+    const held = await buildComment(db, { site: 'blog', status: 'pending', body: 'Held one' });
+    await buildComment(db, { site: 'blog', status: 'pending', body: 'Held two' });
+    await buildComment(db, { site: 'blog', status: 'approved', body: 'Published' });
+    const gone = await buildComment(db, { site: 'blog', status: 'approved', body: 'Gone' });
+    // What an author's delete leaves when the comment has replies.
+    await db
+      .updateTable('comments')
+      .set({
+        deleted_at: new Date().toISOString(),
+        body_source: '',
+        body_html: '',
+        author_name: '',
+      })
+      .where('id', '=', gone)
+      .execute();
+
+    const all = await list('all');
+    expect(all.counts).toEqual({ pending: 2, approved: 1, spam: 0, trash: 0 });
+    expect(all.comments.map((c: { id: string }) => c.id)).not.toContain(gone);
+    expect(all.comments.every((c: { author: { name: string } }) => c.author.name !== '')).toBe(
+      true,
+    );
+
+    await api('/sites/blog/comments/actions', { ids: [held], action: 'approve' });
+    expect((await list('pending')).counts).toMatchObject({ pending: 1, approved: 2 });
+    // Undo of the approval.
+    const undo = await api('/sites/blog/comments/actions', { ids: [held], action: 'hold' });
+    expect(await undo.json()).toEqual({ updated: 1 });
+    const back = await list('pending');
+    expect(back.counts).toMatchObject({ pending: 2, approved: 1 });
+    expect(back.comments.map((c: { id: string }) => c.id)).toContain(held);
+  });
+});
