@@ -84,7 +84,7 @@ export default defineConfig<EngineOptions>({
       stderr: 'pipe',
     },
     {
-      // The demo's SMTP server; tests read what it caught (guest data links).
+      // The demo's SMTP server; tests read what it caught (guest data links, reply notifications).
       command: 'node --disable-warning=ExperimentalWarning e2e/mail-server.ts',
       url: `${MAIL_API_URL}/healthz`,
       reuseExistingServer: false,

@@ -156,6 +156,12 @@ export interface Identity {
   url: string | null;
   avatarUrl: string;
   provider: ProviderId;
+  /**
+   * Present when the provider gave an email address (never the address
+   * itself): only then can reply notifications reach this reader, so only
+   * then does the form offer its "Notify me" boxes.
+   */
+  emailable?: true;
 }
 
 /** 201 from POST /api/v1/auth/tickets. */

@@ -43,6 +43,11 @@ createServer((req, res) => {
   const to = (url.searchParams.get('to') ?? '').toLowerCase();
   const mails = received
     .filter((m) => m.to.includes(to))
-    .map(({ mail }) => ({ subject: mail.headers.subject ?? '', text: mail.text, html: mail.html }));
+    .map(({ mail }) => ({
+      subject: mail.headers.subject ?? '',
+      headers: mail.headers,
+      text: mail.text,
+      html: mail.html,
+    }));
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mails));
 }).listen(Number(api.port), api.hostname);

@@ -131,8 +131,11 @@ describe.each(DIALECTS)('sign-in API on %s', (dialect) => {
         url: 'https://x.com/grace',
         avatarUrl: expect.stringMatching(/^\/avatars\/[0-9a-f]{32}$/),
         provider: 'twitter',
+        // The provider gave an email: reply notifications can reach them (the address is never sent).
+        emailable: true,
       },
     });
+    expect(JSON.stringify(session)).not.toContain('grace@example.com');
     const cookie = ok.headers.getSetCookie().join('\n');
     expect(cookie).toMatch(
       /parley_rt_blog=[^;]+; Max-Age=\d+; Path=\/api\/v1\/auth; .*HttpOnly; Secure; Partitioned; SameSite=None/,

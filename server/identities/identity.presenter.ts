@@ -13,5 +13,6 @@ export function presentIdentity(row: IdentityRow): Identity {
     url: row.profile_url,
     avatarUrl: avatarPath(row.avatar_key),
     provider: row.provider as ProviderId,
+    ...(row.email ? { emailable: true as const } : {}),
   };
 }

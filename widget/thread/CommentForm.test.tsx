@@ -226,7 +226,8 @@ describe('comment form', () => {
   it('remembers details when asked, prefills them next time, forgets when unticked', async () => {
     let form = renderApp();
     fill(form, { Comment: 'Hello', ...details });
-    const remember = () => within(form).getByRole('checkbox') as HTMLInputElement;
+    const remember = () =>
+      within(form).getByRole('checkbox', { name: /^Save my name/ }) as HTMLInputElement;
     fireEvent.click(remember());
     respondOnce(jsonResponse(201, { comment: buildComment({ id: 'm1' }) }));
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
@@ -360,7 +361,7 @@ describe('when the browser blocks the frame’s own storage', () => {
   it('remembers details on the host page and prefills them from it', async () => {
     let form = renderApp();
     fill(form, { Comment: 'Hello', ...details });
-    fireEvent.click(within(form).getByRole('checkbox'));
+    fireEvent.click(within(form).getByRole('checkbox', { name: /^Save my name/ }));
     respondOnce(jsonResponse(201, { comment: buildComment({ id: 'r1' }) }));
     fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
     await waitFor(() => expect(document.getElementById('comment-r1')).toBeTruthy());
@@ -378,7 +379,9 @@ describe('when the browser blocks the frame’s own storage', () => {
     expect(value(form, 'Name')).toBe('Ann');
     expect(value(form, 'Email')).toBe('ann@example.com');
     expect(value(form, 'Website')).toBe('https://ann.example');
-    expect((within(form).getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(form).getByRole('checkbox', { name: /^Save my name/ }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it('does not fill saved details in once the reader has typed their own', async () => {
@@ -388,7 +391,9 @@ describe('when the browser blocks the frame’s own storage', () => {
     await hostSends({ [AUTHOR_KEY]: ann });
     expect(value(form, 'Name')).toBe('Bob');
     expect(value(form, 'Email')).toBe('');
-    expect((within(form).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+    expect(
+      (within(form).getByRole('checkbox', { name: /^Save my name/ }) as HTMLInputElement).checked,
+    ).toBe(false);
   });
 });
 

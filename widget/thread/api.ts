@@ -7,6 +7,7 @@ import type {
   AuthSession,
   Comment,
   CommentList,
+  CreateCommentResponse,
   CreateTicketResponse,
 } from '../../contract/api.ts';
 import type {
@@ -92,7 +93,7 @@ export function createApi(base: string, token: () => string | null = () => null)
         withCookies,
       ),
     createComment: (body: CreateCommentRequest | SignedInCommentRequest) =>
-      request<{ comment: Comment }>('/api/v1/comments', post(body, { auth: true, cookies: true })),
+      request<CreateCommentResponse>('/api/v1/comments', post(body, { auth: true, cookies: true })),
     // Edits and deletions prove authorship with the author-key cookie and/or the token.
     updateComment: (id: string, body: string) =>
       request<{ comment: Comment }>(`/api/v1/comments/${q(id)}`, {

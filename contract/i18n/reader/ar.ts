@@ -141,4 +141,7 @@ export const ar: Translation<typeof en> = {
   'signIn.unavailable': 'تسجيل الدخول عبر {provider} غير متاح هنا.',
   'signIn.failed': 'لم ينجح تسجيل الدخول. حاول مرة أخرى، أو علّق كزائر.',
   'signIn.failedWith': 'لم ينجح تسجيل الدخول عبر {provider}. حاول مرة أخرى، أو علّق كزائر.',
+  'form.notifyReplies': 'أعلمني بالردود الجديدة عبر البريد الإلكتروني',
+  'form.notifyPage': 'أعلمني بالتعليقات الجديدة على هذه المقالة',
+  'form.notify.confirmEmail': 'تحقق من بريدك الإلكتروني للتأكيد.',
 };

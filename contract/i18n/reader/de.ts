@@ -117,4 +117,7 @@ export const de: Translation<typeof en> = {
     'Die Anmeldung hat nicht geklappt. Versuche es erneut oder kommentiere als Gast.',
   'signIn.failedWith':
     'Die Anmeldung mit {provider} hat nicht geklappt. Versuche es erneut oder kommentiere als Gast.',
+  'form.notifyReplies': 'Benachrichtige mich per E-Mail über neue Antworten',
+  'form.notifyPage': 'Benachrichtige mich über neue Kommentare zu diesem Beitrag',
+  'form.notify.confirmEmail': 'Sieh in deinen E-Mails nach, um zu bestätigen.',
 };

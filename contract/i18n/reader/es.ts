@@ -127,4 +127,7 @@ export const es: Translation<typeof en> = {
   'signIn.failed': 'No se ha podido iniciar sesión. Inténtalo de nuevo o comenta como invitado.',
   'signIn.failedWith':
     'No se ha podido iniciar sesión con {provider}. Inténtalo de nuevo o comenta como invitado.',
+  'form.notifyReplies': 'Avísame por correo electrónico de nuevas respuestas',
+  'form.notifyPage': 'Avísame de nuevos comentarios en esta entrada',
+  'form.notify.confirmEmail': 'Revisa tu correo para confirmar.',
 };

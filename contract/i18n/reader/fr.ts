@@ -129,4 +129,7 @@ export const fr: Translation<typeof en> = {
   'signIn.failed': 'La connexion n’a pas abouti. Réessayez, ou commentez sans vous connecter.',
   'signIn.failedWith':
     'La connexion avec {provider} n’a pas abouti. Réessayez, ou commentez sans vous connecter.',
+  'form.notifyReplies': 'M’avertir des nouvelles réponses par e-mail',
+  'form.notifyPage': 'M’avertir des nouveaux commentaires sur cet article',
+  'form.notify.confirmEmail': 'Vérifiez vos e-mails pour confirmer.',
 };

@@ -105,4 +105,7 @@ export const ja: Translation<typeof en> = {
   'signIn.failed': 'ログインできませんでした。もう一度試すか、ゲストとしてコメントしてください。',
   'signIn.failedWith':
     '{provider} でログインできませんでした。もう一度試すか、ゲストとしてコメントしてください。',
+  'form.notifyReplies': '新しい返信をメールで通知する',
+  'form.notifyPage': 'この投稿への新しいコメントを通知する',
+  'form.notify.confirmEmail': '確認のため、メールをご覧ください。',
 };

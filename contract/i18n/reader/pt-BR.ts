@@ -126,4 +126,7 @@ export const ptBR: Translation<typeof en> = {
   'signIn.failed': 'O acesso não funcionou. Tente novamente ou comente como visitante.',
   'signIn.failedWith':
     'O acesso com {provider} não funcionou. Tente novamente ou comente como visitante.',
+  'form.notifyReplies': 'Notifique-me sobre novas respostas por e-mail',
+  'form.notifyPage': 'Notifique-me sobre novos comentários neste post',
+  'form.notify.confirmEmail': 'Verifique seu e-mail para confirmar.',
 };

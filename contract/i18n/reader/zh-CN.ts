@@ -95,4 +95,7 @@ export const zhCN: Translation<typeof en> = {
   'signIn.unavailable': '此处无法使用 {provider} 登录。',
   'signIn.failed': '登录未成功。请重试，或以访客身份发表评论。',
   'signIn.failedWith': '使用 {provider} 登录未成功。请重试，或以访客身份发表评论。',
+  'form.notifyReplies': '有新回复时通过邮件通知我',
+  'form.notifyPage': '此文章有新评论时通知我',
+  'form.notify.confirmEmail': '请查收邮件进行确认。',
 };

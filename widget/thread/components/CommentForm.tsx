@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
-import type { Comment } from '../../../contract/api.ts';
+import type { Comment, SubscriptionOutcome } from '../../../contract/api.ts';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
@@ -7,6 +7,7 @@ import { type FieldProblems, type FormField, type FormInput, storedLength } from
 import { draftKey, saveAuthor } from '../storage.ts';
 import { counterText, NETWORK_TROUBLE } from '../text.ts';
 import { GuestData } from './GuestData.tsx';
+import { NO_NOTIFY, NotifyBoxes, type NotifyChoice } from './NotifyBoxes.tsx';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -104,6 +105,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   const [formError, setFormError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
+  const [notify, setNotify] = useState<NotifyChoice>(NO_NOTIFY);
+  const [subscription, setSubscription] = useState<SubscriptionOutcome | null>(null);
 
   // A reply form opens where the reader clicked; put the caret there.
   useEffect(() => {
@@ -167,6 +170,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         // Spam defence: when the form was rendered, and the field only bots fill in.
         formToken: bootstrap.formToken,
         hp: honeypot.current?.value ?? '',
+        // The boxes, only when one is ticked; emails are written in the widget's language.
+        ...((notify.replies || notify.page) && { notify: { ...notify, lang: bootstrap.locale } }),
       };
       // Signed in, the server takes the author from the token.
       const guest = {
@@ -174,10 +179,12 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         email: author.email.trim(),
         ...(author.website.trim() && { website: author.website.trim() }),
       };
-      const { comment } = await auth.authorized(() =>
+      const { comment, subscription: outcome } = await auth.authorized(() =>
         api.createComment(session ? post : { ...post, author: guest }),
       );
       draft.clear();
+      setSubscription(outcome ?? null);
+      setNotify(NO_NOTIFY);
       if (!session) saveAuthor(storage, bootstrap.site, remember ? author : null);
       setPosting(false);
       dispatch('addComment', comment);
@@ -333,9 +340,13 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             />
             Save my name, email, and website in this browser for the next time I comment.
           </label>
-          {!parent && <GuestData />}
         </>
       )}
+      {/* Only where an email can go: a guest types one; a provider must have given one. */}
+      {(!session || session.identity.emailable) && (
+        <NotifyBoxes choice={notify} onChange={setNotify} outcome={subscription} />
+      )}
+      {!session && !parent && <GuestData />}
       {/* The honeypot: hidden from people (off-screen, out of the tab order and
           the accessibility tree), so only a bot filling every field types here. */}
       <div className="hp" aria-hidden="true">
