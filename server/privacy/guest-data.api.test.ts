@@ -170,7 +170,7 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
     const [mail] = await mailsTo(email, 1);
     expect(mail?.headers.subject).toBe('[My blog] Your data on My blog');
     expect(mail?.text).toContain('only for "My blog"');
-    expect(mail?.html).toMatch(/<a href="https?:\/\/[^"]+\/data\/blog\?token=[\w-]+">/);
+    expect(mail?.html).toMatch(/<a href="https?:\/\/[^"]+\/data\/blog\?token=[\w-]+&amp;lang=en">/);
 
     const { path, token } = await linkFor(email);
     expect(path).toBe('/data/blog');
