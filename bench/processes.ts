@@ -82,7 +82,7 @@ export async function startParley(
   extraEnv: Record<string, string> = {},
 ) {
   const { ready, proc } = start(
-    ['server/main.ts'],
+    [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'server/main.ts'],
     {
       PORT: String(port),
       HOST: '127.0.0.1',

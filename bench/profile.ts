@@ -1,6 +1,6 @@
 /**
- * `npm run bench:profile [-- <checkout>]`: where the time of the 1,000-comment
- * thread's first-page read goes. Seeds the bench's store with the checkout's
+ * `npm run bench:profile [-- <checkout>] [--post]`: where the time of the
+ * 1,000-comment thread's first-page read goes (or a guest POST's). Seeds the bench's store with the checkout's
  * own seed, runs the checkout's server under `--cpu-prof`, loads
  * `GET /api/v1/comments` (10 connections, BENCH_SECONDS, br) and prints the
  * functions with the most self time. `<checkout>` is another worktree (an
@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { load, SECONDS } from './load.ts';
 import { freePort } from './processes.ts';
 
-const root = resolve(process.argv[2] ?? '.');
+const root = resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '.');
 const dir = mkdtempSync(join(tmpdir(), 'parley-profile-'));
 const sqlite = join(dir, 'bench.sqlite');
 const port = await freePort();
@@ -52,6 +52,8 @@ const child: ChildProcess = spawn(
       SQLITE_PATH: sqlite,
       LOG_LEVEL: 'silent',
       AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+      COMMENT_RATE_LIMIT: '100000',
+      SITE_COMMENT_RATE_LIMIT: '100000',
     },
     stdio: 'inherit',
   },
@@ -66,10 +68,29 @@ for (let i = 0; ; i++) {
   if (i > 600 || child.exitCode !== null) throw new Error('the server did not answer');
   await new Promise((r) => setTimeout(r, 100));
 }
-console.log(`Loading ${url} for ${SECONDS} s…`);
+// `--post`: a guest POST instead (the whole pipeline, Akismet off).
+const posting = process.argv.includes('--post');
+let n = 0;
+const postBody = () =>
+  JSON.stringify({
+    site: SITE,
+    page: 'https://bench.example/posts',
+    pageUrl: `${hostOrigin}/post`,
+    pageTitle: 'Bench post',
+    body: `Bench comment ${n++}: a line of **Markdown**.`,
+    author: { name: `Poster ${n % 13}`, email: `p${n % 13}@example.com` },
+  });
+console.log(`Loading ${posting ? 'POST /api/v1/comments' : url} for ${SECONDS} s…`);
 // Only the load counts, not start-up (module loading, migrations).
 const loadFrom = (performance.now() - spawnedAt) * 1000;
-const m = await load({ url, headers: { 'accept-encoding': 'br, gzip' } });
+const m = posting
+  ? await load({
+      url: `http://127.0.0.1:${port}/api/v1/comments`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hostOrigin },
+      requests: [{ setupRequest: (req) => ({ ...req, body: postBody() }) }],
+    })
+  : await load({ url, headers: { 'accept-encoding': 'br, gzip' } });
 console.log(`  ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.bad} failed`);
 await new Promise<void>((done) => {
   child.once('exit', () => done());

@@ -4,12 +4,18 @@
  * where the guest downloads or deletes what the site holds for the address.
  */
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales.ts';
 import { CommentsOnDeletion } from './reader-data.schema.ts';
 import { SiteId } from './site-settings.schema.ts';
 
 export const GuestDataRequestBody = z.object({
   site: SiteId,
   email: z.email().max(254),
+  /**
+   * The widget's language: the email, and the pages its link opens, speak it.
+   * Anything else is ignored (the site's language, else the browser's, decide).
+   */
+  locale: z.enum(LOCALES).optional().catch(undefined),
 });
 export type GuestDataRequestBody = z.infer<typeof GuestDataRequestBody>;
 

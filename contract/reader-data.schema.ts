@@ -30,6 +30,17 @@ export interface ReaderDataComment {
   authorUrl: string | null;
 }
 
+export interface ReaderDataSubscription {
+  page: { url: string; title: string };
+  /** Replies to this comment of theirs; null: every new comment on the page. */
+  commentId: string | null;
+  email: string;
+  locale: string;
+  createdAt: string;
+  /** Null until they confirmed from the email: nothing is sent before. */
+  confirmedAt: string | null;
+}
+
 export interface ReaderDataExport {
   /** The site this export covers: each site's data is separate. */
   site: { id: string; name: string };
@@ -48,6 +59,8 @@ export interface ReaderDataExport {
       }
     | { email: string };
   comments: ReaderDataComment[];
+  /** The emails they asked for: replies to one of their comments, or every new comment on a page. */
+  subscriptions: ReaderDataSubscription[];
   /** What else Parley keeps, in words (IP addresses, sessions). */
   notes: string[];
 }

@@ -183,7 +183,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     '/api/v1',
     commentRoutes(db, config, { moderation, notify, cache }),
     sessionRoutes(db, config),
-    pageHtmlRoutes(db, config),
+    pageHtmlRoutes(db, config, cache),
     readerDataRoutes(db, config),
     liveRoutes(db, live),
     notFound,

@@ -28,6 +28,7 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One cached body: the JSON, its strong validator, and its compressed forms as asked for. */
 export interface CachedPage {
+  /** The body: a thread slice's JSON, or a page's HTML fragment (pages/page-html.service.ts). */
   json: Buffer;
   /** Hash of the JSON; each encoding's ETag adds its name (a strong ETag names one representation). */
   hash: string;

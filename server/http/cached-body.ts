@@ -48,13 +48,18 @@ export async function sendCached(
   cache: ThreadCache,
   key: string,
   entry: CachedPage,
-  options: { type: string; cacheControl: string },
+  options: {
+    type: string;
+    cacheControl: string;
+    /** Default: the thread's (a reader's author-key cookie can change its answer). */
+    vary?: string;
+  },
 ): Promise<void> {
   const encoding = encodingFor(req.headers['accept-encoding']);
   const etag = etagOf(entry, encoding);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', options.cacheControl);
-  res.setHeader('Vary', 'Accept-Encoding, Cookie');
+  res.setHeader('Vary', options.vary ?? 'Accept-Encoding, Cookie');
   if (notModified(req, etag)) {
     res.statusCode = 304;
     res.end();

@@ -2,8 +2,15 @@
  * GET /api/v1/pages/html: the published thread as HTML a site includes in
  * its own page, for search engines and readers without JavaScript.
  */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moderate } from '../admin/queue.service.ts';
+import { createApp } from '../app.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { pageHtmlKey } from './page-html.service.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.each(DIALECTS)('comments as HTML for the page, on %s', (dialect) => {
   let server: TestServer;
@@ -107,6 +114,152 @@ describe.each(DIALECTS)('comments as HTML for the page, on %s', (dialect) => {
       const res = await fragment(query);
       expect(res.status).toBe(status);
       expect((await res.json()).error.code).toBe(code);
+    }
+  });
+  describe('cached like the thread (issue 12)', () => {
+    const CACHED = `https://blog.example/cached-${dialect}`;
+    const html = (headers: Record<string, string> = {}) =>
+      fragment({ site: 'blog', page: CACHED }, headers);
+    async function write(body: string) {
+      const res = await fetch(`${server.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          site: 'blog',
+          page: CACHED,
+          pageUrl: CACHED,
+          body,
+          author: { name: 'Cy', email: 'cy@example.com' },
+        }),
+      });
+      expect(res.status).toBe(201);
+      const id = ((await res.json()) as { comment: { id: string } }).comment.id;
+      return { id, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
+    }
+    const cached = () => server.parley.cache.get(pageHtmlKey('blog', CACHED));
+
+    it('serves a hit from the cache: the bytes built once, in each encoding, until the thread changes', async () => {
+      await write('Kept words');
+      // The write's event arrives after its commit: let it, before warming.
+      await server.parley.events.flush();
+      const first = await html({ 'accept-encoding': 'identity' });
+      const body = await first.text();
+      expect(body).toContain('Kept words');
+      expect(cached()?.json.toString()).toBe(body);
+      expect(first.headers.get('vary')).toBe('Accept-Encoding');
+      expect(first.headers.get('cache-control')).toBe(
+        'public, max-age=60, stale-while-revalidate=600',
+      );
+      expect(first.headers.get('access-control-allow-origin')).toBe('*');
+      expect(first.headers.get('content-security-policy')).toContain('sandbox');
+
+      // Changed behind the app's back (no event): only a cache still shows the old words.
+      await server.parley.db
+        .updateTable('comments')
+        .set({ body_html: '<p>Changed unseen</p>' })
+        .execute();
+      for (const encoding of ['identity', 'br', 'gzip']) {
+        const hit = await html({ 'accept-encoding': encoding });
+        expect(hit.status).toBe(200);
+        expect(hit.headers.get('content-encoding')).toBe(encoding === 'identity' ? null : encoding);
+        expect(hit.headers.get('etag')).toBe(`"${cached()?.hash}-${encoding}"`);
+        expect(await hit.text()).toBe(body);
+      }
+      // The compressed forms are kept with it: sent again, not compressed again.
+      expect(cached()?.br).toBeInstanceOf(Buffer);
+      expect(cached()?.gzip).toBeInstanceOf(Buffer);
+
+      // A page nobody commented on takes no room (anyone can name endless pages).
+      await fragment({ site: 'blog', page: `https://blog.example/nothing-${dialect}` });
+      expect(
+        server.parley.cache.get(pageHtmlKey('blog', `https://blog.example/nothing-${dialect}`)),
+      ).toBeUndefined();
+    });
+
+    it('changes at once with a post, an approval and a deletion', async () => {
+      const before = await html();
+      const etag = before.headers.get('etag') ?? '';
+      const versions = [await before.text()];
+      const next = async () => {
+        const res = await html({ 'if-none-match': etag });
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        expect(versions).not.toContain(text);
+        versions.push(text);
+        return text;
+      };
+
+      const posted = await write('A new post');
+      expect(await next()).toContain('A new post');
+
+      await server.buildSite({ settings: { moderation: { mode: 'all' } } });
+      const held = await write('Waiting for a moderator');
+      await server.buildSite();
+      // Let the writes' events arrive (each drops the page again) before warming.
+      await server.parley.events.flush();
+      const waiting = await (await html()).text();
+      expect(waiting).not.toContain('Waiting for a moderator');
+      expect(cached()).toBeDefined();
+      expect(await moderate(server.parley.db, 'blog', [held.id], 'approve')).toBe(1);
+      expect(await next()).toContain('Waiting for a moderator');
+
+      const removed = await fetch(`${server.url}/api/v1/comments/${posted.id}`, {
+        method: 'DELETE',
+        headers: { cookie: posted.cookie },
+      });
+      expect(removed.status).toBe(204);
+      expect(await next()).not.toContain('A new post');
+    });
+  });
+});
+
+describe('the HTML fragment on two instances sharing Redis', () => {
+  it('is dropped on the instance that did not make the change', async () => {
+    const prefix = `parley-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
+    const a = await startTestServer('sqlite', {
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+    });
+    const b = createApp(a.parley.config);
+    const bUrl = (await b.start()).url;
+    const page = 'https://blog.example/shared';
+    const onB = async () =>
+      (
+        await fetch(`${bUrl}/api/v1/pages/html?${new URLSearchParams({ site: 'blog', page })}`)
+      ).text();
+    const write = (body: string) =>
+      fetch(`${a.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          site: 'blog',
+          page,
+          pageUrl: page,
+          body,
+          author: { name: 'Di', email: 'di@example.com' },
+        }),
+      });
+    try {
+      await a.buildSite();
+      expect((await write('Said on A')).status).toBe(201);
+      await expect.poll(onB, { timeout: 5_000 }).toContain('Said on A');
+      // B keeps a copy once the first write's event has reached it too.
+      await expect
+        .poll(async () => (await onB()) && b.cache.get(pageHtmlKey('blog', page)) !== undefined, {
+          timeout: 5_000,
+        })
+        .toBe(true);
+      expect((await write('Then more on A')).status).toBe(201);
+      // B's copy goes when A's event reaches it through Redis.
+      await expect.poll(onB, { timeout: 5_000 }).toContain('Then more on A');
+    } finally {
+      await b.stop();
+      await a.stop();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
     }
   });
 });

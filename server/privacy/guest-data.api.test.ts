@@ -44,7 +44,13 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
 
   const page = (site: string) => `https://${site}.example/p-${dialect}`;
 
-  async function comment(email: string, body: string, site = 'blog', parentId?: string) {
+  async function comment(
+    email: string,
+    body: string,
+    site = 'blog',
+    parentId?: string,
+    notify?: { replies?: boolean; page?: boolean },
+  ) {
     const res = await fetch(`${server.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
@@ -56,6 +62,7 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
         body,
         parentId,
         author: { name: 'Ada Guest', email },
+        ...(notify && { notify }),
       }),
     });
     expect(res.status).toBe(201);
@@ -163,7 +170,7 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
     const [mail] = await mailsTo(email, 1);
     expect(mail?.headers.subject).toBe('[My blog] Your data on My blog');
     expect(mail?.text).toContain('only for "My blog"');
-    expect(mail?.html).toMatch(/<a href="https?:\/\/[^"]+\/data\/blog\?token=[\w-]+">/);
+    expect(mail?.html).toMatch(/<a href="https?:\/\/[^"]+\/data\/blog\?token=[\w-]+&amp;lang=en">/);
 
     const { path, token } = await linkFor(email);
     expect(path).toBe('/data/blog');
@@ -211,6 +218,28 @@ describe.each(DIALECTS)('a guest’s data by emailed link, on %s', (dialect) => 
     expect((await thread('other')).find((c) => c.id === elsewhere)?.author.name).toBe('Ada Guest');
     // The page's session ended with the deletion.
     expect((await exportWith('blog', cookie)).status).toBe(401);
+  });
+
+  it('exports the emails the guest asked for, confirmed or not, with their pages', async () => {
+    const email = guest();
+    const asked = await comment(email, 'Tell me of replies', 'blog', undefined, { replies: true });
+    await comment(email, 'On the other site', 'other', undefined, { page: true });
+    // Each site asks the address to confirm; those two mails come first.
+    await mailsTo(email, 2);
+    const { token } = await linkFor(email);
+    const data = (await (
+      await exportWith('blog', await sessionCookie('blog', token))
+    ).json()) as ReaderDataExport;
+    expect(data.subscriptions).toEqual([
+      {
+        page: { url: page('blog'), title: 'A post' },
+        commentId: asked,
+        email,
+        locale: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-/),
+        confirmedAt: null,
+      },
+    ]);
   });
 
   it('removes the comments when asked, keeping a placeholder where others replied', async () => {

@@ -4,14 +4,18 @@
  * nothing load or run (form-action 'self' only).
  */
 import type { Response } from 'express';
+import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
+import { type PageKey, pageText } from '../../contract/i18n/pages/index.ts';
 import type { DeleteAccountResult } from '../../contract/reader-data.schema.ts';
 import type { ReaderDeletion } from '../../contract/reader-deletion.ts';
+import type { ErrorCode } from '../errors.ts';
 import { escapeHtml as e } from '../http/html.ts';
+import { htmlMessage } from '../notifications/held-comment.email.ts';
 
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-function send(res: Response, status: number, title: string, body: string): void {
+function send(res: Response, locale: Locale, status: number, title: string, body: string): void {
   res
     .status(status)
     .set({
@@ -23,9 +27,11 @@ function send(res: Response, status: number, title: string, body: string): void 
       // `Origin: null` with the page's own forms, which the server refuses.
       'Referrer-Policy': 'same-origin',
       'X-Robots-Tag': 'noindex',
+      // The words depend on the browser's languages when the link names none.
+      Vary: 'Accept-Language',
     })
     .send(`<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${directionOf(locale)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,32 +47,36 @@ ${body}
 `);
 }
 
-const perSite = (siteName: string) =>
-  `<p>This covers “${e(siteName)}” only: other sites using the same comment server keep their own data, and each needs its own request.</p>`;
+const perSite = (locale: Locale, siteName: string) =>
+  `<p>${e(pageText(locale)('data.perSite', { site: siteName }))}</p>`;
 
 /** The emailed link's landing page: nothing happens until the guest presses Continue. */
 export function sendLinkPage(
   res: Response,
+  locale: Locale,
   site: { id: string; name: string },
   action: string,
   token: string,
 ): void {
+  const t = pageText(locale);
   send(
     res,
+    locale,
     200,
-    `Your data on ${site.name}`,
-    `  <p>Continue to see what “${e(site.name)}” holds about your email address, and to download or delete it.</p>
+    t('data.title', { site: site.name }),
+    `  <p>${e(t('data.link.intro', { site: site.name }))}</p>
   <form method="post" action="${e(action)}">
     <input type="hidden" name="token" value="${e(token)}">
-    <button type="submit" data-testid="guest-data-continue">Continue</button>
+    <button type="submit" data-testid="guest-data-continue">${e(t('data.link.continue'))}</button>
   </form>
-  ${perSite(site.name)}`,
+  ${perSite(locale, site.name)}`,
   );
 }
 
 /** What the site holds for the address, and the two choices. */
 export function sendChoicesPage(
   res: Response,
+  locale: Locale,
   site: { id: string; name: string },
   paths: { export: string; delete: string },
   view: {
@@ -78,49 +88,92 @@ export function sendChoicesPage(
     deletion: ReaderDeletion;
   },
 ): void {
-  const count = view.comments === 1 ? '1 comment' : `${view.comments} comments`;
+  const t = pageText(locale);
+  const summary = htmlMessage(locale, 'data.summary', {
+    site: e(site.name),
+    email: `<strong>${e(view.email)}</strong>`,
+    count: view.comments,
+  });
+  const anonymise = `<button type="submit" name="comments" value="anonymise" data-testid="guest-data-anonymise">${e(t('data.delete.anonymise'))}</button><br>`;
+  const remove = `<button type="submit" name="comments" value="remove" class="danger" data-testid="guest-data-remove">${e(t('data.delete.remove'))}</button>
+      <p>${e(t('data.delete.placeholder'))}</p>`;
   send(
     res,
+    locale,
     200,
-    `Your data on ${site.name}`,
-    `  <p data-testid="guest-data-summary">“${e(site.name)}” holds ${count} written with <strong>${e(view.email)}</strong>.</p>
-  ${perSite(site.name)}
-  <p><a class="button" href="${e(paths.export)}" download data-testid="guest-data-download">Download my data (JSON)</a></p>
+    t('data.title', { site: site.name }),
+    `  <p data-testid="guest-data-summary">${summary}</p>
+  ${perSite(locale, site.name)}
+  <p><a class="button" href="${e(paths.export)}" download data-testid="guest-data-download">${e(t('data.download'))}</a></p>
   <form method="post" action="${e(paths.delete)}">
     <fieldset>
-      <legend>Delete my data on ${e(site.name)}</legend>
-      <p>Your name, email, website, picture, IP address and browser go from every comment written with this address. ${view.deletion === 'choice' ? 'Choose what becomes of the comments:' : 'This site’s policy decides what becomes of the comments:'}</p>
-      ${view.deletion === 'remove' ? '' : '<button type="submit" name="comments" value="anonymise" data-testid="guest-data-anonymise">Delete, keep my comments as “Deleted user”</button><br>'}
-      ${view.deletion === 'anonymise' ? '' : '<button type="submit" name="comments" value="remove" class="danger" data-testid="guest-data-remove">Delete, and remove my comments</button>\n      <p>A removed comment that has replies stays as a “deleted” placeholder, so the replies keep their place.</p>'}
+      <legend>${e(t('data.delete.legend', { site: site.name }))}</legend>
+      <p>${e(t('data.delete.what'))} ${e(t(view.deletion === 'choice' ? 'data.delete.choose' : 'data.delete.policy'))}</p>
+      ${view.deletion === 'remove' ? '' : anonymise}
+      ${view.deletion === 'anonymise' ? '' : remove}
     </fieldset>
   </form>
-  <p>IP addresses and browsers are erased from every comment after ${view.retentionDays} days anyway. This page works for ${view.sessionMinutes} minutes.</p>`,
+  <p>${e(t('data.retention', { count: view.retentionDays }))} ${e(t('data.session', { count: view.sessionMinutes }))}</p>`,
   );
 }
 
 /** After the deletion: what was done, on which site. */
 export function sendDeletedPage(
   res: Response,
+  locale: Locale,
   site: { name: string },
   result: DeleteAccountResult,
 ): void {
-  const count = result.affected === 1 ? '1 comment' : `${result.affected} comments`;
-  const what = result.comments === 'anonymise' ? 'kept as “Deleted user”' : 'removed';
+  const t = pageText(locale);
+  const done = t(result.comments === 'anonymise' ? 'data.deleted.kept' : 'data.deleted.removed', {
+    site: site.name,
+    count: result.affected,
+  });
   send(
     res,
+    locale,
     200,
-    `Your data on ${site.name} was deleted`,
-    `  <p data-testid="guest-data-done">${count} ${what} on “${e(site.name)}”. Nothing of your address is left there.</p>
-  ${perSite(site.name)}`,
+    t('data.deleted.title', { site: site.name }),
+    `  <p data-testid="guest-data-done">${e(done)}</p>
+  ${perSite(locale, site.name)}`,
   );
 }
 
+/**
+ * What a refusal means to the guest, by its code (never its English message).
+ * A bad `comments` value can only come from a hand-made form or a policy
+ * changed while the page was open: both are "not that choice".
+ */
+function refusalKey(code: ErrorCode, field: string | undefined): PageKey {
+  switch (code) {
+    case 'link_invalid':
+      return 'data.error.linkInvalid';
+    case 'unauthorized':
+      return 'data.error.expired';
+    case 'unknown_site':
+      return 'data.error.unknownSite';
+    case 'origin_not_allowed':
+      return 'data.error.origin';
+    case 'invalid_body':
+      return field === 'comments' ? 'data.error.policy' : 'data.error.invalid';
+    default:
+      return 'data.error.other';
+  }
+}
+
 /** A refusal as a page (the browser) — the API shape goes to clients asking for JSON. */
-export function sendErrorPage(res: Response, status: number, message: string): void {
+export function sendErrorPage(
+  res: Response,
+  locale: Locale,
+  status: number,
+  refusal: { code: ErrorCode; field: string | undefined },
+): void {
+  const t = pageText(locale);
   send(
     res,
+    locale,
     status,
-    'This link cannot be used',
-    `  <p data-testid="guest-data-error">${e(message)}</p>`,
+    t('data.error.title'),
+    `  <p data-testid="guest-data-error">${e(t(refusalKey(refusal.code, refusal.field)))}</p>`,
   );
 }

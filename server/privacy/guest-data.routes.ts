@@ -10,6 +10,7 @@ import {
   GuestDeleteForm,
   GuestLinkForm,
 } from '../../contract/guest-data.schema.ts';
+import { isLocale, type Locale } from '../../contract/i18n/locales.ts';
 import { SiteId } from '../../contract/site-settings.schema.ts';
 import { sha256 } from '../auth/crypto.ts';
 import type { Config } from '../config.ts';
@@ -17,6 +18,7 @@ import { AppError } from '../errors.ts';
 import { readCookie } from '../http/cookies.ts';
 import { LIMITERS, type LimiterFactory, memoryLimiters, rateLimit } from '../http/rate-limit.ts';
 import { requireJson, toValidationError, validate } from '../http/validate.ts';
+import { browserLocale } from '../i18n/request-locale.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { findSite } from '../sites/site.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
@@ -92,8 +94,14 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
       // goes out after the answer and says nothing of what the site holds.
       if (await addressMayReceive(req, email)) {
         const token = await createGuestLink(db, site.id, email);
-        const link = `${base}${guestDataPath(site.id)}?token=${encodeURIComponent(token)}`;
-        void mailer.send(guestLinkEmail({ to: email, site, link, expiresInMinutes: LINK_MINUTES }));
+        // The widget's language, else the one the site fixes, else the browser's
+        // (the widget's request comes from the reader's browser).
+        const locale = body.locale ?? site.settings.language ?? browserLocale(req);
+        // After the token: links read as `?token=` up to the first `&` keep working.
+        const link = `${base}${guestDataPath(site.id)}?token=${encodeURIComponent(token)}&lang=${locale}`;
+        void mailer.send(
+          guestLinkEmail({ to: email, locale, site, link, expiresInMinutes: LINK_MINUTES }),
+        );
       }
       const result: GuestDataRequestResult = { site: site.id, expiresInMinutes: LINK_MINUTES };
       res.status(202).json(result);
@@ -108,17 +116,24 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
       const token = typeof req.query.token === 'string' ? req.query.token : undefined;
       if (token !== undefined) {
         // Only a page with a button: a mail scanner fetching the link uses nothing up.
-        sendLinkPage(res, site, `${guestDataPath(site.id)}/open`, token);
+        sendLinkPage(
+          res,
+          localeOf(req),
+          site,
+          withLang(req, `${guestDataPath(site.id)}/open`),
+          token,
+        );
         return;
       }
       const data = await exportGuestData(db, site, readCookie(req, COOKIE));
       const email = ('email' in data.identity ? data.identity.email : null) ?? '';
       sendChoicesPage(
         res,
+        localeOf(req),
         site,
         {
           export: `${guestDataPath(site.id)}/export`,
-          delete: `${guestDataPath(site.id)}/delete`,
+          delete: withLang(req, `${guestDataPath(site.id)}/delete`),
         },
         {
           email,
@@ -146,7 +161,7 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
         path: guestDataPath(site.id),
         maxAge: SESSION_MINUTES * 60_000,
       });
-      res.set('Cache-Control', 'no-store').redirect(303, guestDataPath(site.id));
+      res.set('Cache-Control', 'no-store').redirect(303, withLang(req, guestDataPath(site.id)));
     });
   });
 
@@ -177,7 +192,7 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
       );
       res.clearCookie(COOKIE, { path: guestDataPath(site.id) });
       if (wantsJson(req)) res.json(result);
-      else sendDeletedPage(res, site, result);
+      else sendDeletedPage(res, localeOf(req), site, result);
     });
   });
 
@@ -202,6 +217,22 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
   return router;
 }
 
+/**
+ * The pages' language: the one the emailed link carries (the email's, so the
+ * widget's), kept through the page's own links and forms; else the browser's.
+ * Only a shipped language is taken: it picks a catalogue and nothing else.
+ */
+function localeOf(req: Request): Locale {
+  const lang = req.query.lang;
+  return isLocale(lang) ? lang : browserLocale(req);
+}
+
+/** `path`, with the link's language when it carried one. */
+function withLang(req: Request, path: string): string {
+  const lang = req.query.lang;
+  return isLocale(lang) ? `${path}?lang=${lang}` : path;
+}
+
 function wantsJson(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'json';
 }
@@ -216,6 +247,6 @@ async function answering(req: Request, res: Response, work: () => Promise<void>)
   } catch (err) {
     if (!(err instanceof AppError) || wantsJson(req)) throw err;
     res.set(err.headers);
-    sendErrorPage(res, err.status, err.message);
+    sendErrorPage(res, localeOf(req), err.status, err);
   }
 }

@@ -18,7 +18,10 @@ import type { Site } from '../sites/site.schema.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { IdentityRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-import { deleteReaderSubscriptions } from '../subscriptions/subscription.repository.ts';
+import {
+  deleteReaderSubscriptions,
+  listReaderSubscriptions,
+} from '../subscriptions/subscription.repository.ts';
 import {
   anonymiseAuthorComments,
   deleteAuthorLeafComments,
@@ -49,6 +52,11 @@ export async function exportReaderData(
 ): Promise<ReaderDataExport> {
   const site = await requireSite(db, siteId);
   const rows = await listAuthorComments(db, site.id, matchOf(reader));
+  const subscriptions = await listReaderSubscriptions(
+    db,
+    site.id,
+    'identity' in reader ? { identityId: reader.identity.id } : { email: reader.email },
+  );
   return {
     site: { id: site.id, name: site.name },
     exportedAt: new Date().toISOString(),
@@ -76,6 +84,14 @@ export async function exportReaderData(
       html: row.body_html,
       authorName: row.author_name,
       authorUrl: row.author_url,
+    })),
+    subscriptions: subscriptions.map((row) => ({
+      page: { url: row.page_url, title: row.page_title },
+      commentId: row.comment_id,
+      email: row.email,
+      locale: row.locale,
+      createdAt: row.created_at,
+      confirmedAt: row.confirmed_at,
     })),
     notes: [
       `This export covers the site "${site.name}" only; other sites using the same Parley server keep their own.`,

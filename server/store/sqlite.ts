@@ -14,8 +14,16 @@ export function openSqlite(path: string): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   // WAL lets readers proceed while a comment is being written; the busy
-  // timeout covers the CLI writing while the server runs.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // timeout covers the CLI writing while the server runs. synchronous=NORMAL
+  // (SQLite's advice for WAL): a commit no longer waits for the disk to
+  // flush (fsync) but only at checkpoints; the store stays consistent
+  // through any crash, and only a power loss or an OS crash can undo the last
+  // commits, each with its events (one transaction). FULL made every guest
+  // POST wait for three fsyncs (comment, event claim, event published):
+  // ~30 ms each on a shared disk (docs/performance.md).
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   // Kysely prepares every query it runs. Parsing the same SQL again each time
   // costs time, and each statement holds native memory the garbage collector
   // doesn't see until it runs: an import of 100,000 comments ran several

@@ -128,3 +128,31 @@ export async function deleteReaderSubscriptions(
     )
     .execute();
 }
+
+/** A reader's subscriptions on a site with their pages, for their data export. */
+export async function listReaderSubscriptions(
+  db: Db,
+  siteId: string,
+  reader: { email: string } | { identityId: string },
+) {
+  return db
+    .selectFrom('subscriptions')
+    .innerJoin('pages', 'pages.id', 'subscriptions.page_id')
+    .select([
+      'subscriptions.comment_id',
+      'subscriptions.email',
+      'subscriptions.locale',
+      'subscriptions.created_at',
+      'subscriptions.confirmed_at',
+      'pages.url as page_url',
+      'pages.title as page_title',
+    ])
+    .where('subscriptions.site_id', '=', siteId)
+    .where((eb) =>
+      'email' in reader
+        ? eb('subscriptions.email', '=', reader.email.trim().toLowerCase())
+        : eb('subscriptions.identity_id', '=', reader.identityId),
+    )
+    .orderBy('subscriptions.created_at')
+    .execute();
+}

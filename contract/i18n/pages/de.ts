@@ -98,4 +98,70 @@ export const de: Translation<typeof en> = {
   'notify.page.expired.title': 'Link abgelaufen',
   'notify.page.expired.message':
     'Dieser Link ist abgelaufen. Setze das Häkchen erneut, wenn du das nächste Mal kommentierst.',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] Ihre Daten auf {site}',
+  'data.email.asked':
+    'Jemand (hoffentlich Sie) hat gefragt, was die Kommentare auf „{site}“ über {email} enthalten.',
+  'data.email.open': 'Öffnen Sie diesen Link, um sie herunterzuladen oder zu löschen:',
+  'data.email.once': {
+    one: 'Der Link funktioniert einmal, innerhalb von {count} Minute (eine neuere Anfrage ersetzt ihn), und nur für „{site}“: Andere Websites, die denselben Kommentarserver nutzen, behalten ihre eigenen Daten und brauchen eine eigene Anfrage.',
+    other:
+      'Der Link funktioniert einmal, innerhalb von {count} Minuten (eine neuere Anfrage ersetzt ihn), und nur für „{site}“: Andere Websites, die denselben Kommentarserver nutzen, behalten ihre eigenen Daten und brauchen eine eigene Anfrage.',
+  },
+  'data.email.ignore':
+    'Wenn Sie das nicht angefragt haben, ignorieren Sie diese E-Mail: Ohne den Link passiert nichts. Leiten Sie sie nicht weiter: Wer den Link zuerst öffnet, kann diese Kommentare sehen und löschen.',
+  'data.title': 'Ihre Daten auf {site}',
+  'data.perSite':
+    'Dies betrifft nur „{site}“: Andere Websites, die denselben Kommentarserver nutzen, behalten ihre eigenen Daten, und jede braucht eine eigene Anfrage.',
+  'data.link.intro':
+    'Fahren Sie fort, um zu sehen, was „{site}“ über Ihre E-Mail-Adresse gespeichert hat, und um es herunterzuladen oder zu löschen.',
+  'data.link.continue': 'Weiter',
+  'data.summary': {
+    one: '„{site}“ hat {count} Kommentar, geschrieben mit {email}.',
+    other: '„{site}“ hat {count} Kommentare, geschrieben mit {email}.',
+  },
+  'data.download': 'Meine Daten herunterladen (JSON)',
+  'data.delete.legend': 'Meine Daten auf {site} löschen',
+  'data.delete.what':
+    'Ihr Name, Ihre E-Mail-Adresse, Website, Ihr Bild, Ihre IP-Adresse und Ihr Browser werden aus jedem Kommentar entfernt, der mit dieser Adresse geschrieben wurde.',
+  'data.delete.choose': 'Wählen Sie, was aus den Kommentaren wird:',
+  'data.delete.policy': 'Die Regel dieser Website bestimmt, was aus den Kommentaren wird:',
+  'data.delete.anonymise': 'Löschen, meine Kommentare ohne meinen Namen behalten',
+  'data.delete.remove': 'Löschen, und meine Kommentare entfernen',
+  'data.delete.placeholder':
+    'Ein entfernter Kommentar mit Antworten bleibt als „gelöscht“-Platzhalter stehen, damit die Antworten ihren Platz behalten.',
+  'data.retention': {
+    one: 'IP-Adressen und Browser werden ohnehin nach {count} Tag aus jedem Kommentar gelöscht.',
+    other:
+      'IP-Adressen und Browser werden ohnehin nach {count} Tagen aus jedem Kommentar gelöscht.',
+  },
+  'data.session': {
+    one: 'Diese Seite funktioniert {count} Minute lang.',
+    other: 'Diese Seite funktioniert {count} Minuten lang.',
+  },
+  'data.deleted.title': 'Ihre Daten auf {site} wurden gelöscht',
+  'data.deleted.kept': {
+    one: '{count} Kommentar auf „{site}“ ohne Namen behalten. Von Ihrer Adresse ist dort nichts mehr übrig.',
+    other:
+      '{count} Kommentare auf „{site}“ ohne Namen behalten. Von Ihrer Adresse ist dort nichts mehr übrig.',
+  },
+  'data.deleted.removed': {
+    one: '{count} Kommentar auf „{site}“ entfernt. Von Ihrer Adresse ist dort nichts mehr übrig.',
+    other:
+      '{count} Kommentare auf „{site}“ entfernt. Von Ihrer Adresse ist dort nichts mehr übrig.',
+  },
+  'data.error.title': 'Dieser Link kann nicht verwendet werden',
+  'data.error.linkInvalid':
+    'Dieser Link kann nicht verwendet werden: Er ist abgelaufen, wurde schon benutzt oder gehört zu einer anderen Website. Fordern Sie über die Kommentare auf der Website einen neuen an.',
+  'data.error.expired':
+    'Diese Seite ist abgelaufen. Fordern Sie über die Kommentare auf der Website einen neuen Link an.',
+  'data.error.unknownSite':
+    'Unter dieser Adresse gibt es keine Website. Prüfen Sie den Link in Ihrer E-Mail.',
+  'data.error.origin': 'Verwenden Sie das Formular auf dieser Seite.',
+  'data.error.invalid':
+    'Dieses Formular wurde nicht wie erwartet gesendet. Gehen Sie zurück und versuchen Sie es erneut.',
+  'data.error.policy':
+    'Diese Website bietet diese Wahl nicht an. Gehen Sie zurück und verwenden Sie eine der Schaltflächen.',
+  'data.error.other':
+    'Diese Seite kann nicht angezeigt werden. Fordern Sie über die Kommentare auf der Website einen neuen Link an.',
 };

@@ -92,6 +92,66 @@ export const en = {
   'notify.page.expired.title': 'Link expired',
   'notify.page.expired.message':
     'This link has expired. Tick the box again the next time you comment.',
+  // A guest's data by emailed link (server/privacy/guest-data.*): the email and its pages.
+  'data.email.subject': '[{site}] Your data on {site}',
+  'data.email.asked':
+    'Someone (we hope you) asked what the comments on "{site}" hold about {email}.',
+  'data.email.open': 'Open this link to download it, or to delete it:',
+  'data.email.once': {
+    one: 'The link works once, within {count} minute (a newer request replaces it), and only for "{site}": other sites using the same comment server keep their own data and need their own request.',
+    other:
+      'The link works once, within {count} minutes (a newer request replaces it), and only for "{site}": other sites using the same comment server keep their own data and need their own request.',
+  },
+  'data.email.ignore':
+    'If you did not ask, ignore this email: nothing happens without the link. Do not forward it: whoever opens it first can see and delete these comments.',
+  'data.title': 'Your data on {site}',
+  'data.perSite':
+    'This covers “{site}” only: other sites using the same comment server keep their own data, and each needs its own request.',
+  'data.link.intro':
+    'Continue to see what “{site}” holds about your email address, and to download or delete it.',
+  'data.link.continue': 'Continue',
+  'data.summary': {
+    one: '“{site}” holds {count} comment written with {email}.',
+    other: '“{site}” holds {count} comments written with {email}.',
+  },
+  'data.download': 'Download my data (JSON)',
+  'data.delete.legend': 'Delete my data on {site}',
+  'data.delete.what':
+    'Your name, email, website, picture, IP address and browser go from every comment written with this address.',
+  'data.delete.choose': 'Choose what becomes of the comments:',
+  'data.delete.policy': 'This site’s policy decides what becomes of the comments:',
+  'data.delete.anonymise': 'Delete, keep my comments as “Deleted user”',
+  'data.delete.remove': 'Delete, and remove my comments',
+  'data.delete.placeholder':
+    'A removed comment that has replies stays as a “deleted” placeholder, so the replies keep their place.',
+  'data.retention': {
+    one: 'IP addresses and browsers are erased from every comment after {count} day anyway.',
+    other: 'IP addresses and browsers are erased from every comment after {count} days anyway.',
+  },
+  'data.session': {
+    one: 'This page works for {count} minute.',
+    other: 'This page works for {count} minutes.',
+  },
+  'data.deleted.title': 'Your data on {site} was deleted',
+  'data.deleted.kept': {
+    one: '{count} comment kept as “Deleted user” on “{site}”. Nothing of your address is left there.',
+    other:
+      '{count} comments kept as “Deleted user” on “{site}”. Nothing of your address is left there.',
+  },
+  'data.deleted.removed': {
+    one: '{count} comment removed on “{site}”. Nothing of your address is left there.',
+    other: '{count} comments removed on “{site}”. Nothing of your address is left there.',
+  },
+  'data.error.title': 'This link cannot be used',
+  'data.error.linkInvalid':
+    'This link cannot be used: it has expired, was already used, or is for another site. Ask for a new one from the comments on the site.',
+  'data.error.expired': 'This page has expired. Ask for a new link from the comments on the site.',
+  'data.error.unknownSite': 'There is no site at this address. Check the link in your email.',
+  'data.error.origin': 'Use the form on this page.',
+  'data.error.invalid': 'This form was not sent as expected. Go back and try again.',
+  'data.error.policy': 'This site does not offer that choice. Go back and use one of the buttons.',
+  'data.error.other':
+    'This page cannot be shown. Ask for a new link from the comments on the site.',
 } as const satisfies Record<string, Message>;
 
 export type PageKey = keyof typeof en;

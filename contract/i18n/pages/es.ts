@@ -97,4 +97,72 @@ export const es: Translation<typeof en> = {
   'notify.page.expired.title': 'Enlace caducado',
   'notify.page.expired.message':
     'Este enlace ha caducado. Vuelve a marcar la casilla la próxima vez que comentes.',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] Tus datos en {site}',
+  'data.email.asked':
+    'Alguien (esperamos que tú) preguntó qué guardan los comentarios de «{site}» sobre {email}.',
+  'data.email.open': 'Abre este enlace para descargarlos o eliminarlos:',
+  'data.email.once': {
+    one: 'El enlace funciona una sola vez, durante {count} minuto (una solicitud más reciente lo sustituye), y solo para «{site}»: otros sitios que usan el mismo servidor de comentarios guardan sus propios datos y necesitan su propia solicitud.',
+    many: 'El enlace funciona una sola vez, durante {count} de minutos (una solicitud más reciente lo sustituye), y solo para «{site}»: otros sitios que usan el mismo servidor de comentarios guardan sus propios datos y necesitan su propia solicitud.',
+    other:
+      'El enlace funciona una sola vez, durante {count} minutos (una solicitud más reciente lo sustituye), y solo para «{site}»: otros sitios que usan el mismo servidor de comentarios guardan sus propios datos y necesitan su propia solicitud.',
+  },
+  'data.email.ignore':
+    'Si no lo pediste, ignora este correo: no pasa nada sin el enlace. No lo reenvíes: quien lo abra primero puede ver y eliminar estos comentarios.',
+  'data.title': 'Tus datos en {site}',
+  'data.perSite':
+    'Esto solo abarca «{site}»: otros sitios que usan el mismo servidor de comentarios guardan sus propios datos, y cada uno necesita su propia solicitud.',
+  'data.link.intro':
+    'Continúa para ver qué guarda «{site}» sobre tu dirección de correo, y para descargarlo o eliminarlo.',
+  'data.link.continue': 'Continuar',
+  'data.summary': {
+    one: '«{site}» guarda {count} comentario escrito con {email}.',
+    many: '«{site}» guarda {count} de comentarios escritos con {email}.',
+    other: '«{site}» guarda {count} comentarios escritos con {email}.',
+  },
+  'data.download': 'Descargar mis datos (JSON)',
+  'data.delete.legend': 'Eliminar mis datos en {site}',
+  'data.delete.what':
+    'Tu nombre, correo, sitio web, imagen, dirección IP y navegador desaparecen de cada comentario escrito con esta dirección.',
+  'data.delete.choose': 'Elige qué pasa con los comentarios:',
+  'data.delete.policy': 'La política de este sitio decide qué pasa con los comentarios:',
+  'data.delete.anonymise': 'Eliminar, y conservar mis comentarios sin mi nombre',
+  'data.delete.remove': 'Eliminar, y quitar mis comentarios',
+  'data.delete.placeholder':
+    'Un comentario quitado que tiene respuestas queda como un marcador de «eliminado», para que las respuestas conserven su lugar.',
+  'data.retention': {
+    one: 'De todos modos, las direcciones IP y los navegadores se borran de cada comentario al cabo de {count} día.',
+    many: 'De todos modos, las direcciones IP y los navegadores se borran de cada comentario al cabo de {count} de días.',
+    other:
+      'De todos modos, las direcciones IP y los navegadores se borran de cada comentario al cabo de {count} días.',
+  },
+  'data.session': {
+    one: 'Esta página funciona durante {count} minuto.',
+    many: 'Esta página funciona durante {count} de minutos.',
+    other: 'Esta página funciona durante {count} minutos.',
+  },
+  'data.deleted.title': 'Tus datos en {site} se eliminaron',
+  'data.deleted.kept': {
+    one: '{count} comentario conservado sin nombre en «{site}». Allí no queda nada de tu dirección.',
+    many: '{count} de comentarios conservados sin nombre en «{site}». Allí no queda nada de tu dirección.',
+    other:
+      '{count} comentarios conservados sin nombre en «{site}». Allí no queda nada de tu dirección.',
+  },
+  'data.deleted.removed': {
+    one: '{count} comentario quitado de «{site}». Allí no queda nada de tu dirección.',
+    many: '{count} de comentarios quitados de «{site}». Allí no queda nada de tu dirección.',
+    other: '{count} comentarios quitados de «{site}». Allí no queda nada de tu dirección.',
+  },
+  'data.error.title': 'Este enlace no se puede usar',
+  'data.error.linkInvalid':
+    'Este enlace no se puede usar: caducó, ya se usó o es de otro sitio. Pide uno nuevo desde los comentarios del sitio.',
+  'data.error.expired': 'Esta página caducó. Pide un enlace nuevo desde los comentarios del sitio.',
+  'data.error.unknownSite': 'No hay ningún sitio en esta dirección. Revisa el enlace de tu correo.',
+  'data.error.origin': 'Usa el formulario de esta página.',
+  'data.error.invalid':
+    'Este formulario no se envió como se esperaba. Vuelve atrás e inténtalo de nuevo.',
+  'data.error.policy': 'Este sitio no ofrece esa opción. Vuelve atrás y usa uno de los botones.',
+  'data.error.other':
+    'Esta página no se puede mostrar. Pide un enlace nuevo desde los comentarios del sitio.',
 };

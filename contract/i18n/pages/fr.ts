@@ -97,4 +97,76 @@ export const fr: Translation<typeof en> = {
   'notify.page.expired.title': 'Lien expiré',
   'notify.page.expired.message':
     'Ce lien a expiré. Cochez de nouveau la case la prochaine fois que vous commentez.',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] Vos données sur {site}',
+  'data.email.asked':
+    'Quelqu’un (vous, espérons-le) a demandé ce que les commentaires de «\u00a0{site}\u00a0» contiennent sur {email}.',
+  'data.email.open': 'Ouvrez ce lien pour les télécharger ou les supprimer\u00a0:',
+  'data.email.once': {
+    one: 'Le lien ne sert qu’une fois, dans un délai de {count}\u00a0minute (une nouvelle demande le remplace), et seulement pour «\u00a0{site}\u00a0»\u00a0: les autres sites qui utilisent le même serveur de commentaires gardent leurs propres données et chacun nécessite sa propre demande.',
+    many: 'Le lien ne sert qu’une fois, dans un délai de {count}\u00a0de minutes (une nouvelle demande le remplace), et seulement pour «\u00a0{site}\u00a0»\u00a0: les autres sites qui utilisent le même serveur de commentaires gardent leurs propres données et chacun nécessite sa propre demande.',
+    other:
+      'Le lien ne sert qu’une fois, dans un délai de {count}\u00a0minutes (une nouvelle demande le remplace), et seulement pour «\u00a0{site}\u00a0»\u00a0: les autres sites qui utilisent le même serveur de commentaires gardent leurs propres données et chacun nécessite sa propre demande.',
+  },
+  'data.email.ignore':
+    'Si vous n’avez rien demandé, ignorez cet e-mail\u00a0: rien ne se passe sans le lien. Ne le transférez pas\u00a0: la première personne qui l’ouvre peut voir et supprimer ces commentaires.',
+  'data.title': 'Vos données sur {site}',
+  'data.perSite':
+    'Ceci ne concerne que «\u00a0{site}\u00a0»\u00a0: les autres sites qui utilisent le même serveur de commentaires gardent leurs propres données, et chacun nécessite sa propre demande.',
+  'data.link.intro':
+    'Continuez pour voir ce que «\u00a0{site}\u00a0» détient sur votre adresse e-mail, et pour le télécharger ou le supprimer.',
+  'data.link.continue': 'Continuer',
+  'data.summary': {
+    one: '«\u00a0{site}\u00a0» détient {count}\u00a0commentaire écrit avec {email}.',
+    many: '«\u00a0{site}\u00a0» détient {count}\u00a0de commentaires écrits avec {email}.',
+    other: '«\u00a0{site}\u00a0» détient {count}\u00a0commentaires écrits avec {email}.',
+  },
+  'data.download': 'Télécharger mes données (JSON)',
+  'data.delete.legend': 'Supprimer mes données sur {site}',
+  'data.delete.what':
+    'Votre nom, votre e-mail, votre site web, votre image, votre adresse IP et votre navigateur sont retirés de chaque commentaire écrit avec cette adresse.',
+  'data.delete.choose': 'Choisissez ce que deviennent les commentaires\u00a0:',
+  'data.delete.policy': 'La règle de ce site décide de ce que deviennent les commentaires\u00a0:',
+  'data.delete.anonymise': 'Supprimer, et garder mes commentaires sans mon nom',
+  'data.delete.remove': 'Supprimer, et retirer mes commentaires',
+  'data.delete.placeholder':
+    'Un commentaire retiré qui a des réponses reste sous forme de marque «\u00a0supprimé\u00a0», pour que les réponses gardent leur place.',
+  'data.retention': {
+    one: 'Les adresses IP et les navigateurs sont de toute façon effacés de chaque commentaire au bout de {count}\u00a0jour.',
+    many: 'Les adresses IP et les navigateurs sont de toute façon effacés de chaque commentaire au bout de {count}\u00a0de jours.',
+    other:
+      'Les adresses IP et les navigateurs sont de toute façon effacés de chaque commentaire au bout de {count}\u00a0jours.',
+  },
+  'data.session': {
+    one: 'Cette page fonctionne pendant {count}\u00a0minute.',
+    many: 'Cette page fonctionne pendant {count}\u00a0de minutes.',
+    other: 'Cette page fonctionne pendant {count}\u00a0minutes.',
+  },
+  'data.deleted.title': 'Vos données sur {site} ont été supprimées',
+  'data.deleted.kept': {
+    one: '{count}\u00a0commentaire gardé sans nom sur «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+    many: '{count}\u00a0de commentaires gardés sans nom sur «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+    other:
+      '{count}\u00a0commentaires gardés sans nom sur «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+  },
+  'data.deleted.removed': {
+    one: '{count}\u00a0commentaire retiré de «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+    many: '{count}\u00a0de commentaires retirés de «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+    other:
+      '{count}\u00a0commentaires retirés de «\u00a0{site}\u00a0». Il n’y reste rien de votre adresse.',
+  },
+  'data.error.title': 'Ce lien ne peut pas être utilisé',
+  'data.error.linkInvalid':
+    'Ce lien ne peut pas être utilisé\u00a0: il a expiré, a déjà servi ou concerne un autre site. Demandez-en un nouveau depuis les commentaires du site.',
+  'data.error.expired':
+    'Cette page a expiré. Demandez un nouveau lien depuis les commentaires du site.',
+  'data.error.unknownSite':
+    'Il n’y a aucun site à cette adresse. Vérifiez le lien de votre e-mail.',
+  'data.error.origin': 'Utilisez le formulaire de cette page.',
+  'data.error.invalid':
+    'Ce formulaire n’a pas été envoyé comme prévu. Revenez en arrière et réessayez.',
+  'data.error.policy':
+    'Ce site ne propose pas ce choix. Revenez en arrière et utilisez l’un des boutons.',
+  'data.error.other':
+    'Cette page ne peut pas être affichée. Demandez un nouveau lien depuis les commentaires du site.',
 };

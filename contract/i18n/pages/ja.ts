@@ -91,4 +91,63 @@ export const ja: Translation<typeof en> = {
   'notify.page.expired.title': 'リンクの有効期限切れ',
   'notify.page.expired.message':
     'このリンクは有効期限が切れています。次にコメントするときに、もう一度チェックを入れてください。',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] {site} にあるあなたのデータ',
+  'data.email.asked':
+    '「{site}」のコメントに {email} について何が保存されているか、どなたか(おそらくご本人)から問い合わせがありました。',
+  'data.email.open': 'このリンクを開くと、ダウンロードまたは削除ができます:',
+  'data.email.once': {
+    other:
+      'このリンクは {count} 分以内に一度だけ、「{site}」に限って使えます(新しく依頼すると置き換わります)。同じコメントサーバーを使う他のサイトはそれぞれのデータを持ち、別の依頼が必要です。',
+  },
+  'data.email.ignore':
+    '心当たりがなければ、このメールは無視してください。リンクを開かない限り何も起こりません。転送しないでください。最初にリンクを開いた人が、これらのコメントを見たり削除したりできます。',
+  'data.title': '{site} にあるあなたのデータ',
+  'data.perSite':
+    '対象は「{site}」だけです。同じコメントサーバーを使う他のサイトはそれぞれのデータを持ち、サイトごとに依頼が必要です。',
+  'data.link.intro':
+    '続行すると、「{site}」があなたのメールアドレスについて保存している内容を確認し、ダウンロードまたは削除できます。',
+  'data.link.continue': '続行',
+  'data.summary': {
+    other: '「{site}」には {email} で書かれたコメントが {count} 件あります。',
+  },
+  'data.download': '自分のデータをダウンロード(JSON)',
+  'data.delete.legend': '{site} にある自分のデータを削除',
+  'data.delete.what':
+    'このアドレスで書かれたすべてのコメントから、名前、メールアドレス、ウェブサイト、画像、IP アドレス、ブラウザーの情報が消去されます。',
+  'data.delete.choose': 'コメントをどうするか選んでください:',
+  'data.delete.policy': 'コメントの扱いはこのサイトの方針で決まっています:',
+  'data.delete.anonymise': '削除して、コメントは名前なしで残す',
+  'data.delete.remove': '削除して、コメントも消す',
+  'data.delete.placeholder':
+    '返信のあるコメントは、返信の位置を保つため「削除済み」の表示として残ります。',
+  'data.retention': {
+    other:
+      'いずれにしても、IP アドレスとブラウザーの情報は {count} 日後にすべてのコメントから消去されます。',
+  },
+  'data.session': {
+    other: 'このページは {count} 分間有効です。',
+  },
+  'data.deleted.title': '{site} にあるあなたのデータを削除しました',
+  'data.deleted.kept': {
+    other:
+      '「{site}」のコメント {count} 件を名前なしで残しました。あなたのアドレスに関するものは何も残っていません。',
+  },
+  'data.deleted.removed': {
+    other:
+      '「{site}」からコメント {count} 件を消しました。あなたのアドレスに関するものは何も残っていません。',
+  },
+  'data.error.title': 'このリンクは使えません',
+  'data.error.linkInvalid':
+    'このリンクは使えません。有効期限が切れたか、使用済みか、別のサイトのものです。サイトのコメント欄から新しいリンクを依頼してください。',
+  'data.error.expired':
+    'このページの有効期限が切れました。サイトのコメント欄から新しいリンクを依頼してください。',
+  'data.error.unknownSite': 'このアドレスにサイトはありません。メールのリンクを確認してください。',
+  'data.error.origin': 'このページのフォームを使ってください。',
+  'data.error.invalid':
+    'フォームが正しく送信されませんでした。前のページに戻ってやり直してください。',
+  'data.error.policy':
+    'このサイトではその選択はできません。前のページに戻り、いずれかのボタンを使ってください。',
+  'data.error.other':
+    'このページは表示できません。サイトのコメント欄から新しいリンクを依頼してください。',
 };

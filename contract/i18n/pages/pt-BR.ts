@@ -92,4 +92,70 @@ export const ptBR: Translation<typeof en> = {
   'notify.page.expired.title': 'Link expirado',
   'notify.page.expired.message':
     'Este link expirou. Marque a caixa de novo na próxima vez que comentar.',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] Seus dados em {site}',
+  'data.email.asked':
+    'Alguém (esperamos que você) perguntou o que os comentários de “{site}” guardam sobre {email}.',
+  'data.email.open': 'Abra este link para baixá-los ou excluí-los:',
+  'data.email.once': {
+    one: 'O link funciona uma única vez, por {count} minuto (um pedido mais recente o substitui), e só para “{site}”: outros sites que usam o mesmo servidor de comentários guardam os próprios dados e precisam de um pedido próprio.',
+    many: 'O link funciona uma única vez, por {count} de minutos (um pedido mais recente o substitui), e só para “{site}”: outros sites que usam o mesmo servidor de comentários guardam os próprios dados e precisam de um pedido próprio.',
+    other:
+      'O link funciona uma única vez, por {count} minutos (um pedido mais recente o substitui), e só para “{site}”: outros sites que usam o mesmo servidor de comentários guardam os próprios dados e precisam de um pedido próprio.',
+  },
+  'data.email.ignore':
+    'Se não foi você que pediu, ignore este e-mail: nada acontece sem o link. Não o encaminhe: quem abrir primeiro pode ver e excluir estes comentários.',
+  'data.title': 'Seus dados em {site}',
+  'data.perSite':
+    'Isto vale só para “{site}”: outros sites que usam o mesmo servidor de comentários guardam os próprios dados, e cada um precisa de um pedido próprio.',
+  'data.link.intro':
+    'Continue para ver o que “{site}” guarda sobre seu endereço de e-mail, e para baixar ou excluir.',
+  'data.link.continue': 'Continuar',
+  'data.summary': {
+    one: '“{site}” guarda {count} comentário escrito com {email}.',
+    many: '“{site}” guarda {count} de comentários escritos com {email}.',
+    other: '“{site}” guarda {count} comentários escritos com {email}.',
+  },
+  'data.download': 'Baixar meus dados (JSON)',
+  'data.delete.legend': 'Excluir meus dados em {site}',
+  'data.delete.what':
+    'Seu nome, e-mail, site, foto, endereço IP e navegador saem de todos os comentários escritos com este endereço.',
+  'data.delete.choose': 'Escolha o que acontece com os comentários:',
+  'data.delete.policy': 'A política deste site decide o que acontece com os comentários:',
+  'data.delete.anonymise': 'Excluir, e manter meus comentários sem meu nome',
+  'data.delete.remove': 'Excluir, e remover meus comentários',
+  'data.delete.placeholder':
+    'Um comentário removido que tem respostas fica como um marcador de “excluído”, para que as respostas mantenham seu lugar.',
+  'data.retention': {
+    one: 'De qualquer forma, endereços IP e navegadores são apagados de todos os comentários após {count} dia.',
+    many: 'De qualquer forma, endereços IP e navegadores são apagados de todos os comentários após {count} de dias.',
+    other:
+      'De qualquer forma, endereços IP e navegadores são apagados de todos os comentários após {count} dias.',
+  },
+  'data.session': {
+    one: 'Esta página funciona por {count} minuto.',
+    many: 'Esta página funciona por {count} de minutos.',
+    other: 'Esta página funciona por {count} minutos.',
+  },
+  'data.deleted.title': 'Seus dados em {site} foram excluídos',
+  'data.deleted.kept': {
+    one: '{count} comentário mantido sem nome em “{site}”. Nada do seu endereço ficou lá.',
+    many: '{count} de comentários mantidos sem nome em “{site}”. Nada do seu endereço ficou lá.',
+    other: '{count} comentários mantidos sem nome em “{site}”. Nada do seu endereço ficou lá.',
+  },
+  'data.deleted.removed': {
+    one: '{count} comentário removido de “{site}”. Nada do seu endereço ficou lá.',
+    many: '{count} de comentários removidos de “{site}”. Nada do seu endereço ficou lá.',
+    other: '{count} comentários removidos de “{site}”. Nada do seu endereço ficou lá.',
+  },
+  'data.error.title': 'Este link não pode ser usado',
+  'data.error.linkInvalid':
+    'Este link não pode ser usado: ele expirou, já foi usado ou é de outro site. Peça um novo nos comentários do site.',
+  'data.error.expired': 'Esta página expirou. Peça um novo link nos comentários do site.',
+  'data.error.unknownSite': 'Não há nenhum site neste endereço. Confira o link no seu e-mail.',
+  'data.error.origin': 'Use o formulário desta página.',
+  'data.error.invalid': 'Este formulário não foi enviado como esperado. Volte e tente de novo.',
+  'data.error.policy': 'Este site não oferece essa opção. Volte e use um dos botões.',
+  'data.error.other':
+    'Esta página não pode ser exibida. Peça um novo link nos comentários do site.',
 };

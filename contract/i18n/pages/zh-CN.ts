@@ -77,4 +77,54 @@ export const zhCN: Translation<typeof en> = {
   'notify.page.invalid.message': '此链接无效或已失效：您可能已经退订。',
   'notify.page.expired.title': '链接已过期',
   'notify.page.expired.message': '此链接已过期。下次发表评论时请重新勾选该选项。',
+  // A guest's data by emailed link (server/privacy/guest-data.*).
+  'data.email.subject': '[{site}] 你在 {site} 上的数据',
+  'data.email.asked': '有人(希望是你本人)询问“{site}”的评论中保存了哪些关于 {email} 的数据。',
+  'data.email.open': '打开此链接即可下载或删除这些数据:',
+  'data.email.once': {
+    other:
+      '此链接只能使用一次,须在 {count} 分钟内打开(新的请求会取代它),且仅适用于“{site}”:使用同一评论服务器的其他网站各自保存数据,需要分别提出请求。',
+  },
+  'data.email.ignore':
+    '如果不是你提出的请求,请忽略这封邮件:没有此链接什么也不会发生。请勿转发:第一个打开链接的人可以查看并删除这些评论。',
+  'data.title': '你在 {site} 上的数据',
+  'data.perSite':
+    '此处仅涉及“{site}”:使用同一评论服务器的其他网站各自保存数据,每个网站都需要单独提出请求。',
+  'data.link.intro': '继续即可查看“{site}”保存了哪些与你的电子邮件地址有关的数据,并下载或删除。',
+  'data.link.continue': '继续',
+  'data.summary': {
+    other: '“{site}”保存了 {count} 条用 {email} 发表的评论。',
+  },
+  'data.download': '下载我的数据(JSON)',
+  'data.delete.legend': '删除我在 {site} 上的数据',
+  'data.delete.what':
+    '用此地址发表的每条评论中,你的姓名、电子邮件、网站、头像、IP 地址和浏览器信息都将被清除。',
+  'data.delete.choose': '请选择如何处理这些评论:',
+  'data.delete.policy': '本站的规定决定了如何处理这些评论:',
+  'data.delete.anonymise': '删除,并以匿名方式保留我的评论',
+  'data.delete.remove': '删除,并移除我的评论',
+  'data.delete.placeholder':
+    '已有回复的评论被移除后会留下一个“已删除”占位,以便回复保留原来的位置。',
+  'data.retention': {
+    other: '无论如何,IP 地址和浏览器信息都会在 {count} 天后从每条评论中清除。',
+  },
+  'data.session': {
+    other: '此页面在 {count} 分钟内有效。',
+  },
+  'data.deleted.title': '你在 {site} 上的数据已删除',
+  'data.deleted.kept': {
+    other: '已在“{site}”上以匿名方式保留 {count} 条评论。那里不再留有你地址的任何信息。',
+  },
+  'data.deleted.removed': {
+    other: '已从“{site}”移除 {count} 条评论。那里不再留有你地址的任何信息。',
+  },
+  'data.error.title': '此链接无法使用',
+  'data.error.linkInvalid':
+    '此链接无法使用:它已过期、已被使用,或属于其他网站。请在该网站的评论区重新申请。',
+  'data.error.expired': '此页面已过期。请在该网站的评论区申请新的链接。',
+  'data.error.unknownSite': '此地址没有对应的网站。请检查邮件中的链接。',
+  'data.error.origin': '请使用此页面上的表单。',
+  'data.error.invalid': '表单未按预期提交。请返回后重试。',
+  'data.error.policy': '本站不提供此选项。请返回并使用其中一个按钮。',
+  'data.error.other': '无法显示此页面。请在该网站的评论区申请新的链接。',
 };
