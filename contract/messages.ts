@@ -35,8 +35,11 @@ const fitsStorage = (value: unknown): value is string =>
 
 /** Sent by the app inside the iframe to the loader on the host page. */
 export type FrameToHost =
-  /** The app has rendered; the loader may show the frame. */
-  | { type: 'ready'; height: number }
+  /**
+   * The app has rendered; the loader may show the frame. `title`: the
+   * frame's name in the reader's language, for the iframe's title.
+   */
+  | { type: 'ready'; height: number; title?: string }
   /**
    * The app has no thread to show (unknown site, page not allowed): the
    * loader asks the server why and says so in place of the frame.
@@ -178,6 +181,9 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return null;
   if (m.type === 'resize' && typeof m.grewAt === 'number' && Number.isFinite(m.grewAt)) {
     return { type: 'resize', height, grewAt: m.grewAt };
+  }
+  if (m.type === 'ready' && typeof m.title === 'string' && m.title && m.title.length <= 100) {
+    return { type: 'ready', height, title: m.title };
   }
   return { type: m.type as 'ready' | 'resize', height };
 }

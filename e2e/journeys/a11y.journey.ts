@@ -59,6 +59,8 @@ journey('the widget in Arabic is right-to-left and passes axe', async ({ open, r
   // The frame's document speaks Arabic, right to left, in the reader's words.
   await see(tab, 'widget', { css: 'html[lang="ar"][dir="rtl"] [data-loaded="true"]' });
   await see(tab, 'widget', { role: 'heading', name: String(ar['form.leave']) });
+  // The host page's iframe is named in the reader's language too.
+  await see(tab, 'page', { css: `iframe.parley-frame[title="${ar['frame.title']}"]` });
   await see(tab, 'widget', { testId: 'comment', hasText: 'ردّ عليه' });
   await expectAccessible(tab, 'widget', 'Arabic (rtl) thread with replies', engine);
   // An empty submit: the problems, in Arabic, beside their fields.

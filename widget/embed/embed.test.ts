@@ -280,6 +280,17 @@ describe('messages from the frame', () => {
     expect(iframe.style.height).toBe('512.5px');
   });
 
+  it('names the frame in the reader’s language once ready; ignores a title that is not one', () => {
+    const { iframe, frame } = embed();
+    expect(iframe.title).toBe('Comments');
+    post({ parley: { type: 'ready', height: 100, title: 'x'.repeat(101) } }, frame);
+    expect(iframe.title).toBe('Comments');
+    post({ parley: { type: 'ready', height: 100, title: 42 } }, frame);
+    expect(iframe.title).toBe('Comments');
+    post({ parley: { type: 'ready', height: 100, title: 'التعليقات' } }, frame);
+    expect(iframe.title).toBe('التعليقات');
+  });
+
   it('keeps the reader in place when a live comment grows the thread above what they look at', () => {
     const { iframe, frame } = embed();
     post({ parley: { type: 'ready', height: 1000 } }, frame);

@@ -304,6 +304,8 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       }
     }
     if (message.type === 'ready') {
+      // The frame's name in the reader's language (the loader has no words).
+      if (message.title) iframe.title = message.title;
       show();
       ready = true;
       postToFrame({ type: 'storage', data: readStored() });

@@ -117,7 +117,9 @@ describe('host messages', () => {
     const ready = getHost()
       .posted()
       .filter((m) => JSON.stringify(m.data).includes('"ready"'));
-    expect(ready).toEqual([{ data: envelope({ type: 'ready', height: 0 }), origin: HOST_ORIGIN }]);
+    expect(ready).toEqual([
+      { data: envelope({ type: 'ready', height: 0, title: 'Comments' }), origin: HOST_ORIGIN },
+    ]);
   });
 
   it('reports height changes seen by the ResizeObserver', () => {

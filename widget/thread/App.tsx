@@ -5,7 +5,7 @@ import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
-import { setLanguage } from './i18n.ts';
+import { setLanguage, t } from './i18n.ts';
 import { applyLook } from './look.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
@@ -167,7 +167,7 @@ export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
     // No thread (unknown site, page not allowed): the loader finds out why and
     // tells the site owner, instead of showing a box that says little.
     if (!hasThread) return postToHost(hostOrigin, { type: 'unavailable' });
-    postToHost(hostOrigin, { type: 'ready', height: last });
+    postToHost(hostOrigin, { type: 'ready', height: last, title: t('frame.title') });
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
       const next = height();
