@@ -3,6 +3,10 @@
  * links for each page: read from Vite's manifest the way server/embed/assets.ts
  * reads it, so a chunk split off an app can't slip out of its budget.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { LOCALES } from './contract/i18n/locales.ts';
+import { firstRenderMessages } from './contract/i18n/reader/first-render.ts';
+import { readerMessages } from './contract/i18n/reader/index.ts';
 import { loadWidgetAssets } from './server/embed/assets.ts';
 
 const DIR = 'dist/widget';
@@ -13,6 +17,23 @@ const files = (app: 'thread' | 'admin') => {
   const { script, preload, styles } = assets.apps[app];
   return [script, ...preload, ...styles].map((file) => `${DIR}/${file}`);
 };
+
+// The iframe page inlines the first render's words in the reader's language
+// (server/embed/embed.routes.ts): each language's first render is the app
+// plus those words, gzipped here on their own (never less than they cost
+// inside the gzipped page).
+const WORDS = `${DIR}/.size/words`;
+mkdirSync(WORDS, { recursive: true });
+const perLanguage = LOCALES.map((locale) => {
+  const path = `${WORDS}/${locale}.json`;
+  writeFileSync(path, JSON.stringify(firstRenderMessages(readerMessages(locale))));
+  return {
+    name: `iframe first render in ${locale} (the app and its ${locale} words)`,
+    path: [...files('thread'), path],
+    limit: '25000 B',
+    gzip: true,
+  };
+});
 
 export default [
   {
@@ -43,6 +64,7 @@ export default [
     limit: '25000 B',
     gzip: true,
   },
+  ...perLanguage,
   {
     name: 'dashboard (admin JS, its chunks and CSS)',
     path: files('admin'),

@@ -4,7 +4,9 @@
  * auth.schema.ts). The server's presenters return these; the thread app reads
  * them. Types only: nothing here reaches a bundle.
  */
+import type { Message } from './i18n/format.ts';
 import type { Locale } from './i18n/locales.ts';
+import type { ReaderKey } from './i18n/reader/en.ts';
 import type { Provider, ProviderId } from './providers.ts';
 import type { ReaderDeletion } from './reader-deletion.ts';
 
@@ -127,6 +129,11 @@ export interface ThreadBootstrap {
   privacy: { akismet: boolean; privacyUrl: string | null; deletion: ReaderDeletion };
   /** The reader's language, negotiated by the server (contract/i18n/locales.ts). */
   locale: Locale;
+  /**
+   * The first render's words in that language (contract/i18n/reader/
+   * first-render.ts); the app loads the rest of its catalogue when needed.
+   */
+  messages: Partial<Record<ReaderKey, Message>>;
   /**
    * How the host page asked the widget to look (embed.js's data-* and what
    * it read from the page), checked by the server: null means the default.

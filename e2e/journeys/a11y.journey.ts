@@ -4,6 +4,7 @@
  * violations of any impact (WCAG 2.2 A/AA and axe's best practices). Each
  * check prints how many rules it applied.
  */
+import { ar } from '../../contract/i18n/reader/ar.ts';
 import { expectAccessible } from '../engines/axe.ts';
 import { journey } from '../engines/fixture.ts';
 import { click, fill, see } from '../engines/steps.ts';
@@ -47,6 +48,23 @@ journey('the widget with replies, in edit, and dark, passes axe', async ({ open,
   const cream = await hostPage(request, { head: '<style>body{background:#f7f3ea}</style>' });
   await openThread(tab, cream);
   await expectAccessible(tab, 'widget', 'on a cream page', engine);
+});
+
+journey('the widget in Arabic is right-to-left and passes axe', async ({ open, request }) => {
+  const { tab, engine } = await open();
+  const url = await hostPage(request, { body: snippet('data-site="e2e" data-lang="ar"') });
+  const first = await seedComment(request, url, 'تعليق أول', { name: 'ليلى' });
+  await seedComment(request, url, 'ردّ عليه', { parentId: first, name: 'سامي' });
+  await openThread(tab, url);
+  // The frame's document speaks Arabic, right to left, in the reader's words.
+  await see(tab, 'widget', { css: 'html[lang="ar"][dir="rtl"] [data-loaded="true"]' });
+  await see(tab, 'widget', { role: 'heading', name: String(ar['form.leave']) });
+  await see(tab, 'widget', { testId: 'comment', hasText: 'ردّ عليه' });
+  await expectAccessible(tab, 'widget', 'Arabic (rtl) thread with replies', engine);
+  // An empty submit: the problems, in Arabic, beside their fields.
+  await click(tab, 'widget', { role: 'button', name: String(ar['form.post']) });
+  await see(tab, 'widget', { css: '[aria-invalid="true"]' });
+  await expectAccessible(tab, 'widget', 'Arabic (rtl) form with errors', engine);
 });
 
 journey('awaiting moderation, and signed in, pass axe', async ({ open, request }) => {

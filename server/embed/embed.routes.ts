@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
-import { negotiateLocale } from '../../contract/i18n/locales.ts';
+import { isLocale, negotiateLocale } from '../../contract/i18n/locales.ts';
+import { firstRenderMessages, laterMessages } from '../../contract/i18n/reader/first-render.ts';
+import { readerMessages } from '../../contract/i18n/reader/index.ts';
 import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { DEFAULT_MAX_DEPTH, Origin, SiteId } from '../../contract/site-settings.schema.ts';
@@ -105,6 +107,15 @@ export function embedRoutes(
     sendAsset(req, res, asset, LOADER_CACHE);
   });
 
+  // The rest of a language's thread words, fetched by the app when first
+  // needed (the first render's are inlined in the iframe page).
+  router.get('/embed/words/:file', (req, res, next) => {
+    const locale = req.params.file.replace(/\.json$/, '');
+    if (!isLocale(locale) || !req.params.file.endsWith('.json')) return next();
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(laterMessages(readerMessages(locale)));
+  });
+
   // Asked by the loader from any page, and only when its frame failed.
   router.get('/embed/check', async (req, res) => {
     const site = typeof req.query.site === 'string' ? req.query.site.slice(0, 64) : '';
@@ -178,6 +189,7 @@ export function embedRoutes(
         deletion: site?.settings.readerDeletion ?? 'choice',
       },
       locale,
+      messages: firstRenderMessages(readerMessages(locale)),
       liveFrom,
     };
     // A known site may only be framed by its own origins. For an unknown site

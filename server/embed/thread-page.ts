@@ -16,6 +16,9 @@ export function renderThreadPage(
   head: string,
 ): string {
   const theme = escapeHtml(bootstrap.theme);
+  const title = bootstrap.messages['frame.title'];
+  // The frame's document title in the reader's language (a plain string).
+  const titleText = escapeHtml(typeof title === 'string' ? title : 'Comments');
   // Spliced in as it is, not parsed and serialised again.
   const data = `${scriptSafeJson(bootstrap).slice(0, -1)},"thread":${threadJson}}`;
   return `<!doctype html>
@@ -24,7 +27,7 @@ export function renderThreadPage(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Comments</title>
+<title>${titleText}</title>
 ${head}
 </head>
 <body>

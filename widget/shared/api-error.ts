@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly code: ClientErrorCode;
   /** The request field an `invalid_body` is about, e.g. `author.email`. */
   readonly field: string | undefined;
+  /** Seconds the server asked to wait (its Retry-After), for a `rate_limited`. */
+  retryAfter: number | undefined;
 
   constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
     super(message);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryAfter = undefined;
   }
 }
 

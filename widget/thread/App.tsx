@@ -5,6 +5,7 @@ import { type Auth, createAuth } from './auth.ts';
 import { Thread } from './components/Thread.tsx';
 import { ThreadContext } from './context.ts';
 import { isFramed, listenToHost, postToHost } from './host.ts';
+import { setLanguage } from './i18n.ts';
 import { applyLook } from './look.ts';
 import { apply, type Dispatch, initialState } from './state.ts';
 import { createReaderStorage, loadAuthor } from './storage.ts';
@@ -20,6 +21,8 @@ export function Unavailable() {
  */
 export function App({ bootstrap }: { bootstrap: ThreadBootstrap }) {
   const { hostOrigin, thread, site } = bootstrap;
+  // The reader's language, before anything below asks for a word.
+  useState(() => setLanguage(bootstrap.locale, bootstrap.messages, bootstrap.apiBase));
   const root = useRef<HTMLDivElement>(null);
   // Probed once per app: the iframe's localStorage, or the host page's through the loader.
   const [storage] = useState(() =>

@@ -106,25 +106,69 @@ describe('spam defence in the form', () => {
 describe('refused posts', () => {
   const MAIN_DRAFT = draftKey('blog', '/post', null);
 
+  // The real server's responses (server/comments/comment.moderation.ts
+  // `refusal`): the widget words each by its code (and the flood's
+  // Retry-After), in the reader's language, never with the server's English.
   it.each([
-    ['rate_limited', 429, 'You are posting too fast. Please wait 42 seconds.'],
-    ['duplicate_comment', 409, 'You already said that.'],
-    ['banned', 403, 'You can no longer comment here.'],
-    ['spam_rejected', 422, 'This looks like spam.'],
-  ])('%s: shows the server’s message and keeps the draft', async (code, status, message) => {
-    const form = renderApp();
-    fill(form, { Comment: 'My words', ...details });
-    respondOnce(jsonResponse(status, { error: { code, message } }));
-    fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
-    const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toBe(message);
-    expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe('My words');
-    expect(localStorage.getItem(MAIN_DRAFT)).toBe('My words');
-    expect(within(form).getByRole('button', { name: 'Post Comment' })).toHaveProperty(
-      'disabled',
-      false,
-    );
-  });
+    [
+      'rate_limited',
+      429,
+      "You're commenting fast: please wait 42 seconds and try again.",
+      { 'Retry-After': '42' },
+      'You are posting too quickly. Please wait 42 seconds and try again.',
+    ],
+    [
+      'rate_limited',
+      429,
+      "You're commenting fast: please wait 1 second and try again.",
+      { 'Retry-After': '1' },
+      'You are posting too quickly. Please wait 1 second and try again.',
+    ],
+    [
+      'duplicate_comment',
+      409,
+      'You already posted this comment.',
+      {},
+      'You have already posted this comment.',
+    ],
+    [
+      'banned',
+      403,
+      'You can no longer comment on this site.',
+      {},
+      'You can’t comment on this site.',
+    ],
+    [
+      'spam_rejected',
+      400,
+      'This comment looks like spam and was not posted.',
+      {},
+      'Your comment was rejected as spam.',
+    ],
+  ])(
+    '%s: words the server’s refusal and keeps the draft',
+    async (code, status, message, headers, shown) => {
+      const form = renderApp();
+      fill(form, { Comment: 'My words', ...details });
+      respondOnce(
+        new Response(JSON.stringify({ error: { code, message } }), {
+          status,
+          headers: { 'content-type': 'application/json', ...headers },
+        }),
+      );
+      fireEvent.click(within(form).getByRole('button', { name: 'Post Comment' }));
+      const alert = await within(form).findByRole('alert');
+      expect(alert.textContent).toBe(shown);
+      expect((within(form).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe(
+        'My words',
+      );
+      expect(localStorage.getItem(MAIN_DRAFT)).toBe('My words');
+      expect(within(form).getByRole('button', { name: 'Post Comment' })).toHaveProperty(
+        'disabled',
+        false,
+      );
+    },
+  );
 
   it('words rate_limited itself when the server sends no message', async () => {
     const form = renderApp();

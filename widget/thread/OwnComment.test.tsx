@@ -97,12 +97,16 @@ describe('the author’s own comments', () => {
     fireEvent.input(within(editor).getByLabelText('Your comment'), { target: { value: 'Late' } });
     respondOnce(
       jsonResponse(403, {
-        error: { code: 'edit_window_closed', message: 'Only within 15 minutes of posting' },
+        error: {
+          code: 'edit_window_closed', // The real server's message (server/comments/comment.edit.ts); the
+          // widget words it from its catalogue by `code`, never shows it.
+          message: 'A comment can be edited or deleted only within 15 minutes of posting',
+        },
       }),
     );
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     expect((await within(editor).findByRole('alert')).textContent).toBe(
-      'Only within 15 minutes of posting',
+      'The time for changing this comment is over.',
     );
     expect((within(editor).getByLabelText('Your comment') as HTMLTextAreaElement).value).toBe(
       'Late',
@@ -139,13 +143,17 @@ describe('the author’s own comments', () => {
       expect(screen.getByRole('form', { name: 'Edit your comment' })).toBe(editor);
       const fetch = respondOnce(
         jsonResponse(403, {
-          error: { code: 'edit_window_closed', message: 'Only within 15 minutes of posting' },
+          error: {
+            code: 'edit_window_closed', // The real server's message (server/comments/comment.edit.ts); the
+            // widget words it from its catalogue by `code`, never shows it.
+            message: 'A comment can be edited or deleted only within 15 minutes of posting',
+          },
         }),
       );
       fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
       expect(fetch).toHaveBeenCalledTimes(1);
       expect((await within(editor).findByRole('alert')).textContent).toBe(
-        'Only within 15 minutes of posting',
+        'The time for changing this comment is over.',
       );
       expect((within(editor).getByLabelText('Your comment') as HTMLTextAreaElement).value).toBe(
         'Typed as the window closed',

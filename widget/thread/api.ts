@@ -71,7 +71,13 @@ export function createApi(base: string, token: () => string | null = () => null)
     }
     if (response.status === 204) return undefined as T;
     const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw readError(response.status, body);
+    if (!response.ok) {
+      const error = readError(response.status, body);
+      // The wait is the header's, so the reader's words can say it (plurals and all).
+      const wait = Number(response.headers.get('retry-after'));
+      if (wait > 0) error.retryAfter = wait;
+      throw error;
+    }
     if (body === null) throw new ApiError(response.status, 'bad_response', 'Unreadable response');
     return body as T;
   }

@@ -13,23 +13,13 @@
  */
 
 import type { Locale } from '../../contract/i18n/locales.ts';
-import {
-  envelope,
-  type LoginReturn,
-  readBindRequest,
-  readLoginResult,
-} from '../../contract/messages.ts';
+import type { LoginReturn } from '../../contract/messages.ts';
 import type { ProviderId } from '../../contract/providers.ts';
 import { type Api, ApiError, type KeptSession } from './api.ts';
+import type { Flow } from './auth/flow.ts';
 import { createKeeper, type Keeper } from './auth/keeper.ts';
-import {
-  type Effect,
-  type FlowEvent,
-  type FlowState,
-  PROVIDER_NAMES,
-  signInErrorMessage,
-  transition,
-} from './auth/machine.ts';
+import { PROVIDER_NAMES } from './auth/providers.ts';
+import { loadAllWords, t } from './i18n.ts';
 import type { Dispatch, Session } from './state.ts';
 
 export { PROVIDER_NAMES };
@@ -37,26 +27,6 @@ export { PROVIDER_NAMES };
 /** Renew the access token this many seconds before it expires. */
 const RENEW_EARLY_S = 60;
 const RENEW_RETRY_MS = 30_000;
-
-const base64url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-/** A fresh PKCE verifier: 32 random bytes, base64url (43 characters). */
-export function createVerifier(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-/** base64url(SHA-256(verifier)), the challenge the ticket is bound to. */
-export async function challengeFor(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64url(new Uint8Array(digest));
-}
-
-const errorCode = (error: unknown): string | null =>
-  error instanceof ApiError ? error.code : null;
 
 type AuthWindow = Pick<Window, 'open' | 'addEventListener' | 'removeEventListener'> & {
   location: { origin: string };
@@ -96,141 +66,51 @@ export function createAuth({
 }: AuthOptions) {
   let session: Session | null = null;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The popup of the sign-in in flight, if any. */
-  let popup: Window | null = null;
-  let flow: FlowState = { name: 'idle' };
-  let flowTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped by every new sign-in: answers for an older one are dropped. */
-  let generation = 0;
   /** After Change: the next ticket asks the provider for its account chooser. */
   let changeAccount = false;
+  let disposed = false;
   // Outside `cookie` mode the frame's cookies are dropped: the server hands
   // the refresh token over in the body and the keeper holds it.
   const keep = keeper.mode === 'cookie' ? 'cookie' : 'body';
 
-  /** Feeds one event to the machine and runs the effects it returns. */
-  function send(event: FlowEvent): void {
-    const { state, effects } = transition(flow, event);
-    flow = state;
-    for (const effect of effects) run(effect);
-  }
-
-  /** Sends `event` later, unless a newer sign-in started meanwhile. */
-  const later = (gen: number) => (event: FlowEvent) => {
-    if (gen === generation) send(event);
+  /**
+   * The sign-in flow (auth/flow.ts), fetched on first use with the rest of
+   * the reader's words (its messages are among them); `prefetch` warms it on
+   * a sign-in button's hover or focus. The loaded flow, once there.
+   */
+  let flow: Flow | undefined;
+  let loading: Promise<Flow> | undefined;
+  const loadFlow = (): Promise<Flow> => {
+    loading ??= Promise.all([
+      import('./auth/flow.ts'),
+      loadAllWords().catch(() => {
+        // The flow still works; a message would show its key until a retry.
+      }),
+    ]).then(
+      ([{ createFlow }]) => {
+        flow = createFlow({
+          api,
+          site,
+          pageUrl,
+          locale,
+          dispatch,
+          navigate,
+          win,
+          keeper,
+          keep,
+          accept,
+          changeAccount: () => changeAccount,
+        });
+        if (disposed) flow.dispose();
+        return flow;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
   };
-  const failedWith = (error: unknown): FlowEvent => ({ type: 'failed', code: errorCode(error) });
-
-  function run(effect: Effect): void {
-    const reply = later(generation);
-    switch (effect.type) {
-      case 'createTicket':
-        void challengeFor(effect.verifier)
-          .then((challenge) =>
-            api.createTicket({
-              site,
-              provider: effect.provider,
-              challenge,
-              locale,
-              ...(changeAccount && { change: true }),
-              ...(effect.redirect && { returnUrl: pageUrl }),
-            }),
-          )
-          .then(
-            (created) =>
-              reply({
-                type: 'ticketCreated',
-                ticket: created.ticket,
-                startUrl: created.startUrl,
-                expiresAt: Date.parse(created.expiresAt),
-              }),
-            (error) => reply(failedWith(error)),
-          );
-        return;
-      case 'openStart':
-        if (popup && !popup.closed) popup.location.href = effect.url;
-        return;
-      case 'holdAndNavigate':
-        // The verifier must outlive the page's navigation, out of the host
-        // page's reach: our hold cookie, or our own local or tab storage.
-        if (keeper.mode !== 'cookie') keeper.holdVerifier(effect.ticket, effect.verifier);
-        void (
-          keeper.mode === 'cookie'
-            ? api.holdTicket(effect.ticket, effect.verifier)
-            : Promise.resolve()
-        ).then(
-          () =>
-            keeper.mode === 'none'
-              ? reply({ type: 'failed', code: 'popup_blocked' })
-              : navigate(effect.url),
-          (error) => reply(failedWith(error)),
-        );
-        return;
-      case 'sendProof':
-        // Only to our own popup, only at our own origin: the bind page.
-        popup?.postMessage(
-          envelope({ type: 'bindProof', ticket: effect.ticket, verifier: effect.verifier }),
-          win.location.origin,
-        );
-        return;
-      case 'redeem':
-        api
-          .redeem({
-            ticket: effect.ticket,
-            verifier: effect.verifier,
-            ...(effect.code && { code: effect.code }),
-            keep,
-          })
-          .then(
-            (result) =>
-              reply(
-                'accessToken' in result
-                  ? { type: 'redeemed', session: result }
-                  : { type: 'pending', now: Date.now() },
-              ),
-            (error) => reply(failedWith(error)),
-          );
-        return;
-      case 'wait':
-        clearTimeout(flowTimer);
-        flowTimer = setTimeout(
-          () => reply({ type: 'tick', now: Date.now(), popupClosed: !popup || popup.closed }),
-          effect.ms,
-        );
-        return;
-      case 'closePopup':
-        clearTimeout(flowTimer);
-        try {
-          popup?.close();
-        } catch {
-          // Already gone.
-        }
-        popup = null;
-        return;
-      case 'signedIn':
-        accept(effect.session);
-        return;
-      case 'ended':
-        dispatch('signInEnded', effect.message);
-        return;
-    }
-  }
-
-  /** Messages from our popup: the bind page's request and the result page's outcome. */
-  function onMessage(event: MessageEvent): void {
-    // Only the popup we opened, on our own origin (the server's).
-    if (!popup || event.source !== popup || event.origin !== win.location.origin) return;
-    const bind = readBindRequest(event.data);
-    if (bind) {
-      send({ type: 'bindRequested', ticket: bind.ticket });
-      return;
-    }
-    const result = readLoginResult(event.data);
-    if (result) {
-      send({ type: 'loginResult', ticket: result.ticket, code: result.code, error: result.error });
-    }
-  }
-  win.addEventListener('message', onMessage);
 
   /**
    * Refresh rotates the token and a rotated-away token revokes the session
@@ -283,7 +163,8 @@ export function createAuth({
       accept(await refresh());
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        drop('Your sign-in has ended. Log in again to comment under your account.');
+        await loadAllWords().catch(() => {});
+        drop(t('signIn.ended'));
       } else {
         renewTimer = setTimeout(renew, RENEW_RETRY_MS);
       }
@@ -292,14 +173,21 @@ export function createAuth({
 
   /**
    * Starts a sign-in with `provider`. Call it straight from the click
-   * handler: the popup must open inside the user gesture.
+   * handler: the popup opens here, synchronously, inside the user gesture;
+   * the flow's code follows (a guest never loads it).
    */
   function signIn(provider: ProviderId): void {
-    run({ type: 'closePopup' });
-    generation += 1;
-    popup = win.open('about:blank', 'parley-login', 'popup,width=600,height=700');
+    // A popup of an earlier sign-in closes first: the new one takes its name.
+    flow?.closePopup();
+    const popup = win.open('about:blank', 'parley-login', 'popup,width=600,height=700');
     dispatch('startSignIn', provider);
-    send({ type: 'start', provider, popup: !!popup, verifier: createVerifier(), now: Date.now() });
+    loadFlow().then(
+      (loaded) => loaded.start(provider, popup),
+      () => {
+        popup?.close();
+        dispatch('signInEnded', t('error.network'));
+      },
+    );
   }
 
   return {
@@ -311,10 +199,16 @@ export function createAuth({
 
     signIn,
 
+    /** Loads the flow ahead of a click (a sign-in button's hover or focus). */
+    prefetch(): void {
+      loadFlow().catch(() => {
+        // Tried again on the click.
+      });
+    },
+
     /** The reader's Cancel: closes the popup and forgets the ticket. */
     cancel(): void {
-      generation += 1;
-      send({ type: 'cancel' });
+      flow?.cancel();
       dispatch('signInEnded', null);
     },
 
@@ -337,31 +231,7 @@ export function createAuth({
      * kept. Another frame's sign-in (no verifier here) is ignored.
      */
     async finishRedirect(back: LoginReturn): Promise<void> {
-      if (back.result === 'denied' || back.result === 'failed') {
-        keeper.takeVerifier(back.ticket);
-        dispatch(
-          'signInEnded',
-          back.result === 'denied'
-            ? 'You cancelled signing in.'
-            : 'Signing in didn’t work. Please try again, or comment as a guest.',
-        );
-        return;
-      }
-      const verifier = keeper.takeVerifier(back.ticket);
-      if (keeper.mode !== 'cookie' && !verifier) return;
-      try {
-        const result = await api.redeem({
-          ticket: back.ticket,
-          code: back.result,
-          ...(verifier && { verifier }),
-          keep,
-        });
-        if ('accessToken' in result) accept(result);
-      } catch (error) {
-        // Not ours (the hold cookie names another ticket): stay quiet.
-        if (errorCode(error) === 'invalid_verifier') return;
-        dispatch('signInEnded', signInErrorMessage(errorCode(error), null));
-      }
+      await (await loadFlow()).finishRedirect(back);
     },
 
     /** Ends the session on the server and here. */
@@ -415,9 +285,8 @@ export function createAuth({
 
     /** Stops timers, listeners and any sign-in in flight (the app unmounted). */
     dispose(): void {
-      generation += 1;
-      send({ type: 'cancel' });
-      win.removeEventListener('message', onMessage);
+      disposed = true;
+      flow?.dispose();
       clearTimeout(renewTimer);
     },
   };

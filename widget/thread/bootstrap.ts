@@ -64,5 +64,11 @@ export function readBootstrap(doc: Document): ThreadBootstrap | null {
       accent: isHexColor(value.look?.accent) ? value.look.accent : null,
     },
     locale: isLocale(value.locale) ? value.locale : 'en',
+    // Strings or plural forms only: anything else is left out (its key shows).
+    messages: Object.fromEntries(
+      Object.entries(value.messages ?? {}).filter(
+        ([, m]) => typeof m === 'string' || (typeof m === 'object' && m !== null && 'other' in m),
+      ),
+    ),
   };
 }

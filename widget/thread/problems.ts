@@ -16,7 +16,7 @@ import {
   type FormInput,
   storedLength,
 } from './form-check.ts';
-import { NETWORK_TROUBLE, plural } from './text.ts';
+import { type ReaderKey, t } from './i18n.ts';
 
 // Looser than the server's check on purpose: it only catches what is plainly
 // not an address; the server's answer covers the rest.
@@ -74,68 +74,49 @@ export function fromServer(error: ApiError, input: FormInput): FieldProblems | n
 export const firstProblem = (problems: FieldProblems): FormField | undefined =>
   FORM_FIELDS.find((f) => problems[f]);
 
-const FIELD_TEXT: Record<FormField, Partial<Record<FieldProblem, string>>> = {
-  body: { missing: 'Please write your comment.' },
-  name: { missing: 'Please enter your name.', invalid: 'Please enter a shorter name.' },
-  email: {
-    missing: 'Please enter your email address. It is never made public.',
-    invalid: 'Please enter a valid email address, like name@example.com.',
-  },
-  website: {
-    invalid: 'Please enter a web address like example.com, or leave this field empty.',
-  },
+const FIELD_TEXT: Record<FormField, Partial<Record<FieldProblem, ReaderKey>>> = {
+  body: { missing: 'field.body.missing' },
+  name: { missing: 'field.name.missing', invalid: 'field.name.invalid' },
+  email: { missing: 'field.email.missing', invalid: 'field.email.invalid' },
+  website: { invalid: 'field.website.invalid' },
 };
 
 /** The line beside a field with a problem. */
 export function fieldText(field: FormField, problem: FieldProblem, maxBodyChars: number): string {
-  if (problem === 'too_long') {
-    return `Your comment is longer than ${plural(maxBodyChars, 'character', 'characters')}. It is kept here: please shorten it.`;
-  }
-  return FIELD_TEXT[field][problem] ?? 'Please check this field.';
+  if (problem === 'too_long') return t('field.body.tooLong', { count: maxBodyChars });
+  return t(FIELD_TEXT[field][problem] ?? 'field.check');
 }
 
 /** Announced when a submit is stopped by the form's own check. */
-export const problemsAnnouncement = (count: number) =>
-  count === 1
-    ? 'One field needs your attention.'
-    : `${plural(count, 'field', 'fields')} need your attention.`;
-
-const SIGNED_OUT =
-  'Your sign-in has expired. Your comment is kept here; log in again, or fill in your details to post as a guest.';
-
-const SERVER_TROUBLE =
-  'The comment server had a problem. Your comment is kept here; please try again.';
+export const problemsAnnouncement = (count: number) => t('form.problems', { count });
 
 /** What the reader is told for errors that are not about one field. */
-const MESSAGES: Partial<Record<ClientErrorCode, string>> = {
-  network_error: NETWORK_TROUBLE,
-  origin_not_allowed: 'Comments can’t be posted from this page.',
-  parent_not_found: 'The comment you are replying to is no longer there.',
-  unknown_site: 'Comments are unavailable on this site.',
-  internal_error: SERVER_TROUBLE,
-  invalid_token: SIGNED_OUT,
-  unauthorized: SIGNED_OUT,
-  token_site_mismatch: SIGNED_OUT,
-  bad_response: SERVER_TROUBLE,
-  not_author: 'Only its author can change this comment.',
-  comment_not_found: 'This comment is no longer there.',
+const MESSAGES: Partial<Record<ClientErrorCode, ReaderKey>> = {
+  network_error: 'error.network',
+  origin_not_allowed: 'error.originNotAllowed',
+  parent_not_found: 'error.parentNotFound',
+  unknown_site: 'error.unknownSite',
+  internal_error: 'error.server',
+  invalid_token: 'error.signedOut',
+  unauthorized: 'error.signedOut',
+  token_site_mismatch: 'error.signedOut',
+  bad_response: 'error.server',
+  not_author: 'error.notAuthor',
+  comment_not_found: 'error.commentNotFound',
+  body_too_large: 'error.tooLarge',
+  rate_limited: 'error.rateLimited',
+  duplicate_comment: 'error.duplicate',
+  banned: 'error.banned',
+  spam_rejected: 'error.spam',
+  edit_window_closed: 'error.editWindowClosed',
 };
 
 /**
- * Codes whose message the server words for this reader (how long to wait, why
- * the comment was refused): shown as sent, with ours only if it sent none.
+ * The form's error text for an error that is not about one field (the edit
+ * box's too), in the reader's language, by code: never the server's English.
  */
-const SERVER_WORDED: Partial<Record<ClientErrorCode, string>> = {
-  rate_limited: 'You are posting too quickly. Please wait a little and try again.',
-  duplicate_comment: 'You have already posted this comment.',
-  banned: 'You can’t comment on this site.',
-  spam_rejected: 'Your comment was rejected as spam.',
-  edit_window_closed: 'The time for changing this comment is over.',
-};
-
-/** The form's error text for an error that is not about one field (the edit box's too). */
-export function formMessage({ code, message }: ApiError): string {
-  const fallback = SERVER_WORDED[code];
-  if (fallback) return message || fallback;
-  return MESSAGES[code] || message || SERVER_TROUBLE;
+export function formMessage({ code, retryAfter }: ApiError): string {
+  if (code === 'rate_limited' && retryAfter)
+    return t('error.rateLimitedFor', { count: retryAfter });
+  return t(MESSAGES[code] ?? 'error.server');
 }

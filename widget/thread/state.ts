@@ -13,7 +13,7 @@ import {
   type Action as RegistryAction,
 } from '../shared/registry.ts';
 import type { AuthorDetails } from './storage.ts';
-import { HELD, POSTED } from './text.ts';
+import { posted } from './text.ts';
 
 export interface State {
   /** Flat, oldest first, as the API returns it; the tree is derived (tree.ts). */
@@ -109,7 +109,7 @@ const addComment: Action<Comment> = ({ state, data }) => {
       comments: state.comments.map((c) => (c.id === data.id ? data : c)),
       fresh: state.fresh.filter((id) => id !== data.id),
       ...opened,
-      announcement: nextAnnouncement(state, data.status === 'pending' ? HELD : POSTED),
+      announcement: nextAnnouncement(state, posted(data.status === 'pending')),
     };
   }
   return {
@@ -117,7 +117,7 @@ const addComment: Action<Comment> = ({ state, data }) => {
     total: data.status === 'pending' ? state.total : state.total + 1,
     ...opened,
     // A held comment shows only to its author: say so, not just "posted".
-    announcement: nextAnnouncement(state, data.status === 'pending' ? HELD : POSTED),
+    announcement: nextAnnouncement(state, posted(data.status === 'pending')),
   };
 };
 

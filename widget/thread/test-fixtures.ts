@@ -1,5 +1,6 @@
 /** Small builders for the thread app's tests (not part of the bundle). */
 import type { Comment, CommentList, ThreadBootstrap } from '../../contract/api.ts';
+import { en } from '../../contract/i18n/reader/en.ts';
 
 export const HOST_ORIGIN = 'https://blog.example';
 
@@ -51,6 +52,8 @@ export function buildBootstrap(
     privacy: { akismet: false, privacyUrl: null, deletion: 'choice' },
     look: { background: null, font: null, accent: null },
     locale: 'en',
+    // Every word at once: the tests read the widget in English.
+    messages: en,
     ...overrides,
   };
 }

@@ -93,7 +93,6 @@ export const de: Translation<typeof en> = {
   'error.banned': 'Du kannst auf dieser Website nicht kommentieren.',
   'error.spam': 'Dein Kommentar wurde als Spam abgelehnt.',
   'error.editWindowClosed': 'Die Zeit, um diesen Kommentar zu ändern, ist abgelaufen.',
-  'error.empty': 'Bitte schreibe etwas.',
 
   'signIn.connecting': 'Verbindung zu {provider} wird hergestellt …',
   'signIn.cancel': 'Abbrechen',
@@ -120,4 +119,33 @@ export const de: Translation<typeof en> = {
   'form.notifyReplies': 'Benachrichtige mich per E-Mail über neue Antworten',
   'form.notifyPage': 'Benachrichtige mich über neue Kommentare zu diesem Beitrag',
   'form.notify.confirmEmail': 'Sieh in deinen E-Mails nach, um zu bestätigen.',
+  'comment.new': 'Neu',
+  'more.comments': 'Weitere Kommentare laden',
+  'more.replies': {
+    one: '{count} weitere Antwort anzeigen',
+    other: '{count} weitere Antworten anzeigen',
+  },
+  'more.failed': 'Konnte nicht geladen werden. Bitte versuche es erneut.',
+  'data.open': 'Deine Daten auf dieser Website',
+  'data.explain':
+    'Lade die Kommentare, die du hier mit deiner E-Mail-Adresse geschrieben hast, herunter oder lösche sie. Wir schicken dir einen Link per E-Mail, der beweist, dass sie dir gehören. Andere Websites sind nicht betroffen.',
+  'data.email': 'Deine E-Mail-Adresse',
+  'data.send': 'Link per E-Mail senden',
+  'data.sent': {
+    one: 'Wenn {email} deine Adresse ist, ist ein Link dorthin unterwegs. Er funktioniert einmal, innerhalb von {count} Minute, nur für diese Website.',
+    other:
+      'Wenn {email} deine Adresse ist, ist ein Link dorthin unterwegs. Er funktioniert einmal, innerhalb von {count} Minuten, nur für diese Website.',
+  },
+  'data.sendFailed': 'Deine Anfrage konnte nicht gesendet werden. Bitte versuche es erneut.',
+  'data.download': 'Meine Daten herunterladen',
+  'data.delete': 'Mein Konto löschen',
+  'data.deleteTitle': 'Mein Konto auf dieser Website löschen',
+  'data.deleteExplain':
+    'Dein Konto auf dieser Website löschen? Dein Name, dein Bild und deine Sitzungen hier werden entfernt. Andere Websites sind nicht betroffen.',
+  'data.deleteKeep': 'Löschen, meine Kommentare als „Gelöschter Nutzer“ behalten',
+  'data.deleteRemove': 'Löschen und meine Kommentare entfernen',
+  'data.downloadFailed':
+    'Deine Daten konnten nicht heruntergeladen werden. Bitte versuche es erneut.',
+  'data.deleteFailed': 'Dein Konto konnte nicht gelöscht werden. Bitte versuche es erneut.',
+  'data.deleted': 'Dein Konto auf dieser Website wurde gelöscht.',
 };

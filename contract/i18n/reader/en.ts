@@ -96,7 +96,6 @@ export const en = {
   'error.banned': 'You can’t comment on this site.',
   'error.spam': 'Your comment was rejected as spam.',
   'error.editWindowClosed': 'The time for changing this comment is over.',
-  'error.empty': 'Please write something.',
 
   'signIn.connecting': 'Connecting to {provider}…',
   'signIn.cancel': 'Cancel',
@@ -117,6 +116,31 @@ export const en = {
   'signIn.failed': 'Signing in didn’t work. Please try again, or comment as a guest.',
   'signIn.failedWith':
     'Signing in with {provider} didn’t work. Please try again, or comment as a guest.',
+  'comment.new': 'New',
+  'more.comments': 'Load more comments',
+  'more.replies': { one: 'Show {count} more reply', other: 'Show {count} more replies' },
+  'more.failed': 'Couldn’t load them. Please try again.',
+  'data.open': 'Your data on this site',
+  'data.explain':
+    'Download or delete the comments you wrote here with your email address. We’ll email you a link to prove it’s yours. Other sites are not affected.',
+  'data.email': 'Your email',
+  'data.send': 'Email me a link',
+  'data.sent': {
+    one: 'If {email} is your address, a link is on its way to it. It works once, within {count} minute, for this site only.',
+    other:
+      'If {email} is your address, a link is on its way to it. It works once, within {count} minutes, for this site only.',
+  },
+  'data.sendFailed': 'Your request could not be sent. Please try again.',
+  'data.download': 'Download my data',
+  'data.delete': 'Delete my account',
+  'data.deleteTitle': 'Delete my account on this site',
+  'data.deleteExplain':
+    'Delete your account on this site? Your name, picture and sessions here go. Other sites are not affected.',
+  'data.deleteKeep': 'Delete, keep my comments as “Deleted user”',
+  'data.deleteRemove': 'Delete, and remove my comments',
+  'data.downloadFailed': 'Your data could not be downloaded. Please try again.',
+  'data.deleteFailed': 'Your account could not be deleted. Please try again.',
+  'data.deleted': 'Your account on this site was deleted.',
 } as const satisfies Record<string, Message>;
 
 export type ReaderKey = keyof typeof en;

@@ -105,7 +105,6 @@ export const es: Translation<typeof en> = {
   'error.banned': 'No puedes comentar en este sitio.',
   'error.spam': 'Tu comentario se ha rechazado por ser spam.',
   'error.editWindowClosed': 'Se ha acabado el tiempo para cambiar este comentario.',
-  'error.empty': 'Escribe algo.',
 
   'signIn.connecting': 'Conectando con {provider}…',
   'signIn.cancel': 'Cancelar',
@@ -130,4 +129,34 @@ export const es: Translation<typeof en> = {
   'form.notifyReplies': 'Avísame por correo electrónico de nuevas respuestas',
   'form.notifyPage': 'Avísame de nuevos comentarios en esta entrada',
   'form.notify.confirmEmail': 'Revisa tu correo para confirmar.',
+  'comment.new': 'Nuevo',
+  'more.comments': 'Cargar más comentarios',
+  'more.replies': {
+    one: 'Mostrar {count} respuesta más',
+    many: 'Mostrar {count} de respuestas más',
+    other: 'Mostrar {count} respuestas más',
+  },
+  'more.failed': 'No se han podido cargar. Inténtalo de nuevo.',
+  'data.open': 'Tus datos en este sitio',
+  'data.explain':
+    'Descarga o elimina los comentarios que escribiste aquí con tu dirección de correo electrónico. Te enviaremos un enlace por correo para demostrar que son tuyos. Los demás sitios no se ven afectados.',
+  'data.email': 'Tu correo electrónico',
+  'data.send': 'Envíame un enlace',
+  'data.sent': {
+    one: 'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minuto, solo para este sitio.',
+    many: 'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minutos, solo para este sitio.',
+    other:
+      'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minutos, solo para este sitio.',
+  },
+  'data.sendFailed': 'No se ha podido enviar tu solicitud. Inténtalo de nuevo.',
+  'data.download': 'Descargar mis datos',
+  'data.delete': 'Eliminar mi cuenta',
+  'data.deleteTitle': 'Eliminar mi cuenta en este sitio',
+  'data.deleteExplain':
+    '¿Eliminar tu cuenta en este sitio? Tu nombre, tu imagen y tus sesiones aquí desaparecen. Los demás sitios no se ven afectados.',
+  'data.deleteKeep': 'Eliminar, conservar mis comentarios como «Usuario eliminado»',
+  'data.deleteRemove': 'Eliminar y quitar mis comentarios',
+  'data.downloadFailed': 'No se han podido descargar tus datos. Inténtalo de nuevo.',
+  'data.deleteFailed': 'No se ha podido eliminar tu cuenta. Inténtalo de nuevo.',
+  'data.deleted': 'Se ha eliminado tu cuenta en este sitio.',
 };

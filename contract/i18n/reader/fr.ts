@@ -108,7 +108,6 @@ export const fr: Translation<typeof en> = {
   'error.banned': 'Vous ne pouvez pas commenter sur ce site.',
   'error.spam': 'Votre commentaire a été refusé comme indésirable.',
   'error.editWindowClosed': 'Le délai pour modifier ce commentaire est dépassé.',
-  'error.empty': 'Veuillez écrire quelque chose.',
 
   'signIn.connecting': 'Connexion à {provider}…',
   'signIn.cancel': 'Annuler',
@@ -132,4 +131,34 @@ export const fr: Translation<typeof en> = {
   'form.notifyReplies': 'M’avertir des nouvelles réponses par e-mail',
   'form.notifyPage': 'M’avertir des nouveaux commentaires sur cet article',
   'form.notify.confirmEmail': 'Vérifiez vos e-mails pour confirmer.',
+  'comment.new': 'Nouveau',
+  'more.comments': 'Charger plus de commentaires',
+  'more.replies': {
+    one: 'Afficher {count} autre réponse',
+    many: 'Afficher {count} autres réponses',
+    other: 'Afficher {count} autres réponses',
+  },
+  'more.failed': 'Impossible de les charger. Veuillez réessayer.',
+  'data.open': 'Vos données sur ce site',
+  'data.explain':
+    'Téléchargez ou supprimez les commentaires que vous avez écrits ici avec votre adresse e-mail. Nous vous enverrons un lien par e-mail pour prouver qu’ils sont à vous. Les autres sites ne sont pas concernés.',
+  'data.email': 'Votre e-mail',
+  'data.send': 'M’envoyer un lien',
+  'data.sent': {
+    one: 'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minute, pour ce site uniquement.',
+    many: 'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minutes, pour ce site uniquement.',
+    other:
+      'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minutes, pour ce site uniquement.',
+  },
+  'data.sendFailed': 'Votre demande n’a pas pu être envoyée. Veuillez réessayer.',
+  'data.download': 'Télécharger mes données',
+  'data.delete': 'Supprimer mon compte',
+  'data.deleteTitle': 'Supprimer mon compte sur ce site',
+  'data.deleteExplain':
+    'Supprimer votre compte sur ce site ? Votre nom, votre photo et vos sessions ici disparaissent. Les autres sites ne sont pas concernés.',
+  'data.deleteKeep': 'Supprimer, garder mes commentaires sous « Utilisateur supprimé »',
+  'data.deleteRemove': 'Supprimer, et retirer mes commentaires',
+  'data.downloadFailed': 'Vos données n’ont pas pu être téléchargées. Veuillez réessayer.',
+  'data.deleteFailed': 'Votre compte n’a pas pu être supprimé. Veuillez réessayer.',
+  'data.deleted': 'Votre compte sur ce site a été supprimé.',
 };

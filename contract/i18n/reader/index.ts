@@ -1,8 +1,8 @@
 /**
  * The comment thread's words in every shipped language. Meant for the server
- * only: it is to inline the one catalogue a reader needs into the iframe
- * page, so the app's bundle carries no text of its own (not wired yet: the
- * widget still speaks English; see docs/architecture.md, Languages).
+ * only: it inlines the first render's words of the one catalogue a reader
+ * needs into the iframe page and serves the rest at /embed/words/<locale>.json,
+ * so the app's bundle carries no text of its own.
  */
 import type { Locale } from '../locales.ts';
 import { ar } from './ar.ts';

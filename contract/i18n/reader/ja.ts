@@ -83,7 +83,6 @@ export const ja: Translation<typeof en> = {
   'error.banned': 'このサイトではコメントできません。',
   'error.spam': 'コメントはスパムとして拒否されました。',
   'error.editWindowClosed': 'このコメントを変更できる時間は終了しました。',
-  'error.empty': '何か書いてください。',
 
   'signIn.connecting': '{provider} に接続しています…',
   'signIn.cancel': 'キャンセル',
@@ -108,4 +107,28 @@ export const ja: Translation<typeof en> = {
   'form.notifyReplies': '新しい返信をメールで通知する',
   'form.notifyPage': 'この投稿への新しいコメントを通知する',
   'form.notify.confirmEmail': '確認のため、メールをご覧ください。',
+  'comment.new': '新着',
+  'more.comments': 'さらにコメントを読み込む',
+  'more.replies': { other: '返信をあと {count} 件表示' },
+  'more.failed': '読み込めませんでした。もう一度お試しください。',
+  'data.open': 'このサイトでのあなたのデータ',
+  'data.explain':
+    'このメールアドレスでここに書いたコメントをダウンロードまたは削除できます。本人であることを確認するリンクをメールでお送りします。他のサイトには影響しません。',
+  'data.email': 'メールアドレス',
+  'data.send': 'リンクをメールで送信',
+  'data.sent': {
+    other:
+      '{email} があなたのアドレスであれば、リンクを送信しました。このサイト専用で、{count} 分以内に一度だけ使えます。',
+  },
+  'data.sendFailed': 'リクエストを送信できませんでした。もう一度お試しください。',
+  'data.download': 'データをダウンロード',
+  'data.delete': 'アカウントを削除',
+  'data.deleteTitle': 'このサイトのアカウントを削除',
+  'data.deleteExplain':
+    'このサイトのアカウントを削除しますか？ここでのお名前、画像、セッションは削除されます。他のサイトには影響しません。',
+  'data.deleteKeep': '削除し、コメントは「削除されたユーザー」として残す',
+  'data.deleteRemove': '削除し、コメントも消す',
+  'data.downloadFailed': 'データをダウンロードできませんでした。もう一度お試しください。',
+  'data.deleteFailed': 'アカウントを削除できませんでした。もう一度お試しください。',
+  'data.deleted': 'このサイトのアカウントは削除されました。',
 };

@@ -105,7 +105,6 @@ export const ptBR: Translation<typeof en> = {
   'error.banned': 'Você não pode comentar neste site.',
   'error.spam': 'Seu comentário foi recusado como spam.',
   'error.editWindowClosed': 'O prazo para alterar este comentário terminou.',
-  'error.empty': 'Escreva alguma coisa.',
 
   'signIn.connecting': 'Conectando com {provider}…',
   'signIn.cancel': 'Cancelar',
@@ -129,4 +128,34 @@ export const ptBR: Translation<typeof en> = {
   'form.notifyReplies': 'Notifique-me sobre novas respostas por e-mail',
   'form.notifyPage': 'Notifique-me sobre novos comentários neste post',
   'form.notify.confirmEmail': 'Verifique seu e-mail para confirmar.',
+  'comment.new': 'Novo',
+  'more.comments': 'Carregar mais comentários',
+  'more.replies': {
+    one: 'Mostrar mais {count} resposta',
+    many: 'Mostrar mais {count} de respostas',
+    other: 'Mostrar mais {count} respostas',
+  },
+  'more.failed': 'Não foi possível carregá-los. Tente novamente.',
+  'data.open': 'Seus dados neste site',
+  'data.explain':
+    'Baixe ou exclua os comentários que você escreveu aqui com seu endereço de e-mail. Enviaremos um link por e-mail para provar que são seus. Os outros sites não são afetados.',
+  'data.email': 'Seu e-mail',
+  'data.send': 'Enviar um link por e-mail',
+  'data.sent': {
+    one: 'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minuto, somente para este site.',
+    many: 'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minutos, somente para este site.',
+    other:
+      'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minutos, somente para este site.',
+  },
+  'data.sendFailed': 'Não foi possível enviar sua solicitação. Tente novamente.',
+  'data.download': 'Baixar meus dados',
+  'data.delete': 'Excluir minha conta',
+  'data.deleteTitle': 'Excluir minha conta neste site',
+  'data.deleteExplain':
+    'Excluir sua conta neste site? Seu nome, sua foto e suas sessões aqui serão removidos. Os outros sites não são afetados.',
+  'data.deleteKeep': 'Excluir, mantendo meus comentários como “Usuário excluído”',
+  'data.deleteRemove': 'Excluir e remover meus comentários',
+  'data.downloadFailed': 'Não foi possível baixar seus dados. Tente novamente.',
+  'data.deleteFailed': 'Não foi possível excluir sua conta. Tente novamente.',
+  'data.deleted': 'Sua conta neste site foi excluída.',
 };

@@ -76,7 +76,6 @@ export const zhCN: Translation<typeof en> = {
   'error.banned': '您无法在此网站发表评论。',
   'error.spam': '您的评论被判定为垃圾评论而未被接受。',
   'error.editWindowClosed': '修改此评论的时限已过。',
-  'error.empty': '请写点内容。',
 
   'signIn.connecting': '正在连接 {provider}…',
   'signIn.cancel': '取消',
@@ -98,4 +97,28 @@ export const zhCN: Translation<typeof en> = {
   'form.notifyReplies': '有新回复时通过邮件通知我',
   'form.notifyPage': '此文章有新评论时通知我',
   'form.notify.confirmEmail': '请查收邮件进行确认。',
+  'comment.new': '新',
+  'more.comments': '加载更多评论',
+  'more.replies': { other: '再显示 {count} 条回复' },
+  'more.failed': '无法加载。请重试。',
+  'data.open': '您在本站的数据',
+  'data.explain':
+    '下载或删除您在这里用电子邮箱地址发表的评论。我们会通过电子邮件发送一个链接，证明它们属于您。其他网站不受影响。',
+  'data.email': '您的电子邮箱',
+  'data.send': '给我发送链接',
+  'data.sent': {
+    other:
+      '如果 {email} 是您的地址，一个链接正在发往该地址。它仅限本站，只能在 {count} 分钟内使用一次。',
+  },
+  'data.sendFailed': '您的请求无法发送。请重试。',
+  'data.download': '下载我的数据',
+  'data.delete': '删除我的账户',
+  'data.deleteTitle': '删除我在本站的账户',
+  'data.deleteExplain':
+    '删除您在本站的账户？您在这里的名字、头像和会话都将被删除。其他网站不受影响。',
+  'data.deleteKeep': '删除，并将我的评论保留为“已删除用户”',
+  'data.deleteRemove': '删除，并移除我的评论',
+  'data.downloadFailed': '无法下载您的数据。请重试。',
+  'data.deleteFailed': '无法删除您的账户。请重试。',
+  'data.deleted': '您在本站的账户已删除。',
 };

@@ -182,7 +182,7 @@ describe('the sign-in machine', () => {
     });
     expect(denied.effects).toContainEqual({
       type: 'ended',
-      message: 'You cancelled signing in with Twitter.',
+      message: { key: 'signIn.cancelledWith', params: { provider: 'Twitter' } },
     });
     const failed = transition(atProvider, {
       type: 'loginResult',
@@ -191,7 +191,7 @@ describe('the sign-in machine', () => {
       error: 'failed',
     });
     expect(failed.effects.at(-1)).toMatchObject({
-      message: expect.stringMatching(/Twitter didn’t work/),
+      message: { key: 'signIn.failedWith', params: { provider: 'Twitter' } },
     });
     const foreign = transition(atProvider, {
       type: 'loginResult',
@@ -233,7 +233,7 @@ describe('the sign-in machine', () => {
     expect(state.name).toBe('idle');
     expect(effects.at(-1)).toEqual({
       type: 'ended',
-      message: 'Too many sign-in attempts. Please wait a minute and try again.',
+      message: { key: 'signIn.tooMany' },
     });
   });
 });

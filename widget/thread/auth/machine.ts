@@ -12,13 +12,16 @@
  *   awaitingBind ─tick(popup closed)→ idle (cancelled: nothing can finish it)
  */
 import type { AuthSession } from '../../../contract/api.ts';
+import type { MessageParams } from '../../../contract/i18n/format.ts';
+import type { ReaderKey } from '../../../contract/i18n/reader/en.ts';
 import type { ProviderId } from '../../../contract/providers.ts';
+import { PROVIDER_NAMES } from './providers.ts';
 
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  wordpress: 'WordPress.com',
-  twitter: 'Twitter',
-  facebook: 'Facebook',
-};
+/** What the reader is told: a catalogue key and its values, worded by auth/flow.ts. */
+export interface Words {
+  key: ReaderKey;
+  params?: MessageParams;
+}
 
 /** How often the popup is looked at (no request) while its message may still come. */
 export const WATCH_MS = 400;
@@ -35,8 +38,8 @@ export const CLOSED_GRACE_MS = 3000;
 /** Give up on a sign-in after this long (tickets expire sooner anyway). */
 export const MAX_WAIT_MS = 10 * 60_000;
 
-export const CANCELLED = 'Sign-in was cancelled.';
-export const TOO_LONG = 'Sign-in took too long. Please try again.';
+export const CANCELLED: Words = { key: 'signIn.wasCancelled' };
+export const TOO_LONG: Words = { key: 'signIn.tooLong' };
 
 interface InFlight {
   provider: ProviderId;
@@ -93,7 +96,7 @@ export type Effect =
   | { type: 'closePopup' }
   | { type: 'signedIn'; session: AuthSession }
   /** Tell the reader the sign-in ended without a session (null: say nothing). */
-  | { type: 'ended'; message: string | null };
+  | { type: 'ended'; message: Words | null };
 
 export interface Transition {
   state: FlowState;
@@ -102,7 +105,7 @@ export interface Transition {
 
 const IDLE: FlowState = { name: 'idle' };
 const stay = (state: FlowState): Transition => ({ state, effects: [] });
-const end = (message: string | null, quiet = false): Transition => ({
+const end = (message: Words | null, quiet = false): Transition => ({
   state: IDLE,
   effects: [{ type: 'closePopup' }, ...(quiet ? [] : [{ type: 'ended' as const, message }])],
 });
@@ -111,26 +114,24 @@ const end = (message: string | null, quiet = false): Transition => ({
  * What the reader is told when a sign-in with `provider` (null: not known,
  * back from the redirect fallback) ends with the API error `code`.
  */
-export function signInErrorMessage(code: string | null, provider: ProviderId | null): string {
-  const name = provider ? PROVIDER_NAMES[provider] : 'your account';
+export function signInErrorMessage(code: string | null, provider: ProviderId | null): Words {
+  const params = provider ? { provider: PROVIDER_NAMES[provider] } : undefined;
   switch (code) {
     case 'popup_blocked':
-      return 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.';
+      return { key: 'signIn.popupBlocked' };
     case 'login_denied':
-      return provider ? `You cancelled signing in with ${name}.` : 'You cancelled signing in.';
+      return params ? { key: 'signIn.cancelledWith', params } : { key: 'signIn.cancelled' };
     case 'ticket_expired':
     case 'ticket_not_found':
       return TOO_LONG;
     case 'rate_limited':
-      return 'Too many sign-in attempts. Please wait a minute and try again.';
+      return { key: 'signIn.tooMany' };
     case 'network_error':
-      return 'Could not reach the comment server. Please try again.';
+      return { key: 'signIn.network' };
     case 'unknown_provider':
-      return `Signing in with ${name} is not available here.`;
+      return params ? { key: 'signIn.unavailable', params } : { key: 'signIn.failed' };
     default:
-      return provider
-        ? `Signing in with ${name} didn’t work. Please try again, or comment as a guest.`
-        : 'Signing in didn’t work. Please try again, or comment as a guest.';
+      return params ? { key: 'signIn.failedWith', params } : { key: 'signIn.failed' };
   }
 }
 

@@ -4,8 +4,9 @@ import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
 import { type FieldProblems, type FormField, type FormInput, storedLength } from '../form-check.ts';
+import { loadAllWords, t } from '../i18n.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
-import { counterText, NETWORK_TROUBLE } from '../text.ts';
+import { counterText, networkTrouble } from '../text.ts';
 import { GuestData } from './GuestData.tsx';
 import { NO_NOTIFY, NotifyBoxes, type NotifyChoice } from './NotifyBoxes.tsx';
 import { SignedIn } from './SignedIn.tsx';
@@ -20,10 +21,14 @@ let problemsModule: Promise<Problems> | undefined;
  * a failed load (the network came back).
  */
 export function loadProblems(): Promise<Problems> {
-  problemsModule ??= import('../problems.ts').catch((error: unknown) => {
-    problemsModule = undefined;
-    throw error;
-  });
+  // The words for problems come with the rest of the reader's language.
+  problemsModule ??= Promise.all([import('../problems.ts'), loadAllWords()]).then(
+    ([module]) => module,
+    (error: unknown) => {
+      problemsModule = undefined;
+      throw error;
+    },
+  );
   return problemsModule;
 }
 
@@ -76,11 +81,11 @@ function PrivacyLine() {
   if (!akismet && !privacyUrl) return null;
   return (
     <p className="privacy" data-testid="privacy">
-      {akismet && 'This site uses Akismet to reduce spam. '}
+      {akismet && `${t('form.akismet')} `}
       {privacyUrl && (
         <>
           <a href={privacyUrl} target="_blank" rel="noopener">
-            Learn how your comment data is processed
+            {t('form.privacy')}
           </a>
           .
         </>
@@ -147,7 +152,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       check = await loadProblems();
     } catch {
       // Its code could not load: neither would the comment.
-      setFormError(NETWORK_TROUBLE);
+      setFormError(networkTrouble());
       return;
     }
     setWords(check);
@@ -209,7 +214,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   ]
     .filter(Boolean)
     .join(' ');
-  const heading = parent ? `Reply to ${parent.author.name}` : 'Leave a comment';
+  const heading = parent ? t('form.replyTo', { name: parent.author.name }) : t('form.leave');
 
   return (
     <form
@@ -238,12 +243,12 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
                 ?.focus();
             }}
           >
-            Cancel reply
+            {t('form.cancelReply')}
           </button>
         )}
       </div>
       <label htmlFor={`${prefix}-body`} className="visually-hidden">
-        Comment
+        {t('form.comment')}
       </label>
       <textarea
         ref={textarea}
@@ -251,7 +256,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         name="comment"
         rows={3}
         required
-        placeholder="Write a comment…"
+        placeholder={t('form.placeholder')}
         value={draft.text}
         aria-invalid={fieldError('body') ? true : undefined}
         aria-describedby={bodyDescribed || undefined}
@@ -281,9 +286,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         <>
           <fieldset className="details">
             <legend>
-              {bootstrap.providers.length > 0
-                ? 'Fill in your details below or click an icon to log in:'
-                : 'Fill in your details below'}
+              {bootstrap.providers.length > 0 ? t('form.detailsOrLogIn') : t('form.details')}
             </legend>
             <div data-testid="sign-in-slot">
               <SignIn beforeSignIn={draft.save} />
@@ -291,8 +294,8 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
             <div className="fields">
               <Field
                 id={`${prefix}-email`}
-                label="Email"
-                hint="Address never made public"
+                label={t('form.email')}
+                hint={t('form.emailHint')}
                 error={fieldError('email')}
                 type="email"
                 name="email"
@@ -306,7 +309,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
               />
               <Field
                 id={`${prefix}-name`}
-                label="Name"
+                label={t('form.name')}
                 error={fieldError('name')}
                 name="name"
                 autoComplete="name"
@@ -319,7 +322,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
               />
               <Field
                 id={`${prefix}-website`}
-                label="Website"
+                label={t('form.website')}
                 error={fieldError('website')}
                 type="url"
                 name="url"
@@ -338,7 +341,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
               checked={remember}
               onChange={(event) => onRememberChange(event.currentTarget.checked)}
             />
-            Save my name, email, and website in this browser for the next time I comment.
+            {t('form.remember')}
           </label>
         </>
       )}
@@ -350,7 +353,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
       {/* The honeypot: hidden from people (off-screen, out of the tab order and
           the accessibility tree), so only a bot filling every field types here. */}
       <div className="hp" aria-hidden="true">
-        <label htmlFor={`${prefix}-url2`}>Leave this field empty</label>
+        <label htmlFor={`${prefix}-url2`}>{t('form.honeypot')}</label>
         <input
           ref={honeypot}
           id={`${prefix}-url2`}
@@ -366,7 +369,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
         </p>
       )}
       <button type="submit" className="submit" disabled={posting}>
-        {posting ? 'Posting…' : 'Post Comment'}
+        {t(posting ? 'form.posting' : 'form.post')}
       </button>
       <PrivacyLine />
     </form>

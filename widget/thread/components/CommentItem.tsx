@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
+import { exactTime, loadAllWords, t, timeAgo } from '../i18n.ts';
 import { Later } from '../later.ts';
-import { exactTime, timeAgo } from '../time.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
 import { CommentForm } from './CommentForm.tsx';
@@ -10,8 +10,10 @@ import { MoreReplies } from './LoadMore.tsx';
 import { ProviderMark } from './ProviderIcon.tsx';
 
 // Only an author inside the edit window opens these: off the first render.
-const loadEdit = () => import('./OwnComment.tsx').then((m) => m.EditComment);
-const loadConfirm = () => import('./OwnComment.tsx').then((m) => m.ConfirmDelete);
+// The edit and delete boxes' words come with the rest of the reader's language.
+const own = () => Promise.all([import('./OwnComment.tsx'), loadAllWords()]).then(([m]) => m);
+const loadEdit = () => own().then((m) => m.EditComment);
+const loadConfirm = () => own().then((m) => m.ConfirmDelete);
 
 function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
@@ -50,7 +52,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
           data-depth={node.depth}
           tabIndex={-1}
         >
-          <p className="deleted-note">This comment was deleted.</p>
+          <p className="deleted-note">{t('comment.deleted')}</p>
         </article>
         <Replies node={node} />
         {comment.parentId === null && <MoreReplies parent={comment.id} />}
@@ -86,7 +88,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 className="reply-to"
                 href={permalink(replyTo.id)}
                 target="_top"
-                aria-label={`In reply to ${replyTo.author.name}`}
+                aria-label={t('comment.inReplyTo', { name: replyTo.author.name })}
                 onClick={(event) => {
                   event.preventDefault();
                   dispatch('highlight', replyTo.id);
@@ -102,18 +104,18 @@ export function CommentItem({ node }: { node: CommentNode }) {
             </a>
             {isNew && (
               <span className="new-badge" data-testid="new-badge">
-                New
+                {t('comment.new')}
               </span>
             )}
             {comment.editedAt && (
               <span className="edited" data-testid="edited" title={exactTime(comment.editedAt)}>
-                (edited)
+                {t('comment.edited')}
               </span>
             )}
           </header>
           {comment.status === 'pending' && (
             <p className="awaiting" data-testid="awaiting-moderation">
-              Your comment is awaiting moderation.
+              {t('comment.awaiting')}
             </p>
           )}
           {/* Open until the author closes it: the edit window may end while they
@@ -137,29 +139,29 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 <button
                   type="button"
                   className="reply"
-                  aria-label={`Reply to ${name}`}
+                  aria-label={t('comment.replyTo', { name })}
                   aria-expanded={replying}
                   onClick={() => dispatch('openReply', comment.id)}
                 >
-                  Reply
+                  {t('comment.reply')}
                 </button>
                 {editable && (
                   <>
                     <button
                       type="button"
                       className="reply"
-                      aria-label="Edit your comment"
+                      aria-label={t('comment.editYours')}
                       onClick={() => setOwn('editing')}
                     >
-                      Edit
+                      {t('comment.edit')}
                     </button>
                     <button
                       type="button"
                       className="reply"
-                      aria-label="Delete your comment"
+                      aria-label={t('comment.deleteYours')}
                       onClick={() => setOwn('confirming')}
                     >
-                      Delete
+                      {t('comment.delete')}
                     </button>
                   </>
                 )}

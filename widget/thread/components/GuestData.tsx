@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { loadAllWords, t } from '../i18n.ts';
 import { Later } from '../later.ts';
 
 // Opened by few readers: off the first render.
-const loadPanel = () => import('./GuestDataPanel.tsx').then((m) => m.GuestDataPanel);
+// Its words come with the rest of the reader's language.
+const loadPanel = () =>
+  Promise.all([import('./GuestDataPanel.tsx'), loadAllWords()]).then(([m]) => m.GuestDataPanel);
 
 /**
  * A guest's data rights on this site (issue 12): a button in the comment
@@ -14,7 +17,7 @@ export function GuestData() {
   if (!open) {
     return (
       <button type="button" className="link-button your-data" onClick={() => setOpen(true)}>
-        Your data on this site
+        {t('data.open')}
       </button>
     );
   }

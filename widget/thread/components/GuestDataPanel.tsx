@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 
 /**
  * The open panel of a guest's data rights on this site (issue 12): they give their email and
@@ -18,27 +19,22 @@ export function GuestDataPanel() {
     setStatus('');
     try {
       const { expiresInMinutes } = await api.requestGuestData(bootstrap.site, email.trim());
-      setStatus(
-        `If ${email.trim()} is your address, a link is on its way to it. It works once, within ${expiresInMinutes} minutes, for this site only.`,
-      );
+      setStatus(t('data.sent', { email: email.trim(), count: expiresInMinutes }));
     } catch (err) {
       setStatus(
         // The server's own words: the rate limit's wait, a bad address, no email here.
         err instanceof ApiError && (err.status < 500 || err.code === 'email_unavailable')
           ? err.message
-          : 'Your request could not be sent. Please try again.',
+          : t('data.sendFailed'),
       );
     }
   }
 
   return (
     <fieldset className="your-data" data-testid="guest-data">
-      <legend>Your data on this site</legend>
-      <p>
-        Download or delete the comments you wrote here with your email address. We’ll email you a
-        link to prove it’s yours. Other sites are not affected.
-      </p>
-      <label htmlFor="guest-data-email">Your email</label>{' '}
+      <legend>{t('data.open')}</legend>
+      <p>{t('data.explain')}</p>
+      <label htmlFor="guest-data-email">{t('data.email')}</label>{' '}
       <input
         id="guest-data-email"
         type="email"
@@ -53,7 +49,7 @@ export function GuestDataPanel() {
         }}
       />{' '}
       <button type="button" onClick={() => void ask()}>
-        Email me a link
+        {t('data.send')}
       </button>
       {status && <p role="status">{status}</p>}
     </fieldset>

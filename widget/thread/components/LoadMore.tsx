@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommentList } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 
 /**
  * A button that fetches more of the thread, says so while it does, and
@@ -37,7 +38,7 @@ function FetchButton({
       {state === 'failed' && (
         <span className="error" role="alert">
           {' '}
-          Couldn’t load them. Please try again.
+          {t('more.failed')}
         </span>
       )}
     </p>
@@ -51,7 +52,7 @@ export function LoadMoreComments() {
   if (!cursor) return null;
   return (
     <FetchButton
-      label="Load more comments"
+      label={t('more.comments')}
       testId="load-more"
       fetchMore={async () =>
         dispatch('appendPage', await api.listComments(bootstrap.site, bootstrap.page, { cursor }))
@@ -65,7 +66,7 @@ export function MoreReplies({ parent }: { parent: string }) {
   const { api, bootstrap, state, dispatch } = useThread();
   const more = state.moreReplies[parent];
   if (!more) return null;
-  const label = more.count === 1 ? 'Show 1 more reply' : `Show ${more.count} more replies`;
+  const label = t('more.replies', { count: more.count });
   return (
     <FetchButton
       label={label}

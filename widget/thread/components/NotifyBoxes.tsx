@@ -1,4 +1,5 @@
 import type { SubscriptionOutcome } from '../../../contract/api.ts';
+import { t } from '../i18n.ts';
 
 /** The form's two "Notify me" boxes (WordPress's wording), off until ticked. */
 export interface NotifyChoice {
@@ -9,8 +10,8 @@ export interface NotifyChoice {
 export const NO_NOTIFY: NotifyChoice = { replies: false, page: false };
 
 const BOXES = [
-  ['replies', 'Notify me of new replies by email'],
-  ['page', 'Notify me of new comments on this post'],
+  ['replies', 'form.notifyReplies'],
+  ['page', 'form.notifyPage'],
 ] as const;
 
 /**
@@ -38,12 +39,12 @@ export function NotifyBoxes({
             checked={choice[key]}
             onChange={(event) => onChange({ ...choice, [key]: event.currentTarget.checked })}
           />
-          {label}
+          {t(label)}
         </label>
       ))}
       {outcome === 'confirm_email' && (
         <p className="privacy" role="status">
-          Check your email to confirm.
+          {t('form.notify.confirmEmail')}
         </p>
       )}
     </>

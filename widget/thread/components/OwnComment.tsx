@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Comment } from '../../../contract/api.ts';
 import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 import { checkForm, fieldText, formMessage, fromServer } from '../problems.ts';
 
 /** What the author is told when a change is refused: about the text by the form's words. */
@@ -61,11 +62,11 @@ export function EditComment({ comment, onClose }: { comment: Comment; onClose: (
     <form
       className="edit-form"
       data-testid="edit-form"
-      aria-label="Edit your comment"
+      aria-label={t('comment.editYours')}
       onSubmit={save}
     >
       <label htmlFor={id} className="visually-hidden">
-        Your comment
+        {t('edit.label')}
       </label>
       <textarea
         ref={textarea}
@@ -88,10 +89,10 @@ export function EditComment({ comment, onClose }: { comment: Comment; onClose: (
       )}
       <div className="own-actions">
         <button type="submit" className="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('edit.saving') : t('edit.save')}
         </button>
         <button type="button" className="link-button" onClick={close}>
-          Cancel
+          {t('edit.cancel')}
         </button>
       </div>
     </form>
@@ -122,10 +123,10 @@ export function ConfirmDelete({ comment, onClose }: { comment: Comment; onClose:
   };
 
   return (
-    <fieldset className="confirm" aria-label="Delete this comment?" data-testid="confirm-delete">
-      <span>Delete this comment?</span>
+    <fieldset className="confirm" aria-label={t('delete.confirm')} data-testid="confirm-delete">
+      <span>{t('delete.confirm')}</span>
       <button type="button" className="link-button danger" disabled={deleting} onClick={remove}>
-        {deleting ? 'Deleting…' : 'Delete'}
+        {deleting ? t('delete.deleting') : t('comment.delete')}
       </button>
       <button
         type="button"
@@ -136,7 +137,7 @@ export function ConfirmDelete({ comment, onClose }: { comment: Comment; onClose:
           refocus(comment.id);
         }}
       >
-        Keep
+        {t('delete.keep')}
       </button>
       {error && (
         <p className="error" role="alert">

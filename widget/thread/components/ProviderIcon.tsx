@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../../contract/providers.ts';
-import { PROVIDER_NAMES } from '../auth.ts';
+import { PROVIDER_NAMES } from '../auth/providers.ts';
 
 /**
  * Each provider's own mark, drawn here (inline: nothing is fetched from the

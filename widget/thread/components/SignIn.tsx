@@ -1,5 +1,6 @@
-import { PROVIDER_NAMES } from '../auth.ts';
+import { PROVIDER_NAMES } from '../auth/providers.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 import { ProviderIcon } from './ProviderIcon.tsx';
 
 /**
@@ -16,15 +17,15 @@ export function SignIn({ beforeSignIn }: { beforeSignIn: () => void }) {
     <div className="sign-in">
       {signingIn ? (
         <p className="sign-in-status" role="status">
-          <span>Connecting to {PROVIDER_NAMES[signingIn.provider]}…</span>{' '}
+          <span>{t('signIn.connecting', { provider: PROVIDER_NAMES[signingIn.provider] })}</span>{' '}
           <button type="button" className="link-button" onClick={auth.cancel}>
-            Cancel
+            {t('signIn.cancel')}
           </button>
         </p>
       ) : (
         <div className="providers">
           {bootstrap.providers.map((provider) => {
-            const label = `Log in with ${PROVIDER_NAMES[provider]}`;
+            const label = t('signIn.logInWith', { provider: PROVIDER_NAMES[provider] });
             return (
               <button
                 key={provider}
@@ -32,6 +33,8 @@ export function SignIn({ beforeSignIn }: { beforeSignIn: () => void }) {
                 className="provider"
                 aria-label={label}
                 title={label}
+                onPointerEnter={auth.prefetch}
+                onFocus={auth.prefetch}
                 onClick={() => {
                   beforeSignIn();
                   auth.signIn(provider);

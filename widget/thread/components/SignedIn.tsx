@@ -1,11 +1,14 @@
-import { PROVIDER_NAMES } from '../auth.ts';
+import { PROVIDER_NAMES } from '../auth/providers.ts';
 import { useThread } from '../context.ts';
+import { loadAllWords, t } from '../i18n.ts';
 import { Later } from '../later.ts';
 import type { Session } from '../state.ts';
 import { Avatar } from './Avatar.tsx';
 
 // Opened by few readers: off the first render.
-const loadYourData = () => import('./YourData.tsx').then((m) => m.YourData);
+// Its words come with the rest of the reader's language.
+const loadYourData = () =>
+  Promise.all([import('./YourData.tsx'), loadAllWords()]).then(([m]) => m.YourData);
 
 /** Who the reader is commenting as, in place of the guest fields, with Log Out and Change. */
 export function SignedIn({ session }: { session: Session }) {
@@ -18,13 +21,13 @@ export function SignedIn({ session }: { session: Session }) {
       <div>
         <strong className="author">{identity.name}</strong>
         <p>
-          You are commenting using your {PROVIDER_NAMES[identity.provider]} account. (
+          {t('signIn.as', { provider: PROVIDER_NAMES[identity.provider] })} (
           <button type="button" className="link-button" onClick={() => void auth.logOut()}>
-            Log Out
+            {t('signIn.logOut')}
           </button>{' '}
           /{' '}
           <button type="button" className="link-button" onClick={auth.change}>
-            Change
+            {t('signIn.change')}
           </button>
           )
         </p>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
@@ -10,8 +11,8 @@ import { LoadMoreComments } from './LoadMore.tsx';
  * published but the reader sees their own held one (not "no comments" above it).
  */
 export function countLabel(total: number, shown = 0): string {
-  if (total <= 0) return shown > 0 ? 'Comments' : 'No comments yet';
-  return total === 1 ? '1 comment' : `${total.toLocaleString('en')} comments`;
+  if (total <= 0) return t(shown > 0 ? 'count.heading' : 'count.none');
+  return t('count.some', { count: total });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommentsOnDeletion } from '../../../contract/reader-data.schema.ts';
 import { useThread } from '../context.ts';
+import { t } from '../i18n.ts';
 
 /**
  * A signed-in reader's data rights on this site (issue 12): download what
@@ -25,7 +26,7 @@ export function YourData() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
-      setStatus('Your data could not be downloaded. Please try again.');
+      setStatus(t('data.downloadFailed'));
     }
   }
 
@@ -33,43 +34,40 @@ export function YourData() {
     try {
       await api.deleteAccount(bootstrap.site, comments);
     } catch {
-      setStatus('Your account could not be deleted. Please try again.');
+      setStatus(t('data.deleteFailed'));
       return;
     }
     await auth.logOut();
-    dispatch('signedOut', 'Your account on this site was deleted.');
+    dispatch('signedOut', t('data.deleted'));
     dispatch('threadLoaded', await api.listComments(bootstrap.site, bootstrap.page));
   }
 
   return (
     <div className="your-data" data-testid="your-data">
       <button type="button" className="link-button" onClick={() => void download()}>
-        Download my data
+        {t('data.download')}
       </button>{' '}
       ·{' '}
       <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-        Delete my account
+        {t('data.delete')}
       </button>
       {confirming && (
         <fieldset>
-          <legend>Delete my account on this site</legend>
-          <p>
-            Delete your account on this site? Your name, picture and sessions here go. Other sites
-            are not affected.
-          </p>
+          <legend>{t('data.deleteTitle')}</legend>
+          <p>{t('data.deleteExplain')}</p>
           {/* Only what the site's policy allows (its readerDeletion setting). */}
           {deletion !== 'remove' && (
             <button type="button" onClick={() => void remove('anonymise')}>
-              Delete, keep my comments as “Deleted user”
+              {t('data.deleteKeep')}
             </button>
           )}{' '}
           {deletion !== 'anonymise' && (
             <button type="button" className="danger" onClick={() => void remove('remove')}>
-              Delete, and remove my comments
+              {t('data.deleteRemove')}
             </button>
           )}{' '}
           <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('edit.cancel')}
           </button>
         </fieldset>
       )}
