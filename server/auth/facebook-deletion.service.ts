@@ -8,8 +8,7 @@
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deleteAvatars } from '../avatars/avatar.repository.ts';
-import { NO_AVATAR } from '../avatars/avatar-source.ts';
-import { listPagesCommentedBy } from '../comments/comment.repository.ts';
+import { anonymiseIdentityComments, listPagesCommentedBy } from '../comments/comment.repository.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -117,20 +116,7 @@ export async function deleteFacebookData(db: Db, userId: string): Promise<Deleti
           pageKey: page.page_key,
         });
       }
-      const updated = await tx
-        .updateTable('comments')
-        .set({
-          author_name: 'Deleted user',
-          author_url: null,
-          author_avatar_url: null,
-          author_email: null,
-          author_provider: 'guest',
-          identity_id: null,
-          avatar_key: NO_AVATAR,
-        })
-        .where('identity_id', '=', identity.id)
-        .executeTakeFirst();
-      commentsAnonymised = Number(updated.numUpdatedRows);
+      commentsAnonymised = await anonymiseIdentityComments(tx, identity.id);
       await tx.deleteFrom('sessions').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('login_tickets').where('identity_id', '=', identity.id).execute();
       await tx.deleteFrom('identities').where('id', '=', identity.id).execute();

@@ -114,8 +114,8 @@ describe.each(DIALECTS)('Facebook data deletion on %s', (dialect) => {
           author_email: 'ada@example.com',
           author_url: 'https://ada.example',
           author_provider: 'facebook',
-          ip: null,
-          user_agent: null,
+          ip: '203.0.113.7',
+          user_agent: 'Ada’s browser',
           created_at: at,
           updated_at: at,
           identity_id: identity.id,
@@ -176,6 +176,9 @@ describe.each(DIALECTS)('Facebook data deletion on %s', (dialect) => {
         author_email: null,
         author_avatar_url: null,
         identity_id: null,
+        // Where they commented from goes with them, as for a reader's own deletion.
+        ip: null,
+        user_agent: null,
         body_source: `Comment ${i}`,
       });
     }

@@ -42,24 +42,43 @@ export async function updateCommentBody(
  * Turns a comment into the placeholder of a deleted one: no text and nothing
  * of its author (nor their IP, browser or key), only its place in the thread.
  */
+/**
+ * A comment's author fields once nobody is behind it (deleted, anonymised,
+ * erased): nothing that points at a person, no picture, no request data.
+ * Callers add the name it shows.
+ */
+export const NO_AUTHOR = {
+  author_email: null,
+  author_url: null,
+  author_avatar_url: null,
+  author_provider: 'guest',
+  identity_id: null,
+  author_key_hash: null,
+  avatar_key: NO_AVATAR,
+  ip: null,
+  user_agent: null,
+} as const;
+
+/** Every comment of an identity, on every site, kept as "Deleted user"; returns how many. */
+export async function anonymiseIdentityComments(db: Db, identityId: string): Promise<number> {
+  const updated = await db
+    .updateTable('comments')
+    .set({ ...NO_AUTHOR, author_name: 'Deleted user' })
+    .where('identity_id', '=', identityId)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows);
+}
+
 export async function blankComment(db: Db, id: string, now: string): Promise<void> {
   await db
     .updateTable('comments')
     .set({
+      ...NO_AUTHOR,
       deleted_at: now,
       updated_at: now,
       body_source: '',
       body_html: '',
       author_name: '',
-      author_email: null,
-      author_url: null,
-      author_avatar_url: null,
-      author_provider: 'guest',
-      identity_id: null,
-      author_key_hash: null,
-      avatar_key: NO_AVATAR,
-      ip: null,
-      user_agent: null,
     })
     .where('id', '=', id)
     .execute();

@@ -1,5 +1,4 @@
-import { NO_AVATAR } from '../avatars/avatar-source.ts';
-import type { AuthorMatch } from '../comments/comment.repository.ts';
+import { type AuthorMatch, NO_AUTHOR } from '../comments/comment.repository.ts';
 import type { Db } from '../store/db.ts';
 
 function matching(author: AuthorMatch) {
@@ -65,19 +64,7 @@ export async function anonymiseAuthorComments(
   const match = matching(author);
   const result = await db
     .updateTable('comments')
-    .set({
-      author_name: 'Deleted user',
-      author_email: null,
-      author_url: null,
-      author_avatar_url: null,
-      author_provider: 'guest',
-      identity_id: null,
-      author_key_hash: null,
-      avatar_key: NO_AVATAR,
-      ip: null,
-      user_agent: null,
-      updated_at: now,
-    })
+    .set({ ...NO_AUTHOR, author_name: 'Deleted user', updated_at: now })
     .where('site_id', '=', siteId)
     .where(match.column, '=', match.value)
     .executeTakeFirst();
