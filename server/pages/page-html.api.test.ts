@@ -47,7 +47,51 @@ describe.each(DIALECTS)('comments as HTML for the page, on %s', (dialect) => {
     const res = await fragment({ site: 'blog', page: 'https://blog.example/empty' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await res.text()).toContain('No comments yet.');
+    expect(await res.text()).toContain('<h2 class="parley-count">No comments yet</h2>');
+  });
+
+  it('speaks the site’s language: its words, plurals, dates and direction', async () => {
+    await server.buildSite({
+      id: 'arabic',
+      origins: ['https://arabic.example'],
+      settings: { language: 'ar' },
+    });
+    await server.buildSite({
+      id: 'french',
+      origins: ['https://french.example'],
+      settings: { language: 'fr' },
+    });
+    const onPage = async (site: string, page: string, bodies: string[]) => {
+      for (const body of bodies) {
+        const res = await fetch(`${server.url}/api/v1/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            site,
+            page,
+            pageUrl: page,
+            pageTitle: 'Post',
+            body,
+            author: { name: 'Ada Reader', email: 'ada@example.com' },
+          }),
+        });
+        expect(res.status).toBe(201);
+      }
+      return (await fragment({ site, page })).text();
+    };
+    const french = await onPage('french', 'https://french.example/billet', ['Un', 'Deux']);
+    expect(french).toContain('lang="fr" dir="ltr" aria-label="Commentaires"');
+    expect(french).toContain('<h2 class="parley-count">2 commentaires</h2>');
+    expect(french).toMatch(/dateCreated"[^>]*>\d{1,2} [a-zéû]+\.? \d{4}</);
+    // No English in what a reader reads (class names aside).
+    expect(french).not.toMatch(/>[^<]*\b(?:comments?|edited|deleted)\b[^<]*</i);
+    const arabic = await onPage('arabic', 'https://arabic.example/post', ['واحد', 'اثنان']);
+    expect(arabic).toContain('lang="ar" dir="rtl"');
+    // Arabic has a dual: two comments are not "2 comments".
+    expect(arabic).toContain('<h2 class="parley-count">تعليقان</h2>');
+    expect(
+      await (await fragment({ site: 'french', page: 'https://french.example/vide' })).text(),
+    ).toContain('<h2 class="parley-count">Aucun commentaire pour l’instant</h2>');
   });
 
   it('renders the thread: nested replies, sanitised HTML, schema.org Comment microdata, no scripts', async () => {

@@ -33,6 +33,7 @@ export async function pageHtml(
     pageUrl: page?.url ?? '',
     publicUrl,
     maxDepth: site.settings.maxDepth,
+    locale: site.settings.language ?? 'en',
   });
   return { html, total: thread.total };
 }

@@ -4,9 +4,15 @@
  * Built from the presented comments only, so it shows exactly what the
  * widget shows everyone: the HTML sanitised at write time, the author's
  * name, link and Parley-served picture, never an email. schema.org
- * `Comment` microdata; no script, no style, no event handler.
+ * `Comment` microdata; no script, no style, no event handler. Its words
+ * come from the thread's catalogue, in the site's language: the fragment
+ * is part of the site's own page and one copy serves every reader.
  */
 import type { Comment } from '../../contract/api.ts';
+import { type Translate, translator } from '../../contract/i18n/format.ts';
+import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
+import type { ReaderMessages } from '../../contract/i18n/reader/en.ts';
+import { readerMessages } from '../../contract/i18n/reader/index.ts';
 import { escapeHtml } from '../http/html.ts';
 
 /** The fragment's outermost class: the loader swaps it for the live widget. */
@@ -21,6 +27,13 @@ export interface ThreadHtmlInput {
   /** Parley's base URL: the pictures' paths are made absolute with it. */
   readonly publicUrl: string;
   readonly maxDepth: number;
+  readonly locale: Locale;
+}
+
+/** What rendering one comment needs besides the comment. */
+interface Words {
+  readonly t: Translate<keyof ReaderMessages & string>;
+  readonly date: Intl.DateTimeFormat;
 }
 
 interface Node {
@@ -50,16 +63,15 @@ function nest(comments: readonly Comment[], maxDepth: number): Node[] {
   return roots;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
-
-function renderComment(node: Node, input: ThreadHtmlInput): string {
+function renderComment(node: Node, input: ThreadHtmlInput, words: Words): string {
+  const { t, date: dateFormat } = words;
   const { comment } = node;
   const id = escapeHtml(comment.id);
   const replies = node.children.length
-    ? `<ol class="parley-replies">${node.children.map((n) => renderComment(n, input)).join('')}</ol>`
+    ? `<ol class="parley-replies">${node.children.map((n) => renderComment(n, input, words)).join('')}</ol>`
     : '';
   if (comment.deleted) {
-    return `<li id="comment-${id}" class="parley-comment parley-deleted"><p>Comment deleted</p>${replies}</li>`;
+    return `<li id="comment-${id}" class="parley-comment parley-deleted"><p>${escapeHtml(t('comment.deleted'))}</p>${replies}</li>`;
   }
   const { author } = comment;
   const name = escapeHtml(author.name);
@@ -79,7 +91,7 @@ function renderComment(node: Node, input: ThreadHtmlInput): string {
       ? `<a class="parley-permalink" itemprop="url" href="${escapeHtml(permalink)}">${date}</a>`
       : date) +
     (comment.editedAt
-      ? ` <span class="parley-edited">(edited <time itemprop="dateModified" datetime="${escapeHtml(comment.editedAt)}">${dateFormat.format(new Date(comment.editedAt))}</time>)</span>`
+      ? ` <span class="parley-edited"><time itemprop="dateModified" datetime="${escapeHtml(comment.editedAt)}" title="${dateFormat.format(new Date(comment.editedAt))}">${escapeHtml(t('comment.edited'))}</time></span>`
       : '') +
     `</header><div class="parley-body" itemprop="text">${comment.html}</div></article>${replies}</li>`
   );
@@ -88,9 +100,16 @@ function renderComment(node: Node, input: ThreadHtmlInput): string {
 /** The fragment for one page's published comments. */
 export function renderThreadHtml(input: ThreadHtmlInput): string {
   const roots = nest(input.comments, Math.max(1, input.maxDepth));
-  const heading = input.total === 1 ? '1 comment' : `${input.total} comments`;
+  const t = translator(input.locale, readerMessages(input.locale));
+  const words: Words = {
+    t,
+    date: new Intl.DateTimeFormat(input.locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  };
+  const heading = escapeHtml(
+    input.total ? t('count.some', { count: input.total }) : t('count.none'),
+  );
   const list = roots.length
-    ? `<ol class="parley-comments">${roots.map((n) => renderComment(n, input)).join('')}</ol>`
-    : '<p class="parley-empty">No comments yet.</p>';
-  return `<section class="${STATIC_THREAD_CLASS}" aria-label="Comments"><h2 class="parley-count">${heading}</h2>${list}</section>\n`;
+    ? `<ol class="parley-comments">${roots.map((n) => renderComment(n, input, words)).join('')}</ol>`
+    : '';
+  return `<section class="${STATIC_THREAD_CLASS}" lang="${input.locale}" dir="${directionOf(input.locale)}" aria-label="${escapeHtml(t('count.heading'))}"><h2 class="parley-count">${heading}</h2>${list}</section>\n`;
 }
