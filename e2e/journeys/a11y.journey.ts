@@ -6,7 +6,7 @@
  */
 import { ar } from '../../contract/i18n/reader/ar.ts';
 import { expectAccessible } from '../engines/axe.ts';
-import { journey } from '../engines/fixture.ts';
+import { expect, journey } from '../engines/fixture.ts';
 import { click, fill, see } from '../engines/steps.ts';
 import { hostPage, PARLEY_URL, SNIPPET, seedComment } from '../fixtures.ts';
 import { OWNER } from '../urls.ts';
@@ -62,6 +62,15 @@ journey('the widget in Arabic is right-to-left and passes axe', async ({ open, r
   // The host page's iframe is named in the reader's language too.
   await see(tab, 'page', { css: `iframe.parley-frame[title="${ar['frame.title']}"]` });
   await see(tab, 'widget', { testId: 'comment', hasText: 'ردّ عليه' });
+  // Mirrored: the reply steps in from the right, under its parent.
+  const edges = await tab.evaluate<{ parent: number; reply: number }>(
+    'widget',
+    `() => {
+      const [parent, reply] = [...document.querySelectorAll('[data-testid="comment"]')];
+      return { parent: parent.getBoundingClientRect().right, reply: reply.getBoundingClientRect().right };
+    }`,
+  );
+  expect(edges.reply).toBeLessThan(edges.parent - 20);
   await expectAccessible(tab, 'widget', 'Arabic (rtl) thread with replies', engine);
   // An empty submit: the problems, in Arabic, beside their fields.
   await click(tab, 'widget', { role: 'button', name: String(ar['form.post']) });

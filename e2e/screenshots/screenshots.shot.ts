@@ -1,7 +1,7 @@
 /**
  * The pictures in docs/screenshots/, taken from the real demo so they stay
  * current: `npm run screenshots` (README). The widget on the demo blog's
- * cream page, light and dark, and the dashboard.
+ * cream page, light and dark, in Arabic, and the dashboard.
  */
 import type { Page } from '@playwright/test';
 import { expect, hostPage, PARLEY_URL, POSTS, test } from '../fixtures.ts';
@@ -11,10 +11,17 @@ const OUT = 'docs/screenshots';
 
 /**
  * Languages to photograph the widget in besides English, each as
- * `widget-<lang>.png` on an `<html lang>` page (right to left where the
- * language is). Add 'ar' once the message catalogues land (issue 11).
+ * `widget-<lang>.png` on a page of that language (right to left where the
+ * language is), with a comment and a reply in it.
  */
-const LANGUAGES: { lang: string; dir: 'ltr' | 'rtl' }[] = [];
+const LANGUAGES: { lang: string; dir: 'ltr' | 'rtl'; comment: string; reply: string }[] = [
+  {
+    lang: 'ar',
+    dir: 'rtl',
+    comment: 'مقال رائع، شكرًا على الشرح الواضح.',
+    reply: 'أوافقك الرأي، جربته على مدونتي.',
+  },
+];
 
 test.use({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
 
@@ -82,11 +89,13 @@ test('the widget on the demo blog, light and dark, and the dashboard', async ({ 
   await page.goto(dark);
   await shootThread(page, 'widget-dark.png');
 
-  for (const { lang, dir } of LANGUAGES) {
+  for (const { lang, dir, comment, reply } of LANGUAGES) {
     const other = await hostPage(page.request, {
-      head: `<meta name="x" content="${lang}">`,
+      head: '<style>body { background: #fbf7ef; font: 18px/1.6 Georgia, serif; max-width: 720px; margin: 2rem auto; }</style>',
       body: `<div dir="${dir}" lang="${lang}"><div id="parley-thread"></div></div><script src="${PARLEY_URL}/embed.js" data-site="e2e" data-lang="${lang}" async></script>`,
     });
+    const parent = await seed(page, 'e2e', other, comment, 'Layla Haddad');
+    await seed(page, 'e2e', other, reply, 'Omar Khalil', parent);
     await page.goto(other);
     await shootThread(page, `widget-${lang}.png`);
   }
