@@ -100,7 +100,12 @@ test('the demo loads the thread from Vite, and edits reach it without a reload',
   await expect(twitter).toHaveCSS('outline-color', 'rgb(1, 2, 3)', { timeout: 30_000 });
 
   // A component edit: the new label shows in place (React Fast Refresh).
-  edit(COMPONENT, (tsx) => tsx.replace('`Log in with ${', '`Sign in (edited) with ${'));
+  edit(COMPONENT, (tsx) =>
+    tsx.replace(
+      "t('signIn.logInWith', { provider: PROVIDER_NAMES[provider] })",
+      "'Sign in (edited) with ' + PROVIDER_NAMES[provider]",
+    ),
+  );
   await expect(frame.getByRole('button', { name: 'Sign in (edited) with Twitter' })).toBeVisible({
     timeout: 30_000,
   });

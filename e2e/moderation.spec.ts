@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { en } from '../contract/i18n/reader/en.ts';
 import { expect, hostPage, PARLEY_URL, postAsGuest, tabTo, test } from './fixtures.ts';
 import { OWNER } from './urls.ts';
 
@@ -158,7 +159,8 @@ test('a banned reader cannot post any more', async ({ page, browser, request }) 
 
   await frame.getByLabel('Comment', { exact: true }).fill(`Trying again ${run}`);
   await frame.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(frame.getByText('You can no longer comment on this site.')).toBeVisible();
+  // In the widget's own words for the server's `banned` (the reader's catalogue).
+  await expect(frame.getByText(String(en['error.banned']))).toBeVisible();
   await expect(frame.getByLabel('Comment', { exact: true })).toHaveValue(`Trying again ${run}`);
 });
 
