@@ -7,7 +7,7 @@ import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
 import { createDb, type Db, migrateToLatest } from '../db.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
-const BEFORE = '2026-11-29T2300-guest-data-links';
+const BEFORE = '2026-11-29T2350-duplicate-check';
 
 // Comments kept after their author left were stored with the English name
 // "Deleted user" (issue 11): they lose it for the empty name the API presents
