@@ -6,11 +6,9 @@ export async function findComment(db: Db, id: string): Promise<CommentRow | unde
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Stores a new comment; returns its row as stored (one statement: RETURNING). */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  await db.insertInto('comments').values(comment).execute();
-  const row = await findComment(db, comment.id);
-  if (!row) throw new Error('comment vanished right after it was written');
-  return row;
+  return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Whether any comment (of any status) replies to this one. */
@@ -102,14 +100,11 @@ function authorColumn(author: AuthorMatch) {
     : { column: 'author_email' as const, value: author.email.toLowerCase() };
 }
 
-/**
- * Whether this author posted exactly this text on the page (in any status but
- * trash) since `since`; `excludeId` leaves out the comment being edited.
- */
-export async function hasRecentSameText(
+/** What hasRecentSameText asks (its plan is checked in thread.plans.test.ts). */
+export function recentSameTextQuery(
   db: Db,
   query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
-): Promise<boolean> {
+) {
   const author = authorColumn(query.author);
   let select = db
     .selectFrom('comments')
@@ -120,7 +115,18 @@ export async function hasRecentSameText(
     .where('status', '!=', 'trash')
     .where('created_at', '>', query.since);
   if (query.excludeId !== undefined) select = select.where('id', '!=', query.excludeId);
-  return (await select.executeTakeFirst()) !== undefined;
+  return select;
+}
+
+/**
+ * Whether this author posted exactly this text on the page (in any status but
+ * trash) since `since`; `excludeId` leaves out the comment being edited.
+ */
+export async function hasRecentSameText(
+  db: Db,
+  query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
+): Promise<boolean> {
+  return (await recentSameTextQuery(db, query).executeTakeFirst()) !== undefined;
 }
 
 /** Whether this author has an approved comment anywhere on the site. */
