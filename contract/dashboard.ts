@@ -4,6 +4,7 @@
  * the dashboard app reads. No zod here: the dashboard imports the constants
  * at run time.
  */
+import type { ModerationReason } from './moderation-reasons.schema.ts';
 import type { ModerationMode, SiteSettings } from './site-settings.schema.ts';
 
 export type { ModerationMode, SiteSettings };
@@ -52,8 +53,8 @@ export interface QueueItem {
   };
   page: { url: string; title: string };
   parent: { id: string; authorName: string; excerpt: string } | null;
-  /** Each check that objected, what it decided, and why (written for the moderator). */
-  reasons: { check: string; decision: 'hold' | 'spam' | 'reject'; reason: string }[];
+  /** Each check that objected, what it decided, and why (a code with parameters: the dashboard words it). */
+  reasons: ModerationReason[];
 }
 
 /** GET /admin/api/sites/:site/comments: the list asked for, and how many comments each tab holds. */

@@ -2,6 +2,7 @@
  * What moderators see and do: comments of one site by status, with the
  * pipeline's reasons, their page and parent, and bulk status changes.
  */
+
 import {
   COMMENT_STATUSES,
   type CommentStatus,
@@ -13,6 +14,7 @@ import {
 import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
+import { parseStoredReasons } from '../moderation/reasons.ts';
 import type { Db } from '../store/db.ts';
 import { countByStatus, findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
 
@@ -40,7 +42,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
           excerpt: (r.parent_source ?? '').slice(0, 200),
         }
       : null,
-    reasons: r.moderation_reasons ? (JSON.parse(r.moderation_reasons) as QueueItem['reasons']) : [],
+    reasons: parseStoredReasons(r.moderation_reasons),
   };
 }
 

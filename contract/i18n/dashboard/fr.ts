@@ -124,6 +124,41 @@ export const fr: Translation<typeof en> = {
   'check.blocklist': 'Liste de blocage',
   'check.moderationMode': 'Réglage de modération du site',
   'check.akismet': 'Akismet',
+  'reason.honeypot': 'un champ caché a été rempli, comme le font les robots',
+  'reason.formNoTiming': 'aucune durée de formulaire : publié sans le formulaire',
+  'reason.formTooFast': 'publié {seconds} s après l’ouverture du formulaire (minimum {minimum} s)',
+  'reason.floodUnavailable': 'contrôle de fréquence indisponible ({error})',
+  'reason.floodTooMany': {
+    one: 'trop de commentaires ; réessayer dans {count} seconde',
+    many: 'trop de commentaires ; réessayer dans {count} de secondes',
+    other: 'trop de commentaires ; réessayer dans {count} secondes',
+  },
+  'reason.duplicate': 'le même commentaire a déjà été publié',
+  'reason.linksEditAdded': {
+    one: 'la modification a ajouté un lien ; ce site relit les commentaires avant de les publier',
+    many: 'la modification a ajouté {count} de liens ; ce site relit les commentaires avant de les publier',
+    other:
+      'la modification a ajouté {count} liens ; ce site relit les commentaires avant de les publier',
+  },
+  'reason.linksTooMany': {
+    one: '{count} lien (ce site retient les commentaires qui en ont {limit} ou plus)',
+    many: '{count} de liens (ce site retient les commentaires qui en ont {limit} ou plus)',
+    other: '{count} liens (ce site retient les commentaires qui en ont {limit} ou plus)',
+  },
+  'reason.banned': 'ce compte est banni du site',
+  'reason.wordInComment': 'mot bloqué « {word} » dans le commentaire',
+  'reason.wordInName': 'mot bloqué « {word} » dans le nom',
+  'reason.wordInWebsite': 'mot bloqué « {word} » dans le site web',
+  'reason.blockedEmail': 'adresse e-mail bloquée « {rule} »',
+  'reason.blockedIp': 'IP bloquée {ip} (règle {rule})',
+  'reason.modeAll': 'ce site retient chaque commentaire pour relecture',
+  'reason.firstGuest':
+    'premier commentaire de cette adresse e-mail : retenu jusqu’à ce qu’un modérateur en approuve un',
+  'reason.firstAccount':
+    'premier commentaire de ce compte : retenu jusqu’à ce qu’un modérateur en approuve un',
+  'reason.akismetSpam': 'Akismet le juge indésirable',
+  'reason.akismetDiscard': 'Akismet le juge manifestement indésirable',
+  'reason.akismetUnavailable': 'Akismet n’a pas pu être consulté ({error})',
 
   'comment.heading': 'Modérer un commentaire',
   'comment.notFound': 'Ce commentaire n’est sur aucun de vos sites. Il a peut-être été supprimé.',
