@@ -21,7 +21,8 @@ import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { type AssetSources, DIAGNOSE_FILE, sendAsset, type WidgetAssets } from './assets.ts';
 import { checkEmbed } from './embed-check.ts';
-import { renderThreadPage } from './thread-page.ts';
+import { publicMarkup, renderThreadMarkup } from './thread-markup.ts';
+import { FIRST_PAINT_SCRIPT_HASH, renderThreadPage } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
 // fix reaches every site within minutes. Everything it loads is hashed.
@@ -51,7 +52,8 @@ function isOrigin(value: string): boolean {
 function threadCsp(frameAncestors: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
-    `script-src ${sources.script}`,
+    // The one inline script, by its hash: the page holds no nonce.
+    `script-src ${sources.script} ${FIRST_PAINT_SCRIPT_HASH}`,
     `style-src ${sources.style}`,
     `connect-src ${sources.connect}`,
     // Avatars come from Parley itself (server/avatars): the reader's browser
@@ -215,10 +217,23 @@ export function embedRoutes(
       : 'own' in answer
         ? scriptSafeJson(answer.own)
         : answer.cached.json.toString();
+    // The app's first render, so the comments paint before its scripts load.
+    const words = {
+      locale,
+      messages: bootstrap.messages,
+      pageUrl,
+      maxDepth: bootstrap.maxDepth,
+      now: Date.now(),
+    };
+    const markup = !answer
+      ? ''
+      : 'own' in answer
+        ? renderThreadMarkup({ ...words, thread: answer.own })
+        : publicMarkup(answer.cached, words).html;
     res
       .status(site ? 200 : 404)
       .type('html')
-      .send(renderThreadPage(bootstrap, threadJson, assets.head('thread')));
+      .send(renderThreadPage(bootstrap, threadJson, assets.head('thread'), markup));
   });
 
   return router;

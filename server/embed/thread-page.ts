@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { directionOf } from '../../contract/i18n/locales.ts';
 import { escapeHtml, scriptSafeJson } from '../http/html.ts';
@@ -5,15 +6,38 @@ import { escapeHtml, scriptSafeJson } from '../http/html.ts';
 export { scriptSafeJson };
 
 /**
+ * Runs as soon as the page is parsed and its stylesheet loaded, long before
+ * the app: paints the host's look (CSS variables, as widget/thread/look.ts
+ * does) and tells the loader the server-rendered thread's height, so the
+ * frame is shown with its first comments at once (the `paint` message).
+ * Fixed text, allowed by its hash (FIRST_PAINT_SCRIPT_HASH) in the page's
+ * CSP: the page has no per-request nonce.
+ */
+export const FIRST_PAINT_SCRIPT =
+  '(function(){try{var b=JSON.parse(document.getElementById("parley-bootstrap").textContent),' +
+  'r=document.getElementById("parley-root").firstElementChild,s=document.documentElement.style,l=b.look||{};' +
+  'if(l.background)s.setProperty("--bg",l.background);if(l.font)s.setProperty("--font",l.font);' +
+  'if(l.accent)s.setProperty("--accent",l.accent);' +
+  'if(b.thread&&b.hostOrigin&&r&&parent!==window)parent.postMessage({parley:{type:"paint",' +
+  'height:Math.ceil(r.getBoundingClientRect().height)}},b.hostOrigin)}catch(e){}})()';
+
+/** The CSP source allowing FIRST_PAINT_SCRIPT. */
+export const FIRST_PAINT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FIRST_PAINT_SCRIPT).digest('base64')}'`;
+
+/**
  * The iframe's HTML. The thread's first data is inlined so the app's first
- * render needs no API round trip. `head` loads the app (WidgetAssets.head):
- * hashed JS and CSS, cached forever.
+ * render needs no API round trip, and its first render is already in the
+ * page (`markup`, server/embed/thread-markup.ts) so the comments paint
+ * before the app's scripts have loaded. `head` loads the app
+ * (WidgetAssets.head): hashed JS and CSS, cached forever.
  */
 export function renderThreadPage(
   bootstrap: Omit<ThreadBootstrap, 'thread'>,
   /** The thread's first page as script-safe JSON (the cached API body), or "null". */
   threadJson: string,
   head: string,
+  /** The app's first render (renderThreadMarkup), or '' when there is no thread. */
+  markup = '',
 ): string {
   const theme = escapeHtml(bootstrap.theme);
   const title = bootstrap.messages['frame.title'];
@@ -31,8 +55,9 @@ export function renderThreadPage(
 ${head}
 </head>
 <body>
-<div id="parley-root"></div>
+<div id="parley-root">${markup}</div>
 <script id="parley-bootstrap" type="application/json">${data}</script>
+<script>${FIRST_PAINT_SCRIPT}</script>
 </body>
 </html>
 `;
