@@ -3,11 +3,11 @@
  * links for each page: read from Vite's manifest the way server/embed/assets.ts
  * reads it, so a chunk split off an app can't slip out of its budget.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { LOCALES } from './contract/i18n/locales.ts';
 import { firstRenderMessages } from './contract/i18n/reader/first-render.ts';
 import { readerMessages } from './contract/i18n/reader/index.ts';
-import { loadWidgetAssets } from './server/embed/assets.ts';
+import { loadWidgetAssets, MANIFEST_FILE } from './server/embed/assets.ts';
 
 const DIR = 'dist/widget';
 const assets = loadWidgetAssets(DIR);
@@ -31,6 +31,24 @@ const perLanguage = LOCALES.map((locale) => {
     name: `iframe first render in ${locale} (the app and its ${locale} words)`,
     path: [...files('thread'), path],
     limit: '25000 B',
+    gzip: true,
+  };
+});
+
+// The dashboard imports its owner's language's words before its first render
+// (widget/admin/i18n.ts): each language's dashboard is the app plus that one
+// chunk, found in Vite's manifest by its source file.
+const manifest = JSON.parse(readFileSync(`${DIR}/${MANIFEST_FILE}`, 'utf8')) as Record<
+  string,
+  { file: string }
+>;
+const dashboardPerLanguage = LOCALES.map((locale) => {
+  const chunk = manifest[`contract/i18n/dashboard/${locale}.ts`];
+  if (!chunk) throw new Error(`No dashboard chunk for ${locale}: is it still imported lazily?`);
+  return {
+    name: `dashboard in ${locale} (the app and its ${locale} words)`,
+    path: [...files('admin'), `${DIR}/${chunk.file}`],
+    limit: '40000 B',
     gzip: true,
   };
 });
@@ -71,4 +89,5 @@ export default [
     limit: '40000 B',
     gzip: true,
   },
+  ...dashboardPerLanguage,
 ];

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:profile [-- <checkout>] [--post]`: where the time of the
- * 1,000-comment thread's first-page read goes (or a guest POST's). Seeds the bench's store with the checkout's
+ * `npm run bench:profile [-- <checkout>] [--post | --counts]`: where the time
+ * of the 1,000-comment thread's first-page read goes (or a guest POST's, or
+ * the counts of 20 pages). Seeds the bench's store with the checkout's
  * own seed, runs the checkout's server under `--cpu-prof`, loads
  * `GET /api/v1/comments` (10 connections, BENCH_SECONDS, br) and prints the
  * functions with the most self time. `<checkout>` is another worktree (an
@@ -26,8 +27,9 @@ interface SeedModule {
   seed(path: string, hostOrigin: string): Promise<void>;
   SITE: string;
   BIG: string;
+  otherPage(i: number): string;
 }
-const { seed, SITE, BIG } = (await import(
+const { seed, SITE, BIG, otherPage } = (await import(
   pathToFileURL(join(root, 'bench/seed.ts')).href
 )) as SeedModule;
 console.log(`Seeding (${root})…`);
@@ -68,8 +70,14 @@ for (let i = 0; ; i++) {
   if (i > 600 || child.exitCode !== null) throw new Error('the server did not answer');
   await new Promise((r) => setTimeout(r, 100));
 }
-// `--post`: a guest POST instead (the whole pipeline, Akismet off).
+// `--post`: a guest POST instead (the whole pipeline, Akismet off);
+// `--counts`: the counts of 20 pages, as the bench asks for them.
 const posting = process.argv.includes('--post');
+const counting = process.argv.includes('--counts');
+const countsUrl = `http://127.0.0.1:${port}/api/v1/counts?site=${SITE}&${Array.from(
+  { length: 20 },
+  (_, i) => `page=${encodeURIComponent(otherPage(i))}`,
+).join('&')}`;
 let n = 0;
 const postBody = () =>
   JSON.stringify({
@@ -80,7 +88,9 @@ const postBody = () =>
     body: `Bench comment ${n++}: a line of **Markdown**.`,
     author: { name: `Poster ${n % 13}`, email: `p${n % 13}@example.com` },
   });
-console.log(`Loading ${posting ? 'POST /api/v1/comments' : url} for ${SECONDS} s…`);
+console.log(
+  `Loading ${posting ? 'POST /api/v1/comments' : counting ? countsUrl : url} for ${SECONDS} s…`,
+);
 // Only the load counts, not start-up (module loading, migrations).
 const loadFrom = (performance.now() - spawnedAt) * 1000;
 const m = posting
@@ -90,7 +100,7 @@ const m = posting
       headers: { 'content-type': 'application/json', origin: hostOrigin },
       requests: [{ setupRequest: (req) => ({ ...req, body: postBody() }) }],
     })
-  : await load({ url, headers: { 'accept-encoding': 'br, gzip' } });
+  : await load({ url: counting ? countsUrl : url, headers: { 'accept-encoding': 'br, gzip' } });
 console.log(`  ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.bad} failed`);
 await new Promise<void>((done) => {
   child.once('exit', () => done());

@@ -6,9 +6,13 @@
  * Chromium, the download itself is read).
  */
 import { readFile } from 'node:fs/promises';
+import { READER_CATALOGUES } from '../contract/i18n/reader/index.ts';
 import type { ReaderDataExport } from '../contract/reader-data.schema.ts';
-import { expect, openThread, POSTS, postAsGuest, test } from './fixtures.ts';
-import { MAIL_API_URL } from './urls.ts';
+import { expect, hostPage, openThread, POSTS, postAsGuest, test } from './fixtures.ts';
+import { MAIL_API_URL, PARLEY_URL } from './urls.ts';
+
+const snippet = (attrs: string) =>
+  `<div id="parley-thread"></div><script src="${PARLEY_URL}/embed.js" ${attrs} async></script>`;
 
 const POST = POSTS[0] as string;
 
@@ -106,3 +110,30 @@ test('a guest downloads their data through the emailed link, removes it, and the
   await mail.getByRole('button', { name: 'Continue' }).click();
   await expect(mail.getByTestId('guest-data-error')).toContainText('cannot be used');
 });
+
+// Issue 11: the panel's refusals are the widget's own words, chosen by the
+// server's code and field, in the reader's language; never the server's
+// English message. The real server's answer to an address it refuses.
+for (const locale of ['en', 'fr'] as const) {
+  test(`a guest asking with an address the server refuses is told so in ${locale}`, async ({
+    page,
+    request,
+  }) => {
+    const words = READER_CATALOGUES[locale] as Record<
+      'data.open' | 'data.email' | 'data.send' | 'field.email.invalid',
+      string
+    >;
+    const url = await hostPage(request, { body: snippet(`data-site="e2e" data-lang="${locale}"`) });
+    const frame = await openThread(page, url);
+    await frame.getByRole('button', { name: words['data.open'] }).click();
+    // Passes the browser's idea of an address (a one-letter top-level domain); the server refuses it.
+    await frame.getByLabel(words['data.email'], { exact: true }).fill('ada@example.c');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/data-requests'));
+    await frame.getByRole('button', { name: words['data.send'] }).click();
+    const refusal = (await (await answered).json()) as { error: { code: string; field: string } };
+    expect(refusal.error).toMatchObject({ code: 'invalid_body', field: 'email' });
+    await expect(frame.getByTestId('guest-data').getByRole('status')).toHaveText(
+      words['field.email.invalid'],
+    );
+  });
+}

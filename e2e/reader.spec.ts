@@ -94,3 +94,17 @@ test('count.js fills every count on a page with the site’s wording for 0, 1 an
   await page.reload();
   await expect(spans).toHaveText(['2 Comments', '1 Comment', '2 Comments']);
 });
+
+// Issue 11: on a React site the frame's name is the reader's language's too
+// (<ParleyComments lang="…" />, the demo's ?lang=), as embed.js names it.
+test('<ParleyComments lang="fr" /> names its frame in French once the thread is ready', async ({
+  page,
+}) => {
+  await page.goto(`/react/posts/${POSTS[0]}?lang=fr`);
+  const iframe = page.locator('iframe.parley-frame');
+  await expect(
+    page.frameLocator('iframe.parley-frame').locator('html[lang="fr"] [data-loaded="true"]'),
+  ).toBeVisible();
+  await expect(iframe).toHaveAttribute('title', 'Commentaires');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

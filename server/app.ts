@@ -13,6 +13,7 @@ import { avatarRoutes } from './avatars/avatar.routes.ts';
 import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { cachedCounts } from './comments/counts.fast-path.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
 import { cachedThreadReads } from './comments/thread.fast-path.ts';
 import { invalidateOnChange } from './comments/thread.invalidation.ts';
@@ -169,7 +170,14 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
 
   // Threads and the iframe page compress ~5x; widget assets arrive already
   // compressed (Content-Encoding set), which compression() leaves alone.
-  app.use(compression());
+  const compress = compression();
+  app.use(compress);
+  // Counts of pages all counted in memory, likewise (compressed as Express would).
+  // compression() is typed for Express but reads and wraps only node:http's own req and res.
+  const compressPlain = compress as unknown as (
+    ...args: Parameters<typeof securityHeaders>
+  ) => void;
+  const fastCounts = cachedCounts(cache, [logRequest, securityHeaders, compressPlain]);
 
   app.use(healthRoutes(db, redis, () => draining));
   app.use(embedRoutes(db, config, assets, events, cache));
@@ -211,7 +219,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = createServer((req, res) => {
-          if (!fastRead(req, res)) app(req, res);
+          if (!fastRead(req, res) && !fastCounts(req, res)) app(req, res);
         });
         s.once('error', reject);
         s.listen(config.port, config.host, () => resolve(s));

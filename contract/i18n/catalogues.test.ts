@@ -4,6 +4,7 @@
  * has, and no English left standing in for a translation.
  */
 import { describe, expect, it } from 'vitest';
+import { DASHBOARD_CATALOGUES } from './dashboard/index.ts';
 import type { Message } from './format.ts';
 import { LOCALES } from './locales.ts';
 import { PAGE_CATALOGUES } from './pages/index.ts';
@@ -22,6 +23,11 @@ const SURFACES: Record<string, { catalogues: Record<string, Catalogue>; sameAsEn
     catalogues: READER_CATALOGUES,
     // Words German, Spanish and Portuguese share with English.
     sameAsEnglish: /^(Name|Website|Spam)$/,
+  },
+  "site owner's dashboard": {
+    catalogues: DASHBOARD_CATALOGUES,
+    // A brand, a loanword, and words French, German and Portuguese share with English.
+    sameAsEnglish: /^(Akismet|[Ss]pam|Site|Moderator|Format)$/,
   },
 };
 

@@ -4,11 +4,11 @@
  * the apps (which only ever receive the one catalogue they need).
  */
 
-/** Every shipped language, as BCP 47 tags; English is the fallback. */
-export const LOCALES = ['en', 'fr', 'de', 'es', 'pt-BR', 'ja', 'zh-CN', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locale-tags.ts';
 
-export const DEFAULT_LOCALE: Locale = 'en';
+// The tags themselves live apart, so an app that only checks a tag (the
+// thread's bootstrap) doesn't load the names and the matching below.
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale };
 
 /** Each language's own name, for the dashboard's language setting. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
@@ -27,10 +27,6 @@ const RIGHT_TO_LEFT: ReadonlySet<string> = new Set<Locale>(['ar']);
 /** The text direction of a shipped language (`dir` on the page's root). */
 export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 /**

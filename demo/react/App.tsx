@@ -30,6 +30,8 @@ function Link(props: { to: string; onNavigate: (to: string) => void; children: s
 
 export function App({ config }: { config: ReactDemoConfig }) {
   const [pathname, setPathname] = useState(() => location.pathname);
+  // A site's language switcher, in short: `?lang=fr` on the first page shows the thread in French.
+  const [lang] = useState(() => new URLSearchParams(location.search).get('lang') ?? undefined);
   useEffect(() => {
     const onPopState = () => setPathname(location.pathname);
     window.addEventListener('popstate', onPopState);
@@ -83,6 +85,7 @@ export function App({ config }: { config: ReactDemoConfig }) {
             pageId={new URL(`${BASE}posts/${post.slug}`, location.origin).href}
             pageUrl={location.href}
             pageTitle={post.title}
+            lang={lang}
           />
           <h2>More posts</h2>
           {postLinks}

@@ -7,7 +7,7 @@ export const notFound: RequestHandler = function notFound(req, _res, next) {
   next(new AppError(404, 'not_found', `No route for ${req.method} ${req.path}`));
 };
 
-function fromBodyParser(err: unknown): AppError | null {
+export function fromBodyParser(err: unknown): AppError | null {
   const type = (err as { type?: unknown })?.type;
   if (type === 'entity.too.large') {
     return new AppError(413, 'body_too_large', 'The request body is larger than 64 KB');

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directionOf, LOCALES, type Locale } from '../../contract/i18n/locales.ts';
-import { PAGE_CATALOGUES } from '../../contract/i18n/pages/index.ts';
+import { PAGE_CATALOGUES, pageText } from '../../contract/i18n/pages/index.ts';
 import {
   parseMail,
   startTestSmtpServer,
@@ -250,6 +250,53 @@ describe.each(DIALECTS)('a guest’s data link in the reader’s language, on %s
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Il n’y a aucun site à cette adresse.');
   });
+
+  it.each(['fr', 'ar', 'ja'] as const)(
+    'answers every refusal of the pages as a page in %s: the rate limit (with Retry-After), a form too large, an unknown address',
+    async (locale) => {
+      // One reader's IP, over the pages' limit of 60 a minute.
+      const ip = `198.51.100.${LOCALES.indexOf(locale) + 1}`;
+      let last: Response | undefined;
+      for (let i = 0; i <= 60; i++) {
+        last = await fetch(`${server.url}/data/lumen?token=abc&lang=${locale}`, {
+          headers: browser({ 'x-forwarded-for': ip }),
+        });
+        if (i < 60) expect(last.status).toBe(200);
+      }
+      const limited = last as Response;
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
+      const wait = Number(limited.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      const limitedHtml = await limited.text();
+      expectPage(locale, limitedHtml, 'rate-limited page');
+      expect(limitedHtml).toContain(
+        `<title>${PAGE_CATALOGUES[locale]['data.error.busyTitle']}</title>`,
+      );
+      expect(visible(limitedHtml)).toContain(
+        pageText(locale)('data.error.rateLimited', { count: wait }),
+      );
+
+      const tooLarge = await post(`/data/lumen/open?lang=${locale}`, { token: 'x'.repeat(5000) });
+      expect(tooLarge.status).toBe(413);
+      expectPage(locale, await tooLarge.text(), 'form too large');
+
+      for (const path of ['/data/lumen/nope', '/data/lumen/open', '/data']) {
+        const missing = await fetch(`${server.url}${path}?lang=${locale}`, { headers: browser() });
+        expect({ path, status: missing.status }).toEqual({ path, status: 404 });
+        const html = await missing.text();
+        expect(html).toContain('data-testid="guest-data-error"');
+        expectPage(locale, html, `unknown address ${path}`);
+      }
+
+      // A client asking for JSON keeps the API's shape.
+      const json = await fetch(`${server.url}/data/lumen?token=abc`, {
+        headers: { accept: 'application/json', 'x-forwarded-for': ip },
+      });
+      expect(json.status).toBe(429);
+      expect(((await json.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    },
+  );
 
   it('takes only a shipped language from the link, never its text', async () => {
     const hostile = encodeURIComponent('fr"><script>alert(1)</script>');

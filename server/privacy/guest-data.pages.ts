@@ -156,6 +156,10 @@ function refusalKey(code: ErrorCode, field: string | undefined): PageKey {
       return 'data.error.origin';
     case 'invalid_body':
       return field === 'comments' ? 'data.error.policy' : 'data.error.invalid';
+    // A form the body parser refused (too long, not UTF-8): not as this page sends it.
+    case 'body_too_large':
+    case 'unsupported_media_type':
+      return 'data.error.invalid';
     default:
       return 'data.error.other';
   }
@@ -166,14 +170,24 @@ export function sendErrorPage(
   res: Response,
   locale: Locale,
   status: number,
-  refusal: { code: ErrorCode; field: string | undefined },
+  refusal: {
+    code: ErrorCode;
+    field: string | undefined;
+    headers: Readonly<Record<string, string>>;
+  },
 ): void {
   const t = pageText(locale);
-  send(
-    res,
-    locale,
-    status,
-    t('data.error.title'),
-    `  <p data-testid="guest-data-error">${e(t(refusalKey(refusal.code, refusal.field)))}</p>`,
-  );
+  let title: string;
+  let text: string;
+  if (refusal.code === 'rate_limited') {
+    title = t('data.error.busyTitle');
+    text = t('data.error.rateLimited', { count: Number(refusal.headers['Retry-After']) || 60 });
+  } else if (status >= 500) {
+    title = t('data.error.serverTitle');
+    text = t('data.error.server');
+  } else {
+    title = t('data.error.title');
+    text = t(refusalKey(refusal.code, refusal.field));
+  }
+  send(res, locale, status, title, `  <p data-testid="guest-data-error">${e(text)}</p>`);
 }

@@ -2,7 +2,7 @@
  * A guest's data rights by email (issue 12; docs/api.md, docs/security.md):
  * POST /api/v1/data-requests emails a link; /data/:site is the page it opens.
  */
-import express, { type Request, type Response, Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, Router } from 'express';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import {
   GuestDataRequestBody,
@@ -16,6 +16,7 @@ import { sha256 } from '../auth/crypto.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { readCookie } from '../http/cookies.ts';
+import { fromBodyParser } from '../http/errors.ts';
 import { LIMITERS, type LimiterFactory, memoryLimiters, rateLimit } from '../http/rate-limit.ts';
 import { requireJson, toValidationError, validate } from '../http/validate.ts';
 import { browserLocale } from '../i18n/request-locale.ts';
@@ -111,89 +112,81 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
   const pageLimit = rateLimit('guest-data-page', 60, 60);
 
   router.get('/data/:site', pageLimit, async (req, res) => {
-    await answering(req, res, async () => {
-      const site = await siteOf(req);
-      const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-      if (token !== undefined) {
-        // Only a page with a button: a mail scanner fetching the link uses nothing up.
-        sendLinkPage(
-          res,
-          localeOf(req),
-          site,
-          withLang(req, `${guestDataPath(site.id)}/open`),
-          token,
-        );
-        return;
-      }
-      const data = await exportGuestData(db, site, readCookie(req, COOKIE));
-      const email = ('email' in data.identity ? data.identity.email : null) ?? '';
-      sendChoicesPage(
+    const site = await siteOf(req);
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (token !== undefined) {
+      // Only a page with a button: a mail scanner fetching the link uses nothing up.
+      sendLinkPage(
         res,
         localeOf(req),
         site,
-        {
-          export: `${guestDataPath(site.id)}/export`,
-          delete: withLang(req, `${guestDataPath(site.id)}/delete`),
-        },
-        {
-          email,
-          comments: data.comments.length,
-          retentionDays: site.settings.requestDataRetentionDays,
-          sessionMinutes: SESSION_MINUTES,
-          deletion: site.settings.readerDeletion,
-        },
+        withLang(req, `${guestDataPath(site.id)}/open`),
+        token,
       );
-    });
+      return;
+    }
+    const data = await exportGuestData(db, site, readCookie(req, COOKIE));
+    const email = ('email' in data.identity ? data.identity.email : null) ?? '';
+    sendChoicesPage(
+      res,
+      localeOf(req),
+      site,
+      {
+        export: `${guestDataPath(site.id)}/export`,
+        delete: withLang(req, `${guestDataPath(site.id)}/delete`),
+      },
+      {
+        email,
+        comments: data.comments.length,
+        retentionDays: site.settings.requestDataRetentionDays,
+        sessionMinutes: SESSION_MINUTES,
+        deletion: site.settings.readerDeletion,
+      },
+    );
   });
 
   router.post('/data/:site/open', pageLimit, form, async (req, res) => {
-    await answering(req, res, async () => {
-      const site = await siteOf(req);
-      sameOrigin(req);
-      const parsed = GuestLinkForm.safeParse(req.body);
-      if (!parsed.success) throw toValidationError(parsed.error, req.body);
-      const secret = await openGuestLink(db, site.id, parsed.data.token);
-      res.cookie(COOKIE, secret, {
-        httpOnly: true,
-        secure: publicOrigin.startsWith('https:'),
-        // Never sent by another site's page: no cross-site request can act with it.
-        sameSite: 'strict',
-        path: guestDataPath(site.id),
-        maxAge: SESSION_MINUTES * 60_000,
-      });
-      res.set('Cache-Control', 'no-store').redirect(303, withLang(req, guestDataPath(site.id)));
+    const site = await siteOf(req);
+    sameOrigin(req);
+    const parsed = GuestLinkForm.safeParse(req.body);
+    if (!parsed.success) throw toValidationError(parsed.error, req.body);
+    const secret = await openGuestLink(db, site.id, parsed.data.token);
+    res.cookie(COOKIE, secret, {
+      httpOnly: true,
+      secure: publicOrigin.startsWith('https:'),
+      // Never sent by another site's page: no cross-site request can act with it.
+      sameSite: 'strict',
+      path: guestDataPath(site.id),
+      maxAge: SESSION_MINUTES * 60_000,
     });
+    res.set('Cache-Control', 'no-store').redirect(303, withLang(req, guestDataPath(site.id)));
   });
 
   router.get('/data/:site/export', pageLimit, async (req, res) => {
-    await answering(req, res, async () => {
-      const site = await siteOf(req);
-      const data = await exportGuestData(db, site, readCookie(req, COOKIE));
-      res.set({
-        'Cache-Control': 'no-store',
-        'Content-Disposition': `attachment; filename="parley-${site.id}-my-data.json"`,
-      });
-      res.json(data);
+    const site = await siteOf(req);
+    const data = await exportGuestData(db, site, readCookie(req, COOKIE));
+    res.set({
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="parley-${site.id}-my-data.json"`,
     });
+    res.json(data);
   });
 
   router.post('/data/:site/delete', pageLimit, form, async (req, res) => {
-    await answering(req, res, async () => {
-      const site = await siteOf(req);
-      sameOrigin(req);
-      const parsed = GuestDeleteForm.safeParse(req.body);
-      if (!parsed.success) throw toValidationError(parsed.error, req.body);
-      const result = await deleteGuestData(
-        db,
-        config.authSecret,
-        site,
-        readCookie(req, COOKIE),
-        parsed.data.comments,
-      );
-      res.clearCookie(COOKIE, { path: guestDataPath(site.id) });
-      if (wantsJson(req)) res.json(result);
-      else sendDeletedPage(res, localeOf(req), site, result);
-    });
+    const site = await siteOf(req);
+    sameOrigin(req);
+    const parsed = GuestDeleteForm.safeParse(req.body);
+    if (!parsed.success) throw toValidationError(parsed.error, req.body);
+    const result = await deleteGuestData(
+      db,
+      config.authSecret,
+      site,
+      readCookie(req, COOKIE),
+      parsed.data.comments,
+    );
+    res.clearCookie(COOKIE, { path: guestDataPath(site.id) });
+    if (wantsJson(req)) res.json(result);
+    else sendDeletedPage(res, localeOf(req), site, result);
   });
 
   /** The site named in the path; an unknown one answers like a bad link (it may be a typo'd link). */
@@ -214,6 +207,11 @@ export function guestDataRoutes(db: Db, config: Config, mailer: Mailer): Router 
     }
   }
 
+  // Anything else under /data is a page too: a mistyped or truncated link.
+  router.use('/data', (req, _res, next) => {
+    next(new AppError(404, 'not_found', `No route for ${req.method} ${req.path}`));
+  });
+  router.use('/data', dataPageErrors);
   return router;
 }
 
@@ -238,15 +236,19 @@ function wantsJson(req: Request): boolean {
 }
 
 /**
- * Runs a page handler; a refusal becomes a page for a browser and the API's
- * error shape for a client asking for JSON (tests, scripts).
+ * Every refusal under /data is a page in the reader's language (issue 11):
+ * these are pages a person opens from an email, so the rate limit, a form
+ * the body parser refuses, an unknown address and the server's own failure
+ * included; a client asking for JSON (tests, scripts) keeps the API's shape.
  */
-async function answering(req: Request, res: Response, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    if (!(err instanceof AppError) || wantsJson(req)) throw err;
-    res.set(err.headers);
-    sendErrorPage(res, localeOf(req), err.status, err);
+const dataPageErrors: ErrorRequestHandler = function dataPageErrors(err, req, res, next) {
+  if (wantsJson(req) || res.headersSent) {
+    next(err);
+    return;
   }
-}
+  const known = err instanceof AppError ? err : fromBodyParser(err);
+  if (!known) req.log?.error({ err, path: req.path }, 'unhandled error');
+  const error = known ?? new AppError(500, 'internal_error', 'Something went wrong on our side');
+  res.set(error.headers);
+  sendErrorPage(res, localeOf(req), error.status, error);
+};

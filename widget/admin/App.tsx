@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTION_TO, type CommentStatus, type ModerationAction } from '../../contract/dashboard.ts';
+import type { Locale } from '../../contract/i18n/locales.ts';
 import type { AdminApi } from './api.ts';
 import { CommentPage } from './components/CommentPage.tsx';
 import { Header } from './components/Header.tsx';
@@ -8,7 +9,8 @@ import { Members } from './components/Members.tsx';
 import { Moderation } from './components/Moderation.tsx';
 import { Settings } from './components/Settings.tsx';
 import { DashboardContext } from './context.ts';
-import { errorMessage, sessionEnded } from './messages.ts';
+import { loadLanguage, preferredLocale, rememberLocale } from './i18n.ts';
+import { errorSaid, sessionEnded } from './messages.ts';
 import { parseRoute, routeUrl, sameView, type View } from './route.ts';
 import { apply, type Dispatch, initialState, type State } from './state.ts';
 
@@ -33,8 +35,9 @@ function Page({ view }: { view: View }) {
 }
 
 /**
- * The site owner's dashboard. Asks who is signed in, then shows the login or
- * the page its URL names; marks itself `data-loaded` once it knows which.
+ * The site owner's dashboard. Asks who is signed in and loads the owner's
+ * language, then shows the login or the page its URL names; marks itself
+ * `data-loaded` once it can.
  */
 export function Dashboard({ api }: { api: AdminApi }) {
   const [state, setState] = useState(fromLocation);
@@ -42,9 +45,8 @@ export function Dashboard({ api }: { api: AdminApi }) {
 
   const report = useCallback(
     (error: unknown) => {
-      if (sessionEnded(error))
-        dispatch('signedOut', 'Your session has ended. Please sign in again.');
-      else dispatch('failed', errorMessage(error));
+      if (sessionEnded(error)) dispatch('signedOut', { key: 'login.sessionEnded' });
+      else dispatch('failed', errorSaid(error));
     },
     [dispatch],
   );
@@ -52,9 +54,28 @@ export function Dashboard({ api }: { api: AdminApi }) {
   useEffect(() => {
     api.me().then(
       (me) => dispatch('signedIn', me),
-      (error: unknown) => dispatch('signedOut', sessionEnded(error) ? null : errorMessage(error)),
+      (error: unknown) => dispatch('signedOut', sessionEnded(error) ? null : errorSaid(error)),
     );
   }, [api, dispatch]);
+
+  // The owner's language loads beside the first /me; nothing shows before
+  // both are in, so no English flashes before French. null: still loading.
+  const [locale, setLocale] = useState<Locale | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadLanguage(preferredLocale()).then(
+      (loaded) => live && setLocale(loaded),
+      // A chunk that can't load (offline, a deploy replaced it): English, if that loads.
+      () => loadLanguage('en').then((loaded) => live && setLocale(loaded)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const chooseLocale = useCallback((next: Locale) => {
+    rememberLocale(next);
+    loadLanguage(next).then(setLocale, () => {});
+  }, []);
 
   const site = state.site;
   // The URL follows the view and site once signed in: a new page is a history
@@ -89,7 +110,7 @@ export function Dashboard({ api }: { api: AdminApi }) {
     (site: string, ids: string[], action: ModerationAction) => {
       const sent = api.moderate(site, ids, action).catch((error: unknown) => {
         if (sessionEnded(error)) report(error);
-        else dispatch('moderationFailed', errorMessage(error));
+        else dispatch('moderationFailed', errorSaid(error));
         throw error;
       });
       last.current = sent.catch(() => {});
@@ -125,14 +146,15 @@ export function Dashboard({ api }: { api: AdminApi }) {
   }, [site, undoList, dispatch, send]);
 
   const value = useMemo(
-    () => ({ api, state, dispatch, moderate, undo, report }),
-    [api, state, dispatch, moderate, undo, report],
+    () => ({ api, state, dispatch, moderate, undo, report, locale, chooseLocale }),
+    [api, state, dispatch, moderate, undo, report, locale, chooseLocale],
   );
+  const ready = state.checked && locale !== null;
 
   return (
     <DashboardContext.Provider value={value}>
-      <div className="admin" data-testid="admin" data-loaded={state.checked ? 'true' : undefined}>
-        {!state.checked ? null : state.me ? (
+      <div className="admin" data-testid="admin" data-loaded={ready ? 'true' : undefined}>
+        {!ready ? null : state.me ? (
           <>
             <Header />
             <Page view={state.view} />

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ModerationAction } from '../../contract/dashboard.ts';
+import type { Locale } from '../../contract/i18n/locales.ts';
 import type { AdminApi } from './api.ts';
 import type { Dispatch, State } from './state.ts';
 
@@ -13,6 +14,10 @@ export interface DashboardContextValue {
   undo(): void;
   /** Says what went wrong with a call (or signs out when the session ended). */
   report(error: unknown): void;
+  /** The language the dashboard speaks (null only before it has loaded). */
+  locale: Locale | null;
+  /** Switches to another language and remembers the choice in this browser. */
+  chooseLocale(next: Locale): void;
 }
 
 export const DashboardContext = createContext<DashboardContextValue | null>(null);

@@ -1,51 +1,66 @@
-/** What the dashboard tells the admin when a call fails, by error code. */
+/**
+ * What the dashboard tells the admin, chosen by error code and action, never
+ * by the server's (English) message: the words come from the owner's
+ * language's catalogue (i18n.ts).
+ */
+import type { ModerationAction } from '../../contract/dashboard.ts';
 import { ApiError } from './api.ts';
+import { type DashboardKey, type Said, t } from './i18n.ts';
 
-export function errorMessage(error: unknown): string {
+const BY_CODE: Readonly<Record<string, DashboardKey>> = {
+  unauthorized: 'error.unauthorized',
+  rate_limited: 'error.rateLimited',
+  forbidden: 'error.forbidden',
+  network_error: 'error.network',
+  settings_changed: 'error.settingsChanged',
+  busy: 'error.busy',
+};
+
+/** What a failed call means to the admin, to be said in their language. */
+export function errorSaid(error: unknown): Said {
   const code = error instanceof ApiError ? error.code : 'internal_error';
-  switch (code) {
-    case 'unauthorized':
-      return 'Wrong email or password.';
-    case 'rate_limited':
-      return 'Too many attempts. Please wait a minute and try again.';
-    case 'forbidden':
-      return 'You may not moderate this site.';
-    case 'network_error':
-      return 'Parley could not be reached. Check your connection and try again.';
-    default:
-      return 'Something went wrong. Please try again.';
-  }
+  return { key: BY_CODE[code] ?? 'error.other' };
 }
+
+/** What a failed call means to the admin, in their language. */
+export const errorMessage = (error: unknown): string => t(errorSaid(error).key);
 
 /** Whether the session is gone (expired, signed out elsewhere): back to the login. */
 export function sessionEnded(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'unauthorized';
 }
 
-/** How each check of the spam pipeline is named to a moderator (server/moderation/checks). */
-const CHECK_NAMES: Readonly<Record<string, string>> = {
-  honeypot: 'Hidden field filled in',
-  formAge: 'Posted very quickly',
-  flood: 'Posting too often',
-  duplicate: 'Posted twice',
-  links: 'Many links',
-  blocklist: 'Blocklist',
-  moderationMode: 'Site’s moderation setting',
-  akismet: 'Akismet',
+/** The spam pipeline's checks (server/moderation/checks), as the catalogue names them. */
+const CHECKS: Readonly<Record<string, DashboardKey>> = {
+  honeypot: 'check.honeypot',
+  formAge: 'check.formAge',
+  flood: 'check.flood',
+  duplicate: 'check.duplicate',
+  links: 'check.links',
+  blocklist: 'check.blocklist',
+  moderationMode: 'check.moderationMode',
+  akismet: 'check.akismet',
 };
 
 /** A check's name in words ("formAge" → "Posted very quickly"); an unknown one as it is. */
-export const checkName = (check: string): string => CHECK_NAMES[check] ?? check;
+export function checkName(check: string): string {
+  const key = CHECKS[check];
+  return key ? t(key) : check;
+}
 
-const DONE: Readonly<Record<string, string>> = {
-  approve: 'Approved',
-  spam: 'Marked as spam',
-  trash: 'Moved to the trash',
-  restore: 'Restored',
-  hold: 'Put back in the queue',
+/** "Approved: 1 comment.", "Marked as spam: 3 comments." → said after an action, beside Undo. */
+export const actionDone = (action: ModerationAction, count: number): Said => ({
+  key: `done.${action}`,
+  params: { count },
+});
+
+// Brand names, the same in every language.
+const PROVIDERS: Readonly<Record<string, string>> = {
+  wordpress: 'WordPress.com',
+  twitter: 'Twitter',
+  facebook: 'Facebook',
 };
 
-/** "Approved 1 comment.", "Marked as spam 3 comments." → said after an action, beside Undo. */
-export function actionDone(action: string, count: number): string {
-  return `${DONE[action] ?? 'Changed'}: ${count === 1 ? '1 comment' : `${count} comments`}.`;
-}
+/** How an author signed in, in words: a guest in the owner's language, else the provider's name. */
+export const providerName = (provider: string): string =>
+  provider === 'guest' ? t('item.guest') : (PROVIDERS[provider] ?? provider);

@@ -139,7 +139,8 @@ describe('settings', () => {
     const described = (linkLimit.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent);
-    expect(described).toContain('Too small: expected number to be >=0');
+    // In the owner's words, by field: never zod's English.
+    expect(described).toContain('Please enter a whole number from 0 to 100.');
     expect(document.activeElement).toBe(linkLimit);
     expect(screen.queryByText('Settings saved.')).toBeNull();
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftFieldOf, toDraft, toUpdate } from './settings-form.ts';
+import { ModerationSettings } from '../../contract/moderation-settings.schema.ts';
+import { SiteSettings } from '../../contract/site-settings.schema.ts';
+import { draftFieldOf, NUMBER_RANGES, toDraft, toUpdate } from './settings-form.ts';
 import { buildSettings } from './test-fixtures.ts';
 
 describe('settings form', () => {
@@ -55,5 +57,24 @@ describe('settings form', () => {
     [undefined, null],
   ])('finds the field of %s', (path, field) => {
     expect(draftFieldOf(path)).toBe(field);
+  });
+
+  it('explains a refused number with the ranges the server accepts', () => {
+    const schemas = {
+      linkLimit: ModerationSettings.shape.linkLimit,
+      minFormSeconds: ModerationSettings.shape.minFormSeconds,
+      editWindowMinutes: SiteSettings.shape.editWindowMinutes,
+      maxDepth: SiteSettings.shape.maxDepth,
+      requestDataRetentionDays: SiteSettings.shape.requestDataRetentionDays,
+    };
+    expect(Object.keys(NUMBER_RANGES).sort()).toEqual(Object.keys(schemas).sort());
+    for (const [field, schema] of Object.entries(schemas)) {
+      const range = NUMBER_RANGES[field as keyof typeof NUMBER_RANGES];
+      if (!range) throw new Error(field);
+      const ok = (n: number) => schema.safeParse(n).success;
+      expect([ok(range.min), ok(range.max)], field).toEqual([true, true]);
+      expect([ok(range.min - 1), ok(range.max + 1)], field).toEqual([false, false]);
+      expect(ok(range.min + 0.5), field).toBe(!range.whole);
+    }
   });
 });

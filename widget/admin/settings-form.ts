@@ -134,6 +134,21 @@ export function toUpdate(loaded: SettingsResponse, draft: SettingsDraft): Settin
   return update;
 }
 
+/**
+ * The numbers the server accepts per field (contract/site-settings.schema.ts
+ * and moderation-settings.schema.ts; settings-form.test.ts checks they agree),
+ * so a refused number is explained in the owner's language.
+ */
+export const NUMBER_RANGES: Partial<
+  Record<DraftField, { min: number; max: number; whole: boolean }>
+> = {
+  linkLimit: { min: 0, max: 100, whole: true },
+  minFormSeconds: { min: 0, max: 600, whole: false },
+  editWindowMinutes: { min: 0, max: 10_080, whole: true },
+  maxDepth: { min: 1, max: 10, whole: true },
+  requestDataRetentionDays: { min: 1, max: 3650, whole: true },
+};
+
 // The server's `field` paths (zod issue paths joined with dots), longest first.
 const FIELDS: [string, DraftField][] = [
   ['settings.moderation.blocklist.words', 'words'],

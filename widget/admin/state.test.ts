@@ -63,7 +63,10 @@ describe('dashboard state', () => {
   it('bans: the comment leaves Pending and the status line says whom', () => {
     const s = apply(queue({ current: 'a' }), 'banned', { id: 'a', label: 'Sam' });
     expect(s.items.map((i) => i.id)).toEqual(['b', 'c']);
-    expect(s).toMatchObject({ message: 'Banned Sam.', current: 'b' });
+    expect(s).toMatchObject({
+      message: { key: 'queue.banned', params: { name: 'Sam' } },
+      current: 'b',
+    });
   });
 
   it('navigates, taking a site from the URL only if the admin has it', () => {

@@ -19,6 +19,7 @@ import {
   type DispatchOf,
   type Action as RegistryAction,
 } from '../shared/registry.ts';
+import type { Said } from './i18n.ts';
 import { actionDone } from './messages.ts';
 import { sameView, type View } from './route.ts';
 import type { QueueFilter } from './types.ts';
@@ -41,11 +42,11 @@ export interface State {
   /** The item the keyboard acts on. */
   current: string | null;
   /** What went wrong last, for the role=alert line (cleared by the next success). */
-  error: string | null;
+  error: Said | null;
   /** What the last queue action did, for the role=status line ("Banned Sam."). */
-  message: string | null;
+  message: Said | null;
   /** Said on the login screen (signed out, session ended). */
-  notice: string | null;
+  notice: Said | null;
   /** Bumped when the list must be read again (the server refused a change shown already). */
   generation: number;
   /** How many comments each status tab holds (null until the first list answers). */
@@ -118,7 +119,7 @@ const signedIn: Action<Me> = ({ state, data }) => {
 };
 
 /** Back to the login screen, with what to tell the admin there; the page and site wait for the next sign-in. */
-const signedOut: Action<string | null> = ({ state, data }) => ({
+const signedOut: Action<Said | null> = ({ state, data }) => ({
   ...initialState,
   view: state.view,
   site: state.site,
@@ -239,11 +240,11 @@ const moderated: Action<{ ids: string[]; action: ModerationAction }> = ({ state,
 };
 
 /** Undo was chosen: it can't be chosen twice. */
-const undoing: Action<null> = () => ({ undo: null, message: 'Undoing…' });
+const undoing: Action<null> = () => ({ undo: null, message: { key: 'queue.undoing' } });
 
 /** The server put them back: the list and its counts are read again. */
 const undone: Action<null> = ({ state }) => ({
-  message: 'Undone.',
+  message: { key: 'queue.undone' },
   generation: state.generation + 1,
 });
 
@@ -253,15 +254,15 @@ const undone: Action<null> = ({ state }) => ({
  */
 const banned: Action<{ id: string; label: string }> = ({ state, data }) => ({
   ...moderated({ state, data: { ids: [data.id], action: 'spam' } }),
-  message: `Banned ${data.label}.`,
+  message: { key: 'queue.banned', params: { name: data.label } },
   // A ban is not undone by moving the comment back.
   undo: null,
 });
 
-const failed: Action<string> = ({ data }) => ({ error: data, loading: false });
+const failed: Action<Said> = ({ data }) => ({ error: data, loading: false });
 
 /** The server refused a change already shown: say so, and read the list again. */
-const moderationFailed: Action<string> = ({ state, data }) => ({
+const moderationFailed: Action<Said> = ({ state, data }) => ({
   error: data,
   generation: state.generation + 1,
 });

@@ -40,12 +40,12 @@ const only = () => {
 };
 const query = (iframe: HTMLIFrameElement) => Object.fromEntries(new URL(iframe.src).searchParams);
 
-/** What the app inside the frame says once it has rendered. */
-const ready = (iframe: HTMLIFrameElement) =>
+/** What the app inside the frame says once it has rendered (with the frame's name in its language). */
+const ready = (iframe: HTMLIFrameElement, title?: string) =>
   act(() => {
     window.dispatchEvent(
       new MessageEvent('message', {
-        data: envelope({ type: 'ready', height: 321 }),
+        data: envelope({ type: 'ready', height: 321, ...(title ? { title } : {}) }),
         origin: SERVER,
         source: iframe.contentWindow,
       }),
@@ -69,6 +69,13 @@ describe('<ParleyComments />', () => {
     ready(iframe);
     expect(iframe.style.visibility).toBe('visible');
     expect(iframe.style.height).toBe('321px');
+  });
+
+  it('names the frame in the reader’s language, as the app inside says it (issue 11)', () => {
+    render(<ParleyComments {...props} lang="fr" />);
+    const iframe = only();
+    ready(iframe, 'Commentaires');
+    expect(iframe.title).toBe('Commentaires');
   });
 
   it('switches to another page in the same frame, and back, without remounting', () => {

@@ -1,5 +1,5 @@
 import type { ThreadBootstrap } from '../../contract/api.ts';
-import { isLocale } from '../../contract/i18n/locales.ts';
+import { isLocale } from '../../contract/i18n/locale-tags.ts';
 import { isCssColor, isFontList, isHexColor } from '../../contract/messages.ts';
 import { PROVIDER_IDS } from '../../contract/providers.ts';
 import { READER_DELETIONS } from '../../contract/reader-deletion.ts';

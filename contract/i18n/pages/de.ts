@@ -164,4 +164,12 @@ export const de: Translation<typeof en> = {
     'Diese Website bietet diese Wahl nicht an. Gehen Sie zurück und verwenden Sie eine der Schaltflächen.',
   'data.error.other':
     'Diese Seite kann nicht angezeigt werden. Fordern Sie über die Kommentare auf der Website einen neuen Link an.',
+  'data.error.busyTitle': 'Zu viele Versuche',
+  'data.error.rateLimited': {
+    one: 'Bitte warten Sie {count} Sekunde und versuchen Sie es dann erneut.',
+    other: 'Bitte warten Sie {count} Sekunden und versuchen Sie es dann erneut.',
+  },
+  'data.error.serverTitle': 'Etwas ist schiefgelaufen',
+  'data.error.server':
+    'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es in ein paar Minuten erneut.',
 };

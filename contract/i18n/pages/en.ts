@@ -152,6 +152,13 @@ export const en = {
   'data.error.policy': 'This site does not offer that choice. Go back and use one of the buttons.',
   'data.error.other':
     'This page cannot be shown. Ask for a new link from the comments on the site.',
+  'data.error.busyTitle': 'Too many attempts',
+  'data.error.rateLimited': {
+    one: 'Please wait {count} second, then try again.',
+    other: 'Please wait {count} seconds, then try again.',
+  },
+  'data.error.serverTitle': 'Something went wrong',
+  'data.error.server': 'Something went wrong on our side. Please try again in a few minutes.',
 } as const satisfies Record<string, Message>;
 
 export type PageKey = keyof typeof en;

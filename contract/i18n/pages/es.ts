@@ -165,4 +165,12 @@ export const es: Translation<typeof en> = {
   'data.error.policy': 'Este sitio no ofrece esa opción. Vuelve atrás y usa uno de los botones.',
   'data.error.other':
     'Esta página no se puede mostrar. Pide un enlace nuevo desde los comentarios del sitio.',
+  'data.error.busyTitle': 'Demasiados intentos',
+  'data.error.rateLimited': {
+    one: 'Espera {count} segundo y vuelve a intentarlo.',
+    many: 'Espera {count} de segundos y vuelve a intentarlo.',
+    other: 'Espera {count} segundos y vuelve a intentarlo.',
+  },
+  'data.error.serverTitle': 'Algo ha salido mal',
+  'data.error.server': 'Algo ha salido mal por nuestra parte. Inténtalo de nuevo en unos minutos.',
 };

@@ -169,4 +169,12 @@ export const fr: Translation<typeof en> = {
     'Ce site ne propose pas ce choix. Revenez en arrière et utilisez l’un des boutons.',
   'data.error.other':
     'Cette page ne peut pas être affichée. Demandez un nouveau lien depuis les commentaires du site.',
+  'data.error.busyTitle': 'Trop de tentatives',
+  'data.error.rateLimited': {
+    one: 'Patientez {count} seconde, puis réessayez.',
+    many: 'Patientez {count} de secondes, puis réessayez.',
+    other: 'Patientez {count} secondes, puis réessayez.',
+  },
+  'data.error.serverTitle': 'Un problème est survenu',
+  'data.error.server': 'Un problème est survenu de notre côté. Réessayez dans quelques minutes.',
 };

@@ -150,4 +150,8 @@ export const ja: Translation<typeof en> = {
     'このサイトではその選択はできません。前のページに戻り、いずれかのボタンを使ってください。',
   'data.error.other':
     'このページは表示できません。サイトのコメント欄から新しいリンクを依頼してください。',
+  'data.error.busyTitle': '試行回数が多すぎます',
+  'data.error.rateLimited': { other: '{count} 秒待ってから、もう一度お試しください。' },
+  'data.error.serverTitle': '問題が発生しました',
+  'data.error.server': 'サーバー側で問題が発生しました。数分後にもう一度お試しください。',
 };

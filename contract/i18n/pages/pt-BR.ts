@@ -158,4 +158,12 @@ export const ptBR: Translation<typeof en> = {
   'data.error.policy': 'Este site não oferece essa opção. Volte e use um dos botões.',
   'data.error.other':
     'Esta página não pode ser exibida. Peça um novo link nos comentários do site.',
+  'data.error.busyTitle': 'Tentativas demais',
+  'data.error.rateLimited': {
+    one: 'Aguarde {count} segundo e tente novamente.',
+    many: 'Aguarde {count} de segundos e tente novamente.',
+    other: 'Aguarde {count} segundos e tente novamente.',
+  },
+  'data.error.serverTitle': 'Algo deu errado',
+  'data.error.server': 'Algo deu errado do nosso lado. Tente novamente em alguns minutos.',
 };

@@ -127,4 +127,8 @@ export const zhCN: Translation<typeof en> = {
   'data.error.invalid': '表单未按预期提交。请返回后重试。',
   'data.error.policy': '本站不提供此选项。请返回并使用其中一个按钮。',
   'data.error.other': '无法显示此页面。请在该网站的评论区申请新的链接。',
+  'data.error.busyTitle': '尝试次数过多',
+  'data.error.rateLimited': { other: '请等待 {count} 秒后再试。' },
+  'data.error.serverTitle': '出现了问题',
+  'data.error.server': '我们这边出现了问题。请几分钟后再试。',
 };

@@ -137,6 +137,12 @@ export const de: Translation<typeof en> = {
       'Wenn {email} deine Adresse ist, ist ein Link dorthin unterwegs. Er funktioniert einmal, innerhalb von {count} Minuten, nur für diese Website.',
   },
   'data.sendFailed': 'Deine Anfrage konnte nicht gesendet werden. Bitte versuche es erneut.',
+  'data.tooMany': {
+    one: 'Zu viele Anfragen von hier. Bitte versuche es in {count} Minute erneut.',
+    other: 'Zu viele Anfragen von hier. Bitte versuche es in {count} Minuten erneut.',
+  },
+  'data.noEmail':
+    'Dieser Kommentar-Server verschickt keine E-Mails. Bitte den Betreiber der Website, deine Daten zu exportieren oder zu löschen.',
   'data.download': 'Meine Daten herunterladen',
   'data.delete': 'Mein Konto löschen',
   'data.deleteTitle': 'Mein Konto auf dieser Website löschen',

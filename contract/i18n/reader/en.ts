@@ -131,6 +131,12 @@ export const en = {
       'If {email} is your address, a link is on its way to it. It works once, within {count} minutes, for this site only.',
   },
   'data.sendFailed': 'Your request could not be sent. Please try again.',
+  'data.tooMany': {
+    one: 'Too many requests from here. Please try again in {count} minute.',
+    other: 'Too many requests from here. Please try again in {count} minutes.',
+  },
+  'data.noEmail':
+    'This comment server sends no email. Ask the site’s owner to export or delete your data.',
   'data.download': 'Download my data',
   'data.delete': 'Delete my account',
   'data.deleteTitle': 'Delete my account on this site',

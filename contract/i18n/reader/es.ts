@@ -149,6 +149,13 @@ export const es: Translation<typeof en> = {
       'Si {email} es tu dirección, te hemos enviado un enlace. Funciona una sola vez, durante {count} minutos, solo para este sitio.',
   },
   'data.sendFailed': 'No se ha podido enviar tu solicitud. Inténtalo de nuevo.',
+  'data.tooMany': {
+    one: 'Demasiadas solicitudes desde aquí. Inténtalo de nuevo dentro de {count} minuto.',
+    many: 'Demasiadas solicitudes desde aquí. Inténtalo de nuevo dentro de {count} de minutos.',
+    other: 'Demasiadas solicitudes desde aquí. Inténtalo de nuevo dentro de {count} minutos.',
+  },
+  'data.noEmail':
+    'Este servidor de comentarios no envía correos. Pide al propietario del sitio que exporte o elimine tus datos.',
   'data.download': 'Descargar mis datos',
   'data.delete': 'Eliminar mi cuenta',
   'data.deleteTitle': 'Eliminar mi cuenta en este sitio',

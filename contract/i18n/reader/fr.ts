@@ -151,6 +151,13 @@ export const fr: Translation<typeof en> = {
       'Si {email} est votre adresse, un lien vous y est envoyé. Il fonctionne une seule fois, pendant {count} minutes, pour ce site uniquement.',
   },
   'data.sendFailed': 'Votre demande n’a pas pu être envoyée. Veuillez réessayer.',
+  'data.tooMany': {
+    one: 'Trop de demandes depuis cet endroit. Réessayez dans {count} minute.',
+    many: 'Trop de demandes depuis cet endroit. Réessayez dans {count} de minutes.',
+    other: 'Trop de demandes depuis cet endroit. Réessayez dans {count} minutes.',
+  },
+  'data.noEmail':
+    'Ce serveur de commentaires n’envoie pas d’e-mails. Demandez au propriétaire du site d’exporter ou de supprimer vos données.',
   'data.download': 'Télécharger mes données',
   'data.delete': 'Supprimer mon compte',
   'data.deleteTitle': 'Supprimer mon compte sur ce site',

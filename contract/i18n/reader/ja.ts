@@ -121,6 +121,11 @@ export const ja: Translation<typeof en> = {
       '{email} があなたのアドレスであれば、リンクを送信しました。このサイト専用で、{count} 分以内に一度だけ使えます。',
   },
   'data.sendFailed': 'リクエストを送信できませんでした。もう一度お試しください。',
+  'data.tooMany': {
+    other: 'ここからのリクエストが多すぎます。{count} 分後にもう一度お試しください。',
+  },
+  'data.noEmail':
+    'このコメントサーバーはメールを送信しません。データのエクスポートや削除はサイトの管理者に依頼してください。',
   'data.download': 'データをダウンロード',
   'data.delete': 'アカウントを削除',
   'data.deleteTitle': 'このサイトのアカウントを削除',

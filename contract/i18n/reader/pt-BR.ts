@@ -148,6 +148,13 @@ export const ptBR: Translation<typeof en> = {
       'Se {email} for seu endereço, um link está a caminho. Ele funciona uma única vez, dentro de {count} minutos, somente para este site.',
   },
   'data.sendFailed': 'Não foi possível enviar sua solicitação. Tente novamente.',
+  'data.tooMany': {
+    one: 'Solicitações demais a partir daqui. Tente novamente em {count} minuto.',
+    many: 'Solicitações demais a partir daqui. Tente novamente em {count} de minutos.',
+    other: 'Solicitações demais a partir daqui. Tente novamente em {count} minutos.',
+  },
+  'data.noEmail':
+    'Este servidor de comentários não envia e-mails. Peça ao responsável pelo site que exporte ou exclua seus dados.',
   'data.download': 'Baixar meus dados',
   'data.delete': 'Excluir minha conta',
   'data.deleteTitle': 'Excluir minha conta neste site',

@@ -111,6 +111,8 @@ export const zhCN: Translation<typeof en> = {
       '如果 {email} 是您的地址，一个链接正在发往该地址。它仅限本站，只能在 {count} 分钟内使用一次。',
   },
   'data.sendFailed': '您的请求无法发送。请重试。',
+  'data.tooMany': { other: '来自此处的请求过多。请在 {count} 分钟后重试。' },
+  'data.noEmail': '此评论服务器不发送电子邮件。请联系网站所有者导出或删除您的数据。',
   'data.download': '下载我的数据',
   'data.delete': '删除我的账户',
   'data.deleteTitle': '删除我在本站的账户',

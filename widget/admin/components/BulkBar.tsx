@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { ModerationAction } from '../../../contract/dashboard.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, t } from '../i18n.ts';
 
-const BULK: [ModerationAction, string][] = [
-  ['approve', 'Approve selected'],
-  ['spam', 'Spam selected'],
-  ['trash', 'Trash selected'],
+const BULK: [ModerationAction, DashboardKey][] = [
+  ['approve', 'bulk.approve'],
+  ['spam', 'bulk.spam'],
+  ['trash', 'bulk.trash'],
 ];
 
 /** Select all, and the bulk actions on what is selected. */
@@ -20,13 +21,13 @@ export function BulkBar() {
   }, [some]);
 
   const restorable = state.filter.status === 'spam' || state.filter.status === 'trash';
-  const actions: [ModerationAction, string][] = restorable
-    ? [...BULK, ['restore', 'Restore selected']]
+  const actions: [ModerationAction, DashboardKey][] = restorable
+    ? [...BULK, ['restore', 'bulk.restore']]
     : BULK;
 
   return (
     <fieldset className="bulk">
-      <legend className="visually-hidden">Bulk actions</legend>
+      <legend className="visually-hidden">{t('bulk.legend')}</legend>
       <label>
         <input
           ref={box}
@@ -35,10 +36,10 @@ export function BulkBar() {
           disabled={items.length === 0}
           onChange={(event) => dispatch('selectAll', event.currentTarget.checked)}
         />{' '}
-        Select all
+        {t('bulk.selectAll')}
       </label>
       <span className="count" aria-live="polite">
-        {selected.length > 0 ? `${selected.length} selected` : ''}
+        {selected.length > 0 ? t('bulk.selected', { count: selected.length }) : ''}
       </span>
       {actions.map(([action, label]) => (
         <button
@@ -47,7 +48,7 @@ export function BulkBar() {
           disabled={selected.length === 0}
           onClick={() => moderate(selected, action)}
         >
-          {label}
+          {t(label)}
         </button>
       ))}
     </fieldset>

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { type QueueItem, RESULT_OF } from '../../../contract/dashboard.ts';
-import { exactTime, timeAgo } from '../../thread/time.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { errorMessage, sessionEnded } from '../messages.ts';
+import { type DashboardKey, exactTime, t, timeAgo } from '../i18n.ts';
+import { errorMessage, providerName, sessionEnded } from '../messages.ts';
 import type { LinkAction } from '../route.ts';
 import { CommentDetails } from './CommentDetails.tsx';
 import { STATUS_LABEL } from './QueueEntry.tsx';
 import { ViewLink } from './ViewLink.tsx';
 
-const ACTION_LABEL: Record<LinkAction, string> = {
-  approve: 'Approve this comment',
-  spam: 'Spam this comment',
-  trash: 'Trash this comment',
+const ACTION_LABEL: Record<LinkAction, DashboardKey> = {
+  approve: 'comment.approve',
+  spam: 'comment.spam',
+  trash: 'comment.trash',
 };
 const LINK_ACTIONS = Object.keys(ACTION_LABEL) as LinkAction[];
 
@@ -61,7 +61,7 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
           return;
         }
       }
-      if (live) setError('This comment is not on any of your sites. It may have been deleted.');
+      if (live) setError(t('comment.notFound'));
     })();
     return () => {
       live = false;
@@ -86,7 +86,7 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
   const offered = action ? [action] : LINK_ACTIONS;
   return (
     <main className="page-body comment-page">
-      <h1>Moderate a comment</h1>
+      <h1>{t('comment.heading')}</h1>
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -94,23 +94,23 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
       ) : null}
       {!item ? (
         error ? null : (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('loading')}</p>
         )
       ) : (
         <article
           className="item"
-          aria-label={`Comment by ${item.author.name}`}
+          aria-label={t('item.label', { name: item.author.name })}
           data-testid="comment"
         >
           <header className="meta">
             <span className="author">{item.author.name}</span>
             {item.author.email ? <span className="email">{item.author.email}</span> : null}
             {item.author.ip ? <span className="ip">{item.author.ip}</span> : null}
-            <span className="provider">{item.author.provider}</span>
+            <span className="provider">{providerName(item.author.provider)}</span>
             <time dateTime={item.createdAt} title={exactTime(item.createdAt)}>
               {timeAgo(item.createdAt, Date.now())}
             </time>
-            <span className={`status status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
+            <span className={`status status-${item.status}`}>{t(STATUS_LABEL[item.status])}</span>
           </header>
           <CommentDetails item={item} idBase={`comment-${id}`} />
           {done ? null : (
@@ -123,16 +123,16 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
                   disabled={busy}
                   onClick={() => act(a)}
                 >
-                  {ACTION_LABEL[a]}
+                  {t(ACTION_LABEL[a])}
                 </button>
               ))}
             </div>
           )}
         </article>
       )}
-      <p role="status">{done ? 'Done.' : null}</p>
+      <p role="status">{done ? t('comment.done') : null}</p>
       <p>
-        <ViewLink view={{ name: 'queue' }}>Back to the moderation queue</ViewLink>
+        <ViewLink view={{ name: 'queue' }}>{t('comment.back')}</ViewLink>
       </p>
     </main>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n.ts';
 
 interface ConfirmButtonProps {
   /** The button's text, e.g. "Ban author". */
@@ -80,7 +81,7 @@ export function ConfirmButton({
           setAsking(false);
         }}
       >
-        Cancel
+        {t('cancel')}
       </button>
     </fieldset>
   );

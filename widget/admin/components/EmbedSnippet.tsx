@@ -1,28 +1,29 @@
 import { useId, useRef, useState } from 'react';
+import { type DashboardKey, t } from '../i18n.ts';
 
 /** The embed code to paste into the site, read-only, with a copy button. */
 export function EmbedSnippet({ snippet }: { snippet: string }) {
   const box = useRef<HTMLTextAreaElement>(null);
-  const [said, setSaid] = useState<string | null>(null);
+  const [said, setSaid] = useState<DashboardKey | null>(null);
   const id = useId();
 
   async function copy() {
     try {
       // Missing outside secure contexts (plain http other than localhost): select instead.
       await navigator.clipboard.writeText(snippet);
-      setSaid('Copied.');
+      setSaid('embed.copied');
     } catch {
       box.current?.focus();
       box.current?.select();
-      setSaid('Press Ctrl+C (⌘C on a Mac) to copy the selected code.');
+      setSaid('embed.selectToCopy');
     }
   }
 
   return (
     <section className="embed" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Embed code</h2>
+      <h2 id={`${id}-title`}>{t('embed.heading')}</h2>
       <p className="hint" id={`${id}-hint`}>
-        Paste this where the comments should appear on your pages.
+        {t('embed.hint')}
       </p>
       <textarea
         ref={box}
@@ -35,9 +36,9 @@ export function EmbedSnippet({ snippet }: { snippet: string }) {
       />
       <div className="form-actions">
         <button type="button" onClick={copy}>
-          Copy embed code
+          {t('embed.copy')}
         </button>
-        <p role="status">{said}</p>
+        <p role="status">{said ? t(said) : null}</p>
       </div>
     </section>
   );

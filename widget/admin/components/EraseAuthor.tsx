@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { CommentsOnDeletion } from '../../../contract/reader-data.schema.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
+import { t } from '../i18n.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
 
 /**
@@ -26,15 +27,16 @@ export function EraseAuthor() {
       const target = value.includes('@') ? { email: value } : { identityId: value };
       const result = await api.eraseAuthor(site, { ...target, comments });
       setStatus(
-        `Erased ${value}: ${result.affected} comment${result.affected === 1 ? '' : 's'} ${comments === 'remove' ? 'removed' : 'kept as “Deleted user”'}.`,
+        t(comments === 'remove' ? 'erase.removed' : 'erase.kept', {
+          who: value,
+          count: result.affected,
+        }),
       );
       setWho('');
     } catch (e) {
       if (sessionEnded(e)) report(e);
-      else if (e instanceof ApiError && e.code === 'author_unknown')
-        setStatus('No reader with that identity has commented on this site.');
-      else if (e instanceof ApiError && e.code === 'invalid_body')
-        setStatus('Enter an email address or an identity id.');
+      else if (e instanceof ApiError && e.code === 'author_unknown') setStatus(t('erase.unknown'));
+      else if (e instanceof ApiError && e.code === 'invalid_body') setStatus(t('erase.invalid'));
       else setStatus(errorMessage(e));
     } finally {
       setBusy(false);
@@ -43,12 +45,9 @@ export function EraseAuthor() {
 
   return (
     <form className="erase-author" onSubmit={erase} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Erase a reader’s data</h2>
-      <p className="hint">
-        Everything of one email address (guest comments, and a signed-in reader with that email) or
-        one identity, on this site only.
-      </p>
-      <label htmlFor={`${id}-who`}>Email or identity id</label>
+      <h2 id={`${id}-title`}>{t('erase.heading')}</h2>
+      <p className="hint">{t('erase.hint')}</p>
+      <label htmlFor={`${id}-who`}>{t('erase.who')}</label>
       <input
         id={`${id}-who`}
         required
@@ -56,17 +55,17 @@ export function EraseAuthor() {
         value={who}
         onInput={(e) => setWho(e.currentTarget.value)}
       />
-      <label htmlFor={`${id}-comments`}>Their comments</label>
+      <label htmlFor={`${id}-comments`}>{t('erase.comments')}</label>
       <select
         id={`${id}-comments`}
         value={comments}
         onChange={(e) => setComments(e.currentTarget.value as CommentsOnDeletion)}
       >
-        <option value="remove">Remove them</option>
-        <option value="anonymise">Keep them as “Deleted user”</option>
+        <option value="remove">{t('erase.remove')}</option>
+        <option value="anonymise">{t('erase.anonymise')}</option>
       </select>
       <button type="submit" className="danger" disabled={busy}>
-        Erase
+        {t('erase.submit')}
       </button>
       <p role="status">{status}</p>
     </form>

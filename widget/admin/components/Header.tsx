@@ -1,5 +1,7 @@
 import { useDashboard } from '../context.ts';
-import { errorMessage } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { errorSaid } from '../messages.ts';
+import { LanguagePicker } from './LanguagePicker.tsx';
 import { ViewLink } from './ViewLink.tsx';
 
 /** The role the signed-in admin has on the site being shown. */
@@ -8,7 +10,7 @@ export function useRole() {
   return state.me?.sites.find((s) => s.id === state.site)?.role ?? null;
 }
 
-/** Who is signed in, which site (a picker when there are several), the sections, Sign out. */
+/** Who is signed in, which site (a picker when there are several), the sections, language, Sign out. */
 export function Header() {
   const { api, state, dispatch } = useDashboard();
   const sites = state.me?.sites ?? [];
@@ -17,8 +19,8 @@ export function Header() {
 
   function signOut() {
     api.logout().then(
-      () => dispatch('signedOut', 'You have signed out.'),
-      (error: unknown) => dispatch('failed', errorMessage(error)),
+      () => dispatch('signedOut', { key: 'login.signedOut' }),
+      (error: unknown) => dispatch('failed', errorSaid(error)),
     );
   }
 
@@ -27,7 +29,7 @@ export function Header() {
       <p className="brand">Parley</p>
       {sites.length > 1 ? (
         <label className="site-picker">
-          Site{' '}
+          {t('header.site')}{' '}
           <select
             value={state.site ?? ''}
             onChange={(event) => dispatch('chooseSite', event.currentTarget.value)}
@@ -40,32 +42,33 @@ export function Header() {
           </select>
         </label>
       ) : (
-        <p className="site-name">{sites[0]?.name || sites[0]?.id || 'No sites yet'}</p>
+        <p className="site-name">{sites[0]?.name || sites[0]?.id || t('header.noSites')}</p>
       )}
-      <nav aria-label="Dashboard" className="sections">
+      <nav aria-label={t('header.nav')} className="sections">
         <ul>
           <li>
             <ViewLink view={{ name: 'queue' }} current={on === 'queue'}>
-              Moderation
+              {t('header.moderation')}
             </ViewLink>
           </li>
           <li>
             <ViewLink view={{ name: 'settings' }} current={on === 'settings'}>
-              Settings
+              {t('header.settings')}
             </ViewLink>
           </li>
           {owner ? (
             <li>
               <ViewLink view={{ name: 'moderators' }} current={on === 'moderators'}>
-                Moderators
+                {t('header.moderators')}
               </ViewLink>
             </li>
           ) : null}
         </ul>
       </nav>
       <p className="who">{state.me?.email}</p>
+      <LanguagePicker />
       <button type="button" onClick={signOut}>
-        Sign out
+        {t('header.signOut')}
       </button>
     </header>
   );

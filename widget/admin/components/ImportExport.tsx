@@ -1,7 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import {
   EXPORT_FORMATS,
-  IMPORT_FORMAT_NAMES,
   IMPORT_FORMATS,
   type ImportFormat,
   type ImportProgress,
@@ -9,47 +8,78 @@ import {
 } from '../../../contract/imports.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { errorMessage, sessionEnded } from '../messages.ts';
+import { type DashboardKey, t } from '../i18n.ts';
+import { errorSaid, sessionEnded } from '../messages.ts';
 
+// Format names, the same in every language.
 const EXPORT_LABELS = { json: 'Parley JSON', wxr: 'WordPress (WXR)' } as const;
+
+const FORMAT_NAMES: Record<ImportFormat, DashboardKey> = {
+  wxr: 'import.formatWxr',
+  disqus: 'import.formatDisqus',
+  parley: 'import.formatParley',
+  remark42: 'import.formatRemark42',
+  isso: 'import.formatIsso',
+};
+
+/** What an import's failure means to the owner, by code (the server's detail is shown beside it). */
+function importFailure(error: ApiError): DashboardKey | null {
+  switch (error.code) {
+    case 'malformed_import':
+      return 'import.malformed';
+    case 'import_too_large':
+      return 'import.tooLarge';
+    case 'unknown_import_format':
+      return 'import.unknownFormat';
+    case 'invalid_body':
+      return error.field === 'mapUrl' ? 'import.badMapping' : 'import.empty';
+    // Past the first batch: what was stored stays, and the same import resumes.
+    case 'internal_error':
+      return error.status === 0 ? null : 'import.stopped';
+    default:
+      return null;
+  }
+}
 
 /** The running import as the owner sees it. */
 function progressText(p: ImportProgress | null): string {
-  if (!p) return 'Uploading and checking the file…';
-  return `Read ${p.read} of ${p.total ?? '?'} comments: ${p.imported} imported, ${p.alreadyPresent} already here…`;
+  if (!p) return t('import.uploading');
+  const counts = { read: p.read, imported: p.imported, present: p.alreadyPresent };
+  return p.total === null || p.total === undefined
+    ? t('import.progressOpen', { ...counts, count: p.read })
+    : t('import.progress', { ...counts, count: p.total });
 }
 
 function SummaryList({ summary }: { summary: ImportSummary }) {
   return (
     <ul data-testid="import-summary" className="import-summary">
       <li>
-        {summary.dryRun ? 'Would import' : 'Imported'}: {summary.imported}
+        {t(summary.dryRun ? 'import.wouldImport' : 'import.imported', { count: summary.imported })}
       </li>
-      <li>Already present: {summary.alreadyPresent}</li>
+      <li>{t('import.present', { count: summary.alreadyPresent })}</li>
+      {/* A skipped kind is the file format's own word (pingback, trackback…). */}
       {Object.entries(summary.skipped).map(([kind, n]) => (
-        <li key={kind}>
-          Skipped {kind}: {n}
-        </li>
+        <li key={kind}>{t('import.skipped', { kind, count: n })}</li>
       ))}
       <li>
-        Refused: {summary.refused.count}
+        {t('import.refused', { count: summary.refused.count })}
         {summary.refused.examples.length > 0 ? (
           <ul>
             {summary.refused.examples.map((r) => (
               <li key={r.sourceId}>
-                {r.sourceId}: {r.reason}
+                {r.sourceId}:{' '}
+                <span lang="en" dir="ltr">
+                  {r.reason}
+                </span>
               </li>
             ))}
           </ul>
         ) : null}
       </li>
       {summary.offOrigin > 0 ? (
-        <li>
-          {summary.offOrigin} comments are on pages outside the site’s origins: import again with an
-          address mapping.
-        </li>
+        <li>{t('import.offOrigin', { count: summary.offOrigin })}</li>
       ) : null}
-      {summary.dryRun ? <li>Dry run: nothing was stored.</li> : null}
+      {summary.dryRun ? <li>{t('import.dryRunDone')}</li> : null}
     </ul>
   );
 }
@@ -68,12 +98,12 @@ export function ImportExport({ site }: { site: string }) {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ key: DashboardKey; detail?: string } | null>(null);
 
   async function start(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setFailure('Choose the file to import.');
+      setFailure({ key: 'import.chooseFile' });
       return;
     }
     setRunning(true);
@@ -90,10 +120,16 @@ export function ImportExport({ site }: { site: string }) {
       );
     } catch (error) {
       if (sessionEnded(error)) report(error);
-      // The server's message says what is wrong with the file, in words for the owner.
-      else if (error instanceof ApiError && error.status !== 0 && error.message) {
-        setFailure(error.message);
-      } else setFailure(errorMessage(error));
+      else {
+        // Said by code in the owner's language; the server's detail (a line
+        // number, a gzip error) helps fix the file, so it follows, in English.
+        const key = error instanceof ApiError ? importFailure(error) : null;
+        setFailure(
+          key && error instanceof ApiError
+            ? { key, detail: error.message || undefined }
+            : { key: errorSaid(error).key },
+        );
+      }
     } finally {
       setRunning(false);
     }
@@ -102,23 +138,20 @@ export function ImportExport({ site }: { site: string }) {
   const base = `/admin/api/sites/${encodeURIComponent(site)}/export?format=`;
   return (
     <section className="import-export" aria-labelledby={`${id}-export`}>
-      <h2 id={`${id}-export`}>Export</h2>
-      <p className="hint">
-        Every page and comment with its thread, status and dates. The file holds commenters’ email
-        and IP addresses: keep it private.
-      </p>
+      <h2 id={`${id}-export`}>{t('export.heading')}</h2>
+      <p className="hint">{t('export.hint')}</p>
       <p className="downloads">
         {EXPORT_FORMATS.map((f) => (
           <a key={f} href={base + f} download data-testid={`export-${f}`} className="button">
-            Download {EXPORT_LABELS[f]}
+            {t('export.download', { format: EXPORT_LABELS[f] })}
           </a>
         ))}
       </p>
 
-      <h2 id={`${id}-import`}>Import</h2>
+      <h2 id={`${id}-import`}>{t('import.heading')}</h2>
       <form onSubmit={start} aria-labelledby={`${id}-import`} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
+          <label htmlFor={`${id}-format`}>{t('import.format')}</label>
           <select
             id={`${id}-format`}
             value={format}
@@ -126,13 +159,13 @@ export function ImportExport({ site }: { site: string }) {
           >
             {IMPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {IMPORT_FORMAT_NAMES[f]}
+                {t(FORMAT_NAMES[f])}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-file`}>File</label>
+          <label htmlFor={`${id}-file`}>{t('import.file')}</label>
           <input
             id={`${id}-file`}
             type="file"
@@ -141,7 +174,7 @@ export function ImportExport({ site }: { site: string }) {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-map`}>Address changes</label>
+          <label htmlFor={`${id}-map`}>{t('import.map')}</label>
           <textarea
             id={`${id}-map`}
             rows={2}
@@ -150,7 +183,7 @@ export function ImportExport({ site }: { site: string }) {
             onInput={(e) => setMapUrls(e.currentTarget.value)}
           />
           <p id={`${id}-map-hint`} className="hint">
-            One per line, old=new, like http://old.example=https://blog.example
+            {t('import.mapHint')}
           </p>
         </div>
         <div className="field">
@@ -160,12 +193,12 @@ export function ImportExport({ site }: { site: string }) {
               checked={dryRun}
               onChange={(e) => setDryRun(e.currentTarget.checked)}
             />{' '}
-            Dry run: check and count, store nothing
+            {t('import.dryRun')}
           </label>
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={running}>
-            Import
+            {t('import.submit')}
           </button>
         </div>
       </form>
@@ -174,7 +207,7 @@ export function ImportExport({ site }: { site: string }) {
           <progress
             value={progress?.read ?? undefined}
             max={progress?.total ?? undefined}
-            aria-label="Import progress"
+            aria-label={t('import.progressLabel')}
           />
           <p role="status" data-testid="import-progress">
             {progressText(progress)}
@@ -182,9 +215,17 @@ export function ImportExport({ site }: { site: string }) {
         </div>
       ) : null}
       {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
+        <div role="alert" className="error">
+          <p>{t(failure.key)}</p>
+          {failure.detail ? (
+            <p className="detail">
+              {t('import.details')}{' '}
+              <span lang="en" dir="ltr">
+                {failure.detail}
+              </span>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {summary ? <SummaryList summary={summary} /> : null}
     </section>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useDashboard } from '../context.ts';
+import { say, t } from '../i18n.ts';
 import { errorMessage } from '../messages.ts';
+import { LanguagePicker } from './LanguagePicker.tsx';
 
 /** Email + password sign-in; a wrong pair or too many tries is said in a role=alert line. */
 export function Login() {
@@ -26,16 +28,19 @@ export function Login() {
 
   return (
     <main className="login">
-      <h1>Parley</h1>
+      <div className="login-top">
+        <h1>Parley</h1>
+        <LanguagePicker />
+      </div>
       <form onSubmit={submit} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Sign in to moderate</h2>
-        {state.notice && !error ? <p role="status">{state.notice}</p> : null}
+        <h2 id={`${id}-title`}>{t('login.heading')}</h2>
+        {state.notice && !error ? <p role="status">{say(state.notice)}</p> : null}
         {error ? (
           <p role="alert" className="error">
             {error}
           </p>
         ) : null}
-        <label htmlFor={`${id}-email`}>Email</label>
+        <label htmlFor={`${id}-email`}>{t('login.email')}</label>
         <input
           id={`${id}-email`}
           type="email"
@@ -44,7 +49,7 @@ export function Login() {
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
-        <label htmlFor={`${id}-password`}>Password</label>
+        <label htmlFor={`${id}-password`}>{t('login.password')}</label>
         <input
           id={`${id}-password`}
           type="password"
@@ -54,7 +59,7 @@ export function Login() {
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
         <button type="submit" className="primary" disabled={busy}>
-          Sign in
+          {t('login.submit')}
         </button>
       </form>
     </main>

@@ -2,19 +2,25 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { AddedMember, Member, SiteRole } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, t } from '../i18n.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { EraseAuthor } from './EraseAuthor.tsx';
 import { useRole } from './Header.tsx';
 
-const ROLE_LABEL: Record<SiteRole, string> = { owner: 'Owner', moderator: 'Moderator' };
+const ROLE_LABEL: Record<SiteRole, DashboardKey> = {
+  owner: 'role.owner',
+  moderator: 'role.moderator',
+};
+const ADDED_AS: Record<SiteRole, DashboardKey> = {
+  owner: 'members.addedOwner',
+  moderator: 'members.addedModerator',
+};
 
 /** Why a member change failed, in the words of this page. */
 function memberError(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'last_owner')
-    return 'A site needs at least one owner: make someone else an owner first.';
-  if (error instanceof ApiError && error.code === 'invalid_body')
-    return 'Please enter a valid email address.';
+  if (error instanceof ApiError && error.code === 'last_owner') return t('members.lastOwner');
+  if (error instanceof ApiError && error.code === 'invalid_body') return t('members.invalidEmail');
   return errorMessage(error);
 }
 
@@ -64,8 +70,8 @@ export function Members() {
   if (!owner) {
     return (
       <main className="page-body members">
-        <h1>Moderators</h1>
-        <p className="note">Only the site’s owners can manage its moderators.</p>
+        <h1>{t('members.heading')}</h1>
+        <p className="note">{t('members.ownersOnly')}</p>
       </main>
     );
   }
@@ -100,7 +106,7 @@ export function Members() {
     try {
       await api.removeMember(site, who);
       setMembers((list) => (list ?? []).filter((m) => m.email !== who));
-      setStatus(`Removed ${who}.`);
+      setStatus(t('members.removed', { email: who }));
     } catch (e) {
       fail(e);
     }
@@ -108,7 +114,7 @@ export function Members() {
 
   return (
     <main className="page-body members">
-      <h1>Moderators</h1>
+      <h1>{t('members.heading')}</h1>
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -118,19 +124,13 @@ export function Members() {
         {status ? <p>{status}</p> : null}
         {added ? (
           <>
-            <p>
-              Added {added.email} as {ROLE_LABEL[added.role].toLowerCase()}.
-            </p>
+            <p>{t(ADDED_AS[added.role], { email: added.email })}</p>
             {added.password ? (
               <div className="password">
                 <p>
-                  Their new account’s password:{' '}
-                  <code data-testid="new-password">{added.password}</code>
+                  {t('members.password')} <code data-testid="new-password">{added.password}</code>
                 </p>
-                <p>
-                  It is shown only this once. Pass it on to them now; they sign in here at /admin
-                  with their email and this password.
-                </p>
+                <p>{t('members.passwordOnce')}</p>
               </div>
             ) : null}
           </>
@@ -138,19 +138,19 @@ export function Members() {
       </div>
       {members === null ? (
         error ? null : (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('loading')}</p>
         )
       ) : (
-        <ul className="member-list" aria-label="Owners and moderators">
+        <ul className="member-list" aria-label={t('members.list')}>
           {members.map((m) => (
             <li key={m.email}>
               <span className="email">{m.email}</span>{' '}
-              <span className="role">{ROLE_LABEL[m.role]}</span>{' '}
+              <span className="role">{t(ROLE_LABEL[m.role])}</span>{' '}
               <ConfirmButton
-                label="Remove"
-                name={`Remove ${m.email}`}
-                question={`Remove ${m.email} from this site?`}
-                confirm="Yes, remove"
+                label={t('members.remove')}
+                name={t('members.removeWho', { email: m.email })}
+                question={t('members.removeQuestion', { email: m.email })}
+                confirm={t('members.removeConfirm')}
                 onConfirm={() => remove(m.email)}
               />
             </li>
@@ -158,8 +158,8 @@ export function Members() {
         </ul>
       )}
       <form className="add-member" onSubmit={add} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Add moderator</h2>
-        <label htmlFor={`${id}-email`}>Email</label>
+        <h2 id={`${id}-title`}>{t('members.add')}</h2>
+        <label htmlFor={`${id}-email`}>{t('members.email')}</label>
         <input
           id={`${id}-email`}
           type="email"
@@ -168,17 +168,17 @@ export function Members() {
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
-        <label htmlFor={`${id}-role`}>Role</label>
+        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
         <select
           id={`${id}-role`}
           value={role}
           onChange={(e) => setRole(e.currentTarget.value as SiteRole)}
         >
-          <option value="moderator">Moderator</option>
-          <option value="owner">Owner</option>
+          <option value="moderator">{t('role.moderator')}</option>
+          <option value="owner">{t('role.owner')}</option>
         </select>
         <button type="submit" className="primary" disabled={busy}>
-          Add moderator
+          {t('members.add')}
         </button>
       </form>
       {owner ? <EraseAuthor /> : null}

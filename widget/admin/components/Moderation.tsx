@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useDashboard } from '../context.ts';
+import { say, t } from '../i18n.ts';
 import { shortcutFor } from '../keyboard.ts';
 import type { State } from '../state.ts';
 import { BulkBar } from './BulkBar.tsx';
@@ -57,7 +58,7 @@ export function Moderation() {
 
   return (
     <main className="queue">
-      <h1 className="visually-hidden">Moderation queue</h1>
+      <h1 className="visually-hidden">{t('queue.heading')}</h1>
       <div className="filters">
         <StatusTabs />
         <SearchBox />
@@ -65,16 +66,16 @@ export function Moderation() {
       <section role="tabpanel" aria-labelledby={tabId(filter.status)} aria-busy={state.loading}>
         {state.error ? (
           <p role="alert" className="error">
-            {state.error}
+            {say(state.error)}
           </p>
         ) : null}
         <div className="message-line">
           <p role="status" className="message">
-            {state.message}
+            {state.message ? say(state.message) : null}
           </p>
           {state.undo ? (
             <button type="button" className="undo" onClick={undo}>
-              Undo
+              {t('queue.undo')}
             </button>
           ) : null}
         </div>

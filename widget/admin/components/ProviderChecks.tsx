@@ -1,9 +1,11 @@
 import { PROVIDER_IDS, type ProviderId } from '../../../contract/providers.ts';
+import { t } from '../i18n.ts';
 
-const PROVIDER_LABEL: Record<ProviderId, string> = {
-  wordpress: 'Offer WordPress.com sign-in',
-  twitter: 'Offer Twitter sign-in',
-  facebook: 'Offer Facebook sign-in',
+// Brand names, the same in every language.
+const PROVIDER_NAME: Record<ProviderId, string> = {
+  wordpress: 'WordPress.com',
+  twitter: 'Twitter',
+  facebook: 'Facebook',
 };
 
 /** The sign-in providers a site offers, one checkbox each (all ticked is sent as null: see settings-form.ts). */
@@ -20,7 +22,7 @@ export function ProviderChecks({
 }) {
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend>Sign-in</legend>
+      <legend>{t('settings.signIn')}</legend>
       {PROVIDER_IDS.map((provider) => (
         <label key={provider} className="check">
           <input
@@ -35,7 +37,7 @@ export function ProviderChecks({
               );
             }}
           />{' '}
-          {PROVIDER_LABEL[provider]}
+          {t('settings.offerProvider', { provider: PROVIDER_NAME[provider] })}
         </label>
       ))}
       {error ? (

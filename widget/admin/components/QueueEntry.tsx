@@ -1,28 +1,31 @@
 import { useState } from 'react';
 import type { CommentStatus, ModerationAction, QueueItem } from '../../../contract/dashboard.ts';
-import { exactTime, timeAgo } from '../../thread/time.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, exactTime, t, timeAgo } from '../i18n.ts';
+import { providerName } from '../messages.ts';
 import { CommentDetails } from './CommentDetails.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
-export const STATUS_LABEL: Record<CommentStatus, string> = {
-  pending: 'Pending',
-  spam: 'Spam',
-  approved: 'Approved',
-  trash: 'Trash',
+export const STATUS_LABEL: Record<CommentStatus, DashboardKey> = {
+  pending: 'status.pending',
+  spam: 'status.spam',
+  approved: 'status.approved',
+  trash: 'status.trash',
 };
 
 /** The buttons an item offers: not the one that leaves it as it is, and Restore out of spam or trash. */
-function actionsFor(status: CommentStatus): [ModerationAction, string][] {
-  const all: [ModerationAction, string, CommentStatus][] = [
-    ['approve', 'Approve', 'approved'],
-    ['spam', 'Spam', 'spam'],
-    ['trash', 'Trash', 'trash'],
+function actionsFor(status: CommentStatus): [ModerationAction, DashboardKey][] {
+  const all: [ModerationAction, DashboardKey, CommentStatus][] = [
+    ['approve', 'item.approve', 'approved'],
+    ['spam', 'item.spam', 'spam'],
+    ['trash', 'item.trash', 'trash'],
   ];
   const offered = all
     .filter(([, , to]) => to !== status)
-    .map(([a, l]): [ModerationAction, string] => [a, l]);
-  return status === 'spam' || status === 'trash' ? [...offered, ['restore', 'Restore']] : offered;
+    .map(([a, l]): [ModerationAction, DashboardKey] => [a, l]);
+  return status === 'spam' || status === 'trash'
+    ? [...offered, ['restore', 'item.restore']]
+    : offered;
 }
 
 /** The element id of a queue item (for scrolling it into view). */
@@ -59,39 +62,39 @@ export function QueueEntry({ item }: { item: QueueItem }) {
       data-testid="queue-item"
       data-current={current ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
-      aria-label={`Comment by ${author.name}`}
+      aria-label={t('item.label', { name: author.name })}
       className={`item${selected ? ' selected' : ''}`}
       onClick={() => dispatch('setCurrent', id)}
     >
       <header className="meta">
         <input
           type="checkbox"
-          aria-label="Select"
+          aria-label={t('item.select')}
           checked={selected}
           onChange={() => dispatch('toggleSelect', id)}
         />
         <span className="author">{author.name}</span>
         {author.email ? <span className="email">{author.email}</span> : null}
         {author.ip ? <span className="ip">{author.ip}</span> : null}
-        <span className="provider">{author.provider}</span>
+        <span className="provider">{providerName(author.provider)}</span>
         <time dateTime={item.createdAt} title={exactTime(item.createdAt)}>
           {timeAgo(item.createdAt, Date.now())}
         </time>
         {state.filter.status === 'all' ? (
-          <span className={`status status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
+          <span className={`status status-${item.status}`}>{t(STATUS_LABEL[item.status])}</span>
         ) : null}
       </header>
       <CommentDetails item={item} idBase={itemId(id)} />
       <div className="actions">
         {actionsFor(item.status).map(([action, label]) => (
           <button key={action} type="button" onClick={() => moderate([id], action)}>
-            {label}
+            {t(label)}
           </button>
         ))}
         <ConfirmButton
-          label="Ban author"
-          question={`Ban ${author.name}? They can't comment again, and this comment goes to spam.`}
-          confirm="Yes, ban"
+          label={t('item.ban')}
+          question={t('item.banQuestion', { name: author.name })}
+          confirm={t('item.banConfirm')}
           busy={banning}
           onConfirm={ban}
         />

@@ -1,21 +1,23 @@
+import type { QueueStatus } from '../../../contract/dashboard.schema.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, t } from '../i18n.ts';
 import { QueueEntry } from './QueueEntry.tsx';
-import { STATUSES } from './StatusTabs.tsx';
+
+const EMPTY: Record<QueueStatus, DashboardKey> = {
+  pending: 'queue.nonePending',
+  spam: 'queue.noneSpam',
+  approved: 'queue.noneApproved',
+  trash: 'queue.noneTrash',
+  all: 'queue.noneAll',
+};
 
 /** The listed comments, or what it means that there are none. */
 export function QueueList() {
   const { state } = useDashboard();
   const { items, filter, loading } = state;
   if (items.length === 0) {
-    if (loading) return <p className="empty">Loading…</p>;
-    const label = STATUSES.find(([s]) => s === filter.status)?.[1].toLowerCase() ?? '';
-    const text = filter.q
-      ? `No comments match “${filter.q}”.`
-      : filter.status === 'pending'
-        ? 'Nothing waiting for moderation.'
-        : filter.status === 'all'
-          ? 'No comments yet.'
-          : `No ${label} comments.`;
+    if (loading) return <p className="empty">{t('loading')}</p>;
+    const text = filter.q ? t('queue.noMatch', { q: filter.q }) : t(EMPTY[filter.status]);
     return <p className="empty">{text}</p>;
   }
   return (

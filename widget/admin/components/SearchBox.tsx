@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useDashboard } from '../context.ts';
+import { t } from '../i18n.ts';
 
 /** Searches the listed status by text, author, email or IP (on Enter; clearing shows all again). */
 export function SearchBox() {
@@ -15,11 +16,11 @@ export function SearchBox() {
   return (
     <search>
       <form className="search" onSubmit={submit}>
-        <label htmlFor={id}>Search comments</label>
+        <label htmlFor={id}>{t('queue.search')}</label>
         <input
           id={id}
           type="search"
-          placeholder="Text, author, email or IP"
+          placeholder={t('queue.searchHint')}
           value={text}
           onInput={(event) => {
             const value = event.currentTarget.value;
@@ -27,7 +28,7 @@ export function SearchBox() {
             if (value === '') dispatch('search', '');
           }}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t('queue.searchButton')}</button>
       </form>
     </search>
   );

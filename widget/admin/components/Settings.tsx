@@ -3,10 +3,12 @@ import type { SettingsResponse } from '../../../contract/dashboard.ts';
 import { LOCALE_NAMES, LOCALES } from '../../../contract/i18n/locales.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, type Said, say, t } from '../i18n.ts';
 import { errorMessage, sessionEnded } from '../messages.ts';
 import {
   type DraftField,
   draftFieldOf,
+  NUMBER_RANGES,
   type SettingsDraft,
   toDraft,
   toUpdate,
@@ -16,15 +18,26 @@ import { useRole } from './Header.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { ProviderChecks } from './ProviderChecks.tsx';
 
-type Errors = Partial<Record<DraftField, string>>;
+type Errors = Partial<Record<DraftField, Said>>;
 
-/** The server's message without the `field: ` it starts with (the field is shown by its input). */
-function fieldMessage(error: ApiError): string {
-  const prefix = `${error.field}: `;
-  const text = error.message.startsWith(prefix)
-    ? error.message.slice(prefix.length)
-    : error.message;
-  return text || 'This value is not valid.';
+/**
+ * What is wrong with a field the server refused, by the field (the server's
+ * message is English and names zod's rule, not the owner's fix).
+ */
+const FIELD_PROBLEM: Partial<Record<DraftField, DashboardKey>> = {
+  name: 'settings.invalidName',
+  origins: 'settings.invalidOrigins',
+  privacyUrl: 'settings.invalidUrl',
+  ips: 'settings.invalidIps',
+};
+
+function fieldProblem(field: DraftField): Said {
+  const range = NUMBER_RANGES[field];
+  if (range) {
+    const { min, max, whole } = range;
+    return { key: whole ? 'settings.invalidWhole' : 'settings.invalidRange', params: { min, max } };
+  }
+  return { key: FIELD_PROBLEM[field] ?? 'settings.invalid' };
 }
 
 /**
@@ -40,7 +53,7 @@ export function Settings() {
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<DashboardKey | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -82,7 +95,7 @@ export function Settings() {
     setStatus(null);
     const update = toUpdate(loaded, draft);
     if (Object.keys(update).length === 0) {
-      setStatus('No changes to save.');
+      setStatus('settings.noChanges');
       return;
     }
     setBusy(true);
@@ -90,17 +103,17 @@ export function Settings() {
       const saved = await api.saveSettings(site, { ...update, version: loaded.version });
       setLoaded(saved);
       setDraft(toDraft(saved));
-      setStatus('Settings saved.');
+      setStatus('settings.saved');
       if (saved.site.name !== loaded.site.name)
         dispatch('siteRenamed', { id: site, name: saved.site.name });
     } catch (error) {
       const field = error instanceof ApiError ? draftFieldOf(error.field) : null;
       if (error instanceof ApiError && field) {
-        setErrors({ [field]: fieldMessage(error) });
-        setAlert('Please correct the marked field.');
+        setErrors({ [field]: fieldProblem(field) });
+        setAlert(t('settings.correct'));
         form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
       } else if (error instanceof ApiError && error.code === 'forbidden') {
-        setAlert('Only the site’s owners can change its settings.');
+        setAlert(t('settings.ownersOnly'));
       } else fail(error);
     } finally {
       setBusy(false);
@@ -115,8 +128,8 @@ export function Settings() {
   if (!loaded || !draft) {
     return (
       <main className="page-body settings" aria-busy={!alert}>
-        <h1>Settings</h1>
-        {alertLine ?? <p className="empty">Loading…</p>}
+        <h1>{t('settings.heading')}</h1>
+        {alertLine ?? <p className="empty">{t('loading')}</p>}
       </main>
     );
   }
@@ -143,50 +156,45 @@ export function Settings() {
     },
   });
   /** Label, control, hint and error of one field. */
-  const field = (f: DraftField, label: string, control: ReactNode, hint?: string) => (
+  const field = (f: DraftField, label: DashboardKey, control: ReactNode, hint?: DashboardKey) => (
     <div className="field">
-      <label htmlFor={fid(f)}>{label}</label>
+      <label htmlFor={fid(f)}>{t(label)}</label>
       {control}
       {hint ? (
         <p id={`${fid(f)}-hint`} className="hint">
-          {hint}
+          {t(hint)}
         </p>
       ) : null}
       {errors[f] ? (
         <p id={`${fid(f)}-error`} className="error">
-          {errors[f]}
+          {say(errors[f])}
         </p>
       ) : null}
     </div>
   );
-  const lines = 'One per line.';
 
   return (
     <main className="page-body settings">
-      <h1>Settings</h1>
-      {owner ? null : (
-        <p className="note">
-          Only the site’s owners can change these settings. As a moderator you can read them.
-        </p>
-      )}
-      <form ref={form} onSubmit={save} aria-label="Site settings" noValidate>
+      <h1>{t('settings.heading')}</h1>
+      {owner ? null : <p className="note">{t('settings.readOnly')}</p>}
+      <form ref={form} onSubmit={save} aria-label={t('settings.form')} noValidate>
         <fieldset disabled={!owner} className="sections-of-form">
           <fieldset>
-            <legend>Site</legend>
-            {field('name', 'Site name', <input type="text" {...text('name')} />)}
+            <legend>{t('settings.site')}</legend>
+            {field('name', 'settings.name', <input type="text" {...text('name')} />)}
             {field(
               'origins',
-              'Allowed origins',
+              'settings.origins',
               <textarea rows={3} {...text('origins', true)} />,
-              `${lines} Pages the widget may be embedded in, like https://blog.example`,
+              'settings.originsHint',
             )}
           </fieldset>
 
           <fieldset>
-            <legend>Moderation</legend>
+            <legend>{t('settings.moderation')}</legend>
             {field(
               'mode',
-              'Hold comments for moderation',
+              'settings.mode',
               <select
                 {...props('mode')}
                 value={draft.mode}
@@ -195,60 +203,65 @@ export function Settings() {
                   setDraft((d) => d && { ...d, mode });
                 }}
               >
-                <option value="none">None</option>
-                <option value="first-time">First-time commenters</option>
-                <option value="all">All comments</option>
+                <option value="none">{t('settings.modeNone')}</option>
+                <option value="first-time">{t('settings.modeFirstTime')}</option>
+                <option value="all">{t('settings.modeAll')}</option>
               </select>,
             )}
             {field(
               'linkLimit',
-              'Link limit',
+              'settings.linkLimit',
               <input type="number" min={0} step={1} {...text('linkLimit', true)} />,
-              'Hold a comment with at least this many links.',
+              'settings.linkLimitHint',
             )}
             {field(
               'minFormSeconds',
-              'Minimum seconds before posting',
+              'settings.minFormSeconds',
               <input type="number" min={0} step={1} {...text('minFormSeconds', true)} />,
-              'A comment posted faster than this after the form appeared is treated as a bot’s.',
+              'settings.minFormSecondsHint',
             )}
             {field(
               'akismetKey',
-              'Akismet API key',
+              'settings.akismetKey',
               <input
                 type="text"
                 autoComplete="off"
                 spellCheck={false}
                 {...text('akismetKey', true)}
               />,
-              'Leave empty to turn Akismet off.',
+              'settings.akismetKeyHint',
             )}
           </fieldset>
 
           <fieldset>
-            <legend>Blocklist</legend>
-            {field('words', 'Blocked words', <textarea rows={3} {...text('words', true)} />, lines)}
+            <legend>{t('settings.blocklist')}</legend>
+            {field(
+              'words',
+              'settings.words',
+              <textarea rows={3} {...text('words', true)} />,
+              'settings.perLine',
+            )}
             {field(
               'emails',
-              'Blocked emails',
+              'settings.emails',
               <textarea rows={3} {...text('emails', true)} />,
-              lines,
+              'settings.perLine',
             )}
             {field(
               'ips',
-              'Blocked IPs',
+              'settings.ips',
               <textarea rows={3} {...text('ips', true)} />,
-              `${lines} Addresses or CIDR ranges, like 203.0.113.0/24.`,
+              'settings.ipsHint',
             )}
             {field(
               'identities',
-              'Banned identities',
+              'settings.identities',
               <textarea rows={2} {...text('identities', true)} />,
-              `${lines} Added by “Ban author”; remove a line to lift a ban.`,
+              'settings.identitiesHint',
             )}
             {field(
               'blocklistAction',
-              'Blocklist matches go to',
+              'settings.blocklistAction',
               <select
                 {...props('blocklistAction')}
                 value={draft.blocklistAction}
@@ -258,35 +271,35 @@ export function Settings() {
                   setDraft((d) => d && { ...d, blocklistAction });
                 }}
               >
-                <option value="hold">Pending</option>
-                <option value="spam">Spam</option>
+                <option value="hold">{t('status.pending')}</option>
+                <option value="spam">{t('status.spam')}</option>
               </select>,
             )}
           </fieldset>
 
           <fieldset>
-            <legend>Comments</legend>
+            <legend>{t('settings.comments')}</legend>
             {field(
               'editWindowMinutes',
-              'Edit window (minutes)',
+              'settings.editWindow',
               <input type="number" min={0} step={1} {...text('editWindowMinutes', true)} />,
-              'How long authors may edit or delete their own comment.',
+              'settings.editWindowHint',
             )}
             {field(
               'maxDepth',
-              'Reply depth',
+              'settings.maxDepth',
               <input type="number" min={1} step={1} {...text('maxDepth', true)} />,
-              'How deep replies may nest.',
+              'settings.maxDepthHint',
             )}
             {field(
               'privacyUrl',
-              'Privacy policy URL',
+              'settings.privacyUrl',
               <input type="url" {...text('privacyUrl', true)} />,
-              'Linked under the comment form as “Learn how your comment data is processed”.',
+              'settings.privacyUrlHint',
             )}
             {field(
               'language',
-              'Language',
+              'settings.language',
               <select
                 {...props('language', true)}
                 value={draft.language}
@@ -295,18 +308,18 @@ export function Settings() {
                   setDraft((d) => d && { ...d, language });
                 }}
               >
-                <option value="">Each reader’s own</option>
+                <option value="">{t('settings.languageEach')}</option>
                 {LOCALES.map((locale) => (
                   <option key={locale} value={locale} lang={locale}>
                     {LOCALE_NAMES[locale]}
                   </option>
                 ))}
               </select>,
-              'The widget’s language for every reader (unless a page’s data-lang says otherwise), and the language of moderation emails.',
+              'settings.languageHint',
             )}
             {field(
               'gravatar',
-              'Guests’ pictures from Gravatar',
+              'settings.gravatar',
               <input
                 type="checkbox"
                 {...props('gravatar', true)}
@@ -316,17 +329,17 @@ export function Settings() {
                   setDraft((d) => d && { ...d, gravatar });
                 }}
               />,
-              'Parley fetches them and serves them itself, so readers’ browsers never contact Gravatar. Off: Parley draws a picture.',
+              'settings.gravatarHint',
             )}
             {field(
               'requestDataRetentionDays',
-              'Keep IP addresses and browsers for (days)',
+              'settings.retention',
               <input type="number" min={1} step={1} {...text('requestDataRetentionDays', true)} />,
-              'Used against spam; erased from comments older than this.',
+              'settings.retentionHint',
             )}
             {field(
               'readerDeletion',
-              'When readers delete their data, their comments',
+              'settings.readerDeletion',
               <select
                 {...props('readerDeletion', true)}
                 value={draft.readerDeletion}
@@ -336,17 +349,17 @@ export function Settings() {
                   setDraft((d) => d && { ...d, readerDeletion });
                 }}
               >
-                <option value="choice">Are kept or removed, as they choose</option>
-                <option value="anonymise">Are kept, as “Deleted user”</option>
-                <option value="remove">Are removed</option>
+                <option value="choice">{t('settings.readerDeletionChoice')}</option>
+                <option value="anonymise">{t('settings.readerDeletionAnonymise')}</option>
+                <option value="remove">{t('settings.readerDeletionRemove')}</option>
               </select>,
-              'A removed comment with replies stays as a placeholder, so the replies keep their place.',
+              'settings.readerDeletionHint',
             )}
           </fieldset>
 
           <ProviderChecks
             value={draft.providers}
-            error={errors.providers}
+            error={errors.providers ? say(errors.providers) : undefined}
             errorId={`${fid('providers')}-error`}
             onChange={(next) => setDraft((d) => d && { ...d, providers: next(d.providers) })}
           />
@@ -355,9 +368,9 @@ export function Settings() {
         {owner ? (
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
-              Save settings
+              {t('settings.save')}
             </button>
-            <p role="status">{status}</p>
+            <p role="status">{status ? t(status) : null}</p>
           </div>
         ) : null}
       </form>

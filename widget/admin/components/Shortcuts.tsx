@@ -1,9 +1,12 @@
-/** The help line for the queue's keyboard shortcuts (keyboard.ts). */
+import { t } from '../i18n.ts';
+
+/** The help line for the queue's keyboard shortcuts (keyboard.ts): the keys are letters in every language. */
 export function Shortcuts() {
   return (
     <p className="shortcuts">
-      <span>Keyboard shortcuts:</span> <kbd>j</kbd> / <kbd>k</kbd> next / previous, <kbd>a</kbd>{' '}
-      approve, <kbd>s</kbd> spam, <kbd>d</kbd> trash, <kbd>x</kbd> select
+      <span>{t('shortcuts.title')}</span> <kbd>j</kbd> / <kbd>k</kbd> {t('shortcuts.move')},{' '}
+      <kbd>a</kbd> {t('shortcuts.approve')}, <kbd>s</kbd> {t('shortcuts.spam')}, <kbd>d</kbd>{' '}
+      {t('shortcuts.trash')}, <kbd>x</kbd> {t('shortcuts.select')}
     </p>
   );
 }

@@ -1,13 +1,14 @@
 import type { KeyboardEvent } from 'react';
 import type { QueueStatus } from '../../../contract/dashboard.schema.ts';
 import { useDashboard } from '../context.ts';
+import { type DashboardKey, formatNumber, t } from '../i18n.ts';
 
-export const STATUSES: [QueueStatus, string][] = [
-  ['pending', 'Pending'],
-  ['spam', 'Spam'],
-  ['approved', 'Approved'],
-  ['trash', 'Trash'],
-  ['all', 'All'],
+export const STATUSES: [QueueStatus, DashboardKey][] = [
+  ['pending', 'status.pending'],
+  ['spam', 'status.spam'],
+  ['approved', 'status.approved'],
+  ['trash', 'status.trash'],
+  ['all', 'status.all'],
 ];
 
 export const tabId = (status: QueueStatus) => `status-tab-${status}`;
@@ -28,7 +29,7 @@ export function StatusTabs() {
   }
 
   return (
-    <div role="tablist" aria-label="Comment status" className="tabs" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={t('queue.statuses')} className="tabs" onKeyDown={onKeyDown}>
       {STATUSES.map(([status, label]) => (
         <button
           key={status}
@@ -39,12 +40,16 @@ export function StatusTabs() {
           tabIndex={status === active ? 0 : -1}
           onClick={() => dispatch('showStatus', status)}
         >
-          {label}
+          {t(label)}
           {status !== 'all' && state.counts ? (
             <>
               {' '}
-              <span className="tab-count" data-testid={`count-${status}`}>
-                {state.counts[status].toLocaleString('en')}
+              <span
+                className="tab-count"
+                data-testid={`count-${status}`}
+                title={t('queue.count', { count: state.counts[status] })}
+              >
+                {formatNumber(state.counts[status])}
               </span>
             </>
           ) : null}

@@ -4,6 +4,21 @@ import { useThread } from '../context.ts';
 import { t } from '../i18n.ts';
 
 /**
+ * The reader's words for a refused request, by code and field, never the
+ * server's English message (issue 11). The limit is per hour: its wait is
+ * said in minutes.
+ */
+function refusalText({ code, field, retryAfter }: ApiError, email: string): string {
+  if (code === 'rate_limited')
+    return t('data.tooMany', { count: Math.ceil((retryAfter ?? 60) / 60) });
+  if (code === 'invalid_body' && field === 'email')
+    return t(email.trim() ? 'field.email.invalid' : 'field.email.missing');
+  if (code === 'email_unavailable') return t('data.noEmail');
+  if (code === 'unknown_site') return t('error.unknownSite');
+  return t('data.sendFailed');
+}
+
+/**
  * The open panel of a guest's data rights on this site (issue 12): they give their email and
  * Parley mails a link that proves they own it; the link opens Parley's own
  * page with the download and delete choices. The answer says nothing of
@@ -21,12 +36,7 @@ export function GuestDataPanel() {
       const { expiresInMinutes } = await api.requestGuestData(bootstrap.site, email.trim());
       setStatus(t('data.sent', { email: email.trim(), count: expiresInMinutes }));
     } catch (err) {
-      setStatus(
-        // The server's own words: the rate limit's wait, a bad address, no email here.
-        err instanceof ApiError && (err.status < 500 || err.code === 'email_unavailable')
-          ? err.message
-          : t('data.sendFailed'),
-      );
+      setStatus(err instanceof ApiError ? refusalText(err, email) : t('data.sendFailed'));
     }
   }
 

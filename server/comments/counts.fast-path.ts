@@ -1,0 +1,94 @@
+/**
+ * Counts answered before Express (issue 10, "Counts"): a
+ * `GET /api/v1/counts` whose pages are all counted in the thread cache is
+ * sent from memory after the same request log, security headers and
+ * compression as every response, without Express's routing or `res.json`.
+ * It sends what the Express route sends, byte for byte and header for header
+ * (counts.fast-path.api.test.ts holds the two side by side), including the
+ * weak ETag Express computes and its 304. Anything else (a page not cached,
+ * an unknown site, a query zod refuses, HEAD) goes to Express, which answers
+ * it in full, errors included.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse } from 'node:querystring';
+import { CountsQuery } from '../../contract/comment.schema.ts';
+import { cachedCountsJson } from './counts.service.ts';
+import type { ThreadCache } from './thread.cache.ts';
+
+type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
+
+const PATH = '/api/v1/counts';
+
+/** Public numbers, the same for everyone: shared caches may keep them, but ask each time. */
+export const COUNTS_CACHE_CONTROL = 'public, no-cache';
+
+/** Express's default ETag (the `etag` package, weak): length in hex and SHA-1 of the body. */
+function weakEtag(body: Buffer): string {
+  const hash = createHash('sha1').update(body).digest('base64').slice(0, 27);
+  return `W/"${body.length.toString(16)}-${hash}"`;
+}
+
+const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
+
+/**
+ * Whether the client holds `etag` already: Express's `req.fresh` (the
+ * `fresh` package) for a response with an ETag and no Last-Modified.
+ */
+function fresh(req: IncomingMessage, etag: string): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  // If-Modified-Since alone: stale, as there is no Last-Modified to compare.
+  if (!noneMatch) return false;
+  const cacheControl = req.headers['cache-control'];
+  if (cacheControl && NO_CACHE.test(cacheControl)) return false;
+  if (noneMatch === '*') return true;
+  return (
+    noneMatch
+      .split(',')
+      // Spaces around each tag, not other whitespace, as `fresh` reads them.
+      .map((t) => t.replace(/^ +| +$/g, ''))
+      .some((t) => t === etag || `W/${t}` === etag || t === `W/${etag}`)
+  );
+}
+
+/**
+ * A request handler that answers fully cached counts and returns true, or
+ * returns false and leaves the request to Express. `before` are the app's
+ * own request log, security headers and compression, run as Express runs them.
+ */
+export function cachedCounts(
+  cache: ThreadCache,
+  before: readonly Middleware[],
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = req.url;
+    if (req.method !== 'GET' || !url?.startsWith(PATH) || url.indexOf('?') !== PATH.length) {
+      return false;
+    }
+    // Express 5's query parser ('simple') is node:querystring's.
+    const query = CountsQuery.safeParse(parse(url.slice(PATH.length + 1)));
+    if (!query.success) return false;
+    const json = cachedCountsJson(cache, query.data.site, query.data.page);
+    if (json === undefined) return false;
+    for (const middleware of before) middleware(req, res, () => {});
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', COUNTS_CACHE_CONTROL);
+    const body = Buffer.from(json);
+    const etag = weakEtag(body);
+    res.setHeader('ETag', etag);
+    if (fresh(req, etag)) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
+    res.statusCode = 200;
+    res.end(body);
+    return true;
+  };
+}

@@ -1,0 +1,305 @@
+/// <reference types="vite/client" />
+/**
+ * The dashboard in every owner's language (issue 11, "the dashboard too"):
+ * each page and state rendered in each shipped language shows no missing key
+ * and no English left over; the language follows the browser, a remembered
+ * choice wins, and <html lang dir> follows (Arabic mirrors).
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me, QueueItem } from '../../contract/dashboard.ts';
+import { type DashboardKey, en } from '../../contract/i18n/dashboard/en.ts';
+import { DASHBOARD_CATALOGUES, dashboardMessages } from '../../contract/i18n/dashboard/index.ts';
+import { formatMessage, type MessageParams } from '../../contract/i18n/format.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../contract/i18n/locales.ts';
+import { Dashboard } from './App.tsx';
+import { createAdminApi } from './api.ts';
+import { LANGUAGE_STORAGE_KEY } from './i18n.ts';
+import { buildItem, buildSettings, jsonResponse, noContent, respond } from './test-fixtures.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+/** Data is marked with § so the checks skip it: only the dashboard's own words count. */
+const ME_HERE: Me = {
+  email: '§owner@blog.example',
+  sites: [
+    { id: 'blog', name: '§My blog', role: 'owner' },
+    { id: 'other', name: '§Other', role: 'owner' },
+  ],
+};
+
+function items(): QueueItem[] {
+  const author = (n: number) => ({
+    name: `§Author ${n}`,
+    email: `§a${n}@example.com`,
+    url: null,
+    provider: 'guest' as const,
+    ip: '§203.0.113.9',
+  });
+  return [
+    buildItem({
+      id: 'one',
+      author: author(1),
+      html: '<p>§one</p>',
+      page: { url: 'https://blog.example/hello', title: '§Hello' },
+      parent: { id: 'p', authorName: '§Alice', excerpt: '§What do you think?' },
+      reasons: [
+        { check: 'links', decision: 'hold', reason: '§3 links (limit 2)' },
+        { check: 'formAge', decision: 'hold', reason: '§posted 0.8 s after the form opened' },
+      ],
+      createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    }),
+    buildItem({
+      id: 'two',
+      author: author(2),
+      html: '<p>§two</p>',
+      page: { url: 'https://blog.example/hello', title: '§Hello' },
+    }),
+  ];
+}
+
+/** The words an owner sees or hears: text, and the names and hints in attributes. */
+function words(): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    // The server's stored English details are marked lang="en" on purpose;
+    // the textarea holds the embed snippet, the picker each language's own name.
+    if (
+      element.closest('script, style, time, textarea, [lang="en"]:not(html), .language-picker, kbd')
+    )
+      continue;
+    for (const child of element.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) out.push(child.textContent ?? '');
+    }
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = element.getAttribute(name);
+      if (value !== null) out.push(value);
+    }
+  }
+  const brands = /^(Parley|WordPress\.com|Twitter|Facebook|Parley JSON|WordPress \(WXR\))$/;
+  const languages = new Set(Object.values(LOCALE_NAMES));
+  return out
+    .map((text) => text.trim())
+    .filter((text) => /\p{L}/u.test(text) && !text.includes('§'))
+    .filter((text) => !brands.test(text) && !languages.has(text));
+}
+
+/** Renders every page and state of the dashboard in `locale`; returns the words of each. */
+async function statesIn(locale: Locale): Promise<string[][]> {
+  const catalogue = dashboardMessages(locale);
+  const w = (key: DashboardKey, params?: MessageParams) =>
+    formatMessage(locale, catalogue[key], params);
+  window.localStorage.setItem(LANGUAGE_STORAGE_KEY, locale);
+  const states: string[][] = [];
+  const loaded = () =>
+    waitFor(() => expect(screen.getByTestId('admin').dataset.loaded).toBe('true'));
+  const error = (status: number, code: string, field?: string) =>
+    jsonResponse(status, { error: { code, message: 'English from the server', field } });
+
+  // The login, refused by code.
+  window.history.replaceState(null, '', '/admin');
+  respond(error(401, 'unauthorized'), error(401, 'unauthorized'));
+  let view = render(<Dashboard api={createAdminApi('')} />);
+  await loaded();
+  fireEvent.input(screen.getByLabelText(w('login.email')), { target: { value: 'a@b.example' } });
+  fireEvent.input(screen.getByLabelText(w('login.password')), { target: { value: 'wrong' } });
+  fireEvent.click(screen.getByRole('button', { name: w('login.submit') }));
+  await screen.findByRole('alert');
+  states.push(words());
+  view.unmount();
+
+  // The queue: counts, reasons, a selection, an action said beside Undo, a ban asked.
+  const list = items();
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, { comments: list, counts: { pending: 2, approved: 5, spam: 1, trash: 0 } }),
+    jsonResponse(200, { updated: 1 }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(2));
+  const [first] = screen.getAllByTestId('queue-item');
+  if (!first) throw new Error('no item');
+  fireEvent.click(within(first).getByRole('checkbox', { name: w('item.select') }));
+  states.push(words());
+  const second = screen.getAllByTestId('queue-item')[1];
+  if (!second) throw new Error('no second item');
+  fireEvent.click(within(second).getByRole('button', { name: w('item.approve') }));
+  await screen.findByText(w('done.approve', { count: 1 }));
+  fireEvent.click(within(first).getByRole('button', { name: w('item.ban') }));
+  states.push(words());
+  view.unmount();
+
+  // Spam, empty; then a search that finds nothing.
+  window.history.replaceState(null, '', '/admin');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, { comments: [], counts: { pending: 0, approved: 0, spam: 0, trash: 0 } }),
+    jsonResponse(200, { comments: [], counts: { pending: 0, approved: 0, spam: 0, trash: 0 } }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  await screen.findByText(w('queue.nonePending'));
+  fireEvent.click(screen.getByRole('tab', { name: new RegExp(w('status.spam')) }));
+  await screen.findByText(w('queue.noneSpam'));
+  states.push(words());
+  view.unmount();
+
+  // Settings, with a refused number beside its field.
+  window.history.replaceState(null, '', '/admin/settings');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, buildSettings()),
+    error(400, 'invalid_body', 'settings.moderation.linkLimit'),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  const linkLimit = await screen.findByLabelText(w('settings.linkLimit'));
+  fireEvent.input(linkLimit, { target: { value: '-1' } });
+  fireEvent.click(screen.getByRole('button', { name: w('settings.save') }));
+  await screen.findByText(w('settings.invalidWhole', { min: 0, max: 100 }));
+  states.push(words());
+  view.unmount();
+
+  // Moderators: the list, a member added with their one-time password.
+  window.history.replaceState(null, '', '/admin/moderators');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, [
+      { email: '§owner@blog.example', role: 'owner' },
+      { email: '§mod@blog.example', role: 'moderator' },
+    ]),
+    jsonResponse(201, { email: '§new@blog.example', role: 'moderator', password: '§pw' }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  await screen.findByRole('list', { name: w('members.list') });
+  fireEvent.input(screen.getByLabelText(w('members.email')), {
+    target: { value: 'new@blog.example' },
+  });
+  fireEvent.click(screen.getAllByRole('button', { name: w('members.add') })[0] as HTMLElement);
+  await screen.findByTestId('new-password');
+  states.push(words());
+  view.unmount();
+
+  // One comment, from an email's link.
+  window.history.replaceState(null, '', '/admin/comments/one?action=approve&site=blog');
+  respond(jsonResponse(200, ME_HERE), jsonResponse(200, list[0]), jsonResponse(200, {}));
+  view = render(<Dashboard api={createAdminApi('')} />);
+  fireEvent.click(await screen.findByRole('button', { name: w('comment.approve') }));
+  await screen.findByText(w('comment.done'));
+  states.push(words());
+  view.unmount();
+
+  // Signed out.
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, { comments: [], counts: null }),
+    noContent(),
+  );
+  window.history.replaceState(null, '', '/admin');
+  view = render(<Dashboard api={createAdminApi('')} />);
+  fireEvent.click(await screen.findByRole('button', { name: w('header.signOut') }));
+  await screen.findByText(w('login.signedOut'));
+  states.push(words());
+  view.unmount();
+  return states;
+}
+
+/** Words the same in English and these languages (checked by contract/i18n/catalogues.test.ts too). */
+const SAME = /^(Akismet|[Ss]pam|Site|Moderator|Format)$/;
+
+describe('every owner’s language', () => {
+  it('uses every key of the catalogue somewhere in the dashboard', () => {
+    const sources = import.meta.glob(['./**/*.{ts,tsx}', '!./**/*.test.*', '!./test-*'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>;
+    const code = Object.values(sources).join('\n');
+    // done.<action> and check names are built from a known list.
+    const built = /^(done|check)\./;
+    const unused = Object.keys(en).filter((key) => !built.test(key) && !code.includes(`'${key}'`));
+    expect(unused).toEqual([]);
+  });
+
+  it('renders English with no missing key', async () => {
+    const keys = new Set(Object.keys(en));
+    for (const state of await statesIn('en')) {
+      expect(state.filter((text) => keys.has(text))).toEqual([]);
+      expect(state.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))(
+    'renders in %s with no missing key and no English left over',
+    async (locale) => {
+      const english = await statesIn('en');
+      const translated = await statesIn(locale);
+      const keys = new Set(Object.keys(en));
+      expect(translated.length).toBe(english.length);
+      english.forEach((state, i) => {
+        const theirs = translated[i] ?? [];
+        expect(
+          theirs.filter((text) => keys.has(text)),
+          `${locale} state ${i}`,
+        ).toEqual([]);
+        const leftover = theirs.filter((text) => state.includes(text) && !SAME.test(text));
+        expect(leftover, `${locale} state ${i}`).toEqual([]);
+      });
+      expect(document.documentElement.lang).toBe(locale);
+      expect(document.documentElement.dir).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+    },
+  );
+
+  it('has a catalogue for every language', () => {
+    expect(Object.keys(DASHBOARD_CATALOGUES).sort()).toEqual([...LOCALES].sort());
+  });
+});
+
+describe('choosing the language', () => {
+  const languages = (list: string[]) =>
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(list);
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('follows the browser’s languages, best match first, else English', async () => {
+    languages(['xx', 'pt-PT', 'fr']);
+    respond(jsonResponse(401, { error: { code: 'unauthorized', message: 'x' } }));
+    render(<Dashboard api={createAdminApi('')} />);
+    await screen.findByRole('button', {
+      name: dashboardMessages('pt-BR')['login.submit'] as string,
+    });
+    expect(document.documentElement.lang).toBe('pt-BR');
+    cleanup();
+
+    languages(['xx']);
+    respond(jsonResponse(401, { error: { code: 'unauthorized', message: 'x' } }));
+    render(<Dashboard api={createAdminApi('')} />);
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('switches from the picker, remembers it, and mirrors for Arabic', async () => {
+    languages(['en-US']);
+    respond(jsonResponse(401, { error: { code: 'unauthorized', message: 'x' } }));
+    render(<Dashboard api={createAdminApi('')} />);
+    const picker = await screen.findByRole('combobox', { name: 'Dashboard language' });
+    (picker as HTMLSelectElement).value = 'ar';
+    fireEvent(picker, new Event('change', { bubbles: true }));
+    await screen.findByRole('button', { name: dashboardMessages('ar')['login.submit'] as string });
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.title).toBe(dashboardMessages('ar')['page.title']);
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ar');
+    cleanup();
+
+    // The next visit, whatever the browser says.
+    respond(jsonResponse(401, { error: { code: 'unauthorized', message: 'x' } }));
+    render(<Dashboard api={createAdminApi('')} />);
+    await screen.findByRole('button', { name: dashboardMessages('ar')['login.submit'] as string });
+  });
+});
