@@ -16,6 +16,7 @@ import { type Message, relativeTime, translator } from '../../contract/i18n/form
 import type { ReaderKey } from '../../contract/i18n/reader/en.ts';
 import { buildTree, type CommentNode } from '../../contract/thread-tree.ts';
 import { escapeHtml } from '../http/html.ts';
+import { type DeflatedPart, deflatePart } from './gzip-parts.ts';
 
 export interface MarkupInput {
   readonly thread: CommentList;
@@ -133,34 +134,44 @@ const MAX_VARIANTS = 8;
 
 interface Prepared {
   thread: CommentList;
-  variants: Map<string, { html: string; until: number }>;
+  json: DeflatedPart;
+  variants: Map<string, { markup: DeflatedPart; until: number }>;
 }
 
 // Per cached public page (the thread cache's entry, which holds only what
-// everyone may see): its comments parsed once and its renderings. Gone with
-// the entry when a change drops it.
+// everyone may see): its JSON compressed once, its comments parsed once, and
+// its renderings, compressed once. Gone with the entry when a change drops it.
 const prepared = new WeakMap<object, Prepared>();
 
 /**
- * The first render of a page from the thread cache: the same for every
- * reader in one language on one page URL, so made once and reused for
- * MARKUP_TTL_MS. Never for a reader's own list (their held comments): that
+ * A page from the thread cache as the iframe page's parts (threadPageParts):
+ * its JSON and its first render, the same for every reader in one language
+ * on one page URL, so made and compressed once (the rendering for
+ * MARKUP_TTL_MS). Never for a reader's own list (their held comments): that
  * one is rendered for them alone with renderThreadMarkup.
  */
-export function publicMarkup(
+export function publicThreadParts(
   entry: { readonly json: Buffer },
   input: Omit<MarkupInput, 'thread'>,
-): { thread: CommentList; html: string } {
+): { json: DeflatedPart; markup: DeflatedPart } {
   let p = prepared.get(entry);
   if (!p) {
-    p = { thread: JSON.parse(entry.json.toString()) as CommentList, variants: new Map() };
+    p = {
+      thread: JSON.parse(entry.json.toString()) as CommentList,
+      json: deflatePart(entry.json),
+      variants: new Map(),
+    };
     prepared.set(entry, p);
   }
   const key = `${input.locale}\n${input.maxDepth}\n${input.pageUrl}`;
-  const hit = p.variants.get(key);
-  if (hit && hit.until > input.now) return { thread: p.thread, html: hit.html };
-  const html = renderThreadMarkup({ ...input, thread: p.thread });
-  if (p.variants.size >= MAX_VARIANTS) p.variants.clear();
-  p.variants.set(key, { html, until: input.now + MARKUP_TTL_MS });
-  return { thread: p.thread, html };
+  let variant = p.variants.get(key);
+  if (!variant || variant.until <= input.now) {
+    variant = {
+      markup: deflatePart(renderThreadMarkup({ ...input, thread: p.thread })),
+      until: input.now + MARKUP_TTL_MS,
+    };
+    if (p.variants.size >= MAX_VARIANTS) p.variants.clear();
+    p.variants.set(key, variant);
+  }
+  return { json: p.json, markup: variant.markup };
 }
