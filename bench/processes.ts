@@ -1,7 +1,8 @@
 /**
  * The bench's servers, each in a process of its own so the load generator
  * never shares their event loop and each one's peak memory is its own:
- * Parley as `npm start` runs it, and the ceiling, a bare node:http server.
+ * Parley as `npm start` runs it (its environment and node's flags read from
+ * package.json), and the ceiling, a bare node:http server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -75,15 +76,45 @@ function start(args: string[], env: Record<string, string>, readyPath: string, p
   };
 }
 
-/** Parley on its own port, on the seeded SQLite file, logging nothing. */
+/**
+ * What `npm start` runs: the variables it sets (`NAME=value` before `node`)
+ * and node's arguments, read from package.json so the bench measures the
+ * memory and speed of exactly what a deployment starts.
+ */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts.start ?? '').split(/\s+/).filter(Boolean);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  const env = Object.fromEntries(
+    words.slice(0, node).map((word) => {
+      const [name = '', ...value] = word.split('=');
+      if (!/^[A-Z_][A-Z0-9_]*$/.test(name) || value.length === 0)
+        throw new Error(`npm start: "${word}" before node is not a NAME=value`);
+      return [name, value.join('=')];
+    }),
+  );
+  return { env, args: words.slice(node + 1) };
+}
+
+/** Parley on its own port, on the seeded SQLite file, logging nothing, started as `npm start` starts it. */
 export async function startParley(
   sqlitePath: string,
   port: number,
   extraEnv: Record<string, string> = {},
 ) {
+  const command = startCommand();
+  // BENCH_NODE_FLAGS (a trial of other flags) go after npm start's, before its entry file.
   const { ready, proc } = start(
-    [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'server/main.ts'],
+    [
+      ...command.args.slice(0, -1),
+      ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      ...command.args.slice(-1),
+    ],
     {
+      ...command.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -4,6 +4,7 @@
  * violations of any impact (WCAG 2.2 A/AA and axe's best practices). Each
  * check prints how many rules it applied.
  */
+import { ar as dashboardAr } from '../../contract/i18n/dashboard/ar.ts';
 import { ar } from '../../contract/i18n/reader/ar.ts';
 import { expectAccessible } from '../engines/axe.ts';
 import { expect, journey } from '../engines/fixture.ts';
@@ -114,4 +115,26 @@ journey('the dashboard’s pages pass axe', async ({ open }) => {
   await click(tab, 'page', { role: 'link', name: 'Moderators' });
   await see(tab, 'page', { text: OWNER.email });
   await expectAccessible(tab, 'page', 'dashboard: moderators', engine);
+
+  // In Arabic, from the header's language picker: right to left, mirrored.
+  const choose = (locale: string) =>
+    tab.evaluate(
+      'page',
+      `(locale) => {
+        const picker = document.querySelector('.language-picker select');
+        picker.value = locale;
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+      }`,
+      [locale],
+    );
+  await choose('ar');
+  await see(tab, 'page', { css: 'html[lang="ar"][dir="rtl"] [data-loaded="true"]' });
+  await see(tab, 'page', { role: 'heading', name: String(dashboardAr['members.heading']) });
+  await expectAccessible(tab, 'page', 'dashboard: moderators in Arabic (rtl)', engine);
+  await click(tab, 'page', { role: 'link', name: String(dashboardAr['header.moderation']) });
+  await see(tab, 'page', { role: 'tablist', name: String(dashboardAr['queue.statuses']) });
+  await expectAccessible(tab, 'page', 'dashboard: queue in Arabic (rtl)', engine);
+  // The choice is remembered in this browser: back to English for what follows.
+  await choose('en');
+  await see(tab, 'page', { css: 'html[lang="en"][dir="ltr"] [data-loaded="true"]' });
 });

@@ -6,11 +6,9 @@ export async function findComment(db: Db, id: string): Promise<CommentRow | unde
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Stores a new comment; returns its row as stored (one statement: RETURNING). */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  await db.insertInto('comments').values(comment).execute();
-  const row = await findComment(db, comment.id);
-  if (!row) throw new Error('comment vanished right after it was written');
-  return row;
+  return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Whether any comment (of any status) replies to this one. */
@@ -44,10 +42,12 @@ export async function updateCommentBody(
  */
 /**
  * A comment's author fields once nobody is behind it (deleted, anonymised,
- * erased): nothing that points at a person, no picture, no request data.
- * Callers add the name it shows.
+ * erased): nothing that points at a person, no picture, no request data, and
+ * no name. The empty name is the mark: the API says `author.deleted` and each
+ * reader's language names it (issue 11), never one language's words stored.
  */
 export const NO_AUTHOR = {
+  author_name: '',
   author_email: null,
   author_url: null,
   author_avatar_url: null,
@@ -59,11 +59,11 @@ export const NO_AUTHOR = {
   user_agent: null,
 } as const;
 
-/** Every comment of an identity, on every site, kept as "Deleted user"; returns how many. */
+/** Every comment of an identity, on every site, kept with nobody behind it; returns how many. */
 export async function anonymiseIdentityComments(db: Db, identityId: string): Promise<number> {
   const updated = await db
     .updateTable('comments')
-    .set({ ...NO_AUTHOR, author_name: 'Deleted user' })
+    .set(NO_AUTHOR)
     .where('identity_id', '=', identityId)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows);
@@ -78,7 +78,6 @@ export async function blankComment(db: Db, id: string, now: string): Promise<voi
       updated_at: now,
       body_source: '',
       body_html: '',
-      author_name: '',
     })
     .where('id', '=', id)
     .execute();
@@ -102,14 +101,11 @@ function authorColumn(author: AuthorMatch) {
     : { column: 'author_email' as const, value: author.email.toLowerCase() };
 }
 
-/**
- * Whether this author posted exactly this text on the page (in any status but
- * trash) since `since`; `excludeId` leaves out the comment being edited.
- */
-export async function hasRecentSameText(
+/** What hasRecentSameText asks (its plan is checked in thread.plans.test.ts). */
+export function recentSameTextQuery(
   db: Db,
   query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
-): Promise<boolean> {
+) {
   const author = authorColumn(query.author);
   let select = db
     .selectFrom('comments')
@@ -120,7 +116,18 @@ export async function hasRecentSameText(
     .where('status', '!=', 'trash')
     .where('created_at', '>', query.since);
   if (query.excludeId !== undefined) select = select.where('id', '!=', query.excludeId);
-  return (await select.executeTakeFirst()) !== undefined;
+  return select;
+}
+
+/**
+ * Whether this author posted exactly this text on the page (in any status but
+ * trash) since `since`; `excludeId` leaves out the comment being edited.
+ */
+export async function hasRecentSameText(
+  db: Db,
+  query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
+): Promise<boolean> {
+  return (await recentSameTextQuery(db, query).executeTakeFirst()) !== undefined;
 }
 
 /** Whether this author has an approved comment anywhere on the site. */

@@ -1,12 +1,14 @@
 /**
  * Every query of the thread's read path runs on an index, on both dialects
- * (issue 10: "indexes for every query on the read path"). The plans are read
+ * (issue 10: "indexes for every query on the read path"), and so does the
+ * duplicate check of every post. The plans are read
  * with EXPLAIN, so a change that loses an index fails here, not in production.
  */
 import { type CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { recentSameTextQuery } from './comment.repository.ts';
 import {
   firstRepliesQuery,
   moreRepliesQuery,
@@ -93,6 +95,22 @@ describe.each(DIALECTS)('read-path query plans on %s', (dialect) => {
       { sorted: false },
     ],
   ];
+
+  const post = { pageId: 'p1', body: 'Thanks!', since: AT.createdAt };
+  cases.push(
+    [
+      'duplicate check of a guest’s post',
+      () => recentSameTextQuery(db, { ...post, author: { email: 'r@example.com' } }).compile(),
+      /comments_page_author_email/,
+      { sorted: false },
+    ],
+    [
+      'duplicate check of a signed-in reader’s post',
+      () => recentSameTextQuery(db, { ...post, author: { identityId: 'i1' } }).compile(),
+      /comments_page_identity/,
+      { sorted: false },
+    ],
+  );
 
   it.each(cases)('%s uses its index', async (_name, build, index, { sorted }) => {
     const plan = await planOf(db, dialect, build());

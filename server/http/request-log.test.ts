@@ -16,7 +16,7 @@ interface Started {
   stderr: string[];
 }
 
-/** Starts `server/main.ts` the way `npm start` does, on a free port; resolves once it listens. */
+/** Starts `server/main.ts` (the source `npm start` runs built) on a free port; resolves once it listens. */
 async function startServer(env: Record<string, string>): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-log-'));
   const child = spawn(

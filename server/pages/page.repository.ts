@@ -23,7 +23,8 @@ export async function ensurePage(
   db: Db,
   page: { siteId: string; pageKey: string; url: string; title: string },
 ): Promise<PageRow> {
-  await db
+  // One statement: RETURNING gives the row inserted or updated, on both dialects.
+  return db
     .insertInto('pages')
     .values({
       id: newId(),
@@ -36,8 +37,6 @@ export async function ensurePage(
     .onConflict((oc) =>
       oc.columns(['site_id', 'page_key']).doUpdateSet({ url: page.url, title: page.title }),
     )
-    .execute();
-  const row = await findPage(db, page.siteId, page.pageKey);
-  if (!row) throw new Error('page vanished right after it was written');
-  return row;
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

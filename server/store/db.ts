@@ -15,6 +15,8 @@ import * as avatars from './migrations/2026-11-29T2000-avatars.ts';
 import * as subscriptions from './migrations/2026-11-29T2100-subscriptions.ts';
 import * as readPath from './migrations/2026-11-29T2200-read-path.ts';
 import * as guestDataLinks from './migrations/2026-11-29T2300-guest-data-links.ts';
+import * as duplicateCheck from './migrations/2026-11-29T2350-duplicate-check.ts';
+import * as nobodyBehind from './migrations/2026-11-30T0000-nobody-behind.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2100-subscriptions': subscriptions,
   '2026-11-29T2200-read-path': readPath,
   '2026-11-29T2300-guest-data-links': guestDataLinks,
+  '2026-11-29T2350-duplicate-check': duplicateCheck,
+  '2026-11-30T0000-nobody-behind': nobodyBehind,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

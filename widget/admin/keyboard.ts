@@ -25,9 +25,18 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** The shortcut a keydown means, or null (modifier held, typing in a field, another key). */
+/**
+ * The shortcut a keydown means, or null (modifier held, typing in a field, another key).
+ * The letter typed decides (an AZERTY "a" is a); on a keyboard that types no
+ * Latin letters (Arabic, Russian…) the key's place on a QWERTY keyboard does,
+ * so the help line's letters work in every language the dashboard speaks.
+ */
 export function shortcutFor(event: KeyboardEvent): Shortcut | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTyping(event.target)) return null;
-  return KEYS[event.key] ?? null;
+  const byLetter = KEYS[event.key];
+  if (byLetter) return byLetter;
+  if (/^[a-z]$/i.test(event.key)) return null;
+  const place = /^Key([A-Z])$/.exec(event.code ?? '')?.[1];
+  return place ? (KEYS[place.toLowerCase()] ?? null) : null;
 }

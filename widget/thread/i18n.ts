@@ -5,6 +5,8 @@
  * catalogue loads when first needed (`loadAllWords`). The keys are
  * English's (a type only: English's strings stay out of the bundle).
  */
+
+import type { CommentAuthor } from '../../contract/api.ts';
 import {
   formatMessage,
   type Message,
@@ -59,6 +61,10 @@ export function t(key: ReaderKey, params?: MessageParams): string {
   const message = messages[key];
   return message === undefined ? key : formatMessage(locale, message, params);
 }
+
+/** The author's name; "Deleted user" in the reader's words when nobody is behind the comment. */
+export const authorName = (author: CommentAuthor): string =>
+  author.deleted ? t('comment.deletedAuthor') : author.name;
 
 /** "5 minutes ago", "il y a 3 jours"…; "just now" in the reader's words under a minute. */
 export function timeAgo(iso: string, now: number): string {

@@ -120,11 +120,7 @@ export const ar: Translation<typeof en> = {
   'bulk.restore': 'استعادة المحدد',
 
   'shortcuts.title': 'اختصارات لوحة المفاتيح:',
-  'shortcuts.move': 'التالي / السابق',
-  'shortcuts.approve': 'موافقة',
-  'shortcuts.spam': 'مزعج',
-  'shortcuts.trash': 'سلة المهملات',
-  'shortcuts.select': 'تحديد',
+  'shortcuts.list': '{j} / {k} التالي / السابق، {a} موافقة، {s} مزعج، {d} سلة المهملات، {x} تحديد',
 
   'item.label': 'تعليق من {name}',
   'item.select': 'تحديد',

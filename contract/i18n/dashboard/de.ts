@@ -88,11 +88,8 @@ export const de: Translation<typeof en> = {
   'bulk.restore': 'Auswahl wiederherstellen',
 
   'shortcuts.title': 'Tastenkürzel:',
-  'shortcuts.move': 'nächster / vorheriger',
-  'shortcuts.approve': 'freigeben',
-  'shortcuts.spam': 'Spam',
-  'shortcuts.trash': 'Papierkorb',
-  'shortcuts.select': 'auswählen',
+  'shortcuts.list':
+    '{j} / {k} nächster / vorheriger, {a} freigeben, {s} Spam, {d} Papierkorb, {x} auswählen',
 
   'item.label': 'Kommentar von {name}',
   'item.select': 'Auswählen',

@@ -82,11 +82,7 @@ export const en = {
   'bulk.restore': 'Restore selected',
 
   'shortcuts.title': 'Keyboard shortcuts:',
-  'shortcuts.move': 'next / previous',
-  'shortcuts.approve': 'approve',
-  'shortcuts.spam': 'spam',
-  'shortcuts.trash': 'trash',
-  'shortcuts.select': 'select',
+  'shortcuts.list': '{j} / {k} next / previous, {a} approve, {s} spam, {d} trash, {x} select',
 
   'item.label': 'Comment by {name}',
   'item.select': 'Select',

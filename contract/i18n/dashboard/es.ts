@@ -98,11 +98,8 @@ export const es: Translation<typeof en> = {
   'bulk.restore': 'Restaurar los seleccionados',
 
   'shortcuts.title': 'Atajos de teclado:',
-  'shortcuts.move': 'siguiente / anterior',
-  'shortcuts.approve': 'aprobar',
-  'shortcuts.spam': 'spam',
-  'shortcuts.trash': 'papelera',
-  'shortcuts.select': 'seleccionar',
+  'shortcuts.list':
+    '{j} / {k} siguiente / anterior, {a} aprobar, {s} spam, {d} papelera, {x} seleccionar',
 
   'item.label': 'Comentario de {name}',
   'item.select': 'Seleccionar',

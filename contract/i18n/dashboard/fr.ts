@@ -98,11 +98,8 @@ export const fr: Translation<typeof en> = {
   'bulk.restore': 'Restaurer la sélection',
 
   'shortcuts.title': 'Raccourcis clavier :',
-  'shortcuts.move': 'suivant / précédent',
-  'shortcuts.approve': 'approuver',
-  'shortcuts.spam': 'indésirable',
-  'shortcuts.trash': 'corbeille',
-  'shortcuts.select': 'sélectionner',
+  'shortcuts.list':
+    '{j} / {k} suivant / précédent, {a} approuver, {s} indésirable, {d} corbeille, {x} sélectionner',
 
   'item.label': 'Commentaire de {name}',
   'item.select': 'Sélectionner',

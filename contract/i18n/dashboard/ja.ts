@@ -70,11 +70,7 @@ export const ja: Translation<typeof en> = {
   'bulk.restore': '選択したものを復元',
 
   'shortcuts.title': 'キーボードショートカット:',
-  'shortcuts.move': '次 / 前',
-  'shortcuts.approve': '承認',
-  'shortcuts.spam': 'スパム',
-  'shortcuts.trash': 'ゴミ箱',
-  'shortcuts.select': '選択',
+  'shortcuts.list': '{j} / {k} 次 / 前、{a} 承認、{s} スパム、{d} ゴミ箱、{x} 選択',
 
   'item.label': '{name} のコメント',
   'item.select': '選択',

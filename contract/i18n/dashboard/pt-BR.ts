@@ -98,11 +98,8 @@ export const ptBR: Translation<typeof en> = {
   'bulk.restore': 'Restaurar selecionados',
 
   'shortcuts.title': 'Atalhos de teclado:',
-  'shortcuts.move': 'próximo / anterior',
-  'shortcuts.approve': 'aprovar',
-  'shortcuts.spam': 'spam',
-  'shortcuts.trash': 'lixeira',
-  'shortcuts.select': 'selecionar',
+  'shortcuts.list':
+    '{j} / {k} próximo / anterior, {a} aprovar, {s} spam, {d} lixeira, {x} selecionar',
 
   'item.label': 'Comentário de {name}',
   'item.select': 'Selecionar',

@@ -69,11 +69,7 @@ export const zhCN: Translation<typeof en> = {
   'bulk.restore': '恢复所选',
 
   'shortcuts.title': '键盘快捷键：',
-  'shortcuts.move': '下一条 / 上一条',
-  'shortcuts.approve': '批准',
-  'shortcuts.spam': '垃圾评论',
-  'shortcuts.trash': '回收站',
-  'shortcuts.select': '选择',
+  'shortcuts.list': '{j} / {k} 下一条 / 上一条，{a} 批准，{s} 垃圾评论，{d} 回收站，{x} 选择',
 
   'item.label': '{name} 的评论',
   'item.select': '选择',

@@ -1,12 +1,20 @@
 import { t } from '../i18n.ts';
 
-/** The help line for the queue's keyboard shortcuts (keyboard.ts): the keys are letters in every language. */
+/**
+ * The help line for the queue's keyboard shortcuts (keyboard.ts). The keys
+ * are letters in every language; the sentence around them, its order and
+ * punctuation are the language's ({j} marks where the j key goes).
+ */
 export function Shortcuts() {
+  const parts = t('shortcuts.list').split(/\{([jkasdx])\}/);
   return (
     <p className="shortcuts">
-      <span>{t('shortcuts.title')}</span> <kbd>j</kbd> / <kbd>k</kbd> {t('shortcuts.move')},{' '}
-      <kbd>a</kbd> {t('shortcuts.approve')}, <kbd>s</kbd> {t('shortcuts.spam')}, <kbd>d</kbd>{' '}
-      {t('shortcuts.trash')}, <kbd>x</kbd> {t('shortcuts.select')}
+      <span>{t('shortcuts.title')}</span>{' '}
+      {parts.map((part, i) =>
+        // Every odd part is a key the split captured.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed sentence, never reordered
+        i % 2 === 1 ? <kbd key={i}>{part}</kbd> : part,
+      )}
     </p>
   );
 }
