@@ -11,7 +11,14 @@ import type { Provider, ProviderId } from './providers.ts';
 import type { ReaderDeletion } from './reader-deletion.ts';
 
 export interface CommentAuthor {
+  /** Empty when `deleted`. */
   name: string;
+  /**
+   * Nobody is behind the comment any more (its author deleted their account
+   * or data, or was erased): the reader's language names them ("Deleted
+   * user"); nothing of the person is left.
+   */
+  deleted?: true;
   /** The author's website (guests) or profile link; null when none. */
   url: string | null;
   avatarUrl: string;

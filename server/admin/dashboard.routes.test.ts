@@ -71,6 +71,24 @@ describe('dashboard page', () => {
     }
   });
 
+  it.each([
+    ['fr-CH, fr;q=0.9, en;q=0.5', 'fr', 'ltr', 'Tableau de bord Parley'],
+    ['ar-EG,ar;q=0.9', 'ar', 'rtl', 'لوحة تحكم Parley'],
+    ['ja', 'ja', 'ltr', 'Parley ダッシュボード'],
+    ['tlh, nl;q=0.5', 'en', 'ltr', 'Parley dashboard'],
+  ])(
+    'speaks the browser’s language before the app loads (Accept-Language: %s)',
+    async (accept, lang, dir, title) => {
+      const res = await fetch(`${built.url}/admin/blog`, {
+        headers: { 'Accept-Language': accept },
+      });
+      expect(res.headers.get('vary')).toMatch(/accept-language/i);
+      const html = await res.text();
+      expect(html).toContain(`<html lang="${lang}" dir="${dir}">`);
+      expect(html).toContain(`<title>${title}</title>`);
+    },
+  );
+
   it('leaves the API and other methods to the routers after it', async () => {
     for (const path of ['/admin/api', '/admin/api/me', '/administrator']) {
       const res = await fetch(built.url + path);

@@ -1,5 +1,9 @@
 import { Router } from 'express';
+import { dashboardMessages } from '../../contract/i18n/dashboard/index.ts';
+import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
 import type { AssetSources, WidgetAssets } from '../embed/assets.ts';
+import { escapeHtml } from '../http/html.ts';
+import { browserLocale } from '../i18n/request-locale.ts';
 
 // The dashboard runs only its own hashed script and talks only to its own
 // origin (plus Vite's dev server under npm run dev: AssetSources); comment
@@ -19,16 +23,19 @@ const dashboardCsp = (sources: AssetSources) =>
 /**
  * The dashboard's HTML: an empty root, and `head` loading the app
  * (WidgetAssets.head: hashed JS and CSS, cached forever under /assets).
+ * `locale` (the browser's best match) sets lang, dir and title until the app
+ * loads; the app then applies the owner's saved choice (widget/admin/i18n.ts).
  */
-export function renderDashboardPage(head: string): string {
+export function renderDashboardPage(head: string, locale: Locale = 'en'): string {
+  const title = dashboardMessages(locale)['page.title'];
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${directionOf(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
-<title>Parley dashboard</title>
+<title>${escapeHtml(typeof title === 'string' ? title : 'Parley')}</title>
 ${head}
 </head>
 <body>
@@ -52,7 +59,9 @@ export function dashboardRoutes(assets: WidgetAssets | null): Router {
       return;
     }
     res.setHeader('Content-Security-Policy', dashboardCsp(assets.sources));
-    res.type('html').send(renderDashboardPage(assets.head('admin')));
+    // The page depends on Accept-Language (a shared cache must not mix them).
+    res.setHeader('Vary', 'Accept-Language');
+    res.type('html').send(renderDashboardPage(assets.head('admin'), browserLocale(req)));
   });
   return router;
 }

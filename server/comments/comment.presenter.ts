@@ -40,7 +40,7 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
       html: '',
       createdAt: row.created_at,
       deleted: true,
-      author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+      author: { name: '', url: null, avatarUrl: '', provider: 'guest', deleted: true },
     };
   }
   return {
@@ -55,6 +55,8 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
       url: row.author_url,
       avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,
+      // Nobody behind it (comment.repository.ts NO_AUTHOR): words are the reader's.
+      ...(row.author_name === '' ? { deleted: true as const } : {}),
     },
     ...(row.edited_at ? { editedAt: row.edited_at } : {}),
     ...(own ? { editableUntil: own.editableUntil, source: row.body_source ?? '' } : {}),

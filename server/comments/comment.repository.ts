@@ -42,10 +42,12 @@ export async function updateCommentBody(
  */
 /**
  * A comment's author fields once nobody is behind it (deleted, anonymised,
- * erased): nothing that points at a person, no picture, no request data.
- * Callers add the name it shows.
+ * erased): nothing that points at a person, no picture, no request data, and
+ * no name. The empty name is the mark: the API says `author.deleted` and each
+ * reader's language names it (issue 11), never one language's words stored.
  */
 export const NO_AUTHOR = {
+  author_name: '',
   author_email: null,
   author_url: null,
   author_avatar_url: null,
@@ -57,11 +59,11 @@ export const NO_AUTHOR = {
   user_agent: null,
 } as const;
 
-/** Every comment of an identity, on every site, kept as "Deleted user"; returns how many. */
+/** Every comment of an identity, on every site, kept with nobody behind it; returns how many. */
 export async function anonymiseIdentityComments(db: Db, identityId: string): Promise<number> {
   const updated = await db
     .updateTable('comments')
-    .set({ ...NO_AUTHOR, author_name: 'Deleted user' })
+    .set(NO_AUTHOR)
     .where('identity_id', '=', identityId)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows);
@@ -76,7 +78,6 @@ export async function blankComment(db: Db, id: string, now: string): Promise<voi
       updated_at: now,
       body_source: '',
       body_html: '',
-      author_name: '',
     })
     .where('id', '=', id)
     .execute();

@@ -289,7 +289,7 @@ describe.each(DIALECTS)('editing and deleting comments on %s', (dialect) => {
         html: '',
         createdAt: parent.createdAt,
         deleted: true,
-        author: { name: '', url: null, avatarUrl: '', provider: 'guest' },
+        author: { name: '', url: null, avatarUrl: '', provider: 'guest', deleted: true },
       },
       expect.objectContaining({ id: reply.id, parentId: parent.id, html: '<p>A reply</p>' }),
     ]);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importComments } from '../imports/import.service.ts';
+import { anonymiseAuthorComments } from '../privacy/reader-data.repository.ts';
 import { saveSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
@@ -153,5 +154,43 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
       before.comments.map((c) => [c.at, c.status, c.html, c.deletedAt]),
     );
     expect(after).toEqual(before);
+  });
+  it('a comment with nobody behind it: JSON keeps the mark through a round trip, WXR says "Deleted user"', async () => {
+    await server.buildSite({ id: 'left', name: 'Left', origins: ['https://left.example'] });
+    const page = 'https://left.example/post';
+    const res = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        site: 'left',
+        page,
+        pageUrl: page,
+        pageTitle: 'Post',
+        body: 'Gone but kept',
+        author: { name: 'Lou Left', email: 'lou@example.com' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await anonymiseAuthorComments(
+      db,
+      'left',
+      { email: 'lou@example.com' },
+      new Date().toISOString(),
+    );
+
+    const json = await exportText(db, 'left', 'json');
+    expect((JSON.parse(json) as JsonExport).comments.map((c) => c.author)).toEqual([
+      { name: '', email: null, url: null, provider: 'guest', avatarUrl: null },
+    ]);
+    const wxr = await exportText(db, 'left', 'wxr');
+    expect(wxr).toContain('<wp:comment_author><![CDATA[Deleted user]]></wp:comment_author>');
+    expect(wxr).not.toContain('Lou');
+
+    const file = join(tmp, `left-${dialect}.json`);
+    writeFileSync(file, json);
+    await server.buildSite({ id: 'left-copy', name: 'Left', origins: ['https://left.example'] });
+    await importComments(db, { siteId: 'left-copy', format: 'parley', path: file });
+    const copy = JSON.parse(await exportText(db, 'left-copy', 'json')) as JsonExport;
+    expect(copy.comments.map((c) => (c.author as { name: string }).name)).toEqual(['']);
   });
 });

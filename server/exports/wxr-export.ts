@@ -99,7 +99,7 @@ export function wxrItem(
     lines.push(
       '\t\t<wp:comment>',
       `\t\t\t<wp:comment_id>${ids.get(c.id)}</wp:comment_id>`,
-      `\t\t\t<wp:comment_author>${cdata(c.author_name)}</wp:comment_author>`,
+      `\t\t\t<wp:comment_author>${cdata(wxrAuthor(c))}</wp:comment_author>`,
       `\t\t\t<wp:comment_author_email>${cdata(c.author_email ?? '')}</wp:comment_author_email>`,
       `\t\t\t<wp:comment_author_url>${escapeXml(c.author_url ?? '')}</wp:comment_author_url>`,
       `\t\t\t<wp:comment_author_IP>${cdata(c.ip ?? '')}</wp:comment_author_IP>`,
@@ -120,4 +120,14 @@ export function wxrItem(
   }
   lines.push('\t</item>', '');
   return lines.join('\n');
+}
+
+/**
+ * WordPress stores a name, not a mark: a comment with nobody behind it (an
+ * empty name, comment.repository.ts NO_AUTHOR) leaves as the stable English
+ * "Deleted user", the name Parley stored before issue 11 made it the reader's.
+ * A deleted comment's placeholder keeps its empty name.
+ */
+function wxrAuthor(c: Pick<CommentRow, 'author_name' | 'deleted_at'>): string {
+  return c.author_name === '' && !c.deleted_at ? 'Deleted user' : c.author_name;
 }

@@ -387,7 +387,9 @@ function toRow(
     ...base,
     body_source: source,
     body_html: renderCommentBody(source),
-    author_name: withoutUnsafeChars(author.name).trim().slice(0, 100) || 'Anonymous',
+    // An empty name in Parley's own export is a comment with nobody behind it
+    // (NO_AUTHOR), and stays one; another platform's nameless author is Anonymous.
+    author_name: withoutUnsafeChars(author.name).trim().slice(0, 100) || (extra ? '' : 'Anonymous'),
     author_email: author.email?.trim().toLowerCase().slice(0, 254) || null,
     author_url: HTTP_URL.test(url) && URL.canParse(url) ? url.slice(0, 500) : null,
     author_provider: extra?.provider ?? 'guest',

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderate } from '../admin/queue.service.ts';
 import { createApp } from '../app.ts';
+import { anonymiseAuthorComments } from '../privacy/reader-data.repository.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { pageHtmlKey } from './page-html.service.ts';
 
@@ -92,6 +93,38 @@ describe.each(DIALECTS)('comments as HTML for the page, on %s', (dialect) => {
     expect(
       await (await fragment({ site: 'french', page: 'https://french.example/vide' })).text(),
     ).toContain('<h2 class="parley-count">Aucun commentaire pour l’instant</h2>');
+  });
+
+  it('names a comment with nobody behind it in the site’s language (issue 11)', async () => {
+    await server.buildSite({
+      id: 'francais',
+      origins: ['https://francais.example'],
+      settings: { language: 'fr' },
+    });
+    const page = 'https://francais.example/parti';
+    const res = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        site: 'francais',
+        page,
+        pageUrl: page,
+        pageTitle: 'Post',
+        body: 'Je pars',
+        author: { name: 'Léa Partie', email: 'lea@example.com' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await anonymiseAuthorComments(
+      server.parley.db,
+      'francais',
+      { email: 'lea@example.com' },
+      new Date().toISOString(),
+    );
+    const html = await (await fragment({ site: 'francais', page })).text();
+    expect(html).toContain('<span itemprop="name">Utilisateur supprimé</span>');
+    expect(html).not.toContain('Léa');
+    expect(html).not.toContain('Deleted user');
   });
 
   it('renders the thread: nested replies, sanitised HTML, schema.org Comment microdata, no scripts', async () => {

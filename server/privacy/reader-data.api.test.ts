@@ -98,7 +98,14 @@ describe.each(DIALECTS)('readers’ data rights when signed in, on %s', (dialect
       }),
     ]);
     const shown = (await thread()).comments.find((c) => c.id === id);
-    expect(shown?.author.name).toBe('Deleted user');
+    // Nobody behind it: a mark the reader's language names, not English words (issue 11).
+    expect(shown?.author).toEqual({
+      name: '',
+      url: null,
+      avatarUrl: '',
+      provider: 'guest',
+      deleted: true,
+    });
     expect((await api('/me/data?site=blog', token)).status).toBe(401);
   });
 

@@ -54,7 +54,7 @@ export async function listAuthorPages(
     .execute();
 }
 
-/** Keeps the author's comments on a site as "Deleted user", with nothing of them left. */
+/** Keeps the author's comments on a site with nobody behind them, nothing of them left. */
 export async function anonymiseAuthorComments(
   db: Db,
   siteId: string,
@@ -64,7 +64,7 @@ export async function anonymiseAuthorComments(
   const match = matching(author);
   const result = await db
     .updateTable('comments')
-    .set({ ...NO_AUTHOR, author_name: 'Deleted user', updated_at: now })
+    .set({ ...NO_AUTHOR, updated_at: now })
     .where('site_id', '=', siteId)
     .where(match.column, '=', match.value)
     .executeTakeFirst();

@@ -302,4 +302,23 @@ describe('choosing the language', () => {
     render(<Dashboard api={createAdminApi('')} />);
     await screen.findByRole('button', { name: dashboardMessages('ar')['login.submit'] as string });
   });
+
+  it('says again, in the new language, what was said before the switch', async () => {
+    languages(['en-US']);
+    const refused = () => jsonResponse(401, { error: { code: 'unauthorized', message: 'x' } });
+    respond(refused(), refused());
+    render(<Dashboard api={createAdminApi('')} />);
+    fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'a@b.example' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(en['error.unauthorized']);
+    const picker = screen.getByRole('combobox', { name: 'Dashboard language' });
+    (picker as HTMLSelectElement).value = 'de';
+    fireEvent(picker, new Event('change', { bubbles: true }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        dashboardMessages('de')['error.unauthorized'],
+      ),
+    );
+  });
 });

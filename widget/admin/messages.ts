@@ -22,9 +22,6 @@ export function errorSaid(error: unknown): Said {
   return { key: BY_CODE[code] ?? 'error.other' };
 }
 
-/** What a failed call means to the admin, in their language. */
-export const errorMessage = (error: unknown): string => t(errorSaid(error).key);
-
 /** Whether the session is gone (expired, signed out elsewhere): back to the login. */
 export function sessionEnded(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'unauthorized';

@@ -185,6 +185,56 @@ describe('every reader’s language', () => {
     },
   );
 
+  // Issue 11: the server marks such an author (`author.deleted`, no name); the
+  // words are the reader's, where "Deleted user" used to be stored in English.
+  it.each(['en', 'fr', 'ar'] as const)(
+    'names a comment with nobody behind it, and a reply to it, in %s',
+    async (locale) => {
+      vi.resetModules();
+      const { App } = await import('./App.tsx');
+      const all = readerMessages(locale);
+      const nobody = {
+        name: '',
+        url: null,
+        avatarUrl: '',
+        provider: 'guest' as const,
+        deleted: true as const,
+      };
+      render(
+        <App
+          bootstrap={buildBootstrap(null, {
+            locale,
+            messages: firstRenderMessages(all),
+            thread: threadOf([
+              buildComment({
+                id: 'left',
+                html: '<p>§kept</p>',
+                author: nobody,
+                createdAt: hourAgo,
+              }),
+              buildComment({
+                id: 'answer',
+                parentId: 'left',
+                html: '<p>§answer</p>',
+                author: author('Bo'),
+                createdAt: hourAgo,
+              }),
+            ]),
+          })}
+        />,
+      );
+      const name = String(all['comment.deletedAuthor']);
+      const [left] = screen.getAllByTestId('comment') as [HTMLElement];
+      expect(left.querySelector('.author')?.textContent).toBe(name);
+      // The Reply button and its form name them too.
+      const reply = String(all['comment.replyTo']).replace('{name}', name);
+      fireEvent.click(within(left).getByRole('button', { name: reply }));
+      expect(
+        screen.getByRole('form', { name: String(all['form.replyTo']).replace('{name}', name) }),
+      ).toBeTruthy();
+    },
+  );
+
   it('renders English with no missing key', async () => {
     const keys = new Set(Object.keys(en));
     for (const state of await renderIn('en')) {

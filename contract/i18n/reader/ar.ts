@@ -19,6 +19,7 @@ export const ar: Translation<typeof en> = {
   'time.justNow': 'الآن',
 
   'comment.deleted': 'حُذف هذا التعليق.',
+  'comment.deletedAuthor': 'مستخدم محذوف',
   'comment.inReplyTo': 'ردًا على {name}',
   'comment.edited': '(مُعدَّل)',
   'comment.awaiting': 'تعليقك بانتظار المراجعة.',

@@ -12,6 +12,7 @@ export const de: Translation<typeof en> = {
   'time.justNow': 'gerade eben',
 
   'comment.deleted': 'Dieser Kommentar wurde gelöscht.',
+  'comment.deletedAuthor': 'Gelöschter Nutzer',
   'comment.inReplyTo': 'Antwort auf {name}',
   'comment.edited': '(bearbeitet)',
   'comment.awaiting': 'Dein Kommentar wartet auf Freischaltung.',

@@ -14,6 +14,7 @@ export const en = {
   'time.justNow': 'just now',
 
   'comment.deleted': 'This comment was deleted.',
+  'comment.deletedAuthor': 'Deleted user',
   'comment.inReplyTo': 'In reply to {name}',
   'comment.edited': '(edited)',
   'comment.awaiting': 'Your comment is awaiting moderation.',

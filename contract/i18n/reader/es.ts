@@ -16,6 +16,7 @@ export const es: Translation<typeof en> = {
   'time.justNow': 'ahora mismo',
 
   'comment.deleted': 'Este comentario se ha eliminado.',
+  'comment.deletedAuthor': 'Usuario eliminado',
   'comment.inReplyTo': 'En respuesta a {name}',
   'comment.edited': '(editado)',
   'comment.awaiting': 'Tu comentario está pendiente de moderación.',

@@ -16,6 +16,7 @@ export const fr: Translation<typeof en> = {
   'time.justNow': 'à l’instant',
 
   'comment.deleted': 'Ce commentaire a été supprimé.',
+  'comment.deletedAuthor': 'Utilisateur supprimé',
   'comment.inReplyTo': 'En réponse à {name}',
   'comment.edited': '(modifié)',
   'comment.awaiting': 'Votre commentaire est en attente de modération.',

@@ -11,6 +11,7 @@ export const ja: Translation<typeof en> = {
   'time.justNow': 'たった今',
 
   'comment.deleted': 'このコメントは削除されました。',
+  'comment.deletedAuthor': '削除されたユーザー',
   'comment.inReplyTo': '{name} への返信',
   'comment.edited': '(編集済み)',
   'comment.awaiting': 'コメントは承認待ちです。',

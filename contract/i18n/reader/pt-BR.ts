@@ -16,6 +16,7 @@ export const ptBR: Translation<typeof en> = {
   'time.justNow': 'agora mesmo',
 
   'comment.deleted': 'Este comentário foi excluído.',
+  'comment.deletedAuthor': 'Usuário excluído',
   'comment.inReplyTo': 'Em resposta a {name}',
   'comment.edited': '(editado)',
   'comment.awaiting': 'Seu comentário está aguardando moderação.',

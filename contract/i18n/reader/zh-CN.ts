@@ -11,6 +11,7 @@ export const zhCN: Translation<typeof en> = {
   'time.justNow': '刚刚',
 
   'comment.deleted': '此评论已被删除。',
+  'comment.deletedAuthor': '已删除用户',
   'comment.inReplyTo': '回复 {name}',
   'comment.edited': '（已编辑）',
   'comment.awaiting': '您的评论正在等待审核。',

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { type QueueItem, RESULT_OF } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { type DashboardKey, exactTime, t, timeAgo } from '../i18n.ts';
-import { errorMessage, providerName, sessionEnded } from '../messages.ts';
+import { type DashboardKey, exactTime, type Said, say, t, timeAgo } from '../i18n.ts';
+import { errorSaid, providerName, sessionEnded } from '../messages.ts';
 import type { LinkAction } from '../route.ts';
 import { CommentDetails } from './CommentDetails.tsx';
 import { STATUS_LABEL } from './QueueEntry.tsx';
@@ -31,13 +31,13 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
   const { api, state, dispatch, report } = useDashboard();
   const [item, setItem] = useState<QueueItem | null>(null);
   const [site, setSite] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
   function fail(e: unknown) {
     if (sessionEnded(e)) report(e);
-    else setError(errorMessage(e));
+    else setError(errorSaid(e));
   }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: looked up once per comment; choosing its site must not look again
@@ -61,7 +61,7 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
           return;
         }
       }
-      if (live) setError(t('comment.notFound'));
+      if (live) setError({ key: 'comment.notFound' });
     })();
     return () => {
       live = false;
@@ -89,7 +89,7 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
       <h1>{t('comment.heading')}</h1>
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {say(error)}
         </p>
       ) : null}
       {!item ? (

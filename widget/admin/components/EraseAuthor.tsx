@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import type { CommentsOnDeletion } from '../../../contract/reader-data.schema.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { t } from '../i18n.ts';
-import { errorMessage, sessionEnded } from '../messages.ts';
+import { type Said, say, t } from '../i18n.ts';
+import { errorSaid, sessionEnded } from '../messages.ts';
 
 /**
  * Erasure on request (owners; issue 12): everything of one email or one
@@ -13,7 +13,7 @@ export function EraseAuthor() {
   const { api, state, report } = useDashboard();
   const [who, setWho] = useState('');
   const [comments, setComments] = useState<CommentsOnDeletion>('remove');
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -26,18 +26,18 @@ export function EraseAuthor() {
     try {
       const target = value.includes('@') ? { email: value } : { identityId: value };
       const result = await api.eraseAuthor(site, { ...target, comments });
-      setStatus(
-        t(comments === 'remove' ? 'erase.removed' : 'erase.kept', {
-          who: value,
-          count: result.affected,
-        }),
-      );
+      setStatus({
+        key: comments === 'remove' ? 'erase.removed' : 'erase.kept',
+        params: { who: value, count: result.affected },
+      });
       setWho('');
     } catch (e) {
       if (sessionEnded(e)) report(e);
-      else if (e instanceof ApiError && e.code === 'author_unknown') setStatus(t('erase.unknown'));
-      else if (e instanceof ApiError && e.code === 'invalid_body') setStatus(t('erase.invalid'));
-      else setStatus(errorMessage(e));
+      else if (e instanceof ApiError && e.code === 'author_unknown')
+        setStatus({ key: 'erase.unknown' });
+      else if (e instanceof ApiError && e.code === 'invalid_body')
+        setStatus({ key: 'erase.invalid' });
+      else setStatus(errorSaid(e));
     } finally {
       setBusy(false);
     }
@@ -67,7 +67,7 @@ export function EraseAuthor() {
       <button type="submit" className="danger" disabled={busy}>
         {t('erase.submit')}
       </button>
-      <p role="status">{status}</p>
+      <p role="status">{status ? say(status) : null}</p>
     </form>
   );
 }

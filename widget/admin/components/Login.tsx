@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useDashboard } from '../context.ts';
-import { say, t } from '../i18n.ts';
-import { errorMessage } from '../messages.ts';
+import { type Said, say, t } from '../i18n.ts';
+import { errorSaid } from '../messages.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 /** Email + password sign-in; a wrong pair or too many tries is said in a role=alert line. */
@@ -9,7 +9,7 @@ export function Login() {
   const { api, state, dispatch } = useDashboard();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -21,7 +21,7 @@ export function Login() {
       await api.login(email, password);
       dispatch('signedIn', await api.me());
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorSaid(e));
       setBusy(false);
     }
   }
@@ -37,7 +37,7 @@ export function Login() {
         {state.notice && !error ? <p role="status">{say(state.notice)}</p> : null}
         {error ? (
           <p role="alert" className="error">
-            {error}
+            {say(error)}
           </p>
         ) : null}
         <label htmlFor={`${id}-email`}>{t('login.email')}</label>

@@ -2,8 +2,8 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { AddedMember, Member, SiteRole } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { type DashboardKey, t } from '../i18n.ts';
-import { errorMessage, sessionEnded } from '../messages.ts';
+import { type DashboardKey, type Said, say, t } from '../i18n.ts';
+import { errorSaid, sessionEnded } from '../messages.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { EraseAuthor } from './EraseAuthor.tsx';
 import { useRole } from './Header.tsx';
@@ -18,10 +18,11 @@ const ADDED_AS: Record<SiteRole, DashboardKey> = {
 };
 
 /** Why a member change failed, in the words of this page. */
-function memberError(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'last_owner') return t('members.lastOwner');
-  if (error instanceof ApiError && error.code === 'invalid_body') return t('members.invalidEmail');
-  return errorMessage(error);
+function memberError(error: unknown): Said {
+  if (error instanceof ApiError && error.code === 'last_owner') return { key: 'members.lastOwner' };
+  if (error instanceof ApiError && error.code === 'invalid_body')
+    return { key: 'members.invalidEmail' };
+  return errorSaid(error);
 }
 
 /**
@@ -33,9 +34,9 @@ export function Members() {
   const site = state.site;
   const owner = useRole() === 'owner';
   const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [added, setAdded] = useState<AddedMember | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<Said | null>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<SiteRole>('moderator');
   const [busy, setBusy] = useState(false);
@@ -106,7 +107,7 @@ export function Members() {
     try {
       await api.removeMember(site, who);
       setMembers((list) => (list ?? []).filter((m) => m.email !== who));
-      setStatus(t('members.removed', { email: who }));
+      setStatus({ key: 'members.removed', params: { email: who } });
     } catch (e) {
       fail(e);
     }
@@ -117,11 +118,11 @@ export function Members() {
       <h1>{t('members.heading')}</h1>
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {say(error)}
         </p>
       ) : null}
       <div role="status" className="added">
-        {status ? <p>{status}</p> : null}
+        {status ? <p>{say(status)}</p> : null}
         {added ? (
           <>
             <p>{t(ADDED_AS[added.role], { email: added.email })}</p>

@@ -4,7 +4,7 @@ import { LOCALE_NAMES, LOCALES } from '../../../contract/i18n/locales.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
 import { type DashboardKey, type Said, say, t } from '../i18n.ts';
-import { errorMessage, sessionEnded } from '../messages.ts';
+import { errorSaid, sessionEnded } from '../messages.ts';
 import {
   type DraftField,
   draftFieldOf,
@@ -52,7 +52,7 @@ export function Settings() {
   const [loaded, setLoaded] = useState<SettingsResponse | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [alert, setAlert] = useState<string | null>(null);
+  const [alert, setAlert] = useState<Said | null>(null);
   const [status, setStatus] = useState<DashboardKey | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -60,7 +60,7 @@ export function Settings() {
 
   function fail(error: unknown) {
     if (sessionEnded(error)) report(error);
-    else setAlert(errorMessage(error));
+    else setAlert(errorSaid(error));
   }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again only for another site
@@ -110,10 +110,10 @@ export function Settings() {
       const field = error instanceof ApiError ? draftFieldOf(error.field) : null;
       if (error instanceof ApiError && field) {
         setErrors({ [field]: fieldProblem(field) });
-        setAlert(t('settings.correct'));
+        setAlert({ key: 'settings.correct' });
         form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
       } else if (error instanceof ApiError && error.code === 'forbidden') {
-        setAlert(t('settings.ownersOnly'));
+        setAlert({ key: 'settings.ownersOnly' });
       } else fail(error);
     } finally {
       setBusy(false);
@@ -122,7 +122,7 @@ export function Settings() {
 
   const alertLine = alert ? (
     <p role="alert" className="error">
-      {alert}
+      {say(alert)}
     </p>
   ) : null;
   if (!loaded || !draft) {

@@ -4,7 +4,7 @@ import { ApiError } from '../api.ts';
 import { useThread } from '../context.ts';
 import { useDraft } from '../draft.ts';
 import { type FieldProblems, type FormField, type FormInput, storedLength } from '../form-check.ts';
-import { loadAllWords, t } from '../i18n.ts';
+import { authorName, loadAllWords, t } from '../i18n.ts';
 import { draftKey, saveAuthor } from '../storage.ts';
 import { counterText, networkTrouble } from '../text.ts';
 import { GuestData } from './GuestData.tsx';
@@ -214,7 +214,7 @@ export function CommentForm({ parent }: { parent: Comment | null }) {
   ]
     .filter(Boolean)
     .join(' ');
-  const heading = parent ? t('form.replyTo', { name: parent.author.name }) : t('form.leave');
+  const heading = parent ? t('form.replyTo', { name: authorName(parent.author) }) : t('form.leave');
 
   return (
     <form

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../contract/api.ts';
 import { useThread } from '../context.ts';
-import { exactTime, loadAllWords, t, timeAgo } from '../i18n.ts';
+import { authorName, exactTime, loadAllWords, t, timeAgo } from '../i18n.ts';
 import { Later } from '../later.ts';
 import type { CommentNode } from '../tree.ts';
 import { Avatar } from './Avatar.tsx';
@@ -19,10 +19,10 @@ function AuthorName({ author }: { author: CommentAuthor }) {
   // The server checks URLs too; this keeps a javascript: link out regardless.
   return author.url && /^https?:\/\//i.test(author.url) ? (
     <a className="author" href={author.url} target="_blank" rel="nofollow ugc noopener noreferrer">
-      {author.name}
+      {authorName(author)}
     </a>
   ) : (
-    <span className="author">{author.name}</span>
+    <span className="author">{authorName(author)}</span>
   );
 }
 
@@ -59,7 +59,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
       </li>
     );
   }
-  const name = comment.author.name;
+  const name = authorName(comment.author);
   const replying = state.replyingTo === comment.id;
   const editable = !!comment.editableUntil && Date.parse(comment.editableUntil) > now;
   const isNew = state.fresh.includes(comment.id);
@@ -88,13 +88,13 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 className="reply-to"
                 href={permalink(replyTo.id)}
                 target="_top"
-                aria-label={t('comment.inReplyTo', { name: replyTo.author.name })}
+                aria-label={t('comment.inReplyTo', { name: authorName(replyTo.author) })}
                 onClick={(event) => {
                   event.preventDefault();
                   dispatch('highlight', replyTo.id);
                 }}
               >
-                ↪ {replyTo.author.name}
+                ↪ {authorName(replyTo.author)}
               </a>
             )}
             <a className="permalink" href={permalink(comment.id)} target="_top">

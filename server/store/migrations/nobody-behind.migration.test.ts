@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { presentComment } from '../../comments/comment.presenter.ts';
+import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
+import { createDb, type Db, migrateToLatest } from '../db.ts';
+
+/** The newest migration main had before this one: a store made by that schema. */
+const BEFORE = '2026-11-29T2350-duplicate-check';
+
+// Comments kept after their author left were stored with the English name
+// "Deleted user" (issue 11): they lose it for the empty name the API presents
+// as `author.deleted`; a guest who typed that name, email and all, keeps it.
+describe.each(DIALECTS)('the nobody-behind migration on %s', (dialect) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  async function openStore(): Promise<Db> {
+    if (dialect === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
+      const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
+      cleanups.push(async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      return db;
+    }
+    const pg = await freshPostgres();
+    const db = createDb({ kind: 'postgres', url: pg.url });
+    cleanups.push(async () => {
+      await db.destroy();
+      await pg.drop();
+    });
+    return db;
+  }
+
+  it('turns the stored English name of nobody into the mark, and leaves people alone', async () => {
+    const db = await openStore();
+    await migrateToLatest(db, BEFORE);
+    const now = new Date().toISOString();
+    await db
+      .insertInto('sites')
+      .values({
+        id: 'old',
+        name: 'Old',
+        origins: '[]',
+        settings: '{}',
+        created_at: now,
+        version: 0,
+      })
+      .execute();
+    await db
+      .insertInto('pages')
+      .values({
+        id: 'p',
+        site_id: 'old',
+        page_key: 'k',
+        url: 'https://o.example/',
+        title: 'T',
+        created_at: now,
+      })
+      .execute();
+    const comment = (id: string, name: string, email: string | null) =>
+      db
+        .insertInto('comments')
+        .values({
+          id,
+          site_id: 'old',
+          page_id: 'p',
+          parent_id: null,
+          root_id: id,
+          depth: 1,
+          status: 'approved',
+          body_source: 'b',
+          body_html: '<p>b</p>',
+          author_name: name,
+          author_email: email,
+          author_url: null,
+          author_provider: 'guest',
+          ip: null,
+          user_agent: null,
+          created_at: now,
+          updated_at: now,
+          identity_id: null,
+          author_key_hash: null,
+          author_avatar_url: null,
+          avatar_key: '-',
+          moderation_reasons: null,
+        })
+        .execute();
+    await comment('gone', 'Deleted user', null);
+    await comment('person', 'Deleted user', 'someone@example.com');
+    await comment('ada', 'Ada', 'ada@example.com');
+
+    await migrateToLatest(db);
+    const rows = await db.selectFrom('comments').selectAll().orderBy('id').execute();
+    expect(rows.map((r) => [r.id, r.author_name])).toEqual([
+      ['ada', 'Ada'],
+      ['gone', ''],
+      ['person', 'Deleted user'],
+    ]);
+    expect(rows.map((r) => presentComment(r).author.deleted)).toEqual([undefined, true, undefined]);
+  });
+});
