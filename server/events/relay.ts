@@ -9,7 +9,8 @@
  * What this instance writes is written already claimed by its relay
  * (`ownClaim`, in the write's own transaction) and handed to it at the
  * commit: a guest POST no longer pays a claim statement (and its commit) of
- * its own, and commits arriving while a batch is out are marked together.
+ * its own, and its published mark is shared with the other events of the
+ * same moment (MARK_DELAY_MS).
  * If the process dies before publishing them, their claim expires like any
  * other and another relay (or this one, restarted) publishes them.
  */
@@ -25,6 +26,12 @@ export const CLAIM_LEASE_MS = 60_000;
 /** Once-only handlers get this long per batch; it must stay under the lease. */
 export const ONCE_HANDLER_TIMEOUT_MS = 30_000;
 const BATCH = 100;
+/**
+ * How long this relay's own published events may wait to be marked
+ * published. A crash in that moment publishes them again after the lease,
+ * as a crash while their handlers run always could (at least once).
+ */
+const MARK_DELAY_MS = 20;
 
 export type OnceHandler = (event: ParleyEvent) => Promise<void>;
 
@@ -100,10 +107,38 @@ export function createRelay(
     );
   }
 
+  // Own events published, not yet marked: marked together within
+  // MARK_DELAY_MS (one statement and commit for all the posts of that
+  // moment, not one each), and at once by flush() and stop().
+  let unmarked: (number | string)[] = [];
+  let markTimer: NodeJS.Timeout | null = null;
+  let marking: Promise<void> = Promise.resolve();
+
+  function markOwnNow(): Promise<void> {
+    if (markTimer) clearTimeout(markTimer);
+    markTimer = null;
+    const ids = unmarked;
+    unmarked = [];
+    if (ids.length > 0) {
+      marking = marking.then(() =>
+        markPublished(db, ids, ownClaim, new Date().toISOString()).catch((err: unknown) =>
+          // Still claimed: published again once the claim expires (at least once).
+          options.logger.warn({ err, events: ids.length }, 'could not mark events published'),
+        ),
+      );
+    }
+    return marking;
+  }
+
   /** One batch of this relay's own committed events; returns how many. */
   async function publishOwnBatch(): Promise<number> {
     const rows = own.splice(0, BATCH).sort((a, b) => Number(a.id) - Number(b.id));
-    if (rows.length > 0) await publish(rows, ownClaim);
+    if (rows.length === 0) return 0;
+    const events = rows.map(eventOfRow);
+    await log.publish(events);
+    await runOnceHandlers(events);
+    unmarked.push(...rows.map((r) => r.id));
+    markTimer ??= setTimeout(() => void markOwnNow(), MARK_DELAY_MS).unref();
     return rows.length;
   }
 
@@ -133,7 +168,10 @@ export function createRelay(
         const now = wanted;
         wanted = null;
         while ((await publishOwnBatch()) > 0);
-        if (now === 'all') while ((await publishBatch()) === BATCH);
+        if (now === 'all') {
+          await markOwnNow();
+          while ((await publishBatch()) === BATCH);
+        }
       }
     })()
       .catch((err: unknown) => options.logger.warn({ err }, 'could not publish events'))
