@@ -6,6 +6,9 @@
  * control on (two comments a minute from one IP or author), and a site
  * that wants ten minutes between opening the form and posting. Behind
  * HTTPS like the others (the run's certificate, e2e/tls/front.ts).
+ * Its own limits are also where a guest's data request can meet the
+ * server's refusals (no email here; ten requests an hour per IP) without
+ * using up the shared server's.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -137,4 +140,42 @@ test('a fast reader is published at once; over the flood limit they are told the
     // Intl.PluralRules): "1 second", "2 secondes", never the server's English.
     expect(await frame.getByRole('alert').textContent()).not.toMatch(/\b1 (seconds|secondes)\b/);
   }
+});
+
+// Issue 11: the guest data panel words the server's refusals by code, in the
+// reader's language: this server sends no email (503), and over ten requests
+// an hour from one IP (429, its wait said in minutes).
+test('a guest asking for their data hears "no email here" and the hourly limit in French', async ({
+  page,
+  request,
+}) => {
+  const words = READER_CATALOGUES.fr as unknown as Record<string, Message>;
+  const say = (key: string, params?: Record<string, string | number>) =>
+    formatMessage('fr', words[key] as Message, params);
+  await page.goto(await hostPage(request, { body: snippet('fr') }));
+  const frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.locator('html[lang="fr"] [data-loaded="true"]')).toBeVisible();
+  await frame.getByRole('button', { name: say('data.open') }).click();
+  const panel = frame.getByTestId('guest-data');
+  await panel.getByLabel(say('data.email'), { exact: true }).fill('moi@reader.example');
+  const ask = async () => {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/data-requests'));
+    await panel.getByRole('button', { name: say('data.send') }).click();
+    return answered;
+  };
+  const unavailable = await ask();
+  expect(unavailable.status()).toBe(503);
+  await expect(panel.getByRole('status')).toHaveText(say('data.noEmail'));
+
+  // The rest of this IP's hour, as any client would use it up.
+  for (let i = 0; i < 9; i++) {
+    const res = await request.post(`${URL_OF_PARLEY}/api/v1/data-requests`, {
+      data: { site: 'flood', email: 'moi@reader.example' },
+    });
+    expect(res.status()).toBe(503);
+  }
+  const limited = await ask();
+  expect(limited.status()).toBe(429);
+  const minutes = Math.ceil(Number(limited.headers()['retry-after']) / 60);
+  await expect(panel.getByRole('status')).toHaveText(say('data.tooMany', { count: minutes }));
 });
