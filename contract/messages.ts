@@ -36,6 +36,13 @@ const fitsStorage = (value: unknown): value is string =>
 /** Sent by the app inside the iframe to the loader on the host page. */
 export type FrameToHost =
   /**
+   * The page's server-rendered first comments are laid out (sent by the
+   * page's own inline script, server/embed/thread-page.ts, before the app
+   * has loaded): the loader may show the frame at this height. `ready`
+   * still follows once the app has taken over.
+   */
+  | { type: 'paint'; height: number }
+  /**
    * The app has rendered; the loader may show the frame. `title`: the
    * frame's name in the reader's language, for the iframe's title.
    */
@@ -130,6 +137,7 @@ export const isHexColor = (value: unknown): value is string =>
 export type Envelope<T> = { parley: T };
 
 const FRAME_TO_HOST_TYPES: ReadonlySet<string> = new Set([
+  'paint',
   'ready',
   'unavailable',
   'resize',
@@ -185,7 +193,7 @@ export function readFrameToHost(data: unknown): FrameToHost | null {
   if (m.type === 'ready' && typeof m.title === 'string' && m.title && m.title.length <= 100) {
     return { type: 'ready', height, title: m.title };
   }
-  return { type: m.type as 'ready' | 'resize', height };
+  return { type: m.type as 'paint' | 'ready' | 'resize', height };
 }
 
 /** Comment ids are short and URL-safe; anything else in a hash is not ours. */

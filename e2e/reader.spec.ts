@@ -108,3 +108,45 @@ test('<ParleyComments lang="fr" /> names its frame in French once the thread is 
   await expect(iframe).toHaveAttribute('title', 'Commentaires');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+// Issue 11 item 9, "Edit: one Save in four sent no request and showed
+// nothing": the thread's clock ticks each minute, and a tick that put the
+// reader past the edit window (their clock ahead of the server's, or just
+// the minute passing while they typed) took the editor away under them.
+// Against the real server: every Save of quick edits in a row is a PATCH
+// it answers, and the thread shows what it answered, the last one after
+// such a tick too.
+test('every Save of repeated edits reaches the server and shows the result, a clock tick past the window included', async ({
+  page,
+  request,
+}) => {
+  await page.clock.install();
+  const frame = await openThread(page, await hostPage(request));
+  const text = `Edited again and again ${Date.now()}`;
+  await postAsGuest(frame, text);
+  const posted = frame.getByTestId('comment').filter({ hasText: text });
+  await expect(posted).toBeVisible();
+  // By its id: while it is being edited its text is in a textarea, not the page.
+  const mine = frame.locator(`[id="${await posted.getAttribute('id')}"]`);
+
+  const saves: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PATCH' && r.url().includes('/api/v1/comments/')) saves.push(r.url());
+  });
+  for (let round = 1; round <= 4; round++) {
+    await mine.getByRole('button', { name: 'Edit your comment' }).click();
+    const editor = mine.getByTestId('edit-form');
+    await editor.getByLabel('Your comment').fill(`${text} (edit ${round})`);
+    // The last round: the minute tick comes while they type, and the
+    // browser's clock says the 15-minute window is over.
+    if (round === 4) await page.clock.fastForward('16:00');
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/comments/'),
+    );
+    await editor.getByRole('button', { name: 'Save' }).click();
+    expect((await answered).status()).toBe(200);
+    await expect(mine.getByTestId('comment-body')).toHaveText(`${text} (edit ${round})`);
+    await expect(editor).toHaveCount(0);
+    expect(saves).toHaveLength(round);
+  }
+});

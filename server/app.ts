@@ -13,7 +13,7 @@ import { avatarRoutes } from './avatars/avatar.routes.ts';
 import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
-import { cachedCounts } from './comments/counts.fast-path.ts';
+import { cachedCountsAnswers } from './comments/counts.fast-path.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
 import { cachedThreadReads } from './comments/thread.fast-path.ts';
 import { invalidateOnChange } from './comments/thread.invalidation.ts';
@@ -177,7 +177,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   const compressPlain = compress as unknown as (
     ...args: Parameters<typeof securityHeaders>
   ) => void;
-  const fastCounts = cachedCounts(cache, [logRequest, securityHeaders, compressPlain]);
+  const fastCounts = cachedCountsAnswers(cache, [logRequest, securityHeaders, compressPlain]);
 
   app.use(healthRoutes(db, redis, () => draining));
   app.use(embedRoutes(db, config, assets, events, cache));

@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import { CountsQuery } from '../../contract/comment.schema.ts';
-import { cachedCountsJson } from './counts.service.ts';
-import type { ThreadCache } from './thread.cache.ts';
+import { cachedCounts } from './counts.service.ts';
+import type { CachedPage, ThreadCache } from './thread.cache.ts';
 
 type Middleware = (
   req: IncomingMessage,
@@ -55,40 +55,71 @@ function fresh(req: IncomingMessage, etag: string): boolean {
   );
 }
 
+/** A whole answer, by request URL, with what it was built from. */
+interface Answer {
+  body: Buffer;
+  etag: string;
+  from: [string, CachedPage][];
+}
+
+/**
+ * Whole answers kept per URL: a listing page asks the same question of
+ * every visitor, and the answer holds while every entry it was built from
+ * is still the one cached (a change to any of its pages, or to the site,
+ * drops or replaces one). Bounded: anyone can make up URLs.
+ */
+const MAX_ANSWERS = 500;
+const MAX_URL_CHARS = 4096;
+
 /**
  * A request handler that answers fully cached counts and returns true, or
  * returns false and leaves the request to Express. `before` are the app's
  * own request log, security headers and compression, run as Express runs them.
  */
-export function cachedCounts(
+export function cachedCountsAnswers(
   cache: ThreadCache,
   before: readonly Middleware[],
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const answers = new Map<string, Answer>();
+
+  function answerFor(url: string): Answer | undefined {
+    const kept = answers.get(url);
+    if (kept?.from.every(([key, entry]) => cache.get(key) === entry)) return kept;
+    if (kept) answers.delete(url);
+    // Express 5's query parser ('simple') is node:querystring's.
+    const query = CountsQuery.safeParse(parse(url.slice(PATH.length + 1)));
+    if (!query.success) return undefined;
+    const counted = cachedCounts(cache, query.data.site, query.data.page);
+    if (!counted) return undefined;
+    const body = Buffer.from(counted.json);
+    const answer = { body, etag: weakEtag(body), from: counted.from };
+    if (url.length <= MAX_URL_CHARS) {
+      if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+      answers.set(url, answer);
+    }
+    return answer;
+  }
+
   return (req, res) => {
     const url = req.url;
     if (req.method !== 'GET' || !url?.startsWith(PATH) || url.indexOf('?') !== PATH.length) {
       return false;
     }
-    // Express 5's query parser ('simple') is node:querystring's.
-    const query = CountsQuery.safeParse(parse(url.slice(PATH.length + 1)));
-    if (!query.success) return false;
-    const json = cachedCountsJson(cache, query.data.site, query.data.page);
-    if (json === undefined) return false;
+    const answer = answerFor(url);
+    if (!answer) return false;
     for (const middleware of before) middleware(req, res, () => {});
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', COUNTS_CACHE_CONTROL);
-    const body = Buffer.from(json);
-    const etag = weakEtag(body);
-    res.setHeader('ETag', etag);
-    if (fresh(req, etag)) {
+    res.setHeader('ETag', answer.etag);
+    if (fresh(req, answer.etag)) {
       res.statusCode = 304;
       res.end();
       return true;
     }
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', body.length);
+    res.setHeader('Content-Length', answer.body.length);
     res.statusCode = 200;
-    res.end(body);
+    res.end(answer.body);
     return true;
   };
 }

@@ -5,7 +5,7 @@
  */
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { cacheKey, type ThreadCache } from './thread.cache.ts';
+import { type CachedPage, cacheKey, type ThreadCache } from './thread.cache.ts';
 import { countPublishedByPageKey } from './thread.repository.ts';
 
 const wordingKey = (siteId: string) => cacheKey(siteId, '', 'count-wording');
@@ -35,29 +35,40 @@ function wordingOf(db: Db, cache: ThreadCache, siteId: string) {
   });
 }
 
+/** An answer built from memory, and the cache entries it was built from. */
+export interface CachedCounts {
+  json: string;
+  /** Each key read and the entry found: while each is still cached, so is the answer. */
+  from: [string, CachedPage][];
+}
+
 /**
  * The answer's JSON from memory alone, or undefined when the site's wording
  * or any page's count is not cached (pages with no comments never are).
  * Safe without looking the site up: its wording is cached only while it
  * exists (site.changed drops it).
  */
-export function cachedCountsJson(
+export function cachedCounts(
   cache: ThreadCache,
   siteId: string,
   pageKeys: readonly string[],
-): string | undefined {
-  const wording = cache.get(wordingKey(siteId));
+): CachedCounts | undefined {
+  const key = wordingKey(siteId);
+  const wording = cache.get(key);
   if (!wording) return undefined;
+  const from: [string, CachedPage][] = [[key, wording]];
   const seen = new Set<string>();
   const values: [string, number][] = [];
   for (const page of pageKeys) {
     if (seen.has(page)) continue;
     seen.add(page);
-    const entry = cache.get(countKey(siteId, page));
+    const key = countKey(siteId, page);
+    const entry = cache.get(key);
     if (!entry) return undefined;
+    from.push([key, entry]);
     values.push([page, Number(entry.json.toString())]);
   }
-  return answerJson(values, wording.json);
+  return { json: answerJson(values, wording.json), from };
 }
 
 /**

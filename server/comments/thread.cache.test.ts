@@ -1,4 +1,5 @@
 /** The thread cache's own rules: one build per key at a time, never a build a change overtook. */
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cacheKey, createThreadCache } from './thread.cache.ts';
 
@@ -61,5 +62,33 @@ describe('the thread cache', () => {
     );
     expect(new Set(bodies).size).toBe(1);
     expect(cache.get(KEY)?.br).toBe(bodies[0]);
+  });
+
+  it('compresses with brotli in a 64 KB window', async () => {
+    const cache = createThreadCache({ maxBytes: 1_000_000 });
+    const json = JSON.stringify(
+      Array.from({ length: 300 }, (_, i) => ({ id: i, html: `<p>Comment ${i}</p>` })),
+    );
+    const entry = await cache.load(KEY, async () => ({ json, keep: true }));
+    const br = await cache.encoded(KEY, entry, 'br');
+    expect(brotliDecompressSync(br).toString()).toBe(json);
+    // RFC 7932 9.1: a stream whose first bit is 0 declares WBITS = 16.
+    expect((br[0] ?? 1) & 1).toBe(0);
+  });
+
+  it('drops the least recently used entries beyond its byte budget', async () => {
+    // Each entry weighs its JSON plus 200 bytes of bookkeeping: 1,200 bytes here.
+    const cache = createThreadCache({ maxBytes: 3_000 });
+    const key = (page: string) => cacheKey('blog', page, 'oldest', '', '');
+    const put = (page: string) =>
+      cache.load(key(page), async () => ({ json: `"${'x'.repeat(998)}"`, keep: true }));
+    await put('a');
+    await put('b');
+    cache.get(key('a')); // read again: now b is the least recently used
+    await put('c');
+    expect(cache.get(key('b'))).toBeUndefined();
+    expect(cache.get(key('a'))).toBeDefined();
+    expect(cache.get(key('c'))).toBeDefined();
+    expect(cache.size()).toBe(2_400);
   });
 });

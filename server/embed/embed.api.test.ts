@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { FIRST_PAINT_SCRIPT, FIRST_PAINT_SCRIPT_HASH } from './thread-page.ts';
 
 function threadUrl(server: TestServer, params: Record<string, string>) {
   return `${server.url}/embed/thread?${new URLSearchParams(params)}`;
@@ -57,8 +58,18 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     // The page carries the whole thread: it goes out compressed.
     expect(res.headers.get('content-encoding')).toMatch(/^(gzip|br)$/);
     const html = await res.text();
-    // The comment can't close the data element or open a script of its own.
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // The comment can't close the data element or open a script of its own:
+    // the app's module, the data, and the first-paint script are all.
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(html).toContain(`<script>${FIRST_PAINT_SCRIPT}</script>`);
+    // The first comments are in the page itself, escaped as the app shows them.
+    const root = html.slice(
+      html.indexOf('<div id="parley-root">'),
+      html.indexOf('</div>\n<script'),
+    );
+    expect(root).toContain('data-testid="comment"');
+    expect(root).toContain('inlined &lt;/script&gt;');
+    expect(root).toContain('>1 comment</h2>');
     const boot = bootstrapOf(html);
     expect(boot).toMatchObject({
       site: 'blog',
@@ -72,6 +83,57 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     expect(boot.thread?.total).toBe(1);
     expect(boot.thread?.comments[0]?.html).toContain('&lt;/script&gt;');
     expect(html).not.toContain('a@example.com');
+  });
+
+  it('never shows one reader’s held comment or form token to another (the cached parts are public)', async () => {
+    const held = { ...page, site: 'held', page: 'https://blog.example/held' };
+    await server.buildSite({
+      id: 'held',
+      settings: {
+        moderation: {
+          blocklist: { words: ['casino'], emails: [], ips: [], identities: [], action: 'hold' },
+        },
+      },
+    });
+    const post = (text: string, email: string) =>
+      fetch(`${server.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          site: 'held',
+          page: held.page,
+          pageUrl: held.url,
+          pageTitle: 'P',
+          body: text,
+          author: { name: email, email },
+        }),
+      });
+    expect((await post('Published for everyone', 'b@example.com')).status).toBe(201);
+    // Everyone's page is cached now (the thread, its first render, compressed).
+    const first = await (await fetch(threadUrl(server, held))).text();
+    expect(first).toContain('Published for everyone');
+    const mine = await post('My casino, held for review', 'a@example.com');
+    const cookie = (mine.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+    expect(cookie).toMatch(/^parley_ak_held=/);
+    const frame = (headers: Record<string, string> = {}) =>
+      fetch(threadUrl(server, held), { headers: { 'accept-encoding': 'gzip, br', ...headers } });
+
+    // The author sees their held comment, in the data and in the first render…
+    const theirs = await (await frame({ cookie })).text();
+    expect(theirs).toContain('My casino, held for review');
+    expect(theirs).toContain('data-testid="awaiting-moderation"');
+    // …and no one else does, before or after the author's page was made.
+    for (const other of [await frame(), await frame({ 'accept-encoding': 'identity' })]) {
+      const html = await other.text();
+      expect(html).toContain('Published for everyone');
+      expect(html).not.toContain('casino');
+      expect(html).not.toContain('awaiting-moderation');
+    }
+    // Each page gets a form token of its own, made for it, never a cached one.
+    const tokenOf = (html: string) => Number(bootstrapOf(html).formToken.split('.')[0]);
+    const issued = tokenOf(theirs);
+    while (Date.now() <= issued) await new Promise((r) => setTimeout(r, 1));
+    expect(tokenOf(await (await frame()).text())).toBeGreaterThan(issued);
   });
 
   it('offers exactly the sign-in providers the server has credentials for', async () => {
@@ -93,7 +155,8 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     const res = await fetch(threadUrl(server, page));
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('frame-ancestors https://blog.example https://www.blog.example');
-    expect(csp).toContain("script-src 'self'");
+    // The first-paint script by its hash; nothing else inline.
+    expect(csp).toContain(`script-src 'self' ${FIRST_PAINT_SCRIPT_HASH};`);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

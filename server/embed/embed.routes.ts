@@ -21,7 +21,9 @@ import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
 import { type AssetSources, DIAGNOSE_FILE, sendAsset, type WidgetAssets } from './assets.ts';
 import { checkEmbed } from './embed-check.ts';
-import { renderThreadPage } from './thread-page.ts';
+import { assembleGzip, assembleIdentity } from './gzip-parts.ts';
+import { publicThreadParts, renderThreadMarkup } from './thread-markup.ts';
+import { FIRST_PAINT_SCRIPT_HASH, threadPageParts } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
 // fix reaches every site within minutes. Everything it loads is hashed.
@@ -51,7 +53,8 @@ function isOrigin(value: string): boolean {
 function threadCsp(frameAncestors: string, sources: AssetSources): string {
   return [
     "default-src 'none'",
-    `script-src ${sources.script}`,
+    // The one inline script, by its hash: the page holds no nonce.
+    `script-src ${sources.script} ${FIRST_PAINT_SCRIPT_HASH}`,
     `style-src ${sources.style}`,
     `connect-src ${sources.connect}`,
     // Avatars come from Parley itself (server/avatars): the reader's browser
@@ -196,6 +199,11 @@ export function embedRoutes(
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
     res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
+    // The page is per reader: a form token made for this request, the live
+    // updates' position, and a reader's own held comments. Never stored by
+    // a browser or proxy. What is cached is on the server, and public only:
+    // a thread page's JSON and first render (thread-markup.ts), the app's
+    // tags and the words, each compressed once (gzip-parts.ts).
     res.setHeader('Cache-Control', 'no-store');
     // The first page only ("Load more comments" fetches the rest), from the
     // thread cache unless this reader has comments of their own on it.
@@ -210,15 +218,40 @@ export function embedRoutes(
             readAuthorKeyHash(req, site.id),
           )
         : null;
-    const threadJson = !answer
-      ? 'null'
-      : 'own' in answer
-        ? scriptSafeJson(answer.own)
-        : answer.cached.json.toString();
-    res
-      .status(site ? 200 : 404)
-      .type('html')
-      .send(renderThreadPage(bootstrap, threadJson, assets.head('thread')));
+    // The app's first render, so the comments paint before its scripts load.
+    const words = {
+      locale,
+      messages: bootstrap.messages,
+      pageUrl,
+      maxDepth: bootstrap.maxDepth,
+      now: Date.now(),
+    };
+    res.status(site ? 200 : 404).type('html');
+    if (answer && 'own' in answer) {
+      // Made for this reader alone, and compressed for them (compression()).
+      const parts = threadPageParts(
+        bootstrap,
+        scriptSafeJson(answer.own),
+        assets.head('thread'),
+        renderThreadMarkup({ ...words, thread: answer.own }),
+      );
+      res.send(assembleIdentity(parts).toString());
+      return;
+    }
+    const shared = answer ? publicThreadParts(answer.cached, words) : null;
+    const parts = threadPageParts(
+      bootstrap,
+      shared?.json ?? 'null',
+      assets.head('thread'),
+      shared?.markup ?? '',
+    );
+    const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const body = gzip ? assembleGzip(parts) : assembleIdentity(parts);
+    res.setHeader('Vary', 'Accept-Encoding');
+    // Set here, so compression() leaves the body alone.
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', String(body.length));
+    res.end(req.method === 'HEAD' ? undefined : body);
   });
 
   return router;

@@ -2,14 +2,26 @@
 import type { EventRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
+/**
+ * Writes an event to the outbox; returns its row. `claimed_by` set: the
+ * event is claimed from the start by that relay (transaction.ts, OwnRelay).
+ */
 export async function insertEvent(
   db: Db,
-  event: { type: string; site_id: string; page_key: string | null; payload: string },
-): Promise<void> {
-  await db
+  event: {
+    type: string;
+    site_id: string;
+    page_key: string | null;
+    payload: string;
+    claimed_by: string | null;
+  },
+): Promise<EventRow> {
+  const now = new Date().toISOString();
+  return db
     .insertInto('events')
-    .values({ ...event, created_at: new Date().toISOString() })
-    .execute();
+    .values({ ...event, created_at: now, claimed_at: event.claimed_by === null ? null : now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**

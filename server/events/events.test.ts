@@ -9,7 +9,8 @@ import { claimUnpublished, deletePublishedBefore } from './event.repository.ts';
 import { type CommentEvent, isCommentEvent, type ParleyEvent } from './event.types.ts';
 import { createEvents, type Events } from './events.ts';
 import { recordEvent } from './record.ts';
-import { writeTransaction } from './transaction.ts';
+import { CLAIM_LEASE_MS } from './relay.ts';
+import { publishOwnEvents, writeTransaction } from './transaction.ts';
 
 const PAGE = 'https://blog.example/post';
 const quiet = createLogger({ logLevel: 'silent' });
@@ -95,6 +96,8 @@ describe.each(DIALECTS)('the event stream on %s', (dialect) => {
     expect(event?.comment.public).toMatchObject({ id: comment.id, html: comment.html });
     expect(JSON.stringify(event)).not.toContain('ann@example.com');
     expect(event?.comment.public).not.toHaveProperty('source');
+    // Marked published once its handlers ran (a moment after subscribers had it).
+    await server.parley.events.flush();
     const rows = await outbox();
     expect(rows.at(-1)?.published_at).not.toBeNull();
   });
@@ -150,6 +153,61 @@ describe.each(DIALECTS)('the event stream on %s', (dialect) => {
     ).rejects.toThrow(/inside the transaction/);
   });
 
+  it('writes this instance’s events already claimed by its relay, in the write’s own transaction', async () => {
+    const claimedInside = await writeTransaction(server.parley.db, async (tx) => {
+      await recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey: 'claimed-inside' });
+      const row = await tx
+        .selectFrom('events')
+        .selectAll()
+        .where('page_key', '=', 'claimed-inside')
+        .executeTakeFirstOrThrow();
+      return row.claimed_by;
+    });
+    expect(claimedInside).toMatch(/:own$/);
+    await expect
+      .poll(() => seen.map((e) => ('pageKey' in e ? e.pageKey : null)))
+      .toContain('claimed-inside');
+    await server.parley.events.flush();
+    const row = (await outbox()).find((r) => r.page_key === 'claimed-inside');
+    expect(row?.published_at).not.toBeNull();
+  });
+
+  it('loses nothing when an instance dies between its commit and publishing: its claim expires, another relay publishes', async () => {
+    // A second instance's Db whose relay dies right after the commit (publishes nothing).
+    const dying = server.parley.db.withoutPlugins();
+    const undo = publishOwnEvents(dying, { claimant: 'dead-instance:own', committed: () => {} });
+    await writeTransaction(dying, (tx) =>
+      recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey: 'died-after-commit' }),
+    );
+    undo();
+    const keys = () => seen.flatMap((e) => ('pageKey' in e ? [e.pageKey] : []));
+    // While its claim holds, no other relay takes it (once, not twice).
+    await server.parley.events.flush();
+    expect(keys()).not.toContain('died-after-commit');
+    // Its lease runs out.
+    await server.parley.db
+      .updateTable('events')
+      .set({ claimed_at: new Date(Date.now() - CLAIM_LEASE_MS - 1000).toISOString() })
+      .where('page_key', '=', 'died-after-commit')
+      .execute();
+    await server.parley.events.flush();
+    expect(keys().filter((k) => k === 'died-after-commit')).toEqual(['died-after-commit']);
+    const row = (await outbox()).find((r) => r.page_key === 'died-after-commit');
+    expect(row?.published_at).not.toBeNull();
+  });
+
+  it('publishes each of many concurrent posts once, and marks them all', async () => {
+    const before = (await outbox()).length;
+    const posted = await Promise.all(Array.from({ length: 20 }, () => post()));
+    await expect.poll(() => commentEvents().length).toBe(20);
+    await server.parley.events.flush();
+    const ids = commentEvents().map((e) => e.comment.id);
+    expect(new Set(ids)).toEqual(new Set(posted.map((p) => p.comment.id)));
+    const rows = (await outbox()).slice(before);
+    expect(rows).toHaveLength(20);
+    expect(rows.filter((r) => r.published_at === null)).toEqual([]);
+  });
+
   it('delivers an event whose relay died after the commit (a live relay takes it over)', async () => {
     // Committed, and claimed by a relay that died before publishing it.
     await claimedByDeadRelay('orphan', new Date(Date.now() - 5 * 60_000).toISOString());
@@ -191,7 +249,8 @@ describe.each(DIALECTS)('the event stream on %s', (dialect) => {
     ]);
     expect(first.comment.id).not.toBe(second.comment.id);
 
-    // A restarted instance holds the same history (from the outbox).
+    // A restarted instance holds the same history (from the outbox, once marked published).
+    await server.parley.events.flush();
     const restarted = await anotherInstance('restarted');
     await restarted.start();
     expect((await restarted.since(resumeFrom))?.map((e) => e.id)).toEqual(missed?.map((e) => e.id));

@@ -12,7 +12,7 @@ import { deletePublishedBefore, listRecentlyPublished } from './event.repository
 import type { ParleyEvent } from './event.types.ts';
 import { createMemoryLog, type EventLog } from './memory-log.ts';
 import { createRelay, eventOfRow, type OnceHandler } from './relay.ts';
-import { onCommit } from './transaction.ts';
+import { publishOwnEvents } from './transaction.ts';
 
 export type EventHandler = (event: ParleyEvent) => void;
 
@@ -132,7 +132,12 @@ export function createEvents(db: Db, options: EventsOptions): Events {
       await log.start(deliver);
       relay = createRelay(db, log, onceHandlers, { instanceId, logger });
       const r = relay;
-      stopCommitListener = onCommit(db, () => void r.flush());
+      // What this instance writes is written claimed by its relay and handed
+      // to it at the commit; the poll finds everything else.
+      stopCommitListener = publishOwnEvents(db, {
+        claimant: r.ownClaim,
+        committed: (rows) => void r.publishOwn(rows),
+      });
       timers.push(setInterval(() => void r.flush(), options.pollMs));
       timers.push(setInterval(() => void sweep(), RETENTION_SWEEP_MS));
       for (const t of timers) t.unref();

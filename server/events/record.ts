@@ -10,7 +10,7 @@ import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { insertEvent } from './event.repository.ts';
 import type { CommentEventType, NewEvent } from './event.types.ts';
-import { noteRecorded } from './transaction.ts';
+import { claimantIn, noteRecorded } from './transaction.ts';
 
 /** Writes `event` to the outbox. `tx` must be the transaction of the change it announces. */
 export async function recordEvent(tx: Db, event: NewEvent): Promise<void> {
@@ -20,13 +20,14 @@ export async function recordEvent(tx: Db, event: NewEvent): Promise<void> {
     throw new Error('events are recorded inside the transaction of the change they announce');
   }
   const { type, siteId, ...rest } = event;
-  await insertEvent(tx, {
+  const row = await insertEvent(tx, {
     type,
     site_id: siteId,
     page_key: 'pageKey' in event ? event.pageKey : null,
     payload: JSON.stringify(rest),
+    claimed_by: claimantIn(tx),
   });
-  noteRecorded(tx, event);
+  noteRecorded(tx, event, row);
 }
 
 /**

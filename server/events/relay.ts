@@ -5,6 +5,14 @@
  * marks them published. A relay that dies after claiming leaves its claim to
  * expire; another relay then publishes those events again (at least once:
  * subscribers must be idempotent).
+ *
+ * What this instance writes is written already claimed by its relay
+ * (`ownClaim`, in the write's own transaction) and handed to it at the
+ * commit: a guest POST no longer pays a claim statement (and its commit) of
+ * its own, and its published mark is shared with the other events of the
+ * same moment (MARK_DELAY_MS).
+ * If the process dies before publishing them, their claim expires like any
+ * other and another relay (or this one, restarted) publishes them.
  */
 import type { Logger } from '../logger.ts';
 import type { EventRow } from '../store/database.ts';
@@ -18,6 +26,12 @@ export const CLAIM_LEASE_MS = 60_000;
 /** Once-only handlers get this long per batch; it must stay under the lease. */
 export const ONCE_HANDLER_TIMEOUT_MS = 30_000;
 const BATCH = 100;
+/**
+ * How long this relay's own published events may wait to be marked
+ * published. A crash in that moment publishes them again after the lease,
+ * as a crash while their handlers run always could (at least once).
+ */
+const MARK_DELAY_MS = 20;
 
 export type OnceHandler = (event: ParleyEvent) => Promise<void>;
 
@@ -36,6 +50,17 @@ export function eventOfRow(row: EventRow): ParleyEvent {
 export interface Relay {
   /** Publishes everything unpublished now; resolves when the outbox is drained. */
   flush(): Promise<void>;
+  /**
+   * The claim this relay's own events are written with (transaction.ts
+   * OwnRelay): committed, they come straight to `publishOwn`.
+   */
+  readonly ownClaim: string;
+  /**
+   * Publishes committed events written claimed by `ownClaim`, without
+   * claiming them from the store again. Several commits that arrive while a
+   * batch is being published go out together, marked in one statement.
+   */
+  publishOwn(rows: readonly EventRow[]): Promise<void>;
 }
 
 export function createRelay(
@@ -45,6 +70,10 @@ export function createRelay(
   options: { instanceId: string; logger: Logger },
 ): Relay {
   let claims = 0;
+  const ownClaim = `${options.instanceId}:own`;
+  // Committed with ownClaim, not yet published. Lost with the process: the
+  // claim then expires (CLAIM_LEASE_MS) and any relay's poll takes them.
+  const own: EventRow[] = [];
 
   async function runOnceHandlers(events: readonly ParleyEvent[]): Promise<void> {
     const work = events.flatMap((event) =>
@@ -65,17 +94,8 @@ export function createRelay(
     clearTimeout(timer);
   }
 
-  /** One batch; returns how many events it published. */
-  async function publishBatch(): Promise<number> {
-    const by = `${options.instanceId}:${++claims}`;
-    const now = Date.now();
-    const rows = await claimUnpublished(db, {
-      by,
-      at: new Date(now).toISOString(),
-      staleBefore: new Date(now - CLAIM_LEASE_MS).toISOString(),
-      limit: BATCH,
-    });
-    if (rows.length === 0) return 0;
+  /** Publishes claimed rows (oldest first), runs the once-only handlers, marks them published. */
+  async function publish(rows: readonly EventRow[], by: string): Promise<void> {
     const events = rows.map(eventOfRow);
     await log.publish(events);
     await runOnceHandlers(events);
@@ -85,29 +105,91 @@ export function createRelay(
       by,
       new Date().toISOString(),
     );
+  }
+
+  // Own events published, not yet marked: marked together within
+  // MARK_DELAY_MS (one statement and commit for all the posts of that
+  // moment, not one each), and at once by flush() and stop().
+  let unmarked: (number | string)[] = [];
+  let markTimer: NodeJS.Timeout | null = null;
+  let marking: Promise<void> = Promise.resolve();
+
+  function markOwnNow(): Promise<void> {
+    if (markTimer) clearTimeout(markTimer);
+    markTimer = null;
+    const ids = unmarked;
+    unmarked = [];
+    if (ids.length > 0) {
+      marking = marking.then(() =>
+        markPublished(db, ids, ownClaim, new Date().toISOString()).catch((err: unknown) =>
+          // Still claimed: published again once the claim expires (at least once).
+          options.logger.warn({ err, events: ids.length }, 'could not mark events published'),
+        ),
+      );
+    }
+    return marking;
+  }
+
+  /** One batch of this relay's own committed events; returns how many. */
+  async function publishOwnBatch(): Promise<number> {
+    const rows = own.splice(0, BATCH).sort((a, b) => Number(a.id) - Number(b.id));
+    if (rows.length === 0) return 0;
+    const events = rows.map(eventOfRow);
+    await log.publish(events);
+    await runOnceHandlers(events);
+    unmarked.push(...rows.map((r) => r.id));
+    markTimer ??= setTimeout(() => void markOwnNow(), MARK_DELAY_MS).unref();
+    return rows.length;
+  }
+
+  /** One batch claimed from the store; returns how many events it published. */
+  async function publishBatch(): Promise<number> {
+    const by = `${options.instanceId}:${++claims}`;
+    const now = Date.now();
+    const rows = await claimUnpublished(db, {
+      by,
+      at: new Date(now).toISOString(),
+      staleBefore: new Date(now - CLAIM_LEASE_MS).toISOString(),
+      limit: BATCH,
+    });
+    if (rows.length > 0) await publish(rows, by);
     return rows.length;
   }
 
   let running: Promise<void> | null = null;
-  let again = false;
+  // What the running loop must still do: this relay's own events, or the store too.
+  let wanted: 'own' | 'all' | null = null;
+
+  function drain(scope: 'own' | 'all'): Promise<void> {
+    wanted = wanted === 'all' || scope === 'all' ? 'all' : 'own';
+    if (running) return running;
+    running = (async () => {
+      while (wanted) {
+        const now = wanted;
+        wanted = null;
+        while ((await publishOwnBatch()) > 0);
+        if (now === 'all') {
+          await markOwnNow();
+          while ((await publishBatch()) === BATCH);
+        }
+      }
+    })()
+      .catch((err: unknown) => options.logger.warn({ err }, 'could not publish events'))
+      .finally(() => {
+        running = null;
+        // Asked for after the loop's last look (or while a batch failed): go again.
+        // Own events left by a failure wait for the next commit or poll.
+        if (wanted) void drain(wanted);
+      });
+    return running;
+  }
 
   return {
-    flush() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          while ((await publishBatch()) === BATCH);
-        } while (again);
-      })()
-        .catch((err: unknown) => options.logger.warn({ err }, 'could not publish events'))
-        .finally(() => {
-          running = null;
-        });
-      return running;
+    ownClaim,
+    flush: () => drain('all'),
+    publishOwn(rows) {
+      own.push(...rows);
+      return drain('own');
     },
   };
 }

@@ -303,6 +303,9 @@ export function mount(element: Element, options: MountOptions, win: Window = win
         win.scrollBy(0, message.height - before.height);
       }
     }
+    // The server-rendered comments are on the frame's page: show them now,
+    // without waiting for the app (which says `ready` when it has taken over).
+    if (message.type === 'paint' && !ready) show();
     if (message.type === 'ready') {
       // The frame's name in the reader's language (the loader has no words).
       if (message.title) iframe.title = message.title;

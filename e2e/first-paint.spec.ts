@@ -1,0 +1,85 @@
+/**
+ * The iframe page carries the first comments as HTML (server/embed/thread-markup.ts):
+ * they are on screen before the app's code has arrived, and the app then
+ * takes over the same elements rather than drawing the thread again.
+ */
+import { expect, hostPage, PARLEY_URL, seedComment, test } from './fixtures.ts';
+
+/** The app's entry module (not its stylesheet, nor the chunks it imports). */
+const APP_ENTRY = /\/assets\/thread-[\w-]+\.js$/;
+
+test('the first comments show while the app is still loading, and the app takes them over in place', async ({
+  page,
+  context,
+  request,
+}) => {
+  const url = await hostPage(request);
+  const first = await seedComment(request, url, 'The first word');
+  await seedComment(request, url, 'A reply to it', { parentId: first, name: 'Replier' });
+
+  // The app's code is held back until the test lets it through.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.route(APP_ENTRY, async (route) => {
+    await released;
+    await route.continue();
+  });
+  // Not until `load`: the host page's load waits for the frame's, which waits for the app.
+  await page.goto(url, { waitUntil: 'commit' });
+  const iframe = page.locator('iframe.parley-frame');
+  const frame = page.frameLocator('iframe.parley-frame');
+  // Shown by the loader (not the hidden frame it keeps until then), with both comments.
+  await expect(iframe).toBeVisible();
+  await expect(frame.getByTestId('comment')).toHaveCount(2);
+  await expect(frame.getByTestId('comment-body').first()).toHaveText('The first word');
+  await expect(frame.getByTestId('comment-count')).toHaveText('2 comments');
+  await expect(frame.locator('[data-loaded]')).toHaveCount(0);
+  // Nothing to click into the void: the buttons wait for the app.
+  const reply = frame.getByRole('button', { name: 'Reply to Someone Else' });
+  await expect(reply).toBeDisabled();
+  // The frame is as tall as its comments, not the loader's 150 px placeholder.
+  const shown = await frame.getByTestId('parley').boundingBox();
+  expect((await iframe.boundingBox())?.height).toBe(Math.ceil(shown?.height ?? 0));
+  // Where the comments sit: the app must draw them in the same place.
+  const boxes = () =>
+    frame.getByTestId('comment').evaluateAll((all) =>
+      all.map((el) => {
+        const { x, y, width, height } = el.getBoundingClientRect();
+        return { x, y, width, height };
+      }),
+    );
+  const before = await boxes();
+  expect(before).toHaveLength(2);
+
+  release();
+  await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+  // The same comments, once each, exactly where they were: no jump.
+  await expect(frame.getByTestId('comment')).toHaveCount(2);
+  expect(await boxes()).toEqual(before);
+  // And they work now.
+  await expect(reply).toBeEnabled();
+  await reply.click();
+  await expect(frame.getByRole('button', { name: 'Cancel reply' })).toBeVisible();
+});
+
+test('the iframe page shows its comments with JavaScript off', async ({ browser, request }) => {
+  const url = await hostPage(request);
+  await seedComment(request, url, 'Readable without scripts');
+  const context = await browser.newContext({ javaScriptEnabled: false, ignoreHTTPSErrors: true });
+  try {
+    const page = await context.newPage();
+    const q = new URLSearchParams({
+      site: 'e2e',
+      page: url,
+      url,
+      origin: new URL(url).origin,
+    });
+    await page.goto(`${PARLEY_URL}/embed/thread?${q}`);
+    await expect(page.getByTestId('comment-body')).toHaveText('Readable without scripts');
+    await expect(page.getByTestId('comment-count')).toHaveText('1 comment');
+  } finally {
+    await context.close();
+  }
+});
