@@ -23,6 +23,11 @@ export interface AuthorName {
    * ("Deleted user"); nothing of the person is left.
    */
   deleted?: true;
+  /**
+   * Imported from another platform that had no name for its author: the
+   * reader's (or owner's) language says "Anonymous". A person may be behind it.
+   */
+  anonymous?: true;
 }
 
 export interface CommentAuthor extends AuthorName {

@@ -20,6 +20,7 @@ function queueQuery(db: Db, siteId: string) {
         'c.body_source',
         'c.created_at',
         'c.author_name',
+        'c.author_anonymous',
         'c.author_email',
         'c.author_url',
         'c.author_provider',
@@ -29,6 +30,7 @@ function queueQuery(db: Db, siteId: string) {
         'p.title as page_title',
         'parent.id as parent_id',
         'parent.author_name as parent_author',
+        'parent.author_anonymous as parent_author_anonymous',
         'parent.body_source as parent_source',
       ])
       .where('c.site_id', '=', siteId)

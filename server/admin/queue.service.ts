@@ -29,7 +29,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     source: r.body_source,
     createdAt: r.created_at,
     author: {
-      ...presentAuthorName(r.author_name),
+      ...presentAuthorName(r.author_name, r.author_anonymous),
       email: r.author_email,
       url: r.author_url,
       provider: r.author_provider,
@@ -39,7 +39,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     parent: r.parent_id
       ? {
           id: r.parent_id,
-          author: presentAuthorName(r.parent_author ?? ''),
+          author: presentAuthorName(r.parent_author ?? '', r.parent_author_anonymous),
           excerpt: (r.parent_source ?? '').slice(0, 200),
         }
       : null,

@@ -11,6 +11,7 @@ export type PresentableRow = Pick<
   | 'created_at'
   | 'body_html'
   | 'author_name'
+  | 'author_anonymous'
   | 'author_url'
   | 'avatar_key'
   | 'author_provider'
@@ -27,11 +28,13 @@ export interface AuthorView {
 
 /**
  * A stored author name as every API says it (the public one and the
- * dashboard's): an empty one is nobody behind the comment
- * (comment.repository.ts NO_AUTHOR), `deleted`, worded by whoever reads it.
+ * dashboard's): an empty one is an imported nameless author (`anonymous`)
+ * or else nobody behind the comment (comment.repository.ts NO_AUTHOR,
+ * `deleted`), worded by whoever reads it.
  */
-export function presentAuthorName(name: string): AuthorName {
-  return name === '' ? { name: '', deleted: true } : { name };
+export function presentAuthorName(name: string, anonymous: number | null = 0): AuthorName {
+  if (name !== '') return { name };
+  return anonymous ? { name: '', anonymous: true } : { name: '', deleted: true };
 }
 
 /**
@@ -60,7 +63,7 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
     html: row.body_html,
     createdAt: row.created_at,
     author: {
-      ...presentAuthorName(row.author_name),
+      ...presentAuthorName(row.author_name, row.author_anonymous),
       url: row.author_url,
       avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,

@@ -48,6 +48,7 @@ export async function updateCommentBody(
  */
 export const NO_AUTHOR = {
   author_name: '',
+  author_anonymous: 0,
   author_email: null,
   author_url: null,
   author_avatar_url: null,

@@ -17,6 +17,7 @@ const LISTED = [
   'c.created_at',
   'c.body_html',
   'c.author_name',
+  'c.author_anonymous',
   'c.author_url',
   'c.avatar_key',
   'c.author_provider',
@@ -34,6 +35,7 @@ export type ListedRow = Pick<
   | 'created_at'
   | 'body_html'
   | 'author_name'
+  | 'author_anonymous'
   | 'author_url'
   | 'avatar_key'
   | 'author_provider'

@@ -46,6 +46,7 @@ export function jsonComment(row: CommentRow, pageKey: string): ExportedComment {
       url: row.author_url,
       provider: row.author_provider,
       avatarUrl: row.author_avatar_url,
+      ...(row.author_anonymous ? { anonymous: true as const } : {}),
     },
     ip: row.ip,
     userAgent: row.user_agent,

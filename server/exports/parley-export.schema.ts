@@ -30,6 +30,8 @@ export const ExportedComment = z.object({
     url: z.string().nullable(),
     provider: z.string(),
     avatarUrl: z.string().nullable(),
+    /** With an empty name: imported from elsewhere without one (else an empty name is nobody). */
+    anonymous: z.literal(true).optional(),
   }),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),

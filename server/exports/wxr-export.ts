@@ -126,8 +126,11 @@ export function wxrItem(
  * WordPress stores a name, not a mark: a comment with nobody behind it (an
  * empty name, comment.repository.ts NO_AUTHOR) leaves as the stable English
  * "Deleted user", the name Parley stored before issue 11 made it the reader's.
- * A deleted comment's placeholder keeps its empty name.
+ * A deleted comment's placeholder keeps its empty name, and so does an
+ * anonymous author (read back, an empty name is anonymous again).
  */
-function wxrAuthor(c: Pick<CommentRow, 'author_name' | 'deleted_at'>): string {
-  return c.author_name === '' && !c.deleted_at ? 'Deleted user' : c.author_name;
+function wxrAuthor(c: Pick<CommentRow, 'author_name' | 'author_anonymous' | 'deleted_at'>): string {
+  return c.author_name === '' && !c.deleted_at && !c.author_anonymous
+    ? 'Deleted user'
+    : c.author_name;
 }

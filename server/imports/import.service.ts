@@ -383,13 +383,16 @@ function toRow(
   );
   const { author } = comment;
   const url = author.url?.trim() ?? '';
+  const name = withoutUnsafeChars(author.name).trim().slice(0, 100);
+  // Nameless: in Parley's own export, nobody behind it (NO_AUTHOR) unless it
+  // says anonymous; from another platform, anonymous. Readers' words name both.
+  const anonymous = name === '' && (extra ? extra.anonymous === true : true);
   return {
     ...base,
     body_source: source,
     body_html: renderCommentBody(source),
-    // An empty name in Parley's own export is a comment with nobody behind it
-    // (NO_AUTHOR), and stays one; another platform's nameless author is Anonymous.
-    author_name: withoutUnsafeChars(author.name).trim().slice(0, 100) || (extra ? '' : 'Anonymous'),
+    author_name: name,
+    author_anonymous: anonymous ? 1 : 0,
     author_email: author.email?.trim().toLowerCase().slice(0, 254) || null,
     author_url: HTTP_URL.test(url) && URL.canParse(url) ? url.slice(0, 500) : null,
     author_provider: extra?.provider ?? 'guest',

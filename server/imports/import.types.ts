@@ -30,6 +30,8 @@ export interface SourceComment {
     userAgent: string | null;
     provider: string;
     avatarUrl: string | null;
+    /** A nameless author imported from elsewhere before (`author.anonymous`), not nobody. */
+    anonymous?: boolean;
   };
 }
 

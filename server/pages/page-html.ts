@@ -74,7 +74,13 @@ function renderComment(node: Node, input: ThreadHtmlInput, words: Words): string
     return `<li id="comment-${id}" class="parley-comment parley-deleted"><p>${escapeHtml(t('comment.deleted'))}</p>${replies}</li>`;
   }
   const { author } = comment;
-  const name = escapeHtml(author.deleted ? t('comment.deletedAuthor') : author.name);
+  const name = escapeHtml(
+    author.deleted
+      ? t('comment.deletedAuthor')
+      : author.anonymous
+        ? t('comment.anonymousAuthor')
+        : author.name,
+  );
   const nameHtml = author.url
     ? `<a itemprop="url" href="${escapeHtml(author.url)}" rel="nofollow ugc noopener noreferrer"><span itemprop="name">${name}</span></a>`
     : `<span itemprop="name">${name}</span>`;

@@ -44,6 +44,11 @@ export interface CommentsTable {
   author_email: string | null;
   author_url: string | null;
   author_provider: string;
+  /**
+   * 1: imported from another platform without a name (`author_name` empty);
+   * the API says `author.anonymous` and readers' words name it. 0 otherwise.
+   */
+  author_anonymous: Generated<number>;
   status: Generated<CommentStatus>;
   ip: string | null;
   user_agent: string | null;

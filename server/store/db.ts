@@ -17,6 +17,7 @@ import * as readPath from './migrations/2026-11-29T2200-read-path.ts';
 import * as guestDataLinks from './migrations/2026-11-29T2300-guest-data-links.ts';
 import * as duplicateCheck from './migrations/2026-11-29T2350-duplicate-check.ts';
 import * as nobodyBehind from './migrations/2026-11-30T0000-nobody-behind.ts';
+import * as anonymousAuthors from './migrations/2026-11-30T0100-anonymous-authors.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2300-guest-data-links': guestDataLinks,
   '2026-11-29T2350-duplicate-check': duplicateCheck,
   '2026-11-30T0000-nobody-behind': nobodyBehind,
+  '2026-11-30T0100-anonymous-authors': anonymousAuthors,
 };
 
 /** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */

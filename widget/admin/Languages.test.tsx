@@ -136,13 +136,13 @@ function items(): QueueItem[] {
       ],
       createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
     }),
-    // Nobody behind it, nor behind the comment it answers (a deleted author): the words are ours.
+    // Nobody behind it (a deleted author), answering an author imported without a name: the words are ours.
     buildItem({
       id: 'two',
       author: { name: '', deleted: true, email: null, url: null, provider: 'guest', ip: null },
       html: '<p>§two</p>',
       page: { url: 'https://blog.example/hello', title: '§Hello' },
-      parent: { id: 'one', author: { name: '', deleted: true }, excerpt: '§one' },
+      parent: { id: 'one', author: { name: '', anonymous: true }, excerpt: '§one' },
     }),
   ];
 }
@@ -223,7 +223,7 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   expect(second.querySelector('.author.nobody')?.textContent).toBe(nobody);
   expect(second.getAttribute('aria-label')).toBe(w('item.label', { name: nobody }));
   expect(second.querySelector('.parent')?.textContent).toBe(
-    w('item.inReplyTo', { name: nobody, excerpt: '§one' }),
+    w('item.inReplyTo', { name: w('item.anonymousAuthor'), excerpt: '§one' }),
   );
   expect(within(second).queryByRole('button', { name: w('item.ban') })).toBeNull();
   expect(within(first).getByRole('button', { name: w('item.ban') })).toBeTruthy();

@@ -95,9 +95,13 @@ export function t(key: DashboardKey, params?: MessageParams): string {
   return message === undefined ? key : formatMessage(locale, message, params);
 }
 
-/** The author's name; "Deleted user" in the owner's words when nobody is behind the comment. */
+/** The author's name; "Deleted user" or "Anonymous" in the owner's words when there is none. */
 export const authorName = (author: AuthorName): string =>
-  author.deleted ? t('item.deletedAuthor') : author.name;
+  author.deleted
+    ? t('item.deletedAuthor')
+    : author.anonymous
+      ? t('item.anonymousAuthor')
+      : author.name;
 
 /** Says a `Said`. */
 export const say = (said: Said): string => t(said.key, said.params);

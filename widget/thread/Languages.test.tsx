@@ -235,6 +235,53 @@ describe('every reader’s language', () => {
     },
   );
 
+  // Issue 11 again: an author imported without a name (`author.anonymous`),
+  // where the English "Anonymous" used to be stored; named at first render.
+  it.each(['en', 'fr', 'ar'] as const)(
+    'names an imported nameless author, and a reply to them, in %s',
+    async (locale) => {
+      vi.resetModules();
+      const { App } = await import('./App.tsx');
+      const all = readerMessages(locale);
+      const nameless = {
+        name: '',
+        url: null,
+        avatarUrl: '',
+        provider: 'guest' as const,
+        anonymous: true as const,
+      };
+      render(
+        <App
+          bootstrap={buildBootstrap(null, {
+            locale,
+            messages: firstRenderMessages(all),
+            thread: threadOf([
+              buildComment({
+                id: 'shy',
+                html: '<p>§shy</p>',
+                author: nameless,
+                createdAt: hourAgo,
+              }),
+              buildComment({
+                id: 'answer',
+                parentId: 'shy',
+                html: '<p>§answer</p>',
+                author: author('Bo'),
+                createdAt: hourAgo,
+              }),
+            ]),
+          })}
+        />,
+      );
+      const name = String(all['comment.anonymousAuthor']);
+      expect(name).not.toBe('');
+      const [shy] = screen.getAllByTestId('comment') as [HTMLElement];
+      expect(shy.querySelector('.author')?.textContent).toBe(name);
+      const reply = String(all['comment.replyTo']).replace('{name}', name);
+      expect(within(shy).getByRole('button', { name: reply })).toBeTruthy();
+    },
+  );
+
   it('renders English with no missing key', async () => {
     const keys = new Set(Object.keys(en));
     for (const state of await renderIn('en')) {

@@ -62,9 +62,13 @@ export function t(key: ReaderKey, params?: MessageParams): string {
   return message === undefined ? key : formatMessage(locale, message, params);
 }
 
-/** The author's name; "Deleted user" in the reader's words when nobody is behind the comment. */
+/** The author's name; "Deleted user" or "Anonymous" in the reader's words when there is none. */
 export const authorName = (author: CommentAuthor): string =>
-  author.deleted ? t('comment.deletedAuthor') : author.name;
+  author.deleted
+    ? t('comment.deletedAuthor')
+    : author.anonymous
+      ? t('comment.anonymousAuthor')
+      : author.name;
 
 /** "5 minutes ago", "il y a 3 jours"…; "just now" in the reader's words under a minute. */
 export function timeAgo(iso: string, now: number): string {

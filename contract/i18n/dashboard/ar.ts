@@ -126,6 +126,7 @@ export const ar: Translation<typeof en> = {
   'item.select': 'تحديد',
   'item.guest': 'ضيف',
   'item.deletedAuthor': 'مستخدم محذوف',
+  'item.anonymousAuthor': 'مجهول',
   'item.approve': 'موافقة',
   'item.spam': 'مزعج',
   'item.trash': 'إلى سلة المهملات',

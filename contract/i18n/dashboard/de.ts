@@ -95,6 +95,7 @@ export const de: Translation<typeof en> = {
   'item.select': 'Auswählen',
   'item.guest': 'Gast',
   'item.deletedAuthor': 'Gelöschter Nutzer',
+  'item.anonymousAuthor': 'Anonym',
   'item.approve': 'Freigeben',
   'item.spam': 'Als Spam markieren',
   'item.trash': 'In den Papierkorb',

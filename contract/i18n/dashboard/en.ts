@@ -89,6 +89,8 @@ export const en = {
   'item.guest': 'guest',
   /** A comment with nobody behind it any more (deleted account or data, erased). */
   'item.deletedAuthor': 'Deleted user',
+  /** Imported from another platform without a name. */
+  'item.anonymousAuthor': 'Anonymous',
   'item.approve': 'Approve',
   'item.spam': 'Spam',
   'item.trash': 'Trash',

@@ -105,6 +105,7 @@ export const es: Translation<typeof en> = {
   'item.select': 'Seleccionar',
   'item.guest': 'invitado',
   'item.deletedAuthor': 'Usuario eliminado',
+  'item.anonymousAuthor': 'Anónimo',
   'item.approve': 'Aprobar',
   'item.spam': 'Marcar como spam',
   'item.trash': 'A la papelera',

@@ -105,6 +105,7 @@ export const fr: Translation<typeof en> = {
   'item.select': 'Sélectionner',
   'item.guest': 'invité',
   'item.deletedAuthor': 'Utilisateur supprimé',
+  'item.anonymousAuthor': 'Anonyme',
   'item.approve': 'Approuver',
   'item.spam': 'Indésirable',
   'item.trash': 'Corbeille',

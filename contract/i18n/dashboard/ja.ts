@@ -76,6 +76,7 @@ export const ja: Translation<typeof en> = {
   'item.select': '選択',
   'item.guest': 'ゲスト',
   'item.deletedAuthor': '削除されたユーザー',
+  'item.anonymousAuthor': '匿名',
   'item.approve': '承認',
   'item.spam': 'スパム',
   'item.trash': 'ゴミ箱へ',

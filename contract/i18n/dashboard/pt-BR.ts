@@ -105,6 +105,7 @@ export const ptBR: Translation<typeof en> = {
   'item.select': 'Selecionar',
   'item.guest': 'visitante',
   'item.deletedAuthor': 'Usuário excluído',
+  'item.anonymousAuthor': 'Anônimo',
   'item.approve': 'Aprovar',
   'item.spam': 'Marcar como spam',
   'item.trash': 'Mover para a lixeira',

@@ -20,6 +20,7 @@ export const ar: Translation<typeof en> = {
 
   'comment.deleted': 'حُذف هذا التعليق.',
   'comment.deletedAuthor': 'مستخدم محذوف',
+  'comment.anonymousAuthor': 'مجهول',
   'comment.inReplyTo': 'ردًا على {name}',
   'comment.edited': '(مُعدَّل)',
   'comment.awaiting': 'تعليقك بانتظار المراجعة.',

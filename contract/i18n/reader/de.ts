@@ -13,6 +13,7 @@ export const de: Translation<typeof en> = {
 
   'comment.deleted': 'Dieser Kommentar wurde gelöscht.',
   'comment.deletedAuthor': 'Gelöschter Nutzer',
+  'comment.anonymousAuthor': 'Anonym',
   'comment.inReplyTo': 'Antwort auf {name}',
   'comment.edited': '(bearbeitet)',
   'comment.awaiting': 'Dein Kommentar wartet auf Freischaltung.',

@@ -15,6 +15,8 @@ export const en = {
 
   'comment.deleted': 'This comment was deleted.',
   'comment.deletedAuthor': 'Deleted user',
+  /** Imported from another platform without a name. */
+  'comment.anonymousAuthor': 'Anonymous',
   'comment.inReplyTo': 'In reply to {name}',
   'comment.edited': '(edited)',
   'comment.awaiting': 'Your comment is awaiting moderation.',

@@ -17,6 +17,7 @@ export const es: Translation<typeof en> = {
 
   'comment.deleted': 'Este comentario se ha eliminado.',
   'comment.deletedAuthor': 'Usuario eliminado',
+  'comment.anonymousAuthor': 'Anónimo',
   'comment.inReplyTo': 'En respuesta a {name}',
   'comment.edited': '(editado)',
   'comment.awaiting': 'Tu comentario está pendiente de moderación.',

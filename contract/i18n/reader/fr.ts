@@ -17,6 +17,7 @@ export const fr: Translation<typeof en> = {
 
   'comment.deleted': 'Ce commentaire a été supprimé.',
   'comment.deletedAuthor': 'Utilisateur supprimé',
+  'comment.anonymousAuthor': 'Anonyme',
   'comment.inReplyTo': 'En réponse à {name}',
   'comment.edited': '(modifié)',
   'comment.awaiting': 'Votre commentaire est en attente de modération.',

@@ -12,6 +12,7 @@ export const ja: Translation<typeof en> = {
 
   'comment.deleted': 'このコメントは削除されました。',
   'comment.deletedAuthor': '削除されたユーザー',
+  'comment.anonymousAuthor': '匿名',
   'comment.inReplyTo': '{name} への返信',
   'comment.edited': '(編集済み)',
   'comment.awaiting': 'コメントは承認待ちです。',

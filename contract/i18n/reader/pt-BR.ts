@@ -17,6 +17,7 @@ export const ptBR: Translation<typeof en> = {
 
   'comment.deleted': 'Este comentário foi excluído.',
   'comment.deletedAuthor': 'Usuário excluído',
+  'comment.anonymousAuthor': 'Anônimo',
   'comment.inReplyTo': 'Em resposta a {name}',
   'comment.edited': '(editado)',
   'comment.awaiting': 'Seu comentário está aguardando moderação.',

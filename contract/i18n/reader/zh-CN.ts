@@ -12,6 +12,7 @@ export const zhCN: Translation<typeof en> = {
 
   'comment.deleted': '此评论已被删除。',
   'comment.deletedAuthor': '已删除用户',
+  'comment.anonymousAuthor': '匿名',
   'comment.inReplyTo': '回复 {name}',
   'comment.edited': '（已编辑）',
   'comment.awaiting': '您的评论正在等待审核。',

@@ -97,7 +97,7 @@ function toItem(post: Post, thread: { url: string; title: string } | undefined):
       parentSourceId: post.parentId,
       page: { url: thread.url, title: thread.title },
       author: {
-        name: author.get('name') || author.get('username') || 'Anonymous',
+        name: author.get('name') || author.get('username') || '',
         email: author.get('email') || null,
         url: author.get('link') || null,
         ip: get('ipAddress') || null,

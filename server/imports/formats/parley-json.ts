@@ -64,6 +64,7 @@ export async function* readParleyJson(
           userAgent: comment.userAgent,
           provider: comment.author.provider,
           avatarUrl: comment.author.avatarUrl,
+          anonymous: comment.author.anonymous === true,
         },
       },
     };

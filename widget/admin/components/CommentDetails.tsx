@@ -8,9 +8,13 @@ function webUrl(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-/** Who wrote a comment; nobody (a deleted author) is worded by the dashboard and looks like no one's name. */
+/**
+ * Who wrote a comment. A deleted author (nobody) or an imported nameless one
+ * is worded by the dashboard, and looks like no one's name.
+ */
 export function Author({ author }: { author: AuthorName }) {
-  return <span className={author.deleted ? 'author nobody' : 'author'}>{authorName(author)}</span>;
+  const kind = author.deleted ? ' nobody' : author.anonymous ? ' anonymous' : '';
+  return <span className={`author${kind}`}>{authorName(author)}</span>;
 }
 
 // Stands in for an element inside a translated sentence, then is cut out.

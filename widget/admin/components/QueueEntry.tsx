@@ -95,7 +95,7 @@ export function QueueEntry({ item }: { item: QueueItem }) {
         {author.deleted ? null : (
           <ConfirmButton
             label={t('item.ban')}
-            question={t('item.banQuestion', { name: author.name })}
+            question={t('item.banQuestion', { name: authorName(author) })}
             confirm={t('item.banConfirm')}
             busy={banning}
             onConfirm={ban}
