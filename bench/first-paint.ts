@@ -96,6 +96,16 @@ export async function firstPaint(hostOrigin: string): Promise<PaintResult> {
       phases?: Map<string, Phase[]>,
     ) => {
       const context = await browser.newContext();
+      // When the loader hears each of the frame's messages (paint, ready…).
+      await context.addInitScript(() => {
+        if (window !== window.top) return;
+        const heard: [string, number][] = [];
+        Object.assign(window, { parleyHeard: heard });
+        addEventListener('message', (e: MessageEvent) => {
+          const type = (e.data as { parley?: { type?: unknown } } | null)?.parley?.type;
+          if (typeof type === 'string') heard.push([type, performance.now()]);
+        });
+      });
       const page = await context.newPage();
       let requests = 0;
       let bytes = 0;
@@ -183,6 +193,9 @@ async function timeline(page: Page): Promise<Phase[]> {
     }),
   });
   const host = await page.evaluate(read);
+  const heard = await page.evaluate(
+    () => (window as { parleyHeard?: [string, number][] }).parleyHeard ?? [],
+  );
   const frame = page.frames().find((f) => f.url().includes('/embed/thread'));
   const inner = frame ? await frame.evaluate(read) : { origin: host.origin, entries: [] };
   const shift = inner.origin - host.origin;
@@ -194,6 +207,10 @@ async function timeline(page: Page): Promise<Phase[]> {
   for (const e of host.entries) {
     if (e.type === 'navigation' || e.type === 'paint') continue;
     phases.push({ name: `host: ${short(e.name)}`, start: e.start, end: e.end });
+  }
+  for (const [type, at] of heard) {
+    if (!phases.some((p) => p.name === `host: the frame says ${type}`))
+      phases.push({ name: `host: the frame says ${type}`, start: at, end: at });
   }
   for (const e of inner.entries) {
     const name =
