@@ -45,8 +45,15 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0000-nobody-behind': nobodyBehind,
 };
 
-/** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */
-export function createDb(database: Config['database']): Db {
+/**
+ * Opens the store the config names: PostgreSQL when DATABASE_URL is set,
+ * else SQLite (with its checkpoints on a worker thread when
+ * `backgroundCheckpoints`: the server).
+ */
+export function createDb(
+  database: Config['database'],
+  options: { backgroundCheckpoints?: boolean } = {},
+): Db {
   if (database.kind === 'postgres') {
     return new Kysely<Database>({
       dialect: new PostgresDialect({
@@ -55,7 +62,7 @@ export function createDb(database: Config['database']): Db {
     });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(database.path) }),
+    dialect: new SqliteDialect({ database: openSqlite(database.path, options) }),
   });
 }
 
