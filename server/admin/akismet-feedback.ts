@@ -9,6 +9,7 @@ import { candidateAuthor } from '../comments/comment.moderation.ts';
 import type { Logger } from '../logger.ts';
 import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks/akismet.ts';
 import type { CommentCandidate } from '../moderation/moderation.types.ts';
+import { parseStoredReasons } from '../moderation/reasons.ts';
 import type { Site } from '../sites/site.schema.ts';
 import type { Db } from '../store/db.ts';
 import { listForAkismetFeedback } from './queue.repository.ts';
@@ -20,9 +21,7 @@ export interface AkismetFeedback {
 }
 
 function akismetCalledSpam(reasons: string | null): boolean {
-  if (!reasons) return false;
-  const list = JSON.parse(reasons) as QueueItem['reasons'];
-  return list.some((r) => r.check === 'akismet' && r.decision === 'spam');
+  return parseStoredReasons(reasons).some((r) => r.check === 'akismet' && r.decision === 'spam');
 }
 
 /**

@@ -2,6 +2,7 @@
  * What moderators see and do: comments of one site by status, with the
  * pipeline's reasons, their page and parent, and bulk status changes.
  */
+
 import {
   COMMENT_STATUSES,
   type CommentStatus,
@@ -10,9 +11,11 @@ import {
   type QueueList,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
+import { presentAuthorName } from '../comments/comment.presenter.ts';
 import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
+import { parseStoredReasons } from '../moderation/reasons.ts';
 import type { Db } from '../store/db.ts';
 import { countByStatus, findQueueRow, type QueueRow, selectQueue } from './queue.repository.ts';
 
@@ -26,7 +29,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     source: r.body_source,
     createdAt: r.created_at,
     author: {
-      name: r.author_name,
+      ...presentAuthorName(r.author_name),
       email: r.author_email,
       url: r.author_url,
       provider: r.author_provider,
@@ -36,11 +39,11 @@ function presentQueueItem(r: QueueRow): QueueItem {
     parent: r.parent_id
       ? {
           id: r.parent_id,
-          authorName: r.parent_author ?? '',
+          author: presentAuthorName(r.parent_author ?? ''),
           excerpt: (r.parent_source ?? '').slice(0, 200),
         }
       : null,
-    reasons: r.moderation_reasons ? (JSON.parse(r.moderation_reasons) as QueueItem['reasons']) : [],
+    reasons: parseStoredReasons(r.moderation_reasons),
   };
 }
 

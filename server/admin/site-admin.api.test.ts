@@ -565,8 +565,14 @@ describe.each(DIALECTS)('site settings, bans, members and Akismet feedback on %s
       await call('GET', '/sites/blog/comments?status=all&limit=200', { cookie: moderator })
     ).json();
     const item = queue.comments.find((i: { id: string }) => i.id === calledSpam);
+    // An old prose reason no pattern reads stays as its text.
     expect(item.reasons).toEqual([
-      { check: 'akismet', decision: 'spam', reason: 'Akismet a dit : spam' },
+      {
+        check: 'akismet',
+        decision: 'spam',
+        code: 'legacy',
+        params: { text: 'Akismet a dit : spam' },
+      },
     ]);
     await putSettings(owner, { settings: { moderation: { akismetKey: null } } });
   });

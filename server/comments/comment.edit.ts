@@ -136,11 +136,8 @@ export async function editComment(
       : outcome.decision === 'approve'
         ? 'approved'
         : 'pending';
-  const reasons = outcome.reasons.map(({ check, decision, reason }) => ({
-    check,
-    decision,
-    reason,
-  }));
+  // Stored as data (codes and parameters), worded by whoever shows them.
+  const reasons = outcome.reasons;
   const now = new Date().toISOString();
   const updated = await writeTransaction(db, async (tx) => {
     const after = await updateCommentBody(tx, row.id, {

@@ -1,6 +1,7 @@
 import type { Comment } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { ModerationReason } from '../../contract/moderation-reasons.schema.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { ensureAvatar } from '../avatars/avatar.repository.ts';
 import type { AvatarSource } from '../avatars/avatar-source.ts';
@@ -39,7 +40,7 @@ export interface CreatedComment {
   comment: Comment;
   pageId: string;
   status: CommentStatus;
-  reasons: { check: string; reason: string }[];
+  reasons: ModerationReason[];
   site: Site;
   pageUrl: string;
   pageTitle: string;
@@ -112,11 +113,8 @@ export async function createComment(
   if (outcome.decision === 'reject') throw refusal(outcome);
   const status: CommentStatus =
     outcome.decision === 'approve' ? 'approved' : outcome.decision === 'hold' ? 'pending' : 'spam';
-  const reasons = outcome.reasons.map(({ check, decision, reason }) => ({
-    check,
-    decision,
-    reason,
-  }));
+  // Stored as data (codes and parameters), worded by whoever shows them.
+  const reasons = outcome.reasons;
 
   const row = await writeTransaction(db, async (tx) => {
     const page = await ensurePage(tx, {

@@ -96,7 +96,9 @@ describe.each(DIALECTS)('moderating an edit on %s', (dialect) => {
     expect(edited.status).toBe('pending');
     const row = await stored(comment.id);
     expect(row.status).toBe('pending');
-    expect(row.moderation_reasons).toMatch(/edit added a link/);
+    expect(JSON.parse(row.moderation_reasons ?? '[]')).toEqual([
+      { check: 'links', decision: 'hold', code: 'links.editAdded', params: { count: 1 } },
+    ]);
     expect((await publicThread()).comments).toEqual([]);
   });
 

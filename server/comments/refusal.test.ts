@@ -4,7 +4,14 @@ import { refusal } from './comment.moderation.ts';
 const flood = (retryAfterSeconds: number) =>
   refusal({
     decision: 'reject',
-    reasons: [{ check: 'flood', decision: 'reject', reason: 'slow down' }],
+    reasons: [
+      {
+        check: 'flood',
+        decision: 'reject',
+        code: 'flood.tooMany',
+        params: { count: 1, scopes: ['ip'] },
+      },
+    ],
     retryAfterSeconds,
   });
 

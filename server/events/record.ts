@@ -2,8 +2,10 @@
  * Recording events in the outbox, inside the transaction of the change
  * they announce (never after it: a crash in between would lose them).
  */
+
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import { presentComment } from '../comments/comment.presenter.ts';
+import { englishReason, parseStoredReasons } from '../moderation/reasons.ts';
 import type { CommentRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { insertEvent } from './event.repository.ts';
@@ -54,9 +56,11 @@ export async function recordCommentEvent(
       status: row.status,
       previousStatus,
       public: change.removed ? null : presentComment(row),
-      reasons: row.moderation_reasons
-        ? (JSON.parse(row.moderation_reasons) as { check: string; reason: string }[])
-        : [],
+      // In English: the e-mail to moderators words them so far.
+      reasons: parseStoredReasons(row.moderation_reasons).map((r) => ({
+        check: r.check,
+        reason: englishReason(r),
+      })),
     },
   });
 }

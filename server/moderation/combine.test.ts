@@ -39,8 +39,9 @@ describe('combine', () => {
         v('spam', 'akismet', 'Akismet: spam'),
       ]).reasons,
     ).toEqual([
-      { check: 'links', decision: 'hold', reason: '3 links' },
-      { check: 'akismet', decision: 'spam', reason: 'Akismet: spam' },
+      // Verdicts without codes keep their English as text.
+      { check: 'links', decision: 'hold', code: 'legacy', params: { text: '3 links' } },
+      { check: 'akismet', decision: 'spam', code: 'legacy', params: { text: 'Akismet: spam' } },
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { CheckName, Decision, Verdict } from './moderation.types.ts';
+import type { ModerationReason } from '../../contract/moderation-reasons.schema.ts';
+import type { Decision, Verdict } from './moderation.types.ts';
 
 /** The pipeline's answer: what to do with the comment, and every reason a check gave against it. */
 export interface ModerationOutcome {
@@ -7,7 +8,7 @@ export interface ModerationOutcome {
    * Every non-approve verdict, in the order the checks ran: the moderator sees them all.
    * On reject, the entry with `decision: 'reject'` is the one to show the author.
    */
-  reasons: { check: CheckName; decision: Exclude<Decision, 'approve'>; reason: string }[];
+  reasons: ModerationReason[];
   /** Set when flood control refused the comment: tell the author how long to wait. */
   retryAfterSeconds?: number;
   /** Set when Akismet said the comment need not be kept at all. */
@@ -29,11 +30,12 @@ export function combine(verdicts: readonly Verdict[]): ModerationOutcome {
     if (verdict.onlyWithOthers && !corroborated) continue;
     if (SEVERITY[verdict.decision] > SEVERITY[decision]) decision = verdict.decision;
     if (verdict.decision === 'approve') continue;
-    outcome.reasons.push({
-      check: verdict.check,
-      decision: verdict.decision,
-      reason: verdict.reason,
-    });
+    // One entry per reason (the blocklist names each rule that matched); a
+    // verdict without codes keeps its English as text.
+    const details = verdict.details ?? [{ code: 'legacy', params: { text: verdict.reason } }];
+    for (const detail of details) {
+      outcome.reasons.push({ check: verdict.check, decision: verdict.decision, ...detail });
+    }
     if (verdict.retryAfterSeconds !== undefined) {
       outcome.retryAfterSeconds = Math.max(
         outcome.retryAfterSeconds ?? 0,

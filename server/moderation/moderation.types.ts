@@ -1,26 +1,19 @@
+import type { CheckName, VerdictDetail } from '../../contract/moderation-reasons.schema.ts';
 import type { ModerationSettings } from '../../contract/moderation-settings.schema.ts';
+import { englishReason } from './reasons.ts';
 
-export type { ModerationSettings };
+export type { CheckName, ModerationSettings, VerdictDetail };
 
 /** What happens to a comment: published, queued for a moderator, filed as spam, or refused outright. */
 export type Decision = 'approve' | 'hold' | 'spam' | 'reject';
 
-/** The checks of the pipeline, by the name a moderator sees next to each reason. */
-export type CheckName =
-  | 'honeypot'
-  | 'formAge'
-  | 'flood'
-  | 'duplicate'
-  | 'links'
-  | 'blocklist'
-  | 'moderationMode'
-  | 'akismet';
-
-/** One check's opinion of a comment, with the reason written for the moderator (or the author, on reject). */
+/** One check's opinion of a comment: why, as codes (`details`) and in English (`reason`, for logs and tests). */
 export interface Verdict {
   decision: Decision;
   check: CheckName;
   reason: string;
+  /** Why, as data: every objection has at least one (the blocklist one per rule matched). */
+  details?: VerdictDetail[];
   /** Flood control: how long the author should wait before posting again. */
   retryAfterSeconds?: number;
   /** Akismet's `X-akismet-pro-tip: discard`: blatant spam that need not be kept at all. */
@@ -80,4 +73,13 @@ export type PureCheck = (ctx: CheckContext) => Verdict;
 /** Shorthand for a verdict that lets the comment through (as far as this check is concerned). */
 export function approve(check: CheckName, reason: string): Verdict {
   return { decision: 'approve', check, reason };
+}
+
+/** A check's objection, worded in English from its codes (the dashboard words them itself). */
+export function objection(
+  decision: Exclude<Decision, 'approve'>,
+  check: CheckName,
+  ...details: [VerdictDetail, ...VerdictDetail[]]
+): Verdict & { decision: Exclude<Decision, 'approve'> } {
+  return { decision, check, details, reason: details.map(englishReason).join('; ') };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFloodStore } from './checks/flood.ts';
 import type { CommentCandidate } from './moderation.types.ts';
-import { type PipelineDeps, runPipeline } from './pipeline.ts';
+import { type PipelineDeps, runPipeline as runPipelineData } from './pipeline.ts';
+import { englishReason } from './reasons.ts';
 import {
   buildCandidate,
   buildSettings,
@@ -51,6 +52,61 @@ function deps(
 }
 
 const withAkismet = { akismetKey: FAKE_AKISMET_KEY };
+
+/** The pipeline's outcome with each reason also in English, as most cases below read it. */
+async function runPipeline(...args: Parameters<typeof runPipelineData>) {
+  const outcome = await runPipelineData(...args);
+  return {
+    ...outcome,
+    reasons: outcome.reasons.map(({ check, decision, ...detail }) => ({
+      check,
+      decision,
+      reason: englishReason(detail),
+    })),
+  };
+}
+
+describe('the reasons a held comment keeps (issue 10: verdicts as data)', () => {
+  it('are codes with parameters, one per rule matched, no prose', async () => {
+    const { deps: d } = deps({ approvedBefore: false });
+    const settings = buildSettings({
+      blocklist: {
+        words: ['casino'],
+        emails: ['@spam.example'],
+        ips: [],
+        identities: [],
+        action: 'hold',
+      },
+    });
+    const candidate = buildCandidate({
+      body: 'casino https://a.example https://b.example',
+      author: { email: 'x@spam.example' },
+    });
+    const outcome = await runPipelineData(candidate, settings, d);
+    expect(outcome.decision).toBe('hold');
+    expect(outcome.reasons).toEqual([
+      {
+        check: 'blocklist',
+        decision: 'hold',
+        code: 'blocklist.word',
+        params: { word: 'casino', place: 'comment' },
+      },
+      {
+        check: 'blocklist',
+        decision: 'hold',
+        code: 'blocklist.email',
+        params: { rule: '@spam.example' },
+      },
+      { check: 'links', decision: 'hold', code: 'links.tooMany', params: { count: 2, limit: 2 } },
+      {
+        check: 'moderationMode',
+        decision: 'hold',
+        code: 'moderationMode.firstComment',
+        params: { author: 'guest' },
+      },
+    ]);
+  });
+});
 
 describe('runPipeline', () => {
   it('approves an ordinary comment from a known author, after asking Akismet', async () => {

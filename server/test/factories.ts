@@ -25,7 +25,8 @@ export async function buildComment(
     email?: string;
     ip?: string;
     userAgent?: string | null;
-    reasons?: { check: string; decision: 'hold' | 'spam' | 'reject'; reason: string }[];
+    /** As stored: codes (ModerationReason), or the English prose rows held before codes. */
+    reasons?: object[];
   },
 ): Promise<string> {
   const now = new Date().toISOString();

@@ -28,14 +28,20 @@ const held = buildItem({
     ip: '198.51.100.7',
   },
   html: '<p>Buy <a href="https://spam.example">pills</a></p>',
-  parent: { id: 'p1', authorName: 'Alice', excerpt: 'What do you all think?' },
+  parent: { id: 'p1', author: { name: 'Alice' }, excerpt: 'What do you all think?' },
   reasons: [
-    { check: 'links', decision: 'hold', reason: '3 links (limit 2)' },
-    { check: 'moderationMode', decision: 'hold', reason: 'first comment by this author' },
+    { check: 'links', decision: 'hold', code: 'links.tooMany', params: { count: 3, limit: 2 } },
+    {
+      check: 'moderationMode',
+      decision: 'hold',
+      code: 'legacy',
+      params: { text: 'first comment by this author' },
+    },
     {
       check: 'formAge',
       decision: 'hold',
-      reason: 'posted 0.8 s after the form opened (minimum 3 s)',
+      code: 'formAge.tooFast',
+      params: { seconds: 0.8, minimum: 3 },
     },
   ],
 });
@@ -125,7 +131,7 @@ describe('moderation queue', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'Many links: 3 links (limit 2)',
+      'Many links: 3 links (this site holds comments with 2 or more)',
       'Site’s moderation setting: first comment by this author',
       'Posted very quickly: posted 0.8 s after the form opened (minimum 3 s)',
     ]);

@@ -47,18 +47,102 @@ function items(): QueueItem[] {
       author: author(1),
       html: '<p>§one</p>',
       page: { url: 'https://blog.example/hello', title: '§Hello' },
-      parent: { id: 'p', authorName: '§Alice', excerpt: '§What do you think?' },
+      parent: { id: 'p', author: { name: '§Alice' }, excerpt: '§What do you think?' },
+      // Every reason the server words by code (not a §: the words are ours).
       reasons: [
-        { check: 'links', decision: 'hold', reason: '§3 links (limit 2)' },
-        { check: 'formAge', decision: 'hold', reason: '§posted 0.8 s after the form opened' },
+        { check: 'links', decision: 'hold', code: 'links.tooMany', params: { count: 3, limit: 2 } },
+        { check: 'links', decision: 'hold', code: 'links.editAdded', params: { count: 1 } },
+        {
+          check: 'formAge',
+          decision: 'hold',
+          code: 'formAge.tooFast',
+          params: { seconds: 0.8, minimum: 3 },
+        },
+        { check: 'formAge', decision: 'hold', code: 'formAge.noTiming', params: {} },
+        {
+          check: 'flood',
+          decision: 'hold',
+          code: 'flood.unavailable',
+          params: { error: 'ECONNREFUSED' },
+        },
+        {
+          check: 'blocklist',
+          decision: 'spam',
+          code: 'blocklist.word',
+          params: { word: 'casino', place: 'comment' },
+        },
+        {
+          check: 'blocklist',
+          decision: 'spam',
+          code: 'blocklist.word',
+          params: { word: 'casino', place: 'name' },
+        },
+        {
+          check: 'blocklist',
+          decision: 'spam',
+          code: 'blocklist.word',
+          params: { word: 'casino', place: 'website' },
+        },
+        {
+          check: 'blocklist',
+          decision: 'spam',
+          code: 'blocklist.email',
+          params: { rule: '@spam.example' },
+        },
+        {
+          check: 'blocklist',
+          decision: 'spam',
+          code: 'blocklist.ip',
+          params: { ip: '203.0.113.9', rule: '203.0.113.0/24' },
+        },
+        { check: 'moderationMode', decision: 'hold', code: 'moderationMode.all', params: {} },
+        {
+          check: 'moderationMode',
+          decision: 'hold',
+          code: 'moderationMode.firstComment',
+          params: { author: 'guest' },
+        },
+        {
+          check: 'moderationMode',
+          decision: 'hold',
+          code: 'moderationMode.firstComment',
+          params: { author: 'identity' },
+        },
+        { check: 'akismet', decision: 'spam', code: 'akismet.spam', params: {} },
+        {
+          check: 'akismet',
+          decision: 'hold',
+          code: 'akismet.unavailable',
+          params: { error: 'HTTP 500' },
+        },
+        // Refusals are never stored, but their words are checked all the same.
+        { check: 'honeypot', decision: 'reject', code: 'honeypot.filled', params: {} },
+        { check: 'duplicate', decision: 'reject', code: 'duplicate.repeat', params: {} },
+        { check: 'blocklist', decision: 'reject', code: 'blocklist.banned', params: {} },
+        {
+          check: 'flood',
+          decision: 'reject',
+          code: 'flood.tooMany',
+          params: { count: 30, scopes: ['ip'] },
+        },
+        { check: 'akismet', decision: 'reject', code: 'akismet.discard', params: {} },
+        // An old prose reason no pattern read: shown as stored, marked English.
+        {
+          check: 'akismet',
+          decision: 'hold',
+          code: 'legacy',
+          params: { text: '§an older wording' },
+        },
       ],
       createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
     }),
+    // Nobody behind it, nor behind the comment it answers (a deleted author): the words are ours.
     buildItem({
       id: 'two',
-      author: author(2),
+      author: { name: '', deleted: true, email: null, url: null, provider: 'guest', ip: null },
       html: '<p>§two</p>',
       page: { url: 'https://blog.example/hello', title: '§Hello' },
+      parent: { id: 'one', author: { name: '', deleted: true }, excerpt: '§one' },
     }),
   ];
 }
@@ -126,10 +210,23 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(2));
   const [first] = screen.getAllByTestId('queue-item');
   if (!first) throw new Error('no item');
+  // The reasons are said in the owner's language, from their codes.
+  expect(first.textContent).toContain(w('reason.linksTooMany', { count: 3, limit: 2 }));
+  expect(first.textContent).toContain(w('reason.wordInName', { word: 'casino' }));
+  expect(first.querySelectorAll('.reasons li .detail')).toHaveLength(20);
   fireEvent.click(within(first).getByRole('checkbox', { name: w('item.select') }));
   states.push(words());
   const second = screen.getAllByTestId('queue-item')[1];
   if (!second) throw new Error('no second item');
+  // A deleted author is named in the owner's words, marked as no one's name, and can't be banned.
+  const nobody = w('item.deletedAuthor');
+  expect(second.querySelector('.author.nobody')?.textContent).toBe(nobody);
+  expect(second.getAttribute('aria-label')).toBe(w('item.label', { name: nobody }));
+  expect(second.querySelector('.parent')?.textContent).toBe(
+    w('item.inReplyTo', { name: nobody, excerpt: '§one' }),
+  );
+  expect(within(second).queryByRole('button', { name: w('item.ban') })).toBeNull();
+  expect(within(first).getByRole('button', { name: w('item.ban') })).toBeTruthy();
   fireEvent.click(within(second).getByRole('button', { name: w('item.approve') }));
   await screen.findByText(w('done.approve', { count: 1 }));
   fireEvent.click(within(first).getByRole('button', { name: w('item.ban') }));

@@ -94,6 +94,7 @@ export const de: Translation<typeof en> = {
   'item.label': 'Kommentar von {name}',
   'item.select': 'Auswählen',
   'item.guest': 'Gast',
+  'item.deletedAuthor': 'Gelöschter Nutzer',
   'item.approve': 'Freigeben',
   'item.spam': 'Als Spam markieren',
   'item.trash': 'In den Papierkorb',
@@ -114,6 +115,39 @@ export const de: Translation<typeof en> = {
   'check.blocklist': 'Sperrliste',
   'check.moderationMode': 'Moderationseinstellung der Website',
   'check.akismet': 'Akismet',
+  'reason.honeypot': 'ein verstecktes Feld wurde ausgefüllt, wie es Bots tun',
+  'reason.formNoTiming': 'keine Formularzeit: ohne das Formular gesendet',
+  'reason.formTooFast':
+    '{seconds} s nach dem Öffnen des Formulars gesendet (mindestens {minimum} s)',
+  'reason.floodUnavailable': 'Flutschutz nicht verfügbar ({error})',
+  'reason.floodTooMany': {
+    one: 'zu viele Kommentare; in {count} Sekunde erneut versuchen',
+    other: 'zu viele Kommentare; in {count} Sekunden erneut versuchen',
+  },
+  'reason.duplicate': 'derselbe Kommentar wurde schon gesendet',
+  'reason.linksEditAdded': {
+    one: 'die Änderung fügte einen Link hinzu; diese Website prüft Kommentare vor dem Erscheinen',
+    other:
+      'die Änderung fügte {count} Links hinzu; diese Website prüft Kommentare vor dem Erscheinen',
+  },
+  'reason.linksTooMany': {
+    one: '{count} Link (diese Website hält Kommentare mit {limit} oder mehr zurück)',
+    other: '{count} Links (diese Website hält Kommentare mit {limit} oder mehr zurück)',
+  },
+  'reason.banned': 'dieses Konto ist auf der Website gesperrt',
+  'reason.wordInComment': 'gesperrtes Wort „{word}“ im Kommentar',
+  'reason.wordInName': 'gesperrtes Wort „{word}“ im Namen',
+  'reason.wordInWebsite': 'gesperrtes Wort „{word}“ in der Website',
+  'reason.blockedEmail': 'gesperrte E-Mail „{rule}“',
+  'reason.blockedIp': 'gesperrte IP {ip} (Regel {rule})',
+  'reason.modeAll': 'diese Website hält jeden Kommentar zur Prüfung zurück',
+  'reason.firstGuest':
+    'erster Kommentar von dieser E-Mail-Adresse: zurückgehalten, bis ein Moderator einen freigibt',
+  'reason.firstAccount':
+    'erster Kommentar von diesem Konto: zurückgehalten, bis ein Moderator einen freigibt',
+  'reason.akismetSpam': 'Akismet hält ihn für Spam',
+  'reason.akismetDiscard': 'Akismet hält ihn für eindeutigen Spam',
+  'reason.akismetUnavailable': 'Akismet war nicht erreichbar ({error})',
 
   'comment.heading': 'Einen Kommentar moderieren',
   'comment.notFound':

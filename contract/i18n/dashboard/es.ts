@@ -104,6 +104,7 @@ export const es: Translation<typeof en> = {
   'item.label': 'Comentario de {name}',
   'item.select': 'Seleccionar',
   'item.guest': 'invitado',
+  'item.deletedAuthor': 'Usuario eliminado',
   'item.approve': 'Aprobar',
   'item.spam': 'Marcar como spam',
   'item.trash': 'A la papelera',
@@ -124,6 +125,41 @@ export const es: Translation<typeof en> = {
   'check.blocklist': 'Lista de bloqueo',
   'check.moderationMode': 'Ajuste de moderación del sitio',
   'check.akismet': 'Akismet',
+  'reason.honeypot': 'se rellenó un campo oculto, como hacen los bots',
+  'reason.formNoTiming': 'sin tiempo de formulario: publicado sin el formulario',
+  'reason.formTooFast': 'publicado {seconds} s después de abrir el formulario (mínimo {minimum} s)',
+  'reason.floodUnavailable': 'control de frecuencia no disponible ({error})',
+  'reason.floodTooMany': {
+    one: 'demasiados comentarios; reintentar en {count} segundo',
+    many: 'demasiados comentarios; reintentar en {count} de segundos',
+    other: 'demasiados comentarios; reintentar en {count} segundos',
+  },
+  'reason.duplicate': 'el mismo comentario ya se publicó',
+  'reason.linksEditAdded': {
+    one: 'la edición añadió un enlace; este sitio revisa los comentarios antes de publicarlos',
+    many: 'la edición añadió {count} de enlaces; este sitio revisa los comentarios antes de publicarlos',
+    other:
+      'la edición añadió {count} enlaces; este sitio revisa los comentarios antes de publicarlos',
+  },
+  'reason.linksTooMany': {
+    one: '{count} enlace (este sitio retiene los comentarios con {limit} o más)',
+    many: '{count} de enlaces (este sitio retiene los comentarios con {limit} o más)',
+    other: '{count} enlaces (este sitio retiene los comentarios con {limit} o más)',
+  },
+  'reason.banned': 'esta cuenta está vetada en el sitio',
+  'reason.wordInComment': 'palabra bloqueada «{word}» en el comentario',
+  'reason.wordInName': 'palabra bloqueada «{word}» en el nombre',
+  'reason.wordInWebsite': 'palabra bloqueada «{word}» en el sitio web',
+  'reason.blockedEmail': 'correo bloqueado «{rule}»',
+  'reason.blockedIp': 'IP bloqueada {ip} (regla {rule})',
+  'reason.modeAll': 'este sitio retiene cada comentario para revisarlo',
+  'reason.firstGuest':
+    'primer comentario de este correo: retenido hasta que un moderador apruebe uno',
+  'reason.firstAccount':
+    'primer comentario de esta cuenta: retenido hasta que un moderador apruebe uno',
+  'reason.akismetSpam': 'Akismet lo considera spam',
+  'reason.akismetDiscard': 'Akismet lo considera spam flagrante',
+  'reason.akismetUnavailable': 'no se pudo consultar a Akismet ({error})',
 
   'comment.heading': 'Moderar un comentario',
   'comment.notFound':

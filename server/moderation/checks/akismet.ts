@@ -1,4 +1,4 @@
-import type { Check, CommentCandidate, Verdict } from '../moderation.types.ts';
+import { type Check, type CommentCandidate, objection, type Verdict } from '../moderation.types.ts';
 
 export const DEFAULT_AKISMET_ENDPOINT = 'https://rest.akismet.com';
 /** Akismet usually answers in well under a second; past this the comment is held, not published unchecked. */
@@ -101,29 +101,29 @@ export async function checkWithAkismet(
     answer = await callAkismet('comment-check', akismetFields(candidate, apiKey, options), options);
   } catch (err) {
     if (!(err instanceof AkismetUnavailableError)) throw err;
-    return { decision: 'hold', check: 'akismet', reason: `Akismet unavailable: ${err.message}` };
+    return objection('hold', 'akismet', {
+      code: 'akismet.unavailable',
+      params: { error: err.message },
+    });
   }
   const { body, headers } = answer;
   if (body === 'true') {
     if (headers.get('x-akismet-pro-tip')?.trim().toLowerCase() === 'discard') {
       return {
-        decision: 'reject',
-        check: 'akismet',
-        reason: 'Akismet: blatant spam (discard)',
+        ...objection('reject', 'akismet', { code: 'akismet.discard', params: {} }),
         discard: true,
       };
     }
-    return { decision: 'spam', check: 'akismet', reason: 'Akismet: spam' };
+    return objection('spam', 'akismet', { code: 'akismet.spam', params: {} });
   }
   if (body === 'false')
     return { decision: 'approve', check: 'akismet', reason: 'Akismet: not spam' };
   const what =
     body === 'invalid' ? 'invalid API key or request' : `unexpected answer "${body.slice(0, 80)}"`;
-  return {
-    decision: 'hold',
-    check: 'akismet',
-    reason: `Akismet unavailable: ${what}${debugHelp(headers)}`,
-  };
+  return objection('hold', 'akismet', {
+    code: 'akismet.unavailable',
+    params: { error: `${what}${debugHelp(headers)}` },
+  });
 }
 
 /** The Akismet check: asks Akismet when the site has a key, says nothing otherwise. */

@@ -1,5 +1,11 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
-import { approve, type CommentCandidate, type PureCheck } from '../moderation.types.ts';
+import {
+  approve,
+  type CommentCandidate,
+  objection,
+  type PureCheck,
+  type VerdictDetail,
+} from '../moderation.types.ts';
 
 /** `::ffff:203.0.113.7` (how a dual-stack socket reports IPv4) is the IPv4 address for matching. */
 function normalizeIp(ip: string): string {
@@ -91,29 +97,29 @@ export const blocklistCheck: PureCheck = ({ candidate, settings }) => {
   const { blocklist } = settings;
   const { author } = candidate;
   if (author.kind === 'identity' && blocklist.identities.includes(author.identityId)) {
-    return {
-      decision: 'reject',
-      check: 'blocklist',
-      reason: 'banned: this account cannot comment on this site',
-    };
+    return objection('reject', 'blocklist', { code: 'blocklist.banned', params: {} });
   }
 
   const { name, email, url } = authorFields(candidate);
-  const matches: string[] = [];
-  const places: [string, string | null][] = [
-    ['the comment', candidate.body],
-    ['the name', name],
-    ['the website', url],
+  const matches: VerdictDetail[] = [];
+  const places: ['comment' | 'name' | 'website', string | null][] = [
+    ['comment', candidate.body],
+    ['name', name],
+    ['website', url],
   ];
   for (const [place, text] of places) {
     const word = text === null ? undefined : matchWord(text, blocklist.words);
-    if (word !== undefined) matches.push(`blocked word "${word}" in ${place}`);
+    if (word !== undefined) matches.push({ code: 'blocklist.word', params: { word, place } });
   }
   const emailRule = email === null ? undefined : matchEmailRule(email, blocklist.emails);
-  if (emailRule !== undefined) matches.push(`blocked email "${emailRule}"`);
+  if (emailRule !== undefined)
+    matches.push({ code: 'blocklist.email', params: { rule: emailRule } });
   const ipRule = candidate.ip === null ? undefined : matchIpRule(candidate.ip, blocklist.ips);
-  if (ipRule !== undefined) matches.push(`blocked IP ${candidate.ip} (rule ${ipRule})`);
+  if (ipRule !== undefined && candidate.ip !== null) {
+    matches.push({ code: 'blocklist.ip', params: { ip: candidate.ip, rule: ipRule } });
+  }
 
-  if (matches.length === 0) return approve('blocklist', 'nothing blocked');
-  return { decision: blocklist.action, check: 'blocklist', reason: matches.join('; ') };
+  const [first, ...rest] = matches;
+  if (!first) return approve('blocklist', 'nothing blocked');
+  return objection(blocklist.action, 'blocklist', first, ...rest);
 };

@@ -11,7 +11,7 @@ describe('duplicate', () => {
       return true;
     });
     const context = ctx({ body: 'First!' });
-    expect(await check(context)).toEqual({
+    expect(await check(context)).toMatchObject({
       decision: 'reject',
       check: 'duplicate',
       reason: 'you already posted this comment',

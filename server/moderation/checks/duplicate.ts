@@ -1,4 +1,4 @@
-import type { Check, CommentCandidate } from '../moderation.types.ts';
+import { type Check, type CommentCandidate, objection } from '../moderation.types.ts';
 
 /** Asks the store whether this author recently posted the same text on this page. */
 export type FindRecentSameText = (candidate: CommentCandidate) => Promise<boolean>;
@@ -10,7 +10,7 @@ export type FindRecentSameText = (candidate: CommentCandidate) => Promise<boolea
 export function duplicateCheck(findRecentSameText: FindRecentSameText): Check {
   return async function checkDuplicate({ candidate }) {
     if (await findRecentSameText(candidate)) {
-      return { decision: 'reject', check: 'duplicate', reason: 'you already posted this comment' };
+      return objection('reject', 'duplicate', { code: 'duplicate.repeat', params: {} });
     }
     return { decision: 'approve', check: 'duplicate', reason: 'not a repeat' };
   };

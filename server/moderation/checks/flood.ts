@@ -1,6 +1,6 @@
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { type LimiterFactory, memoryLimiters } from '../../http/rate-limit.ts';
-import type { Check, CommentCandidate } from '../moderation.types.ts';
+import { type Check, type CommentCandidate, objection } from '../moderation.types.ts';
 
 /** Who is being counted: one IP, one author (identity or guest email), or a whole site. */
 export type FloodScope = 'ip' | 'author' | 'site';
@@ -104,26 +104,27 @@ function floodKeys(
 export function floodCheck(store: FloodStore): Check {
   return async function checkFlood({ candidate }) {
     let wait = 0;
-    const over: string[] = [];
-    for (const { scope, key, label } of floodKeys(candidate)) {
+    const over: FloodScope[] = [];
+    for (const { scope, key } of floodKeys(candidate)) {
       let result: FloodResult;
       try {
         result = await store.consume(scope, key);
       } catch (err) {
         // Like Akismet being down: the comment is kept for a moderator, not lost nor published unchecked.
         const why = err instanceof Error ? err.message : String(err);
-        return { decision: 'hold', check: 'flood', reason: `flood control unavailable (${why})` };
+        return objection('hold', 'flood', { code: 'flood.unavailable', params: { error: why } });
       }
       if (!result.allowed) {
         wait = Math.max(wait, result.retryAfterSeconds);
-        over.push(label);
+        over.push(scope);
       }
     }
     if (over.length === 0) return { decision: 'approve', check: 'flood', reason: 'within limits' };
     return {
-      decision: 'reject',
-      check: 'flood',
-      reason: `slow down: too many comments ${over.join(' and ')}; try again in ${wait} s`,
+      ...objection('reject', 'flood', {
+        code: 'flood.tooMany',
+        params: { count: wait, scopes: over },
+      }),
       retryAfterSeconds: wait,
     };
   };

@@ -11,7 +11,7 @@ describe('form age', () => {
 
   it('holds a fast comment with a link in it, saying how fast', () => {
     const fast = ctx({ formAgeMs: 800, body: 'Cheap at https://x.example' }, { minFormSeconds: 3 });
-    expect(formAgeCheck(fast)).toEqual({
+    expect(formAgeCheck(fast)).toMatchObject({
       decision: 'hold',
       check: 'formAge',
       reason: 'posted 0.8 s after the form opened (minimum 3 s)',
@@ -25,7 +25,7 @@ describe('form age', () => {
   });
 
   it('marks speed alone as a signal that holds only beside another objection', () => {
-    expect(formAgeCheck(ctx({ formAgeMs: 800 }, { minFormSeconds: 3 }))).toEqual({
+    expect(formAgeCheck(ctx({ formAgeMs: 800 }, { minFormSeconds: 3 }))).toMatchObject({
       decision: 'hold',
       check: 'formAge',
       reason: 'posted 0.8 s after the form opened (minimum 3 s)',

@@ -1,4 +1,4 @@
-import { approve, type PureCheck } from '../moderation.types.ts';
+import { approve, objection, type PureCheck } from '../moderation.types.ts';
 
 // A link in the text or no User-Agent at all: what a script posting the
 // moment the page loads looks like, and a quick human rarely does.
@@ -15,19 +15,16 @@ export const formAgeCheck: PureCheck = ({ candidate, settings }) => {
   const minMs = settings.minFormSeconds * 1000;
   if (minMs <= 0) return approve('formAge', 'form timing not checked on this site');
   if (candidate.formAgeMs === null) {
-    return {
-      decision: 'hold',
-      check: 'formAge',
-      reason: 'no form timing: posted without the form',
-    };
+    return objection('hold', 'formAge', { code: 'formAge.noTiming', params: {} });
   }
   if (candidate.formAgeMs < minMs) {
-    const seconds = (Math.max(0, candidate.formAgeMs) / 1000).toFixed(1);
-    const reason = `posted ${seconds} s after the form opened (minimum ${settings.minFormSeconds} s)`;
+    const seconds = Math.round(Math.max(0, candidate.formAgeMs) / 100) / 10;
+    const held = objection('hold', 'formAge', {
+      code: 'formAge.tooFast',
+      params: { seconds, minimum: settings.minFormSeconds },
+    });
     const botLike = candidate.userAgent === null || LINK.test(candidate.body);
-    return botLike
-      ? { decision: 'hold', check: 'formAge', reason }
-      : { decision: 'hold', check: 'formAge', reason, onlyWithOthers: true };
+    return botLike ? held : { ...held, onlyWithOthers: true };
   }
   return approve('formAge', 'form filled at human speed');
 };

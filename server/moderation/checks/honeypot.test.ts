@@ -10,7 +10,7 @@ describe('honeypot', () => {
   });
 
   it('refuses a comment whose hidden field a bot filled', () => {
-    expect(honeypotCheck(ctx({ honeypot: 'http://cheap.example' }))).toEqual({
+    expect(honeypotCheck(ctx({ honeypot: 'http://cheap.example' }))).toMatchObject({
       decision: 'reject',
       check: 'honeypot',
       reason: 'hidden field filled: a bot',

@@ -1,4 +1,4 @@
-import { approve, type PureCheck } from '../moderation.types.ts';
+import { approve, objection, type PureCheck } from '../moderation.types.ts';
 
 // [text](url) and ![alt](url): the URL inside is counted once, as this link.
 const MARKDOWN_LINK = /!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\s*\)/g;
@@ -45,19 +45,14 @@ export const linksCheck: PureCheck = ({ candidate, settings }) => {
   if (candidate.edit && settings.mode !== 'none') {
     const added = addedLinks(candidate.edit.previousBody, candidate.body).length;
     if (added > 0) {
-      return {
-        decision: 'hold',
-        check: 'links',
-        reason: `edit added ${added === 1 ? 'a link' : `${added} links`}; this site reviews comments before they appear`,
-      };
+      return objection('hold', 'links', { code: 'links.editAdded', params: { count: added } });
     }
   }
   if (settings.linkLimit > 0 && links >= settings.linkLimit) {
-    return {
-      decision: 'hold',
-      check: 'links',
-      reason: `${links} links (this site holds comments with ${settings.linkLimit} or more)`,
-    };
+    return objection('hold', 'links', {
+      code: 'links.tooMany',
+      params: { count: links, limit: settings.linkLimit },
+    });
   }
   return approve('links', `${links} ${links === 1 ? 'link' : 'links'}`);
 };

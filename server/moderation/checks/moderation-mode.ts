@@ -1,4 +1,4 @@
-import type { Check, CommentCandidate } from '../moderation.types.ts';
+import { type Check, type CommentCandidate, objection } from '../moderation.types.ts';
 
 /**
  * Whether the author already has an approved comment on this site: by email
@@ -13,11 +13,7 @@ export function moderationModeCheck(hasApprovedComment: HasApprovedComment): Che
       case 'none':
         return { decision: 'approve', check: 'moderationMode', reason: 'site publishes at once' };
       case 'all':
-        return {
-          decision: 'hold',
-          check: 'moderationMode',
-          reason: 'this site holds every comment for review',
-        };
+        return objection('hold', 'moderationMode', { code: 'moderationMode.all', params: {} });
       case 'first-time': {
         if (await hasApprovedComment(candidate)) {
           return {
@@ -26,12 +22,10 @@ export function moderationModeCheck(hasApprovedComment: HasApprovedComment): Che
             reason: 'author has an approved comment',
           };
         }
-        const who = candidate.author.kind === 'guest' ? 'this email' : 'this account';
-        return {
-          decision: 'hold',
-          check: 'moderationMode',
-          reason: `first comment from ${who}: held until a moderator approves one`,
-        };
+        return objection('hold', 'moderationMode', {
+          code: 'moderationMode.firstComment',
+          params: { author: candidate.author.kind },
+        });
       }
     }
   };

@@ -1,10 +1,16 @@
+import type { AuthorName } from '../../../contract/api.ts';
 import type { QueueItem } from '../../../contract/dashboard.ts';
-import { t } from '../i18n.ts';
-import { checkName } from '../messages.ts';
+import { authorName, t } from '../i18n.ts';
+import { checkName, reasonSaid } from '../messages.ts';
 
 /** Only web links become links (the page URL was checked against the site's origins, but still). */
 function webUrl(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** Who wrote a comment; nobody (a deleted author) is worded by the dashboard and looks like no one's name. */
+export function Author({ author }: { author: AuthorName }) {
+  return <span className={author.deleted ? 'author nobody' : 'author'}>{authorName(author)}</span>;
 }
 
 // Stands in for an element inside a translated sentence, then is cut out.
@@ -35,7 +41,7 @@ export function CommentDetails({ item, idBase }: { item: QueueItem; idBase: stri
       </p>
       {parent ? (
         <p className="parent">
-          {t('item.inReplyTo', { name: parent.authorName, excerpt: parent.excerpt })}
+          {t('item.inReplyTo', { name: authorName(parent.author), excerpt: parent.excerpt })}
         </p>
       ) : null}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time */}
@@ -44,15 +50,23 @@ export function CommentDetails({ item, idBase }: { item: QueueItem; idBase: stri
         <div className="reasons">
           <p id={`${idBase}-reasons`}>{t('item.heldBecause')}</p>
           <ul aria-labelledby={`${idBase}-reasons`}>
-            {reasons.map((r) => (
-              <li key={`${r.check}:${r.reason}`}>
-                {/* The check's name is ours to translate; its detail is the server's, stored in English. */}
-                <span className="check">{checkName(r.check)}</span>:{' '}
-                <span lang="en" dir="ltr">
-                  {r.reason}
-                </span>
-              </li>
-            ))}
+            {reasons.map((r, i) => {
+              const said = reasonSaid(r);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: reasons never reorder; two may read alike
+                <li key={i}>
+                  <span className="check">{checkName(r.check)}</span>:{' '}
+                  {said ? (
+                    <span className="detail">{t(said.key, said.params)}</span>
+                  ) : (
+                    // An old reason the server stored as English prose, before codes.
+                    <span lang="en" dir="ltr">
+                      {r.code === 'legacy' ? r.params.text : r.code}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}
