@@ -10,15 +10,22 @@ import type { ReaderKey } from './i18n/reader/en.ts';
 import type { Provider, ProviderId } from './providers.ts';
 import type { ReaderDeletion } from './reader-deletion.ts';
 
-export interface CommentAuthor {
+/**
+ * Who wrote a comment, by name: on the public API and the dashboard's alike
+ * (contract/dashboard.ts), so "nobody" is marked one way everywhere.
+ */
+export interface AuthorName {
   /** Empty when `deleted`. */
   name: string;
   /**
    * Nobody is behind the comment any more (its author deleted their account
-   * or data, or was erased): the reader's language names them ("Deleted
-   * user"); nothing of the person is left.
+   * or data, or was erased): the reader's (or owner's) language names them
+   * ("Deleted user"); nothing of the person is left.
    */
   deleted?: true;
+}
+
+export interface CommentAuthor extends AuthorName {
   /** The author's website (guests) or profile link; null when none. */
   url: string | null;
   avatarUrl: string;

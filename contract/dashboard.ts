@@ -4,6 +4,7 @@
  * the dashboard app reads. No zod here: the dashboard imports the constants
  * at run time.
  */
+import type { AuthorName } from './api.ts';
 import type { ModerationReason } from './moderation-reasons.schema.ts';
 import type { ModerationMode, SiteSettings } from './site-settings.schema.ts';
 
@@ -44,15 +45,15 @@ export interface QueueItem {
   html: string;
   source: string;
   createdAt: string;
-  author: {
-    name: string;
+  /** `deleted` (empty `name`): nobody is behind it; the dashboard names them in the owner's words. */
+  author: AuthorName & {
     email: string | null;
     url: string | null;
     provider: string;
     ip: string | null;
   };
   page: { url: string; title: string };
-  parent: { id: string; authorName: string; excerpt: string } | null;
+  parent: { id: string; author: AuthorName; excerpt: string } | null;
   /** Each check that objected, what it decided, and why (a code with parameters: the dashboard words it). */
   reasons: ModerationReason[];
 }

@@ -77,7 +77,7 @@ export interface AppOptions {
 /** Builds the Parley server from a validated config. Nothing listens until start(). */
 export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   const logger = createLogger(config, options.logDestination);
-  const db = createDb(config.database);
+  const db = createDb(config.database, { backgroundCheckpoints: true });
   const assets = config.devServerUrl
     ? devWidgetAssets(config.devServerUrl, config.widgetDir)
     : loadWidgetAssets(config.widgetDir);

@@ -3,6 +3,7 @@
  * deleted comments, and the `hold` action Undo sends after an approval.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_AUTHOR } from '../comments/comment.repository.ts';
 import { buildComment } from '../test/factories.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { grantSiteRole } from './admin.service.ts';
@@ -73,5 +74,44 @@ describe.each(DIALECTS)('the moderation queue on %s', (dialect) => {
     const back = await list('pending');
     expect(back.counts).toMatchObject({ pending: 2, approved: 1 });
     expect(back.comments.map((c: { id: string }) => c.id)).toContain(held);
+  });
+
+  it('marks a comment with nobody behind it as deleted, in the list, a search, one comment and a parent', async () => {
+    const db = server.parley.db;
+    // Kept when its author deleted their data (what erasure and account deletion store).
+    const nobody = await buildComment(db, {
+      site: 'blog',
+      status: 'pending',
+      body: 'Orphan words',
+    });
+    await db.updateTable('comments').set(NO_AUTHOR).where('id', '=', nobody).execute();
+    const reply = await buildComment(db, {
+      site: 'blog',
+      status: 'pending',
+      body: 'A reply to nobody',
+      name: 'Bea',
+    });
+    await db.updateTable('comments').set({ parent_id: nobody }).where('id', '=', reply).execute();
+
+    type Item = { id: string; author: object; parent: { author: object } | null };
+    const find = (items: Item[], id: string) => items.find((c) => c.id === id);
+    const nobodyAuthor = { name: '', deleted: true };
+
+    const all: Item[] = (await list('all')).comments;
+    expect(find(all, nobody)?.author).toMatchObject(nobodyAuthor);
+    expect(find(all, reply)?.author).toMatchObject({ name: 'Bea' });
+    expect(find(all, reply)?.author).not.toHaveProperty('deleted');
+    expect(find(all, reply)?.parent?.author).toEqual(nobodyAuthor);
+
+    const found: Item[] = (await (await api('/sites/blog/comments?status=all&q=orphan')).json())
+      .comments;
+    expect(found.map((c) => c.id)).toEqual([nobody]);
+    expect(found[0]?.author).toMatchObject(nobodyAuthor);
+
+    const one: Item = await (await api(`/sites/blog/comments/${nobody}`)).json();
+    expect(one.author).toMatchObject(nobodyAuthor);
+    // Nobody to ban: the dashboard offers no Ban for it, and the server refuses one.
+    const ban = await api(`/sites/blog/comments/${nobody}/ban`, {});
+    expect(ban.status).toBe(409);
   });
 });

@@ -11,6 +11,7 @@ import {
   type QueueList,
   RESULT_OF,
 } from '../../contract/dashboard.ts';
+import { presentAuthorName } from '../comments/comment.presenter.ts';
 import { changeCommentStatus } from '../comments/comment.status.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -28,7 +29,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     source: r.body_source,
     createdAt: r.created_at,
     author: {
-      name: r.author_name,
+      ...presentAuthorName(r.author_name),
       email: r.author_email,
       url: r.author_url,
       provider: r.author_provider,
@@ -38,7 +39,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     parent: r.parent_id
       ? {
           id: r.parent_id,
-          authorName: r.parent_author ?? '',
+          author: presentAuthorName(r.parent_author ?? ''),
           excerpt: (r.parent_source ?? '').slice(0, 200),
         }
       : null,

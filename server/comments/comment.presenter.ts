@@ -1,4 +1,4 @@
-import type { Comment } from '../../contract/api.ts';
+import type { AuthorName, Comment } from '../../contract/api.ts';
 import type { Provider } from '../../contract/providers.ts';
 import { avatarPath } from '../avatars/avatar-source.ts';
 import type { CommentRow } from '../store/database.ts';
@@ -23,6 +23,15 @@ export type PresentableRow = Pick<
 export interface AuthorView {
   /** ISO 8601: the end of the edit window. */
   editableUntil: string;
+}
+
+/**
+ * A stored author name as every API says it (the public one and the
+ * dashboard's): an empty one is nobody behind the comment
+ * (comment.repository.ts NO_AUTHOR), `deleted`, worded by whoever reads it.
+ */
+export function presentAuthorName(name: string): AuthorName {
+  return name === '' ? { name: '', deleted: true } : { name };
 }
 
 /**
@@ -51,12 +60,10 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
     html: row.body_html,
     createdAt: row.created_at,
     author: {
-      name: row.author_name,
+      ...presentAuthorName(row.author_name),
       url: row.author_url,
       avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,
-      // Nobody behind it (comment.repository.ts NO_AUTHOR): words are the reader's.
-      ...(row.author_name === '' ? { deleted: true as const } : {}),
     },
     ...(row.edited_at ? { editedAt: row.edited_at } : {}),
     ...(own ? { editableUntil: own.editableUntil, source: row.body_source ?? '' } : {}),

@@ -28,7 +28,7 @@ const held = buildItem({
     ip: '198.51.100.7',
   },
   html: '<p>Buy <a href="https://spam.example">pills</a></p>',
-  parent: { id: 'p1', authorName: 'Alice', excerpt: 'What do you all think?' },
+  parent: { id: 'p1', author: { name: 'Alice' }, excerpt: 'What do you all think?' },
   reasons: [
     { check: 'links', decision: 'hold', code: 'links.tooMany', params: { count: 3, limit: 2 } },
     {

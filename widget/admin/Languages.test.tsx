@@ -48,7 +48,7 @@ function items(): QueueItem[] {
       author: author(1),
       html: '<p>§one</p>',
       page: { url: 'https://blog.example/hello', title: '§Hello' },
-      parent: { id: 'p', authorName: '§Alice', excerpt: '§What do you think?' },
+      parent: { id: 'p', author: { name: '§Alice' }, excerpt: '§What do you think?' },
       // Every reason the server words by code (not a §: the words are ours).
       reasons: [
         { check: 'links', decision: 'hold', code: 'links.tooMany', params: { count: 3, limit: 2 } },
@@ -137,11 +137,13 @@ function items(): QueueItem[] {
       ],
       createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
     }),
+    // Nobody behind it, nor behind the comment it answers (a deleted author): the words are ours.
     buildItem({
       id: 'two',
-      author: author(2),
+      author: { name: '', deleted: true, email: null, url: null, provider: 'guest', ip: null },
       html: '<p>§two</p>',
       page: { url: 'https://blog.example/hello', title: '§Hello' },
+      parent: { id: 'one', author: { name: '', deleted: true }, excerpt: '§one' },
     }),
   ];
 }
@@ -217,6 +219,15 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   states.push(words());
   const second = screen.getAllByTestId('queue-item')[1];
   if (!second) throw new Error('no second item');
+  // A deleted author is named in the owner's words, marked as no one's name, and can't be banned.
+  const nobody = w('item.deletedAuthor');
+  expect(second.querySelector('.author.nobody')?.textContent).toBe(nobody);
+  expect(second.getAttribute('aria-label')).toBe(w('item.label', { name: nobody }));
+  expect(second.querySelector('.parent')?.textContent).toBe(
+    w('item.inReplyTo', { name: nobody, excerpt: '§one' }),
+  );
+  expect(within(second).queryByRole('button', { name: w('item.ban') })).toBeNull();
+  expect(within(first).getByRole('button', { name: w('item.ban') })).toBeTruthy();
   fireEvent.click(within(second).getByRole('button', { name: w('item.approve') }));
   await screen.findByText(w('done.approve', { count: 1 }));
   fireEvent.click(within(first).getByRole('button', { name: w('item.ban') }));

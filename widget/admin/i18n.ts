@@ -7,6 +7,7 @@
  * language is ever loaded. The keys are English's (a type only).
  */
 
+import type { AuthorName } from '../../contract/api.ts';
 import type { DashboardKey, DashboardMessages } from '../../contract/i18n/dashboard/en.ts';
 import {
   formatMessage,
@@ -93,6 +94,10 @@ export function t(key: DashboardKey, params?: MessageParams): string {
   const message = messages[key];
   return message === undefined ? key : formatMessage(locale, message, params);
 }
+
+/** The author's name; "Deleted user" in the owner's words when nobody is behind the comment. */
+export const authorName = (author: AuthorName): string =>
+  author.deleted ? t('item.deletedAuthor') : author.name;
 
 /** Says a `Said`. */
 export const say = (said: Said): string => t(said.key, said.params);

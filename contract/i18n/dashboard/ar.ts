@@ -125,6 +125,7 @@ export const ar: Translation<typeof en> = {
   'item.label': 'تعليق من {name}',
   'item.select': 'تحديد',
   'item.guest': 'ضيف',
+  'item.deletedAuthor': 'مستخدم محذوف',
   'item.approve': 'موافقة',
   'item.spam': 'مزعج',
   'item.trash': 'إلى سلة المهملات',

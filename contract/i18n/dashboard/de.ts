@@ -94,6 +94,7 @@ export const de: Translation<typeof en> = {
   'item.label': 'Kommentar von {name}',
   'item.select': 'Auswählen',
   'item.guest': 'Gast',
+  'item.deletedAuthor': 'Gelöschter Nutzer',
   'item.approve': 'Freigeben',
   'item.spam': 'Als Spam markieren',
   'item.trash': 'In den Papierkorb',

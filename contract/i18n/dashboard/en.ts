@@ -87,6 +87,8 @@ export const en = {
   'item.label': 'Comment by {name}',
   'item.select': 'Select',
   'item.guest': 'guest',
+  /** A comment with nobody behind it any more (deleted account or data, erased). */
+  'item.deletedAuthor': 'Deleted user',
   'item.approve': 'Approve',
   'item.spam': 'Spam',
   'item.trash': 'Trash',

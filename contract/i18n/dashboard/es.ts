@@ -104,6 +104,7 @@ export const es: Translation<typeof en> = {
   'item.label': 'Comentario de {name}',
   'item.select': 'Seleccionar',
   'item.guest': 'invitado',
+  'item.deletedAuthor': 'Usuario eliminado',
   'item.approve': 'Aprobar',
   'item.spam': 'Marcar como spam',
   'item.trash': 'A la papelera',

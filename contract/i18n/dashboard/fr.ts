@@ -104,6 +104,7 @@ export const fr: Translation<typeof en> = {
   'item.label': 'Commentaire de {name}',
   'item.select': 'Sélectionner',
   'item.guest': 'invité',
+  'item.deletedAuthor': 'Utilisateur supprimé',
   'item.approve': 'Approuver',
   'item.spam': 'Indésirable',
   'item.trash': 'Corbeille',

@@ -75,6 +75,7 @@ export const ja: Translation<typeof en> = {
   'item.label': '{name} のコメント',
   'item.select': '選択',
   'item.guest': 'ゲスト',
+  'item.deletedAuthor': '削除されたユーザー',
   'item.approve': '承認',
   'item.spam': 'スパム',
   'item.trash': 'ゴミ箱へ',

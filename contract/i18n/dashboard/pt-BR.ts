@@ -104,6 +104,7 @@ export const ptBR: Translation<typeof en> = {
   'item.label': 'Comentário de {name}',
   'item.select': 'Selecionar',
   'item.guest': 'visitante',
+  'item.deletedAuthor': 'Usuário excluído',
   'item.approve': 'Aprovar',
   'item.spam': 'Marcar como spam',
   'item.trash': 'Mover para a lixeira',

@@ -74,6 +74,7 @@ export const zhCN: Translation<typeof en> = {
   'item.label': '{name} 的评论',
   'item.select': '选择',
   'item.guest': '访客',
+  'item.deletedAuthor': '已删除用户',
   'item.approve': '批准',
   'item.spam': '标为垃圾评论',
   'item.trash': '移至回收站',

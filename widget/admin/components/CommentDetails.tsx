@@ -1,10 +1,16 @@
+import type { AuthorName } from '../../../contract/api.ts';
 import type { QueueItem } from '../../../contract/dashboard.ts';
-import { t } from '../i18n.ts';
+import { authorName, t } from '../i18n.ts';
 import { checkName, reasonSaid } from '../messages.ts';
 
 /** Only web links become links (the page URL was checked against the site's origins, but still). */
 function webUrl(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** Who wrote a comment; nobody (a deleted author) is worded by the dashboard and looks like no one's name. */
+export function Author({ author }: { author: AuthorName }) {
+  return <span className={author.deleted ? 'author nobody' : 'author'}>{authorName(author)}</span>;
 }
 
 // Stands in for an element inside a translated sentence, then is cut out.
@@ -35,7 +41,7 @@ export function CommentDetails({ item, idBase }: { item: QueueItem; idBase: stri
       </p>
       {parent ? (
         <p className="parent">
-          {t('item.inReplyTo', { name: parent.authorName, excerpt: parent.excerpt })}
+          {t('item.inReplyTo', { name: authorName(parent.author), excerpt: parent.excerpt })}
         </p>
       ) : null}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised by the server at write time */}

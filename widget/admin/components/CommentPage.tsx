@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { type QueueItem, RESULT_OF } from '../../../contract/dashboard.ts';
 import { ApiError } from '../api.ts';
 import { useDashboard } from '../context.ts';
-import { type DashboardKey, exactTime, type Said, say, t, timeAgo } from '../i18n.ts';
+import { authorName, type DashboardKey, exactTime, type Said, say, t, timeAgo } from '../i18n.ts';
 import { errorSaid, providerName, sessionEnded } from '../messages.ts';
 import type { LinkAction } from '../route.ts';
-import { CommentDetails } from './CommentDetails.tsx';
+import { Author, CommentDetails } from './CommentDetails.tsx';
 import { STATUS_LABEL } from './QueueEntry.tsx';
 import { ViewLink } from './ViewLink.tsx';
 
@@ -99,11 +99,11 @@ export function CommentPage({ id, action }: { id: string; action: LinkAction | n
       ) : (
         <article
           className="item"
-          aria-label={t('item.label', { name: item.author.name })}
+          aria-label={t('item.label', { name: authorName(item.author) })}
           data-testid="comment"
         >
           <header className="meta">
-            <span className="author">{item.author.name}</span>
+            <Author author={item.author} />
             {item.author.email ? <span className="email">{item.author.email}</span> : null}
             {item.author.ip ? <span className="ip">{item.author.ip}</span> : null}
             <span className="provider">{providerName(item.author.provider)}</span>

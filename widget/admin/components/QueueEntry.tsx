@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CommentStatus, ModerationAction, QueueItem } from '../../../contract/dashboard.ts';
 import { useDashboard } from '../context.ts';
-import { type DashboardKey, exactTime, t, timeAgo } from '../i18n.ts';
+import { authorName, type DashboardKey, exactTime, t, timeAgo } from '../i18n.ts';
 import { providerName } from '../messages.ts';
-import { CommentDetails } from './CommentDetails.tsx';
+import { Author, CommentDetails } from './CommentDetails.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 export const STATUS_LABEL: Record<CommentStatus, DashboardKey> = {
@@ -62,7 +62,7 @@ export function QueueEntry({ item }: { item: QueueItem }) {
       data-testid="queue-item"
       data-current={current ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
-      aria-label={t('item.label', { name: author.name })}
+      aria-label={t('item.label', { name: authorName(author) })}
       className={`item${selected ? ' selected' : ''}`}
       onClick={() => dispatch('setCurrent', id)}
     >
@@ -73,7 +73,7 @@ export function QueueEntry({ item }: { item: QueueItem }) {
           checked={selected}
           onChange={() => dispatch('toggleSelect', id)}
         />
-        <span className="author">{author.name}</span>
+        <Author author={author} />
         {author.email ? <span className="email">{author.email}</span> : null}
         {author.ip ? <span className="ip">{author.ip}</span> : null}
         <span className="provider">{providerName(author.provider)}</span>
@@ -91,13 +91,16 @@ export function QueueEntry({ item }: { item: QueueItem }) {
             {t(label)}
           </button>
         ))}
-        <ConfirmButton
-          label={t('item.ban')}
-          question={t('item.banQuestion', { name: author.name })}
-          confirm={t('item.banConfirm')}
-          busy={banning}
-          onConfirm={ban}
-        />
+        {/* Nobody is behind it: nothing left to ban (the server would refuse). */}
+        {author.deleted ? null : (
+          <ConfirmButton
+            label={t('item.ban')}
+            question={t('item.banQuestion', { name: author.name })}
+            confirm={t('item.banConfirm')}
+            busy={banning}
+            onConfirm={ban}
+          />
+        )}
       </div>
     </article>
   );
