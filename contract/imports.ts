@@ -56,6 +56,21 @@ export type ImportRefusal =
   /** Its page address (`url`) is not a URL. */
   | { code: 'badPageUrl'; params: { url: string } };
 
+/**
+ * What was wrong with a file an import refused (a `malformed_import` error's
+ * `detail`), as data for the dashboard's words. `error` is a parser's own
+ * message, technical and untranslated.
+ */
+export type ImportFailure =
+  | { code: 'notGzip'; params: { error: string } }
+  | { code: 'doctype'; params: { line: number; column: number } }
+  | { code: 'badXml'; params: { error: string; line: number; column: number } }
+  | { code: 'notFormat'; params: { format: ImportFormat } }
+  | { code: 'notJson'; params: { error: string } }
+  /** A line of a line-per-comment backup (Remark42) that is not a comment. */
+  | { code: 'badLine'; params: { line: number } }
+  | { code: 'empty'; params: Record<string, never> };
+
 export interface ImportSummary {
   format: ImportFormat;
   dryRun: boolean;

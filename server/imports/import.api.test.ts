@@ -91,6 +91,26 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     ]);
   });
 
+  it('says what is wrong with a refused file as a code with parameters', async () => {
+    const detailOf = async (res: Response) => {
+      expect(res.status).toBe(422);
+      return ((await res.json()) as { error: { code: string; detail?: unknown } }).error;
+    };
+    expect(await detailOf(await upload('format=wxr', '<rss><channel><item>'))).toMatchObject({
+      code: 'malformed_import',
+      detail: { code: 'badXml', params: { line: expect.any(Number), column: expect.any(Number) } },
+    });
+    const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><rss>&a;</rss>';
+    expect((await detailOf(await upload('format=wxr', bomb))).detail).toEqual({
+      code: 'doctype',
+      params: { line: expect.any(Number), column: expect.any(Number) },
+    });
+    expect((await detailOf(await upload('format=disqus', WXR))).detail).toEqual({
+      code: 'notFormat',
+      params: { format: 'disqus' },
+    });
+  });
+
   it('streams progress as NDJSON, then the summary; the widget shows the comments', async () => {
     const res = await upload(`format=wxr&mapUrl=${MAP}`, WXR);
     expect(res.status).toBe(200);

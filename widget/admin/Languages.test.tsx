@@ -314,6 +314,34 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   states.push(words());
   view.unmount();
 
+  // A refused file: what was wrong, by code.
+  window.history.replaceState(null, '', '/admin/settings');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, buildSettings()),
+    jsonResponse(422, {
+      error: {
+        code: 'malformed_import',
+        message: 'English from the server',
+        detail: { code: 'badXml', params: { error: 'Unclosed root tag', line: 3, column: 7 } },
+      },
+    }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  const refusedFile = await screen.findByTestId('import-file');
+  Object.defineProperty(refusedFile, 'files', { value: [new File(['<rss>'], 'export.xml')] });
+  await act(async () => {
+    refusedFile.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  fireEvent.click(screen.getByRole('button', { name: w('import.submit') }));
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toContain(
+    w('import.problemBadXml', { error: 'Unclosed root tag', line: 3, column: 7 }),
+  );
+  expect(alert.querySelector('[lang="en"]')).toBeNull();
+  states.push(words());
+  view.unmount();
+
   // Moderators: the list, a member added with their one-time password.
   window.history.replaceState(null, '', '/admin/moderators');
   respond(

@@ -337,6 +337,14 @@ export const ar: Translation<typeof en> = {
   'import.stopped':
     'توقف الاستيراد في منتصفه. شغّل الاستيراد نفسه مجددًا للمتابعة: تُتخطى التعليقات المستوردة من قبل.',
   'import.details': 'التفاصيل (من الخادم، بالإنجليزية):',
+  'import.problemNotGzip': 'الملف ليس gzip صالحًا ({error}).',
+  'import.problemDoctype':
+    'يعلن الملف DOCTYPE، وهذا ما يرفضه الاستيراد (السطر {line}، العمود {column}).',
+  'import.problemBadXml': 'الملف ليس XML سليم البنية في السطر {line}، العمود {column} ({error}).',
+  'import.problemNotFormat': 'هذا ليس ملفًا من النوع المختار: {format}.',
+  'import.problemNotJson': 'الملف ليس JSON ({error}).',
+  'import.problemBadLine': 'السطر {line} من النسخة الاحتياطية ليس تعليقًا.',
+  'import.problemEmpty': 'لا تحتوي النسخة الاحتياطية على تعليقات.',
 
   'members.heading': 'المشرفون',
   'members.ownersOnly': 'لا يدير مشرفي الموقع إلا مالكوه.',

@@ -297,6 +297,15 @@ export const de: Translation<typeof en> = {
   'import.stopped':
     'Der Import wurde unterwegs angehalten. Starten Sie denselben Import erneut, um fortzufahren: Bereits importierte Kommentare werden übersprungen.',
   'import.details': 'Details (vom Server, auf Englisch):',
+  'import.problemNotGzip': 'Die Datei ist kein gültiges gzip ({error}).',
+  'import.problemDoctype':
+    'Die Datei deklariert einen DOCTYPE, den Importe ablehnen (Zeile {line}, Spalte {column}).',
+  'import.problemBadXml':
+    'Die Datei ist in Zeile {line}, Spalte {column} kein wohlgeformtes XML ({error}).',
+  'import.problemNotFormat': 'Das ist keine Datei der gewählten Art: {format}.',
+  'import.problemNotJson': 'Die Datei ist kein JSON ({error}).',
+  'import.problemBadLine': 'Zeile {line} der Sicherung ist kein Kommentar.',
+  'import.problemEmpty': 'Die Sicherung enthält keine Kommentare.',
 
   'members.heading': 'Moderatoren',
   'members.ownersOnly': 'Nur die Eigentümer der Website können ihre Moderatoren verwalten.',

@@ -283,6 +283,16 @@ export const en = {
   'import.stopped':
     'The import stopped part way. Run the same import again to resume: comments already imported are skipped.',
   'import.details': 'Details (from the server, in English):',
+  // What was wrong with a refused file, by the code the server sent (contract/imports.ts).
+  'import.problemNotGzip': 'The file is not valid gzip ({error}).',
+  'import.problemDoctype':
+    'The file declares a DOCTYPE, which imports refuse (line {line}, column {column}).',
+  'import.problemBadXml':
+    'The file is not well-formed XML at line {line}, column {column} ({error}).',
+  'import.problemNotFormat': 'This is not a file of the chosen kind: {format}.',
+  'import.problemNotJson': 'The file is not JSON ({error}).',
+  'import.problemBadLine': 'Line {line} of the backup is not a comment.',
+  'import.problemEmpty': 'The backup holds no comments.',
 
   'members.heading': 'Moderators',
   'members.ownersOnly': 'Only the site’s owners can manage its moderators.',

@@ -310,6 +310,15 @@ export const es: Translation<typeof en> = {
   'import.stopped':
     'La importación se detuvo a medias. Vuelve a lanzar la misma importación para continuar: los comentarios ya importados se omiten.',
   'import.details': 'Detalles (del servidor, en inglés):',
+  'import.problemNotGzip': 'El archivo no es un gzip válido ({error}).',
+  'import.problemDoctype':
+    'El archivo declara un DOCTYPE, que las importaciones rechazan (línea {line}, columna {column}).',
+  'import.problemBadXml':
+    'El archivo no es XML bien formado en la línea {line}, columna {column} ({error}).',
+  'import.problemNotFormat': 'No es un archivo del tipo elegido: {format}.',
+  'import.problemNotJson': 'El archivo no es JSON ({error}).',
+  'import.problemBadLine': 'La línea {line} de la copia no es un comentario.',
+  'import.problemEmpty': 'La copia no contiene comentarios.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Solo los propietarios del sitio pueden gestionar sus moderadores.',

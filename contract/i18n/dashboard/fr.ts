@@ -313,6 +313,15 @@ export const fr: Translation<typeof en> = {
   'import.stopped':
     'L’importation s’est arrêtée en cours de route. Relancez la même importation pour reprendre : les commentaires déjà importés sont ignorés.',
   'import.details': 'Détails (du serveur, en anglais) :',
+  'import.problemNotGzip': 'Le fichier n’est pas un gzip valide ({error}).',
+  'import.problemDoctype':
+    'Le fichier déclare un DOCTYPE, que les imports refusent (ligne {line}, colonne {column}).',
+  'import.problemBadXml':
+    'Le fichier n’est pas du XML bien formé à la ligne {line}, colonne {column} ({error}).',
+  'import.problemNotFormat': 'Ce n’est pas un fichier du type choisi : {format}.',
+  'import.problemNotJson': 'Le fichier n’est pas du JSON ({error}).',
+  'import.problemBadLine': 'La ligne {line} de la sauvegarde n’est pas un commentaire.',
+  'import.problemEmpty': 'La sauvegarde ne contient aucun commentaire.',
 
   'members.heading': 'Modérateurs',
   'members.ownersOnly': 'Seuls les propriétaires du site peuvent gérer ses modérateurs.',

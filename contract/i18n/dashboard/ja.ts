@@ -263,6 +263,14 @@ export const ja: Translation<typeof en> = {
   'import.stopped':
     'インポートが途中で止まりました。同じインポートをもう一度実行すると再開します。インポート済みのコメントはスキップされます。',
   'import.details': '詳細（サーバーから、英語）:',
+  'import.problemNotGzip': 'ファイルが正しい gzip ではありません（{error}）。',
+  'import.problemDoctype':
+    'ファイルが DOCTYPE を宣言しています。インポートでは受け付けません（{line} 行 {column} 列）。',
+  'import.problemBadXml': '{line} 行 {column} 列で XML の形式が正しくありません（{error}）。',
+  'import.problemNotFormat': '選んだ種類のファイルではありません：{format}。',
+  'import.problemNotJson': 'ファイルが JSON ではありません（{error}）。',
+  'import.problemBadLine': 'バックアップの {line} 行目はコメントではありません。',
+  'import.problemEmpty': 'バックアップにコメントがありません。',
 
   'members.heading': 'モデレーター',
   'members.ownersOnly': 'モデレーターを管理できるのはサイトのオーナーだけです。',

@@ -307,6 +307,15 @@ export const ptBR: Translation<typeof en> = {
   'import.stopped':
     'A importação parou no meio. Rode a mesma importação de novo para continuar: comentários já importados são ignorados.',
   'import.details': 'Detalhes (do servidor, em inglês):',
+  'import.problemNotGzip': 'O arquivo não é um gzip válido ({error}).',
+  'import.problemDoctype':
+    'O arquivo declara um DOCTYPE, que as importações recusam (linha {line}, coluna {column}).',
+  'import.problemBadXml':
+    'O arquivo não é XML bem formado na linha {line}, coluna {column} ({error}).',
+  'import.problemNotFormat': 'Não é um arquivo do tipo escolhido: {format}.',
+  'import.problemNotJson': 'O arquivo não é JSON ({error}).',
+  'import.problemBadLine': 'A linha {line} do backup não é um comentário.',
+  'import.problemEmpty': 'O backup não contém comentários.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Só os proprietários do site podem gerenciar os moderadores.',

@@ -245,6 +245,13 @@ export const zhCN: Translation<typeof en> = {
   'import.unknownFormat': 'Parley 无法导入此格式。',
   'import.stopped': '导入中途停止。再次运行同一导入即可继续：已导入的评论会被跳过。',
   'import.details': '详情（来自服务器，英文）：',
+  'import.problemNotGzip': '文件不是有效的 gzip（{error}）。',
+  'import.problemDoctype': '文件声明了 DOCTYPE，导入不接受（第 {line} 行第 {column} 列）。',
+  'import.problemBadXml': '文件在第 {line} 行第 {column} 列不是格式正确的 XML（{error}）。',
+  'import.problemNotFormat': '这不是所选类型的文件：{format}。',
+  'import.problemNotJson': '文件不是 JSON（{error}）。',
+  'import.problemBadLine': '备份的第 {line} 行不是评论。',
+  'import.problemEmpty': '备份中没有评论。',
 
   'members.heading': '审核员',
   'members.ownersOnly': '只有站点所有者可以管理审核员。',

@@ -75,7 +75,11 @@ export function readDisqus(path: string, limits: ReadLimits): AsyncIterable<Sour
         }
       },
       end() {
-        if (!sawRoot) throw malformed('This is not a Disqus export: no <disqus> element in it');
+        if (!sawRoot)
+          throw malformed(
+            { code: 'notFormat', params: { format: 'disqus' } },
+            'This is not a Disqus export: no <disqus> element in it',
+          );
       },
     };
   });

@@ -44,7 +44,10 @@ export async function* readIsso(path: string, limits: ReadLimits): AsyncGenerato
     rows = db.prepare(QUERY).iterate();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw malformed(`This is not an Isso database (${why})`);
+    throw malformed(
+      { code: 'notFormat', params: { format: 'isso' } },
+      `This is not an Isso database (${why})`,
+    );
   }
   try {
     for (let next = rows.next(); !next.done; next = rows.next()) {

@@ -19,12 +19,14 @@ export async function* readParleyJson(
   try {
     json = JSON.parse(chunks.join(''));
   } catch (err) {
-    throw malformed(`The file is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    const error = err instanceof Error ? err.message : String(err);
+    throw malformed({ code: 'notJson', params: { error } }, `The file is not JSON: ${error}`);
   }
   chunks.length = 0;
   const parsed = ParleyExport.safeParse(json);
   if (!parsed.success) {
     throw malformed(
+      { code: 'notFormat', params: { format: 'parley' } },
       'This is not a Parley export (version 1): its header, pages or comments are missing',
     );
   }

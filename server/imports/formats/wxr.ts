@@ -78,7 +78,10 @@ export function readWxr(path: string, limits: ReadLimits): AsyncIterable<SourceI
       },
       end() {
         if (!sawChannel) {
-          throw malformed('This is not a WordPress export: no <rss><channel> in it');
+          throw malformed(
+            { code: 'notFormat', params: { format: 'wxr' } },
+            'This is not a WordPress export: no <rss><channel> in it',
+          );
         }
       },
     };

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import {
   EXPORT_FORMATS,
   IMPORT_FORMATS,
+  type ImportFailure,
   type ImportFormat,
   type ImportProgress,
   type ImportRefusal,
@@ -72,6 +73,26 @@ const SKIPPED_NAMES: Readonly<Record<string, DashboardKey>> = {
   trackbacks: 'import.kindTrackbacks',
 };
 
+/** What was wrong with the file, in the owner's language (a parser's own message stays as it is). */
+function fileProblem(failure: ImportFailure): string {
+  switch (failure.code) {
+    case 'notGzip':
+      return t('import.problemNotGzip', failure.params);
+    case 'doctype':
+      return t('import.problemDoctype', failure.params);
+    case 'badXml':
+      return t('import.problemBadXml', failure.params);
+    case 'notFormat':
+      return t('import.problemNotFormat', { format: t(FORMAT_NAMES[failure.params.format]) });
+    case 'notJson':
+      return t('import.problemNotJson', failure.params);
+    case 'badLine':
+      return t('import.problemBadLine', failure.params);
+    case 'empty':
+      return t('import.problemEmpty');
+  }
+}
+
 /** The running import as the owner sees it. */
 function progressText(p: ImportProgress | null): string {
   if (!p) return t('import.uploading');
@@ -131,7 +152,11 @@ export function ImportExport({ site }: { site: string }) {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [failure, setFailure] = useState<{ key: DashboardKey; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<{
+    key: DashboardKey;
+    detail?: string;
+    problem?: ImportFailure;
+  } | null>(null);
 
   async function start(event: FormEvent) {
     event.preventDefault();
@@ -159,7 +184,9 @@ export function ImportExport({ site }: { site: string }) {
         const key = error instanceof ApiError ? importFailure(error) : null;
         setFailure(
           key && error instanceof ApiError
-            ? { key, detail: error.message || undefined }
+            ? error.detail
+              ? { key, problem: error.detail }
+              : { key, detail: error.message || undefined }
             : { key: errorSaid(error).key },
         );
       }
@@ -250,6 +277,7 @@ export function ImportExport({ site }: { site: string }) {
       {failure ? (
         <div role="alert" className="error">
           <p>{t(failure.key)}</p>
+          {failure.problem ? <p className="detail">{fileProblem(failure.problem)}</p> : null}
           {failure.detail ? (
             <p className="detail">
               {t('import.details')}{' '}
