@@ -269,6 +269,17 @@ export const de: Translation<typeof en> = {
   'import.present': 'Schon vorhanden: {count}',
   'import.skipped': 'Übersprungen ({kind}): {count}',
   'import.refused': 'Abgelehnt: {count}',
+  'import.kindPingbacks': 'Pingbacks',
+  'import.kindTrackbacks': 'Trackbacks',
+  'import.refusedNoId': 'er hat keine ID in der Datei',
+  'import.refusedNoPage': 'sein Beitrag hat keine Adresse',
+  'import.refusedNoThreadLink': 'sein Thread {thread} hat keine Adresse',
+  'import.refusedUnknownStatus': 'unbekannter Status „{status}“',
+  'import.refusedNoDate': 'kein lesbares Datum',
+  'import.refusedNotAComment': 'kein Parley-Kommentar',
+  'import.refusedUnknownPage': 'unbekannte Seite „{page}“',
+  'import.refusedEmptyText': 'sein Text ist leer',
+  'import.refusedBadPageUrl': 'seine Seitenadresse „{url}“ ist keine URL',
   'import.offOrigin': {
     one: '{count} Kommentar steht auf einer Seite außerhalb der Herkünfte der Website: Importieren Sie erneut mit einer Adressänderung.',
     other:

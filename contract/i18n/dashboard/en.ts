@@ -254,6 +254,18 @@ export const en = {
   'import.present': 'Already present: {count}',
   'import.skipped': 'Skipped ({kind}): {count}',
   'import.refused': 'Refused: {count}',
+  // What an import skipped or refused, by the code the server sent (contract/imports.ts).
+  'import.kindPingbacks': 'pingbacks',
+  'import.kindTrackbacks': 'trackbacks',
+  'import.refusedNoId': 'it has no id in the file',
+  'import.refusedNoPage': 'its post has no address',
+  'import.refusedNoThreadLink': 'its thread {thread} has no address',
+  'import.refusedUnknownStatus': 'unknown status “{status}”',
+  'import.refusedNoDate': 'no readable date',
+  'import.refusedNotAComment': 'not a Parley comment',
+  'import.refusedUnknownPage': 'unknown page “{page}”',
+  'import.refusedEmptyText': 'its text is empty',
+  'import.refusedBadPageUrl': 'its page address “{url}” is not a URL',
   'import.offOrigin': {
     one: '{count} comment is on a page outside the site’s origins: import again with an address mapping.',
     other:

@@ -236,6 +236,17 @@ export const ja: Translation<typeof en> = {
   'import.present': '登録済み: {count}',
   'import.skipped': 'スキップ（{kind}）: {count}',
   'import.refused': '拒否: {count}',
+  'import.kindPingbacks': 'ピンバック',
+  'import.kindTrackbacks': 'トラックバック',
+  'import.refusedNoId': 'ファイル内に ID がありません',
+  'import.refusedNoPage': '投稿にアドレスがありません',
+  'import.refusedNoThreadLink': 'スレッド {thread} にアドレスがありません',
+  'import.refusedUnknownStatus': '不明な状態「{status}」',
+  'import.refusedNoDate': '読み取れる日付がありません',
+  'import.refusedNotAComment': 'Parley のコメントではありません',
+  'import.refusedUnknownPage': '不明なページ「{page}」',
+  'import.refusedEmptyText': '本文が空です',
+  'import.refusedBadPageUrl': 'ページのアドレス「{url}」は URL ではありません',
   'import.offOrigin': {
     other:
       '{count}件のコメントがサイトのオリジン外のページにあります。アドレスの変更を指定して、もう一度インポートしてください。',

@@ -58,9 +58,16 @@ export async function* readIsso(path: string, limits: ReadLimits): AsyncGenerato
 function toItem(row: IssoRow): SourceItem {
   const sourceId = String(row.id);
   const status = STATUS[row.mode];
-  if (!status) return { kind: 'refuse', sourceId, reason: `unknown mode ${row.mode}` };
+  if (!status) {
+    return {
+      kind: 'refuse',
+      sourceId,
+      code: 'unknownStatus',
+      params: { status: String(row.mode) },
+    };
+  }
   const createdAt = isoFromEpochSeconds(row.created);
-  if (!createdAt) return { kind: 'refuse', sourceId, reason: 'no readable date' };
+  if (!createdAt) return { kind: 'refuse', sourceId, code: 'noDate', params: {} };
   return {
     kind: 'comment',
     comment: {

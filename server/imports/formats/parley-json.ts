@@ -32,13 +32,18 @@ export async function* readParleyJson(
   for (const [index, raw] of parsed.data.comments.entries()) {
     const c = ExportedComment.safeParse(raw);
     if (!c.success) {
-      yield { kind: 'refuse', sourceId: `#${index + 1}`, reason: 'not a Parley comment' };
+      yield { kind: 'refuse', sourceId: `#${index + 1}`, code: 'notAComment', params: {} };
       continue;
     }
     const comment = c.data;
     const page = pages.get(comment.pageKey);
     if (!page) {
-      yield { kind: 'refuse', sourceId: comment.id, reason: `unknown page "${comment.pageKey}"` };
+      yield {
+        kind: 'refuse',
+        sourceId: comment.id,
+        code: 'unknownPage',
+        params: { page: comment.pageKey },
+      };
       continue;
     }
     yield {

@@ -49,7 +49,7 @@ export async function* readRemark42(path: string, limits: ReadLimits): AsyncGene
     const c = parsed.data;
     const createdAt = isoFromUtc(c.time);
     if (!createdAt) {
-      yield { kind: 'refuse', sourceId: c.id, reason: 'no readable time' };
+      yield { kind: 'refuse', sourceId: c.id, code: 'noDate', params: {} };
       continue;
     }
     yield {

@@ -4,6 +4,7 @@ import {
   IMPORT_FORMATS,
   type ImportFormat,
   type ImportProgress,
+  type ImportRefusal,
   type ImportSummary,
 } from '../../../contract/imports.ts';
 import { ApiError } from '../api.ts';
@@ -41,6 +42,36 @@ function importFailure(error: ApiError): DashboardKey | null {
   }
 }
 
+/** Why a comment was not imported, in the owner's language. */
+function refusalText(refusal: ImportRefusal): string {
+  switch (refusal.code) {
+    case 'noId':
+      return t('import.refusedNoId');
+    case 'noPage':
+      return refusal.params.thread
+        ? t('import.refusedNoThreadLink', { thread: refusal.params.thread })
+        : t('import.refusedNoPage');
+    case 'unknownStatus':
+      return t('import.refusedUnknownStatus', refusal.params);
+    case 'noDate':
+      return t('import.refusedNoDate');
+    case 'notAComment':
+      return t('import.refusedNotAComment');
+    case 'unknownPage':
+      return t('import.refusedUnknownPage', refusal.params);
+    case 'emptyText':
+      return t('import.refusedEmptyText');
+    case 'badPageUrl':
+      return t('import.refusedBadPageUrl', refusal.params);
+  }
+}
+
+// What a file held that is not a comment Parley keeps.
+const SKIPPED_NAMES: Readonly<Record<string, DashboardKey>> = {
+  pingbacks: 'import.kindPingbacks',
+  trackbacks: 'import.kindTrackbacks',
+};
+
 /** The running import as the owner sees it. */
 function progressText(p: ImportProgress | null): string {
   if (!p) return t('import.uploading');
@@ -57,20 +88,22 @@ function SummaryList({ summary }: { summary: ImportSummary }) {
         {t(summary.dryRun ? 'import.wouldImport' : 'import.imported', { count: summary.imported })}
       </li>
       <li>{t('import.present', { count: summary.alreadyPresent })}</li>
-      {/* A skipped kind is the file format's own word (pingback, trackback…). */}
-      {Object.entries(summary.skipped).map(([kind, n]) => (
-        <li key={kind}>{t('import.skipped', { kind, count: n })}</li>
-      ))}
+      {Object.entries(summary.skipped).map(([kind, n]) => {
+        const name = SKIPPED_NAMES[kind];
+        return (
+          <li key={kind}>
+            {/* A kind this dashboard does not know yet is shown as the server named it. */}
+            {t('import.skipped', { kind: name ? t(name) : kind, count: n ?? 0 })}
+          </li>
+        );
+      })}
       <li>
         {t('import.refused', { count: summary.refused.count })}
         {summary.refused.examples.length > 0 ? (
           <ul>
             {summary.refused.examples.map((r) => (
               <li key={r.sourceId}>
-                {r.sourceId}:{' '}
-                <span lang="en" dir="ltr">
-                  {r.reason}
-                </span>
+                {r.sourceId}: <span className="detail">{refusalText(r)}</span>
               </li>
             ))}
           </ul>
