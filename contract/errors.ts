@@ -3,6 +3,8 @@
  * branch on `code`, never on `message`.
  */
 
+import type { ImportFailure } from './imports.ts';
+
 export type ErrorCode =
   | 'invalid_body'
   | 'unsupported_media_type'
@@ -47,5 +49,6 @@ export type ErrorCode =
 
 /** Every failed request answers this, with the matching 4xx/5xx status. */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  /** `detail`: what was wrong, as data (only `malformed_import` has one so far). */
+  error: { code: ErrorCode; message: string; field?: string; detail?: ImportFailure };
 }

@@ -32,6 +32,45 @@ export interface ImportProgress {
   batches: number;
 }
 
+/** Things in an export that are not comments Parley keeps: the keys of `ImportSummary.skipped`. */
+export const SKIPPED_KINDS = ['pingbacks', 'trackbacks'] as const;
+export type SkippedKind = (typeof SKIPPED_KINDS)[number];
+
+/**
+ * Why one comment of a file could not be imported, as data: the dashboard
+ * words it in the owner's language, the CLI in English (server/imports/refusals.ts).
+ */
+export type ImportRefusal =
+  /** No id of its own in the file (WXR wp:comment_id, Disqus dsq:id). */
+  | { code: 'noId'; params: Record<string, never> }
+  /** Its post or thread has no address; `thread`: the Disqus thread's id, when known. */
+  | { code: 'noPage'; params: { thread?: string } }
+  /** A status Parley does not know (WXR comment_approved, Isso mode). */
+  | { code: 'unknownStatus'; params: { status: string } }
+  | { code: 'noDate'; params: Record<string, never> }
+  /** A Parley export entry that is not a comment. */
+  | { code: 'notAComment'; params: Record<string, never> }
+  /** A Parley export comment whose page is not in the file. */
+  | { code: 'unknownPage'; params: { page: string } }
+  | { code: 'emptyText'; params: Record<string, never> }
+  /** Its page address (`url`) is not a URL. */
+  | { code: 'badPageUrl'; params: { url: string } };
+
+/**
+ * What was wrong with a file an import refused (a `malformed_import` error's
+ * `detail`), as data for the dashboard's words. `error` is a parser's own
+ * message, technical and untranslated.
+ */
+export type ImportFailure =
+  | { code: 'notGzip'; params: { error: string } }
+  | { code: 'doctype'; params: { line: number; column: number } }
+  | { code: 'badXml'; params: { error: string; line: number; column: number } }
+  | { code: 'notFormat'; params: { format: ImportFormat } }
+  | { code: 'notJson'; params: { error: string } }
+  /** A line of a line-per-comment backup (Remark42) that is not a comment. */
+  | { code: 'badLine'; params: { line: number } }
+  | { code: 'empty'; params: Record<string, never> };
+
 export interface ImportSummary {
   format: ImportFormat;
   dryRun: boolean;
@@ -40,8 +79,8 @@ export interface ImportSummary {
   /** Comments this site already has from an earlier import of the same source. */
   alreadyPresent: number;
   /** Things that are not comments Parley keeps, counted by kind (pingbacks…). */
-  skipped: Record<string, number>;
-  refused: { count: number; examples: { sourceId: string; reason: string }[] };
+  skipped: Partial<Record<SkippedKind, number>>;
+  refused: { count: number; examples: ({ sourceId: string } & ImportRefusal)[] };
   /** Imported comments whose page is not on one of the site's origins (see --map-url). */
   offOrigin: number;
   batches: number;

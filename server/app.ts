@@ -77,7 +77,7 @@ export interface AppOptions {
 /** Builds the Parley server from a validated config. Nothing listens until start(). */
 export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   const logger = createLogger(config, options.logDestination);
-  const db = createDb(config.database);
+  const db = createDb(config.database, { backgroundCheckpoints: true });
   const assets = config.devServerUrl
     ? devWidgetAssets(config.devServerUrl, config.widgetDir)
     : loadWidgetAssets(config.widgetDir);
@@ -168,6 +168,10 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   // and headers); everything else goes through the app.
   const fastRead = cachedThreadReads(cache, [logRequest, securityHeaders], logger);
 
+  // Live-update streams are never compressed (compression() would buffer
+  // them): routed before it, each idle stream holds none of its wrappers.
+  app.use('/api/v1', liveRoutes(db, live));
+
   // Threads and the iframe page compress ~5x; widget assets arrive already
   // compressed (Content-Encoding set), which compression() leaves alone.
   const compress = compression();
@@ -193,7 +197,6 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     sessionRoutes(db, config),
     pageHtmlRoutes(db, config, cache),
     readerDataRoutes(db, config),
-    liveRoutes(db, live),
     notFound,
   );
   app.use(notFound);

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../contract/errors.ts';
+import type { ImportFailure } from '../contract/imports.ts';
 
 export type { ErrorCode };
 
@@ -12,6 +13,8 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** Response headers that go with the error, e.g. Retry-After on a 429. */
   readonly headers: Readonly<Record<string, string>>;
+  /** What was wrong, as data, sent beside the message (ApiErrorBody). */
+  detail: ImportFailure | undefined;
 
   constructor(
     status: number,
@@ -26,5 +29,12 @@ export class AppError extends Error {
     this.code = code;
     this.field = field;
     this.headers = headers;
+    this.detail = undefined;
+  }
+
+  /** Sets `detail` (see ApiErrorBody) and returns the error. */
+  withDetail(detail: ImportFailure): this {
+    this.detail = detail;
+    return this;
   }
 }

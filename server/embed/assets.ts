@@ -70,6 +70,12 @@ export interface AssetSources {
 export interface WidgetAssets {
   /** The `<head>` tags that load an app (see appTags). */
   head(app: AppName): string;
+  /**
+   * The same with the app's stylesheets inlined, and the CSP sources that
+   * allow them (their hashes). Only for the built widget (the dev server
+   * injects its styles itself).
+   */
+  headInlineStyles?(app: AppName): { tags: string; styleSources: string };
   /** Asset by path relative to the widget dir ("embed.js", "assets/thread-X.js"). */
   get(path: string): Asset | undefined;
   sources: AssetSources;
@@ -150,9 +156,31 @@ export function loadWidgetAssets(dir: string): BuiltWidgetAssets | null {
     thread: appFiles(manifest, APP_ENTRIES.thread),
     admin: appFiles(manifest, APP_ENTRIES.admin),
   };
+  const inlined = new Map<AppName, { tags: string; styleSources: string }>();
   return {
     apps,
     head: (app) => appTags(apps[app]),
+    headInlineStyles(app) {
+      let found = inlined.get(app);
+      if (!found) {
+        const files = apps[app];
+        const css = files.styles.map((f) => (assets.get(f) as Asset).identity.toString());
+        // Our own build's CSS: nothing in it can end the element, but never risk it.
+        found = css.some((text) => /<\/style/i.test(text))
+          ? { tags: appTags(files), styleSources: '' }
+          : {
+              tags: [
+                ...css.map((text) => `<style>${text}</style>`),
+                appTags({ ...files, styles: [] }),
+              ].join('\n'),
+              styleSources: css
+                .map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`)
+                .join(' '),
+            };
+        inlined.set(app, found);
+      }
+      return found;
+    },
     get: (path) => assets.get(path),
     sources: SELF_ONLY,
   };

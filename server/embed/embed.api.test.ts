@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { loadWidgetAssets } from './assets.ts';
 import { FIRST_PAINT_SCRIPT, FIRST_PAINT_SCRIPT_HASH } from './thread-page.ts';
 
 function threadUrl(server: TestServer, params: Record<string, string>) {
@@ -239,10 +241,21 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
   });
 
   it('serves the hashed app assets for a year, brotli when asked', async () => {
-    const html = await (await fetch(threadUrl(server, page))).text();
+    const framePage = await fetch(threadUrl(server, page));
+    const html = await framePage.text();
     const js = html.match(/<script type="module" src="(\/assets\/thread-[\w-]+\.js)"/)?.[1];
-    const css = html.match(/<link rel="stylesheet" href="(\/assets\/thread-[\w-]+\.css)"/)?.[1];
-    expect(js && css).toBeTruthy();
+    // The stylesheet is inlined (the first comments paint without another
+    // request), allowed by its hash; its file is still served, for anything else.
+    const cssFile = loadWidgetAssets('dist/widget')?.apps.thread.styles[0] ?? '';
+    const css = `/${cssFile}`;
+    expect(js && cssFile).toBeTruthy();
+    const cssText = readFileSync(`dist/widget/${cssFile}`, 'utf8');
+    expect(html).toContain(`<style>${cssText}</style>`);
+    expect(html).not.toContain('rel="stylesheet"');
+    const cssHash = createHash('sha256').update(cssText).digest('base64');
+    expect(framePage.headers.get('content-security-policy')).toContain(
+      `style-src 'self' 'sha256-${cssHash}';`,
+    );
     // Every file the page links (the entry, the chunks it preloads, its CSS) is served.
     const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
     for (const file of linked) expect((await fetch(`${server.url}${file}`)).status, file).toBe(200);

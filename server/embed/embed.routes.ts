@@ -50,12 +50,13 @@ function isOrigin(value: string): boolean {
   return Origin.safeParse(value).data === value;
 }
 
-function threadCsp(frameAncestors: string, sources: AssetSources): string {
+function threadCsp(frameAncestors: string, sources: AssetSources, inlineStyles: string): string {
   return [
     "default-src 'none'",
-    // The one inline script, by its hash: the page holds no nonce.
+    // The one inline script, and the inlined stylesheet, by their hashes:
+    // the page holds no nonce.
     `script-src ${sources.script} ${FIRST_PAINT_SCRIPT_HASH}`,
-    `style-src ${sources.style}`,
+    `style-src ${sources.style}${inlineStyles && ` ${inlineStyles}`}`,
     `connect-src ${sources.connect}`,
     // Avatars come from Parley itself (server/avatars): the reader's browser
     // talks to no one else (issue 12).
@@ -198,7 +199,14 @@ export function embedRoutes(
     // A known site may only be framed by its own origins. For an unknown site
     // the page says nothing but "comments unavailable", so anyone may frame it.
     const ancestors = site ? site.origins.join(' ') : '*';
-    res.setHeader('Content-Security-Policy', threadCsp(ancestors, assets.sources));
+    // The app's stylesheet inlined: the first comments can paint as soon as
+    // the page is in, without waiting for one more request.
+    const inline = assets.headInlineStyles?.('thread');
+    const head = inline?.tags ?? assets.head('thread');
+    res.setHeader(
+      'Content-Security-Policy',
+      threadCsp(ancestors, assets.sources, inline?.styleSources ?? ''),
+    );
     // The page is per reader: a form token made for this request, the live
     // updates' position, and a reader's own held comments. Never stored by
     // a browser or proxy. What is cached is on the server, and public only:
@@ -232,19 +240,14 @@ export function embedRoutes(
       const parts = threadPageParts(
         bootstrap,
         scriptSafeJson(answer.own),
-        assets.head('thread'),
+        head,
         renderThreadMarkup({ ...words, thread: answer.own }),
       );
       res.send(assembleIdentity(parts).toString());
       return;
     }
     const shared = answer ? publicThreadParts(answer.cached, words) : null;
-    const parts = threadPageParts(
-      bootstrap,
-      shared?.json ?? 'null',
-      assets.head('thread'),
-      shared?.markup ?? '',
-    );
+    const parts = threadPageParts(bootstrap, shared?.json ?? 'null', head, shared?.markup ?? '');
     const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
     const body = gzip ? assembleGzip(parts) : assembleIdentity(parts);
     res.setHeader('Vary', 'Accept-Encoding');

@@ -29,6 +29,15 @@ export interface MarkupInput {
   readonly now: number;
 }
 
+/**
+ * About the comments a tall screen shows: the server renders whole threads
+ * until it has this many, the app the rest.
+ */
+export const FIRST_SCREEN_COMMENTS = 12;
+
+const size = (node: CommentNode): number =>
+  node.children.reduce((sum, child) => sum + size(child), 1);
+
 /** Up to two letters: first and last word of the name (as widget/thread/components/Avatar.tsx). */
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -113,7 +122,19 @@ export function renderThreadMarkup(input: MarkupInput): string {
     );
   }
 
-  const tree = buildTree(thread.comments, input.maxDepth);
+  const whole = buildTree(thread.comments, input.maxDepth);
+  // The first screenfuls only: laying out and painting the whole first page
+  // (up to 50 threads and their replies) before the frame is shown cost more
+  // than the rest is worth. Whole threads, so what is shown sits where the
+  // app will draw it; the app adds the others below, and the frame grows.
+  const tree: CommentNode[] = [];
+  let shown = 0;
+  for (const node of whole) {
+    if (shown >= FIRST_SCREEN_COMMENTS) break;
+    tree.push(node);
+    shown += size(node);
+  }
+  const complete = tree.length === whole.length;
   const count =
     thread.total > 0
       ? t('count.some', { count: thread.total })
@@ -122,7 +143,7 @@ export function renderThreadMarkup(input: MarkupInput): string {
     '<div class="parley" data-testid="parley" data-live="connecting"><section aria-labelledby="parley-count">' +
     `<h2 id="parley-count" class="count" data-testid="comment-count">${e(count)}</h2>` +
     (tree.length ? `<ol class="list">${tree.map(item).join('')}</ol>` : '') +
-    (thread.nextCursor ? fetchButton(t('more.comments'), 'load-more') : '') +
+    (complete && thread.nextCursor ? fetchButton(t('more.comments'), 'load-more') : '') +
     '<p class="visually-hidden" aria-live="polite" data-testid="announcer"></p></section></div>'
   );
 }

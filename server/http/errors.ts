@@ -36,6 +36,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           code: error.code,
           message: error.message,
           ...(error.field ? { field: error.field } : {}),
+          ...(error.detail ? { detail: error.detail } : {}),
         },
       });
   };

@@ -70,6 +70,47 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
   });
   afterAll(() => server.stop());
 
+  it('says why comments were refused and what was skipped as codes, not English', async () => {
+    const wxr = WXR.toString('utf8')
+      .replace(
+        '<wp:comment_approved><![CDATA[1]]></wp:comment_approved>',
+        '<wp:comment_approved><![CDATA[limbo]]></wp:comment_approved>',
+      )
+      // Comment 2's dates, local and GMT: WordPress's "no date".
+      .replace('2019-03-05 10:00:00', '0000-00-00 00:00:00')
+      .replace('2019-03-05 08:00:00', '0000-00-00 00:00:00');
+    const res = await upload(`format=wxr&dryRun=true&mapUrl=${MAP}`, wxr);
+    expect(res.status).toBe(200);
+    const last = JSON.parse((await res.text()).trim().split('\n').at(-1) ?? '') as ImportStreamLine;
+    if (last.type !== 'summary') throw new Error(JSON.stringify(last));
+    expect(last.summary.skipped).toEqual({ pingbacks: 1, trackbacks: 1 });
+    expect(last.summary.refused.count).toBe(2);
+    expect(last.summary.refused.examples).toEqual([
+      { sourceId: expect.any(String), code: 'unknownStatus', params: { status: 'limbo' } },
+      { sourceId: expect.any(String), code: 'noDate', params: {} },
+    ]);
+  });
+
+  it('says what is wrong with a refused file as a code with parameters', async () => {
+    const detailOf = async (res: Response) => {
+      expect(res.status).toBe(422);
+      return ((await res.json()) as { error: { code: string; detail?: unknown } }).error;
+    };
+    expect(await detailOf(await upload('format=wxr', '<rss><channel><item>'))).toMatchObject({
+      code: 'malformed_import',
+      detail: { code: 'badXml', params: { line: expect.any(Number), column: expect.any(Number) } },
+    });
+    const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><rss>&a;</rss>';
+    expect((await detailOf(await upload('format=wxr', bomb))).detail).toEqual({
+      code: 'doctype',
+      params: { line: expect.any(Number), column: expect.any(Number) },
+    });
+    expect((await detailOf(await upload('format=disqus', WXR))).detail).toEqual({
+      code: 'notFormat',
+      params: { format: 'disqus' },
+    });
+  });
+
   it('streams progress as NDJSON, then the summary; the widget shows the comments', async () => {
     const res = await upload(`format=wxr&mapUrl=${MAP}`, WXR);
     expect(res.status).toBe(200);

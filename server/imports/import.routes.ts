@@ -114,7 +114,11 @@ export function importRoutes(db: Db, config: Config, logger: Logger, guards: Adm
           if (!(err instanceof AppError)) logger.error({ err }, 'import failed');
           const error =
             err instanceof AppError
-              ? { code: err.code, message: err.message }
+              ? {
+                  code: err.code,
+                  message: err.message,
+                  ...(err.detail ? { detail: err.detail } : {}),
+                }
               : { code: 'internal_error', message: 'The import stopped on a fault on our side' };
           send({ type: 'error', error });
         }

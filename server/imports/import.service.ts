@@ -10,7 +10,7 @@
  * never go through the spam pipeline; their text is rendered by Parley.
  */
 
-import type { ImportProgress, ImportSummary } from '../../contract/imports.ts';
+import type { ImportProgress, ImportRefusal, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { backfillAvatarKeys } from '../avatars/avatar-backfill.ts';
 import { renderCommentBody } from '../comments/render.ts';
@@ -142,8 +142,10 @@ export async function importComments(db: Db, options: ImportOptions): Promise<Im
   for await (const item of read(options.path, limits)) {
     if (item.kind === 'skip')
       summary.skipped[item.reason] = (summary.skipped[item.reason] ?? 0) + 1;
-    else if (item.kind === 'refuse') refuse(summary, item.sourceId, item.reason);
-    else {
+    else if (item.kind === 'refuse') {
+      const { kind: _, ...refusal } = item;
+      refuse(summary, refusal);
+    } else {
       count++;
       batch.push(item.comment);
       if (batch.length >= batchSize) await flush();
@@ -157,11 +159,12 @@ export async function importComments(db: Db, options: ImportOptions): Promise<Im
   return summary;
 }
 
-function refuse(summary: ImportSummary, sourceId: string, reason: string): void {
+function refuse(
+  summary: ImportSummary,
+  refusal: ImportSummary['refused']['examples'][number],
+): void {
   summary.refused.count++;
-  if (summary.refused.examples.length < REFUSALS_LISTED) {
-    summary.refused.examples.push({ sourceId, reason });
-  }
+  if (summary.refused.examples.length < REFUSALS_LISTED) summary.refused.examples.push(refusal);
 }
 
 interface Placed {
@@ -225,16 +228,16 @@ class BatchWriter {
       present.add(comment.sourceId);
       const refusal = whyRefused(comment);
       if (refusal) {
-        refuse(this.#summary, comment.sourceId, refusal);
+        refuse(this.#summary, { sourceId: comment.sourceId, ...refusal });
         continue;
       }
       const pageUrl = this.#pageUrl(comment.page.url);
       if (!pageUrl) {
-        refuse(
-          this.#summary,
-          comment.sourceId,
-          `its page address "${comment.page.url}" is not a URL`,
-        );
+        refuse(this.#summary, {
+          sourceId: comment.sourceId,
+          code: 'badPageUrl',
+          params: { url: comment.page.url },
+        });
         continue;
       }
       if (!isOnSiteOrigins(this.#site, pageUrl)) this.#summary.offOrigin++;
@@ -330,10 +333,10 @@ async function climbToDepth(db: Db, start: Placed, maxDepth: number): Promise<Pl
   return parent.depth < maxDepth ? parent : null;
 }
 
-function whyRefused(comment: SourceComment): string | null {
+function whyRefused(comment: SourceComment): ImportRefusal | null {
   if (comment.deleted) return null;
   const body = 'html' in comment.body ? comment.body.html : comment.body.markdown;
-  return body.trim() ? null : 'its text is empty';
+  return body.trim() ? null : { code: 'emptyText', params: {} };
 }
 
 const HTTP_URL = /^https?:\/\//i;

@@ -3,6 +3,7 @@
  * store them in bounded batches whatever the source looks like.
  */
 import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { ImportRefusal, SkippedKind } from '../../contract/imports.ts';
 
 export { IMPORT_FORMATS, type ImportFormat } from '../../contract/imports.ts';
 
@@ -39,9 +40,9 @@ export interface SourceComment {
 export type SourceItem =
   | { kind: 'comment'; comment: SourceComment }
   /** Not a comment Parley keeps (a pingback, a trackback): counted by reason. */
-  | { kind: 'skip'; reason: string }
+  | { kind: 'skip'; reason: SkippedKind }
   /** A comment that can't be imported (no date, no page…), with why. */
-  | { kind: 'refuse'; sourceId: string; reason: string };
+  | ({ kind: 'refuse'; sourceId: string } & ImportRefusal);
 
 /** Reads a file of one format, item by item, in the order of the file. */
 export type FormatReader = (path: string, limits: ReadLimits) => AsyncIterable<SourceItem>;

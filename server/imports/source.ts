@@ -53,7 +53,11 @@ export async function* readTextChunks(path: string, limits: ReadLimits): AsyncGe
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof Error && 'code' in err && String(err.code).startsWith('Z_')) {
-      throw new AppError(422, 'malformed_import', `The file is not valid gzip: ${err.message}`);
+      throw new AppError(
+        422,
+        'malformed_import',
+        `The file is not valid gzip: ${err.message}`,
+      ).withDetail({ code: 'notGzip', params: { error: err.message } });
     }
     throw err;
   } finally {

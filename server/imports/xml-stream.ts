@@ -5,6 +5,7 @@
  * need one, and its entity declarations are how an XML bomb expands.
  */
 import { SaxesParser } from 'saxes';
+import type { ImportFailure } from '../../contract/imports.ts';
 import { AppError } from '../errors.ts';
 import type { ReadLimits, SourceItem } from './import.types.ts';
 import { readTextChunks } from './source.ts';
@@ -35,9 +36,14 @@ function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
-export function malformed(message: string, where?: { line: number; column: number }): AppError {
+/** A `malformed_import` error: `detail` for the dashboard's words, `message` in English (CLI, logs). */
+export function malformed(
+  detail: ImportFailure,
+  message: string,
+  where?: { line: number; column: number },
+): AppError {
   const at = where ? ` (line ${where.line}, column ${where.column})` : '';
-  return new AppError(422, 'malformed_import', `${message}${at}`);
+  return new AppError(422, 'malformed_import', `${message}${at}`).withDetail(detail);
 }
 
 /**
@@ -61,10 +67,14 @@ export async function* readXml(
   let failure: { error: Error; line: number; column: number } | undefined;
 
   parser.on('doctype', () => {
-    throw malformed('The file declares a DOCTYPE, which imports refuse (entity expansion)', {
-      line: parser.line,
-      column: parser.column,
-    });
+    const at = { line: parser.line, column: parser.column };
+    throw malformed(
+      { code: 'doctype', params: at },
+      'The file declares a DOCTYPE, which imports refuse (entity expansion)',
+      {
+        ...at,
+      },
+    );
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
@@ -102,10 +112,21 @@ export async function* readXml(
       else parser.write(chunk);
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw malformed(`The file is not well-formed XML: ${messageOf(err)}`, where());
+      const error = messageOf(err);
+      throw malformed(
+        { code: 'badXml', params: { error, ...where() } },
+        `The file is not well-formed XML: ${error}`,
+        where(),
+      );
     }
     if (failure) {
-      throw malformed(`The file is not well-formed XML: ${messageOf(failure.error)}`, failure);
+      const error = messageOf(failure.error);
+      const at = { line: failure.line, column: failure.column };
+      throw malformed(
+        { code: 'badXml', params: { error, ...at } },
+        `The file is not well-formed XML: ${error}`,
+        at,
+      );
     }
   };
 

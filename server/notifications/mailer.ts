@@ -3,7 +3,8 @@
  * a notification is a courtesy, and the comment that caused it is already
  * stored, so a mail failure is logged and the caller carries on.
  */
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailer from 'nodemailer';
 import type { Logger } from '../logger.ts';
 import { describeSmtpUrl, type MailConfig } from './mail.config.ts';
 
@@ -35,6 +36,10 @@ export interface MailerOptions {
 
 export type MailLogger = Pick<Logger, 'info' | 'warn'>;
 
+// nodemailer (~5 MB of heap) is loaded only when mail is configured
+// (docs/performance.md, "Memory").
+const require = createRequire(import.meta.url);
+
 // Every message Parley sends is machine-made: RFC 3834 asks autoresponders not
 // to answer it, and Exchange honours only its own header for out-of-office replies.
 const AUTOMATIC_HEADERS = {
@@ -56,7 +61,7 @@ export function createMailer(
   const sendTimeoutMs = options.sendTimeoutMs ?? 60_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const server = describeSmtpUrl(config.smtpUrl);
-  const transport = nodemailer.createTransport(
+  const transport = (require('nodemailer') as typeof nodemailer).createTransport(
     {
       pool: true,
       url: config.smtpUrl,

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-24T1200-initial.ts';
@@ -22,6 +23,10 @@ import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
 
+// pg is loaded only for a PostgreSQL store: an SQLite instance would carry
+// it in memory for nothing (docs/performance.md, "Memory").
+const require = createRequire(import.meta.url);
+
 // Listed explicitly (not read from a folder) so the set of migrations is part
 // of the code that ships and type-checked with it.
 const migrations: Record<string, Migration> = {
@@ -42,15 +47,24 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0100-anonymous-authors': anonymousAuthors,
 };
 
-/** Opens the store the config names: PostgreSQL when DATABASE_URL is set, else SQLite. */
-export function createDb(database: Config['database']): Db {
+/**
+ * Opens the store the config names: PostgreSQL when DATABASE_URL is set,
+ * else SQLite (with its checkpoints on a worker thread when
+ * `backgroundCheckpoints`: the server).
+ */
+export function createDb(
+  database: Config['database'],
+  options: { backgroundCheckpoints?: boolean } = {},
+): Db {
   if (database.kind === 'postgres') {
     return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
+      dialect: new PostgresDialect({
+        pool: new (require('pg') as typeof pg).Pool({ connectionString: database.url }),
+      }),
     });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(database.path) }),
+    dialect: new SqliteDialect({ database: openSqlite(database.path, options) }),
   });
 }
 

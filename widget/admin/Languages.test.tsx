@@ -5,13 +5,14 @@
  * and no English left over; the language follows the browser, a remembered
  * choice wins, and <html lang dir> follows (Arabic mirrors).
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, QueueItem } from '../../contract/dashboard.ts';
 import { type DashboardKey, en } from '../../contract/i18n/dashboard/en.ts';
 import { DASHBOARD_CATALOGUES, dashboardMessages } from '../../contract/i18n/dashboard/index.ts';
 import { formatMessage, type MessageParams } from '../../contract/i18n/format.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../contract/i18n/locales.ts';
+import type { ImportSummary } from '../../contract/imports.ts';
 import { Dashboard } from './App.tsx';
 import { createAdminApi } from './api.ts';
 import { LANGUAGE_STORAGE_KEY } from './i18n.ts';
@@ -259,6 +260,85 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   fireEvent.input(linkLimit, { target: { value: '-1' } });
   fireEvent.click(screen.getByRole('button', { name: w('settings.save') }));
   await screen.findByText(w('settings.invalidWhole', { min: 0, max: 100 }));
+  states.push(words());
+  view.unmount();
+
+  // An import's summary: skipped kinds and refusals, by code.
+  window.history.replaceState(null, '', '/admin/settings');
+  const summary: ImportSummary = {
+    format: 'wxr',
+    dryRun: false,
+    imported: 7,
+    alreadyPresent: 1,
+    skipped: { pingbacks: 2, trackbacks: 1 },
+    refused: {
+      count: 9,
+      examples: [
+        { sourceId: '§1', code: 'noId', params: {} },
+        { sourceId: '§2', code: 'noPage', params: {} },
+        { sourceId: '§3', code: 'noPage', params: { thread: '42' } },
+        { sourceId: '§4', code: 'unknownStatus', params: { status: 'limbo' } },
+        { sourceId: '§5', code: 'noDate', params: {} },
+        { sourceId: '§6', code: 'notAComment', params: {} },
+        { sourceId: '§7', code: 'unknownPage', params: { page: 'hello' } },
+        { sourceId: '§8', code: 'emptyText', params: {} },
+        { sourceId: '§9', code: 'badPageUrl', params: { url: 'hello' } },
+      ],
+    },
+    offOrigin: 0,
+    batches: 1,
+  };
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, buildSettings()),
+    new Response(`${JSON.stringify({ type: 'summary', summary })}\n`, {
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson' },
+    }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  const file = await screen.findByTestId('import-file');
+  Object.defineProperty(file, 'files', { value: [new File(['<rss/>'], 'export.xml')] });
+  // A native change event: Preact's testing library turns fireEvent.change into input.
+  await act(async () => {
+    file.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  fireEvent.click(screen.getByRole('button', { name: w('import.submit') }));
+  const shown = await screen.findByTestId('import-summary');
+  // Said in the owner's language, from their codes.
+  expect(shown.textContent).toContain(
+    w('import.skipped', { kind: w('import.kindPingbacks'), count: 2 }),
+  );
+  expect(shown.textContent).toContain(w('import.refusedUnknownStatus', { status: 'limbo' }));
+  expect(shown.querySelectorAll('.detail')).toHaveLength(9);
+  states.push(words());
+  view.unmount();
+
+  // A refused file: what was wrong, by code.
+  window.history.replaceState(null, '', '/admin/settings');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, buildSettings()),
+    jsonResponse(422, {
+      error: {
+        code: 'malformed_import',
+        message: 'English from the server',
+        detail: { code: 'badXml', params: { error: 'Unclosed root tag', line: 3, column: 7 } },
+      },
+    }),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  const refusedFile = await screen.findByTestId('import-file');
+  Object.defineProperty(refusedFile, 'files', { value: [new File(['<rss>'], 'export.xml')] });
+  await act(async () => {
+    refusedFile.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  fireEvent.click(screen.getByRole('button', { name: w('import.submit') }));
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toContain(
+    w('import.problemBadXml', { error: 'Unclosed root tag', line: 3, column: 7 }),
+  );
+  expect(alert.querySelector('[lang="en"]')).toBeNull();
   states.push(words());
   view.unmount();
 

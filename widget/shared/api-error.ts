@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** Seconds the server asked to wait (its Retry-After), for a `rate_limited`. */
   retryAfter: number | undefined;
+  /** What was wrong, as data, when the server said (a `malformed_import`'s file problem). */
+  detail: ApiErrorBody['error']['detail'];
 
   constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
     super(message);
@@ -27,7 +29,9 @@ export function readError(status: number, body: unknown): ApiError {
   const error = (body as Partial<ApiErrorBody> | null)?.error;
   if (error && typeof error.code === 'string') {
     const field = typeof error.field === 'string' ? error.field : undefined;
-    return new ApiError(status, error.code, String(error.message ?? ''), field);
+    const said = new ApiError(status, error.code, String(error.message ?? ''), field);
+    said.detail = error.detail;
+    return said;
   }
   return new ApiError(status, 'bad_response', `HTTP ${status}`);
 }

@@ -18,17 +18,27 @@ const start = () => {
   if (root) createRoot(root).render(bootstrap ? <App bootstrap={bootstrap} /> : <Unavailable />);
 };
 if (root?.firstElementChild) {
-  // The server's comments are on the page: let the browser paint them before
-  // the app's first render holds the main thread (the frame is shown at the
-  // page's `paint` message). A frame that is not painted (offscreen, hidden)
-  // gets no animation frame: it starts after a short wait instead.
+  // The server's comments are on the page: let the browser paint them (the
+  // frame is shown at the page's `paint` message) before the app's first
+  // render holds the main thread, which on a busy phone delays that paint by
+  // as long as it runs. Started at the first contentful paint where the
+  // browser reports it, else after an animation frame; a frame nobody paints
+  // (hidden, off screen) starts after PAINT_WAIT_MS anyway.
   let started = false;
   const once = () => {
     if (started) return;
     started = true;
     start();
   };
-  requestAnimationFrame(() => setTimeout(once));
+  if (PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      setTimeout(once);
+    }).observe({ type: 'paint', buffered: true });
+  } else {
+    requestAnimationFrame(() => setTimeout(once));
+  }
   setTimeout(once, PAINT_WAIT_MS);
 } else {
   start();

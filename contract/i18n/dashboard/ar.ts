@@ -308,6 +308,17 @@ export const ar: Translation<typeof en> = {
   'import.present': 'موجود مسبقًا: {count}',
   'import.skipped': 'المتخطى ({kind}): {count}',
   'import.refused': 'المرفوض: {count}',
+  'import.kindPingbacks': 'إشعارات الارتباط (pingback)',
+  'import.kindTrackbacks': 'التعقيبات (trackback)',
+  'import.refusedNoId': 'ليس له معرّف في الملف',
+  'import.refusedNoPage': 'ليس لمقالته عنوان',
+  'import.refusedNoThreadLink': 'ليس لسلسلته {thread} عنوان',
+  'import.refusedUnknownStatus': 'حالة غير معروفة «{status}»',
+  'import.refusedNoDate': 'لا تاريخ مقروء',
+  'import.refusedNotAComment': 'ليس تعليقًا من Parley',
+  'import.refusedUnknownPage': 'صفحة غير معروفة «{page}»',
+  'import.refusedEmptyText': 'نصه فارغ',
+  'import.refusedBadPageUrl': 'عنوان صفحته «{url}» ليس رابطًا',
   'import.offOrigin': {
     zero: '{count} تعليق في صفحات خارج أصول الموقع: استورد مجددًا مع تغيير للعناوين.',
     one: 'تعليق واحد في صفحة خارج أصول الموقع: استورد مجددًا مع تغيير للعناوين.',
@@ -327,6 +338,14 @@ export const ar: Translation<typeof en> = {
   'import.stopped':
     'توقف الاستيراد في منتصفه. شغّل الاستيراد نفسه مجددًا للمتابعة: تُتخطى التعليقات المستوردة من قبل.',
   'import.details': 'التفاصيل (من الخادم، بالإنجليزية):',
+  'import.problemNotGzip': 'الملف ليس gzip صالحًا ({error}).',
+  'import.problemDoctype':
+    'يعلن الملف DOCTYPE، وهذا ما يرفضه الاستيراد (السطر {line}، العمود {column}).',
+  'import.problemBadXml': 'الملف ليس XML سليم البنية في السطر {line}، العمود {column} ({error}).',
+  'import.problemNotFormat': 'هذا ليس ملفًا من النوع المختار: {format}.',
+  'import.problemNotJson': 'الملف ليس JSON ({error}).',
+  'import.problemBadLine': 'السطر {line} من النسخة الاحتياطية ليس تعليقًا.',
+  'import.problemEmpty': 'لا تحتوي النسخة الاحتياطية على تعليقات.',
 
   'members.heading': 'المشرفون',
   'members.ownersOnly': 'لا يدير مشرفي الموقع إلا مالكوه.',

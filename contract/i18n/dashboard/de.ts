@@ -270,6 +270,17 @@ export const de: Translation<typeof en> = {
   'import.present': 'Schon vorhanden: {count}',
   'import.skipped': 'Übersprungen ({kind}): {count}',
   'import.refused': 'Abgelehnt: {count}',
+  'import.kindPingbacks': 'Pingbacks',
+  'import.kindTrackbacks': 'Trackbacks',
+  'import.refusedNoId': 'er hat keine ID in der Datei',
+  'import.refusedNoPage': 'sein Beitrag hat keine Adresse',
+  'import.refusedNoThreadLink': 'sein Thread {thread} hat keine Adresse',
+  'import.refusedUnknownStatus': 'unbekannter Status „{status}“',
+  'import.refusedNoDate': 'kein lesbares Datum',
+  'import.refusedNotAComment': 'kein Parley-Kommentar',
+  'import.refusedUnknownPage': 'unbekannte Seite „{page}“',
+  'import.refusedEmptyText': 'sein Text ist leer',
+  'import.refusedBadPageUrl': 'seine Seitenadresse „{url}“ ist keine URL',
   'import.offOrigin': {
     one: '{count} Kommentar steht auf einer Seite außerhalb der Herkünfte der Website: Importieren Sie erneut mit einer Adressänderung.',
     other:
@@ -287,6 +298,15 @@ export const de: Translation<typeof en> = {
   'import.stopped':
     'Der Import wurde unterwegs angehalten. Starten Sie denselben Import erneut, um fortzufahren: Bereits importierte Kommentare werden übersprungen.',
   'import.details': 'Details (vom Server, auf Englisch):',
+  'import.problemNotGzip': 'Die Datei ist kein gültiges gzip ({error}).',
+  'import.problemDoctype':
+    'Die Datei deklariert einen DOCTYPE, den Importe ablehnen (Zeile {line}, Spalte {column}).',
+  'import.problemBadXml':
+    'Die Datei ist in Zeile {line}, Spalte {column} kein wohlgeformtes XML ({error}).',
+  'import.problemNotFormat': 'Das ist keine Datei der gewählten Art: {format}.',
+  'import.problemNotJson': 'Die Datei ist kein JSON ({error}).',
+  'import.problemBadLine': 'Zeile {line} der Sicherung ist kein Kommentar.',
+  'import.problemEmpty': 'Die Sicherung enthält keine Kommentare.',
 
   'members.heading': 'Moderatoren',
   'members.ownersOnly': 'Nur die Eigentümer der Website können ihre Moderatoren verwalten.',

@@ -256,6 +256,18 @@ export const en = {
   'import.present': 'Already present: {count}',
   'import.skipped': 'Skipped ({kind}): {count}',
   'import.refused': 'Refused: {count}',
+  // What an import skipped or refused, by the code the server sent (contract/imports.ts).
+  'import.kindPingbacks': 'pingbacks',
+  'import.kindTrackbacks': 'trackbacks',
+  'import.refusedNoId': 'it has no id in the file',
+  'import.refusedNoPage': 'its post has no address',
+  'import.refusedNoThreadLink': 'its thread {thread} has no address',
+  'import.refusedUnknownStatus': 'unknown status “{status}”',
+  'import.refusedNoDate': 'no readable date',
+  'import.refusedNotAComment': 'not a Parley comment',
+  'import.refusedUnknownPage': 'unknown page “{page}”',
+  'import.refusedEmptyText': 'its text is empty',
+  'import.refusedBadPageUrl': 'its page address “{url}” is not a URL',
   'import.offOrigin': {
     one: '{count} comment is on a page outside the site’s origins: import again with an address mapping.',
     other:
@@ -273,6 +285,16 @@ export const en = {
   'import.stopped':
     'The import stopped part way. Run the same import again to resume: comments already imported are skipped.',
   'import.details': 'Details (from the server, in English):',
+  // What was wrong with a refused file, by the code the server sent (contract/imports.ts).
+  'import.problemNotGzip': 'The file is not valid gzip ({error}).',
+  'import.problemDoctype':
+    'The file declares a DOCTYPE, which imports refuse (line {line}, column {column}).',
+  'import.problemBadXml':
+    'The file is not well-formed XML at line {line}, column {column} ({error}).',
+  'import.problemNotFormat': 'This is not a file of the chosen kind: {format}.',
+  'import.problemNotJson': 'The file is not JSON ({error}).',
+  'import.problemBadLine': 'Line {line} of the backup is not a comment.',
+  'import.problemEmpty': 'The backup holds no comments.',
 
   'members.heading': 'Moderators',
   'members.ownersOnly': 'Only the site’s owners can manage its moderators.',

@@ -282,6 +282,17 @@ export const es: Translation<typeof en> = {
   'import.present': 'Ya estaban: {count}',
   'import.skipped': 'Omitidos ({kind}): {count}',
   'import.refused': 'Rechazados: {count}',
+  'import.kindPingbacks': 'avisos de enlace (pingbacks)',
+  'import.kindTrackbacks': 'retroenlaces (trackbacks)',
+  'import.refusedNoId': 'no tiene identificador en el archivo',
+  'import.refusedNoPage': 'su entrada no tiene dirección',
+  'import.refusedNoThreadLink': 'su hilo {thread} no tiene dirección',
+  'import.refusedUnknownStatus': 'estado desconocido «{status}»',
+  'import.refusedNoDate': 'sin fecha legible',
+  'import.refusedNotAComment': 'no es un comentario de Parley',
+  'import.refusedUnknownPage': 'página desconocida «{page}»',
+  'import.refusedEmptyText': 'su texto está vacío',
+  'import.refusedBadPageUrl': 'la dirección de su página «{url}» no es una URL',
   'import.offOrigin': {
     one: '{count} comentario está en una página fuera de los orígenes del sitio: vuelve a importar con un cambio de dirección.',
     many: '{count} de comentarios están en páginas fuera de los orígenes del sitio: vuelve a importar con un cambio de dirección.',
@@ -300,6 +311,15 @@ export const es: Translation<typeof en> = {
   'import.stopped':
     'La importación se detuvo a medias. Vuelve a lanzar la misma importación para continuar: los comentarios ya importados se omiten.',
   'import.details': 'Detalles (del servidor, en inglés):',
+  'import.problemNotGzip': 'El archivo no es un gzip válido ({error}).',
+  'import.problemDoctype':
+    'El archivo declara un DOCTYPE, que las importaciones rechazan (línea {line}, columna {column}).',
+  'import.problemBadXml':
+    'El archivo no es XML bien formado en la línea {line}, columna {column} ({error}).',
+  'import.problemNotFormat': 'No es un archivo del tipo elegido: {format}.',
+  'import.problemNotJson': 'El archivo no es JSON ({error}).',
+  'import.problemBadLine': 'La línea {line} de la copia no es un comentario.',
+  'import.problemEmpty': 'La copia no contiene comentarios.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Solo los propietarios del sitio pueden gestionar sus moderadores.',

@@ -285,6 +285,17 @@ export const fr: Translation<typeof en> = {
   'import.present': 'Déjà présents : {count}',
   'import.skipped': 'Ignorés ({kind}) : {count}',
   'import.refused': 'Refusés : {count}',
+  'import.kindPingbacks': 'rétroliens (pingbacks)',
+  'import.kindTrackbacks': 'rétroliens (trackbacks)',
+  'import.refusedNoId': 'il n’a pas d’identifiant dans le fichier',
+  'import.refusedNoPage': 'son article n’a pas d’adresse',
+  'import.refusedNoThreadLink': 'son fil {thread} n’a pas d’adresse',
+  'import.refusedUnknownStatus': 'statut inconnu « {status} »',
+  'import.refusedNoDate': 'aucune date lisible',
+  'import.refusedNotAComment': 'pas un commentaire Parley',
+  'import.refusedUnknownPage': 'page inconnue « {page} »',
+  'import.refusedEmptyText': 'son texte est vide',
+  'import.refusedBadPageUrl': 'l’adresse de sa page « {url} » n’est pas une URL',
   'import.offOrigin': {
     one: '{count} commentaire est sur une page hors des origines du site : importez de nouveau avec un changement d’adresse.',
     many: '{count} de commentaires sont sur des pages hors des origines du site : importez de nouveau avec un changement d’adresse.',
@@ -303,6 +314,15 @@ export const fr: Translation<typeof en> = {
   'import.stopped':
     'L’importation s’est arrêtée en cours de route. Relancez la même importation pour reprendre : les commentaires déjà importés sont ignorés.',
   'import.details': 'Détails (du serveur, en anglais) :',
+  'import.problemNotGzip': 'Le fichier n’est pas un gzip valide ({error}).',
+  'import.problemDoctype':
+    'Le fichier déclare un DOCTYPE, que les imports refusent (ligne {line}, colonne {column}).',
+  'import.problemBadXml':
+    'Le fichier n’est pas du XML bien formé à la ligne {line}, colonne {column} ({error}).',
+  'import.problemNotFormat': 'Ce n’est pas un fichier du type choisi : {format}.',
+  'import.problemNotJson': 'Le fichier n’est pas du JSON ({error}).',
+  'import.problemBadLine': 'La ligne {line} de la sauvegarde n’est pas un commentaire.',
+  'import.problemEmpty': 'La sauvegarde ne contient aucun commentaire.',
 
   'members.heading': 'Modérateurs',
   'members.ownersOnly': 'Seuls les propriétaires du site peuvent gérer ses modérateurs.',

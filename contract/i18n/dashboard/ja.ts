@@ -237,6 +237,17 @@ export const ja: Translation<typeof en> = {
   'import.present': '登録済み: {count}',
   'import.skipped': 'スキップ（{kind}）: {count}',
   'import.refused': '拒否: {count}',
+  'import.kindPingbacks': 'ピンバック',
+  'import.kindTrackbacks': 'トラックバック',
+  'import.refusedNoId': 'ファイル内に ID がありません',
+  'import.refusedNoPage': '投稿にアドレスがありません',
+  'import.refusedNoThreadLink': 'スレッド {thread} にアドレスがありません',
+  'import.refusedUnknownStatus': '不明な状態「{status}」',
+  'import.refusedNoDate': '読み取れる日付がありません',
+  'import.refusedNotAComment': 'Parley のコメントではありません',
+  'import.refusedUnknownPage': '不明なページ「{page}」',
+  'import.refusedEmptyText': '本文が空です',
+  'import.refusedBadPageUrl': 'ページのアドレス「{url}」は URL ではありません',
   'import.offOrigin': {
     other:
       '{count}件のコメントがサイトのオリジン外のページにあります。アドレスの変更を指定して、もう一度インポートしてください。',
@@ -253,6 +264,14 @@ export const ja: Translation<typeof en> = {
   'import.stopped':
     'インポートが途中で止まりました。同じインポートをもう一度実行すると再開します。インポート済みのコメントはスキップされます。',
   'import.details': '詳細（サーバーから、英語）:',
+  'import.problemNotGzip': 'ファイルが正しい gzip ではありません（{error}）。',
+  'import.problemDoctype':
+    'ファイルが DOCTYPE を宣言しています。インポートでは受け付けません（{line} 行 {column} 列）。',
+  'import.problemBadXml': '{line} 行 {column} 列で XML の形式が正しくありません（{error}）。',
+  'import.problemNotFormat': '選んだ種類のファイルではありません：{format}。',
+  'import.problemNotJson': 'ファイルが JSON ではありません（{error}）。',
+  'import.problemBadLine': 'バックアップの {line} 行目はコメントではありません。',
+  'import.problemEmpty': 'バックアップにコメントがありません。',
 
   'members.heading': 'モデレーター',
   'members.ownersOnly': 'モデレーターを管理できるのはサイトのオーナーだけです。',

@@ -279,6 +279,17 @@ export const ptBR: Translation<typeof en> = {
   'import.present': 'Já existentes: {count}',
   'import.skipped': 'Ignorados ({kind}): {count}',
   'import.refused': 'Recusados: {count}',
+  'import.kindPingbacks': 'notificações de link (pingbacks)',
+  'import.kindTrackbacks': 'retroligações (trackbacks)',
+  'import.refusedNoId': 'não tem identificador no arquivo',
+  'import.refusedNoPage': 'o post dele não tem endereço',
+  'import.refusedNoThreadLink': 'a conversa {thread} dele não tem endereço',
+  'import.refusedUnknownStatus': 'status desconhecido “{status}”',
+  'import.refusedNoDate': 'sem data legível',
+  'import.refusedNotAComment': 'não é um comentário do Parley',
+  'import.refusedUnknownPage': 'página desconhecida “{page}”',
+  'import.refusedEmptyText': 'o texto está vazio',
+  'import.refusedBadPageUrl': 'o endereço da página “{url}” não é uma URL',
   'import.offOrigin': {
     one: '{count} comentário está numa página fora das origens do site: importe de novo com uma mudança de endereço.',
     many: '{count} de comentários estão em páginas fora das origens do site: importe de novo com uma mudança de endereço.',
@@ -297,6 +308,15 @@ export const ptBR: Translation<typeof en> = {
   'import.stopped':
     'A importação parou no meio. Rode a mesma importação de novo para continuar: comentários já importados são ignorados.',
   'import.details': 'Detalhes (do servidor, em inglês):',
+  'import.problemNotGzip': 'O arquivo não é um gzip válido ({error}).',
+  'import.problemDoctype':
+    'O arquivo declara um DOCTYPE, que as importações recusam (linha {line}, coluna {column}).',
+  'import.problemBadXml':
+    'O arquivo não é XML bem formado na linha {line}, coluna {column} ({error}).',
+  'import.problemNotFormat': 'Não é um arquivo do tipo escolhido: {format}.',
+  'import.problemNotJson': 'O arquivo não é JSON ({error}).',
+  'import.problemBadLine': 'A linha {line} do backup não é um comentário.',
+  'import.problemEmpty': 'O backup não contém comentários.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Só os proprietários do site podem gerenciar os moderadores.',

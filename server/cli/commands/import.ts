@@ -14,6 +14,7 @@ import {
   type UrlMapping,
 } from '../../imports/import.service.ts';
 import { IMPORT_FORMATS } from '../../imports/import.types.ts';
+import { englishRefusal } from '../../imports/refusals.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, usageError } from '../errors.ts';
 
@@ -56,7 +57,7 @@ export function describeSummary(summary: ImportSummary): string {
   ];
   for (const [kind, n] of Object.entries(summary.skipped)) lines.push(`Skipped ${kind}: ${n}.`);
   lines.push(`Refused: ${summary.refused.count}.`);
-  for (const r of summary.refused.examples) lines.push(`  ${r.sourceId}: ${r.reason}`);
+  for (const r of summary.refused.examples) lines.push(`  ${r.sourceId}: ${englishRefusal(r)}`);
   if (summary.refused.count > summary.refused.examples.length) {
     lines.push(`  … and ${summary.refused.count - summary.refused.examples.length} more`);
   }

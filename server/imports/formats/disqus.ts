@@ -75,7 +75,11 @@ export function readDisqus(path: string, limits: ReadLimits): AsyncIterable<Sour
         }
       },
       end() {
-        if (!sawRoot) throw malformed('This is not a Disqus export: no <disqus> element in it');
+        if (!sawRoot)
+          throw malformed(
+            { code: 'notFormat', params: { format: 'disqus' } },
+            'This is not a Disqus export: no <disqus> element in it',
+          );
       },
     };
   });
@@ -83,12 +87,17 @@ export function readDisqus(path: string, limits: ReadLimits): AsyncIterable<Sour
 
 function toItem(post: Post, thread: { url: string; title: string } | undefined): SourceItem {
   const get = (name: string) => (post.fields.get(name) ?? '').trim();
-  if (!post.id) return { kind: 'refuse', sourceId: '?', reason: 'a <post> without dsq:id' };
+  if (!post.id) return { kind: 'refuse', sourceId: '?', code: 'noId', params: {} };
   if (!thread?.url) {
-    return { kind: 'refuse', sourceId: post.id, reason: `its thread ${post.threadId} has no link` };
+    return {
+      kind: 'refuse',
+      sourceId: post.id,
+      code: 'noPage',
+      params: { thread: post.threadId },
+    };
   }
   const createdAt = isoFromUtc(get('createdAt'));
-  if (!createdAt) return { kind: 'refuse', sourceId: post.id, reason: 'no readable createdAt' };
+  if (!createdAt) return { kind: 'refuse', sourceId: post.id, code: 'noDate', params: {} };
   const author = post.author;
   return {
     kind: 'comment',

@@ -44,7 +44,10 @@ export async function* readIsso(path: string, limits: ReadLimits): AsyncGenerato
     rows = db.prepare(QUERY).iterate();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw malformed(`This is not an Isso database (${why})`);
+    throw malformed(
+      { code: 'notFormat', params: { format: 'isso' } },
+      `This is not an Isso database (${why})`,
+    );
   }
   try {
     for (let next = rows.next(); !next.done; next = rows.next()) {
@@ -58,9 +61,16 @@ export async function* readIsso(path: string, limits: ReadLimits): AsyncGenerato
 function toItem(row: IssoRow): SourceItem {
   const sourceId = String(row.id);
   const status = STATUS[row.mode];
-  if (!status) return { kind: 'refuse', sourceId, reason: `unknown mode ${row.mode}` };
+  if (!status) {
+    return {
+      kind: 'refuse',
+      sourceId,
+      code: 'unknownStatus',
+      params: { status: String(row.mode) },
+    };
+  }
   const createdAt = isoFromEpochSeconds(row.created);
-  if (!createdAt) return { kind: 'refuse', sourceId, reason: 'no readable date' };
+  if (!createdAt) return { kind: 'refuse', sourceId, code: 'noDate', params: {} };
   return {
     kind: 'comment',
     comment: {

@@ -19,12 +19,14 @@ export async function* readParleyJson(
   try {
     json = JSON.parse(chunks.join(''));
   } catch (err) {
-    throw malformed(`The file is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    const error = err instanceof Error ? err.message : String(err);
+    throw malformed({ code: 'notJson', params: { error } }, `The file is not JSON: ${error}`);
   }
   chunks.length = 0;
   const parsed = ParleyExport.safeParse(json);
   if (!parsed.success) {
     throw malformed(
+      { code: 'notFormat', params: { format: 'parley' } },
       'This is not a Parley export (version 1): its header, pages or comments are missing',
     );
   }
@@ -32,13 +34,18 @@ export async function* readParleyJson(
   for (const [index, raw] of parsed.data.comments.entries()) {
     const c = ExportedComment.safeParse(raw);
     if (!c.success) {
-      yield { kind: 'refuse', sourceId: `#${index + 1}`, reason: 'not a Parley comment' };
+      yield { kind: 'refuse', sourceId: `#${index + 1}`, code: 'notAComment', params: {} };
       continue;
     }
     const comment = c.data;
     const page = pages.get(comment.pageKey);
     if (!page) {
-      yield { kind: 'refuse', sourceId: comment.id, reason: `unknown page "${comment.pageKey}"` };
+      yield {
+        kind: 'refuse',
+        sourceId: comment.id,
+        code: 'unknownPage',
+        params: { page: comment.pageKey },
+      };
       continue;
     }
     yield {

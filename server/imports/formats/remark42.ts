@@ -34,7 +34,10 @@ export async function* readRemark42(path: string, limits: ReadLimits): AsyncGene
     try {
       json = JSON.parse(line);
     } catch {
-      throw malformed(`Line ${number} of the Remark42 backup is not JSON`);
+      throw malformed(
+        { code: 'badLine', params: { line: number } },
+        `Line ${number} of the Remark42 backup is not JSON`,
+      );
     }
     // The first line is the backup's header (users, posts): not a comment.
     if (number === 1 && json && typeof json === 'object' && 'version' in json) {
@@ -43,13 +46,16 @@ export async function* readRemark42(path: string, limits: ReadLimits): AsyncGene
     }
     const parsed = Remark42Comment.safeParse(json);
     if (!parsed.success) {
-      throw malformed(`Line ${number} of the Remark42 backup is not a Remark42 comment`);
+      throw malformed(
+        { code: 'badLine', params: { line: number } },
+        `Line ${number} of the Remark42 backup is not a Remark42 comment`,
+      );
     }
     sawAny = true;
     const c = parsed.data;
     const createdAt = isoFromUtc(c.time);
     if (!createdAt) {
-      yield { kind: 'refuse', sourceId: c.id, reason: 'no readable time' };
+      yield { kind: 'refuse', sourceId: c.id, code: 'noDate', params: {} };
       continue;
     }
     yield {
@@ -66,5 +72,5 @@ export async function* readRemark42(path: string, limits: ReadLimits): AsyncGene
       },
     };
   }
-  if (!sawAny) throw malformed('The Remark42 backup is empty');
+  if (!sawAny) throw malformed({ code: 'empty', params: {} }, 'The Remark42 backup is empty');
 }

@@ -78,7 +78,10 @@ export function readWxr(path: string, limits: ReadLimits): AsyncIterable<SourceI
       },
       end() {
         if (!sawChannel) {
-          throw malformed('This is not a WordPress export: no <rss><channel> in it');
+          throw malformed(
+            { code: 'notFormat', params: { format: 'wxr' } },
+            'This is not a WordPress export: no <rss><channel> in it',
+          );
         }
       },
     };
@@ -92,16 +95,22 @@ function toItem(
   const get = (name: string) => (fields.get(name) ?? '').trim();
   const sourceId = get('comment_id');
   const type = get('comment_type');
-  if (type === 'pingback' || type === 'trackback') return { kind: 'skip', reason: `${type}s` };
-  if (!sourceId) return { kind: 'refuse', sourceId: '?', reason: 'no wp:comment_id' };
-  if (!page.url) return { kind: 'refuse', sourceId, reason: 'its post has no <link>' };
+  if (type === 'pingback' || type === 'trackback')
+    return { kind: 'skip', reason: type === 'pingback' ? 'pingbacks' : 'trackbacks' };
+  if (!sourceId) return { kind: 'refuse', sourceId: '?', code: 'noId', params: {} };
+  if (!page.url) return { kind: 'refuse', sourceId, code: 'noPage', params: {} };
   const status = STATUS[get('comment_approved')];
   if (!status) {
-    return { kind: 'refuse', sourceId, reason: `unknown status "${get('comment_approved')}"` };
+    return {
+      kind: 'refuse',
+      sourceId,
+      code: 'unknownStatus',
+      params: { status: get('comment_approved') ?? '' },
+    };
   }
   // The GMT column is 0000-00-00 for drafts and some old rows: the local time is all there is.
   const createdAt = isoFromUtc(get('comment_date_gmt')) ?? isoFromUtc(get('comment_date'));
-  if (!createdAt) return { kind: 'refuse', sourceId, reason: 'no readable date' };
+  if (!createdAt) return { kind: 'refuse', sourceId, code: 'noDate', params: {} };
   const parent = get('comment_parent');
   return {
     kind: 'comment',

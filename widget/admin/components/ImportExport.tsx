@@ -2,8 +2,10 @@ import { type FormEvent, useId, useState } from 'react';
 import {
   EXPORT_FORMATS,
   IMPORT_FORMATS,
+  type ImportFailure,
   type ImportFormat,
   type ImportProgress,
+  type ImportRefusal,
   type ImportSummary,
 } from '../../../contract/imports.ts';
 import { ApiError } from '../api.ts';
@@ -41,6 +43,56 @@ function importFailure(error: ApiError): DashboardKey | null {
   }
 }
 
+/** Why a comment was not imported, in the owner's language. */
+function refusalText(refusal: ImportRefusal): string {
+  switch (refusal.code) {
+    case 'noId':
+      return t('import.refusedNoId');
+    case 'noPage':
+      return refusal.params.thread
+        ? t('import.refusedNoThreadLink', { thread: refusal.params.thread })
+        : t('import.refusedNoPage');
+    case 'unknownStatus':
+      return t('import.refusedUnknownStatus', refusal.params);
+    case 'noDate':
+      return t('import.refusedNoDate');
+    case 'notAComment':
+      return t('import.refusedNotAComment');
+    case 'unknownPage':
+      return t('import.refusedUnknownPage', refusal.params);
+    case 'emptyText':
+      return t('import.refusedEmptyText');
+    case 'badPageUrl':
+      return t('import.refusedBadPageUrl', refusal.params);
+  }
+}
+
+// What a file held that is not a comment Parley keeps.
+const SKIPPED_NAMES: Readonly<Record<string, DashboardKey>> = {
+  pingbacks: 'import.kindPingbacks',
+  trackbacks: 'import.kindTrackbacks',
+};
+
+/** What was wrong with the file, in the owner's language (a parser's own message stays as it is). */
+function fileProblem(failure: ImportFailure): string {
+  switch (failure.code) {
+    case 'notGzip':
+      return t('import.problemNotGzip', failure.params);
+    case 'doctype':
+      return t('import.problemDoctype', failure.params);
+    case 'badXml':
+      return t('import.problemBadXml', failure.params);
+    case 'notFormat':
+      return t('import.problemNotFormat', { format: t(FORMAT_NAMES[failure.params.format]) });
+    case 'notJson':
+      return t('import.problemNotJson', failure.params);
+    case 'badLine':
+      return t('import.problemBadLine', failure.params);
+    case 'empty':
+      return t('import.problemEmpty');
+  }
+}
+
 /** The running import as the owner sees it. */
 function progressText(p: ImportProgress | null): string {
   if (!p) return t('import.uploading');
@@ -57,20 +109,22 @@ function SummaryList({ summary }: { summary: ImportSummary }) {
         {t(summary.dryRun ? 'import.wouldImport' : 'import.imported', { count: summary.imported })}
       </li>
       <li>{t('import.present', { count: summary.alreadyPresent })}</li>
-      {/* A skipped kind is the file format's own word (pingback, trackback…). */}
-      {Object.entries(summary.skipped).map(([kind, n]) => (
-        <li key={kind}>{t('import.skipped', { kind, count: n })}</li>
-      ))}
+      {Object.entries(summary.skipped).map(([kind, n]) => {
+        const name = SKIPPED_NAMES[kind];
+        return (
+          <li key={kind}>
+            {/* A kind this dashboard does not know yet is shown as the server named it. */}
+            {t('import.skipped', { kind: name ? t(name) : kind, count: n ?? 0 })}
+          </li>
+        );
+      })}
       <li>
         {t('import.refused', { count: summary.refused.count })}
         {summary.refused.examples.length > 0 ? (
           <ul>
             {summary.refused.examples.map((r) => (
               <li key={r.sourceId}>
-                {r.sourceId}:{' '}
-                <span lang="en" dir="ltr">
-                  {r.reason}
-                </span>
+                {r.sourceId}: <span className="detail">{refusalText(r)}</span>
               </li>
             ))}
           </ul>
@@ -98,7 +152,11 @@ export function ImportExport({ site }: { site: string }) {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [failure, setFailure] = useState<{ key: DashboardKey; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<{
+    key: DashboardKey;
+    detail?: string;
+    problem?: ImportFailure;
+  } | null>(null);
 
   async function start(event: FormEvent) {
     event.preventDefault();
@@ -126,7 +184,9 @@ export function ImportExport({ site }: { site: string }) {
         const key = error instanceof ApiError ? importFailure(error) : null;
         setFailure(
           key && error instanceof ApiError
-            ? { key, detail: error.message || undefined }
+            ? error.detail
+              ? { key, problem: error.detail }
+              : { key, detail: error.message || undefined }
             : { key: errorSaid(error).key },
         );
       }
@@ -217,6 +277,7 @@ export function ImportExport({ site }: { site: string }) {
       {failure ? (
         <div role="alert" className="error">
           <p>{t(failure.key)}</p>
+          {failure.problem ? <p className="detail">{fileProblem(failure.problem)}</p> : null}
           {failure.detail ? (
             <p className="detail">
               {t('import.details')}{' '}

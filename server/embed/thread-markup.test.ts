@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment } from '../../contract/api.ts';
+import { firstRenderMessages } from '../../contract/i18n/reader/first-render.ts';
+import { readerMessages } from '../../contract/i18n/reader/index.ts';
+import { FIRST_SCREEN_COMMENTS, renderThreadMarkup } from './thread-markup.ts';
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const comment = (id: string, parentId: string | null = null): Comment => ({
+  id,
+  parentId,
+  html: `<p>Text of ${id}</p>`,
+  createdAt: '2026-11-29T11:00:00Z',
+  author: { name: `Author <${id}>`, url: null, avatarUrl: '', provider: 'guest' },
+});
+const render = (comments: Comment[], nextCursor: string | null = null) =>
+  renderThreadMarkup({
+    thread: { comments, total: comments.length, nextCursor, moreReplies: {} },
+    locale: 'en',
+    messages: firstRenderMessages(readerMessages('en')),
+    pageUrl: 'https://blog.example/p',
+    maxDepth: 3,
+    now: NOW,
+  });
+
+describe("the iframe page's first render", () => {
+  it('renders whole threads up to a screenful; the app adds the rest and "Load more"', () => {
+    const threads = Array.from({ length: 30 }, (_, i) => [
+      comment(`t${i}`),
+      comment(`t${i}r`, `t${i}`),
+    ]).flat();
+    const html = render(threads, 'next-page');
+    const shown = [...html.matchAll(/<article id="comment-(\w+)"/g)].map((m) => m[1]);
+    // Each thread whole (its reply with it), in order, until the screenful is reached.
+    expect(shown).toEqual(threads.slice(0, FIRST_SCREEN_COMMENTS).map((c) => c.id));
+    expect(html).toContain('>60 comments</h2>');
+    // "Load more comments" belongs under the whole list: not under part of it.
+    expect(html).not.toContain('data-testid="load-more"');
+    expect(render(threads.slice(0, 4), 'next-page')).toContain('data-testid="load-more" disabled');
+  });
+
+  it("escapes the author's name and keeps the sanitised body as it is", () => {
+    const html = render([comment('a')]);
+    expect(html).toContain('<span class="author">Author &lt;a&gt;</span>');
+    expect(html).toContain('<div class="body" data-testid="comment-body"><p>Text of a</p></div>');
+    expect(html).toContain('<time datetime="2026-11-29T11:00:00Z">1 hour ago</time>');
+  });
+});
