@@ -4,7 +4,7 @@
  * action has been answered, and a failure is only logged.
  */
 
-import { type ModerationAction, type QueueItem, RESULT_OF } from '../../contract/dashboard.ts';
+import { type ModerationAction, RESULT_OF } from '../../contract/dashboard.ts';
 import { candidateAuthor } from '../comments/comment.moderation.ts';
 import type { Logger } from '../logger.ts';
 import { type AkismetOptions, submitHam, submitSpam } from '../moderation/checks/akismet.ts';
