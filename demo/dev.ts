@@ -18,8 +18,18 @@ const demo = loadDemoConfig();
 const parleyOrigin = new URL(loadConfig().publicUrl).origin;
 const devUrl = `http://127.0.0.1:${demo.devServerPort}`;
 
+// embed.js goes to a directory of its own, not the build's dist/widget: a
+// server started from the build at the same moment (npm run demo, a test's
+// own Parley) would otherwise read the loader while this rewrites it.
+const loaderDir = 'dist/dev-widget';
 const nodeEnv = process.env.NODE_ENV;
-const builder = await createBuilder({ logLevel: 'warn' });
+const builder = await createBuilder({
+  logLevel: 'warn',
+  environments: {
+    embed: { build: { outDir: loaderDir } },
+    diagnose: { build: { outDir: loaderDir } },
+  },
+});
 // embed.js and the diagnostics it imports for a frame that shows no thread.
 for (const name of ['embed', 'diagnose']) {
   const environment = builder.environments[name];
@@ -49,4 +59,5 @@ console.log(`\n  Vite dev server ${devUrl}  (the thread app and the dashboard, w
 
 // Parley reads it like any setting (server/config.ts): its pages load the apps from there.
 process.env.DEV_SERVER_URL = devUrl;
+process.env.WIDGET_DIR = loaderDir;
 await import('./main.ts');

@@ -2,7 +2,7 @@
  * `npm run dev` as a widget developer uses it: one command starts the demo
  * with the thread app served by Vite's dev server; editing a stylesheet or a
  * component under widget/ changes the open thread in place, without a reload.
- * It runs on ports of its own (E2E_PORT_BASE + 50…53) over plain HTTP, as on
+ * It runs on ports of its own (DEV_SPEC_PORTS in e2e/urls.ts) over plain HTTP, as on
  * a developer's machine; the files it edits are put back afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { PARLEY_PORT } from './urls.ts';
+import { DEV_SPEC_PORTS } from './urls.ts';
 
-const PORTS = { parley: PARLEY_PORT + 50, blog: PARLEY_PORT + 51, sandbox: PARLEY_PORT + 52 };
-const VITE_PORT = PARLEY_PORT + 53;
+const PORTS = DEV_SPEC_PORTS;
+const VITE_PORT = DEV_SPEC_PORTS.vite;
 const PARLEY = `http://localhost:${PORTS.parley}`;
 const BLOG = `http://localhost:${PORTS.blog}`;
 const VITE = `http://127.0.0.1:${VITE_PORT}`;

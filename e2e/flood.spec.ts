@@ -20,10 +20,10 @@ import { READER_CATALOGUES } from '../contract/i18n/reader/index.ts';
 import { expect, hostPage, test } from './fixtures.ts';
 import { certificateIn } from './tls/certificate.ts';
 import { startFront } from './tls/front.ts';
-import { HOST_URL, PARLEY_PORT } from './urls.ts';
+import { FLOOD_SPEC_PORTS, HOST_URL } from './urls.ts';
 
-const PUBLIC_PORT = PARLEY_PORT + 40;
-const BACKEND_PORT = PARLEY_PORT + 50;
+const PUBLIC_PORT = FLOOD_SPEC_PORTS.public;
+const BACKEND_PORT = FLOOD_SPEC_PORTS.backend;
 const URL_OF_PARLEY = `https://127.0.0.1:${PUBLIC_PORT}`;
 
 test.describe.configure({ mode: 'serial' });

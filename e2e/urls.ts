@@ -29,6 +29,17 @@ export const SANDBOX_PORT = base + 3;
 export const MAIL_SMTP_PORT = base + 4;
 export const MAIL_API_URL = `http://127.0.0.1:${base + 5}`;
 
+// Specs that start servers of their own, each on ports no other spec uses
+// (two specs on one port run at once in a full run and answer each other's
+// browsers): the dev-server spec, and the flood spec's own Parley.
+export const DEV_SPEC_PORTS = {
+  parley: base + 50,
+  blog: base + 51,
+  sandbox: base + 52,
+  vite: base + 53,
+};
+export const FLOOD_SPEC_PORTS = { public: base + 60, backend: base + 70 };
+
 /** Where each server really listens (plain HTTP on 127.0.0.1). */
 export const backendPort = (publicPort: number): number => publicPort + BACKEND_OFFSET;
 
