@@ -7,7 +7,8 @@
  * (counts.fast-path.api.test.ts holds the two side by side), including the
  * weak ETag Express computes and its 304. Anything else (a page not cached,
  * an unknown site, a query zod refuses, HEAD) goes to Express, which answers
- * it in full, errors included.
+ * it in full, errors included. So does a target with a raw '#', which
+ * Express reads only up to the '#'.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -102,7 +103,14 @@ export function cachedCountsAnswers(
 
   return (req, res) => {
     const url = req.url;
-    if (req.method !== 'GET' || !url?.startsWith(PATH) || url.indexOf('?') !== PATH.length) {
+    // A raw '#' ends the query for Express (parseurl) but not for parse():
+    // such a target is Express's to read.
+    if (
+      req.method !== 'GET' ||
+      !url?.startsWith(PATH) ||
+      url.indexOf('?') !== PATH.length ||
+      url.includes('#')
+    ) {
       return false;
     }
     const answer = answerFor(url);
