@@ -63,7 +63,12 @@ describe.each(DIALECTS)('the nobody-behind migration on %s', (dialect) => {
         created_at: now,
       })
       .execute();
-    const comment = (id: string, name: string, email: string | null) =>
+    const comment = (
+      id: string,
+      name: string,
+      email: string | null,
+      more: { author_url?: string; ip?: string } = {},
+    ) =>
       db
         .insertInto('comments')
         .values({
@@ -89,11 +94,19 @@ describe.each(DIALECTS)('the nobody-behind migration on %s', (dialect) => {
           author_avatar_url: null,
           avatar_key: '-',
           moderation_reasons: null,
+          ...more,
         })
         .execute();
     await comment('gone', 'Deleted user', null);
     await comment('person', 'Deleted user', 'someone@example.com');
     await comment('ada', 'Ada', 'ada@example.com');
+    // An imported WordPress guest who typed that name and no email (WordPress
+    // allows it), with a website and an IP: a person, not the mark.
+    await comment('wp-guest', 'Deleted user', null, {
+      author_url: 'https://wp-guest.example/',
+      ip: '203.0.113.9',
+    });
+    await comment('wp-ip', 'Deleted user', null, { ip: '203.0.113.10' });
 
     await migrateToLatest(db);
     const rows = await db.selectFrom('comments').selectAll().orderBy('id').execute();
@@ -101,7 +114,16 @@ describe.each(DIALECTS)('the nobody-behind migration on %s', (dialect) => {
       ['ada', 'Ada'],
       ['gone', ''],
       ['person', 'Deleted user'],
+      ['wp-guest', 'Deleted user'],
+      ['wp-ip', 'Deleted user'],
     ]);
-    expect(rows.map((r) => presentComment(r).author.deleted)).toEqual([undefined, true, undefined]);
+    expect(rows.map((r) => presentComment(r).author.deleted)).toEqual([
+      undefined,
+      true,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(rows.find((r) => r.id === 'wp-guest')?.author_url).toBe('https://wp-guest.example/');
   });
 });
