@@ -24,6 +24,7 @@ function queueQuery(db: Db, siteId: string) {
         'c.author_email',
         'c.author_url',
         'c.author_provider',
+        'c.avatar_key',
         'c.ip',
         'c.moderation_reasons',
         'p.url as page_url',
@@ -31,6 +32,9 @@ function queueQuery(db: Db, siteId: string) {
         'parent.id as parent_id',
         'parent.author_name as parent_author',
         'parent.author_anonymous as parent_author_anonymous',
+        'parent.author_url as parent_author_url',
+        'parent.author_provider as parent_author_provider',
+        'parent.avatar_key as parent_avatar_key',
         'parent.body_source as parent_source',
       ])
       .where('c.site_id', '=', siteId)

@@ -29,7 +29,7 @@ function presentQueueItem(r: QueueRow): QueueItem {
     source: r.body_source,
     createdAt: r.created_at,
     author: {
-      ...presentAuthorName(r.author_name, r.author_anonymous),
+      ...presentAuthorName(r),
       email: r.author_email,
       url: r.author_url,
       provider: r.author_provider,
@@ -39,7 +39,13 @@ function presentQueueItem(r: QueueRow): QueueItem {
     parent: r.parent_id
       ? {
           id: r.parent_id,
-          author: presentAuthorName(r.parent_author ?? '', r.parent_author_anonymous),
+          author: presentAuthorName({
+            author_name: r.parent_author ?? '',
+            author_anonymous: r.parent_author_anonymous ?? 0,
+            author_url: r.parent_author_url,
+            author_provider: r.parent_author_provider ?? 'guest',
+            avatar_key: r.parent_avatar_key ?? '',
+          }),
           excerpt: (r.parent_source ?? '').slice(0, 200),
         }
       : null,

@@ -81,6 +81,68 @@ describe.each(DIALECTS)('names, titles and refusals on %s', (dialect) => {
     expect(((await res.json()) as { comment: Comment }).comment.author.name).toBe('Grace reppoH');
   });
 
+  // An identity stored before names were cleaned at sign-in may still hold only bidi
+  // controls: its comments fell to an empty name, which the API presented as
+  // `author.deleted` ("Deleted user") beside a live profile link and provider mark.
+  it.each([
+    ['gracehopper', 'gracehopper'],
+    [null, 'X user'],
+  ])(
+    'a provider name of only bidi controls (username %s) never makes a “Deleted user”',
+    async (username, shown) => {
+      const { identity, token } = await signInReader(
+        server.parley.db,
+        server.parley.config.authSecret,
+        {
+          siteId: 'blog',
+          providerUserId: `legacy-${username}`,
+          displayName: 'Grace',
+        },
+      );
+      await server.parley.db
+        .updateTable('identities')
+        .set({ display_name: `${RLO}\u2066 `, username, profile_url: 'https://x.com/grace' })
+        .where('id', '=', identity.id)
+        .execute();
+      const res = await post(valid({ author: undefined }), { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(201);
+      const { comment } = (await res.json()) as { comment: Comment };
+      expect(comment.author).toMatchObject({ name: shown, provider: 'twitter' });
+      expect(comment.author.deleted).toBeUndefined();
+      const listed = await fetch(
+        `${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(PAGE)}`,
+      );
+      const { comments } = (await listed.json()) as { comments: Comment[] };
+      expect(comments.map((c) => [c.author.name, c.author.deleted])).toEqual([[shown, undefined]]);
+    },
+  );
+
+  it('only the whole shape of nobody behind a comment is presented as deleted, not an empty name', async () => {
+    const { token } = await signInReader(server.parley.db, server.parley.config.authSecret, {
+      siteId: 'blog',
+      providerUserId: 'emptied',
+      displayName: 'Grace',
+    });
+    const res = await post(valid({ author: undefined }), { authorization: `Bearer ${token}` });
+    const { comment } = (await res.json()) as { comment: Comment };
+    // As stored by a server that let a cleaned provider name fall to "".
+    await server.parley.db
+      .updateTable('comments')
+      .set({ author_name: '', author_url: 'https://x.com/grace' })
+      .where('id', '=', comment.id)
+      .execute();
+    const listed = await fetch(
+      `${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(PAGE)}`,
+    );
+    const { comments } = (await listed.json()) as { comments: Comment[] };
+    expect(comments[0]?.author).toMatchObject({
+      name: '',
+      url: 'https://x.com/grace',
+      provider: 'twitter',
+    });
+    expect(comments[0]?.author.deleted).toBeUndefined();
+  });
+
   it.each([
     [{ author: { name: 5, email: 'ada@example.com' } }, 'author.name', 'Name must be text'],
     [{ author: { email: 'ada@example.com' } }, 'author.name', 'Name is required'],

@@ -1,6 +1,6 @@
 import type { AuthorName, Comment } from '../../contract/api.ts';
 import type { Provider } from '../../contract/providers.ts';
-import { avatarPath } from '../avatars/avatar-source.ts';
+import { avatarPath, NO_AVATAR } from '../avatars/avatar-source.ts';
 import type { CommentRow } from '../store/database.ts';
 
 /** The columns a comment is shown from (the source only where its author may see it). */
@@ -26,15 +26,33 @@ export interface AuthorView {
   editableUntil: string;
 }
 
+/** The author columns a name is presented from. */
+export type AuthorColumns = Pick<
+  CommentRow,
+  'author_name' | 'author_anonymous' | 'author_url' | 'author_provider' | 'avatar_key'
+>;
+
 /**
  * A stored author name as every API says it (the public one and the
- * dashboard's): an empty one is an imported nameless author (`anonymous`)
- * or else nobody behind the comment (comment.repository.ts NO_AUTHOR,
- * `deleted`), worded by whoever reads it.
+ * dashboard's). `deleted` only for the whole shape comment.repository.ts
+ * NO_AUTHOR leaves (empty name, no link, no picture, provider guest): an
+ * empty name alone is not enough, or a signed-in reader whose provider name
+ * cleaned to nothing would read as "Deleted user" with a live profile link.
+ * Any other empty name (an imported nameless author, or a name that cleaned
+ * to nothing) is `anonymous`. Both are worded by whoever reads them.
  */
-export function presentAuthorName(name: string, anonymous: number | null = 0): AuthorName {
-  if (name !== '') return { name };
-  return anonymous ? { name: '', anonymous: true } : { name: '', deleted: true };
+export function presentAuthorName(row: AuthorColumns): AuthorName {
+  if (row.author_name !== '') return { name: row.author_name };
+  return isNobody(row) ? { name: '', deleted: true } : { name: '', anonymous: true };
+}
+
+function isNobody(row: AuthorColumns): boolean {
+  return (
+    !row.author_anonymous &&
+    row.author_url === null &&
+    row.author_provider === 'guest' &&
+    row.avatar_key === NO_AVATAR
+  );
 }
 
 /**
@@ -63,7 +81,7 @@ export function presentComment(row: PresentableRow, own: AuthorView | null = nul
     html: row.body_html,
     createdAt: row.created_at,
     author: {
-      ...presentAuthorName(row.author_name, row.author_anonymous),
+      ...presentAuthorName(row),
       url: row.author_url,
       avatarUrl: avatarPath(row.avatar_key),
       provider: row.author_provider as Provider,

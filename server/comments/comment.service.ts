@@ -2,12 +2,12 @@ import type { Comment } from '../../contract/api.ts';
 import type { CreateCommentBody, SignedInCommentBody } from '../../contract/comment.schema.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
 import type { ModerationReason } from '../../contract/moderation-reasons.schema.ts';
-import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { ensureAvatar } from '../avatars/avatar.repository.ts';
 import type { AvatarSource } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { recordCommentEvent } from '../events/record.ts';
 import { writeTransaction } from '../events/transaction.ts';
+import { readableIdentityName } from '../identities/identity.profile.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
 import { isOnSiteOrigins, requireSite } from '../sites/site.service.ts';
@@ -197,8 +197,9 @@ function authorColumns(author: CommentAuthorInput) {
   }
   const { identity } = author;
   return {
-    // A provider's display name is typed by its owner too (X allows U+202E).
-    author_name: withoutUnsafeChars(identity.display_name),
+    // A provider's display name is typed by its owner too (X allows U+202E);
+    // one made only of such controls falls back to the username, never "".
+    author_name: readableIdentityName(identity),
     author_email: identity.email,
     author_url: identity.profile_url,
     author_provider: identity.provider,

@@ -1,5 +1,6 @@
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import type { ProviderProfile } from '../auth/auth.types.ts';
+import type { IdentityRow } from '../store/database.ts';
 
 const FALLBACK_NAME: Record<ProviderProfile['provider'], string> = {
   wordpress: 'WordPress.com user',
@@ -24,4 +25,22 @@ export function readableProfile(profile: ProviderProfile): ProviderProfile {
     displayName: readable(profile.displayName) ?? username ?? FALLBACK_NAME[profile.provider],
     username,
   };
+}
+
+/**
+ * The name a signed-in reader's comments carry: their stored display name
+ * cleaned again (rows stored before readableProfile may hold only bidi
+ * controls), else their username, else "<provider> user". Never empty: an
+ * empty name on a comment is how imported nameless authors are stored, and
+ * a signed-in reader must not read as one, nor as nobody (NO_AUTHOR).
+ */
+export function readableIdentityName(
+  identity: Pick<IdentityRow, 'display_name' | 'username' | 'provider'>,
+): string {
+  return (
+    readable(identity.display_name) ??
+    readable(identity.username) ??
+    FALLBACK_NAME[identity.provider as ProviderProfile['provider']] ??
+    'User'
+  );
 }
