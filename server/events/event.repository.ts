@@ -54,7 +54,33 @@ export async function claimUnpublished(
   return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-/** Marks events as published by the relay holding their claim. */
+/**
+ * Renews the claim `claimedBy` holds on these events (claimed_at = `at`)
+ * and returns the ids it still held: not those another relay took over
+ * (after the claim's lease ran out), nor those published already. On
+ * PostgreSQL a relay taking them at the same moment serialises on the row
+ * locks: either it took them (not returned here) or it sees the renewed
+ * claim and leaves them.
+ */
+export async function renewClaims(
+  db: Db,
+  ids: readonly (number | string)[],
+  claimedBy: string,
+  at: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('events')
+    .set({ claimed_at: at })
+    .where('id', 'in', [...ids])
+    .where('claimed_by', '=', claimedBy)
+    .where('published_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => String(r.id));
+}
+
+/** Marks events as published by the relay holding their claim (not those another took over). */
 export async function markPublished(
   db: Db,
   ids: readonly (number | string)[],
@@ -67,6 +93,7 @@ export async function markPublished(
     .set({ published_at: at })
     .where('id', 'in', [...ids])
     .where('claimed_by', '=', claimedBy)
+    .where('published_at', 'is', null)
     .execute();
 }
 

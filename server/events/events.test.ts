@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { moderate } from '../admin/queue.service.ts';
 import { banCommentAuthor } from '../admin/site-settings.service.ts';
 import { runCli } from '../cli/program.ts';
@@ -8,8 +8,9 @@ import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.
 import { claimUnpublished, deletePublishedBefore } from './event.repository.ts';
 import { type CommentEvent, isCommentEvent, type ParleyEvent } from './event.types.ts';
 import { createEvents, type Events } from './events.ts';
+import { createMemoryLog } from './memory-log.ts';
 import { recordEvent } from './record.ts';
-import { CLAIM_LEASE_MS } from './relay.ts';
+import { CLAIM_LEASE_MS, createRelay, type OnceHandler, RENEW_OWN_AFTER_MS } from './relay.ts';
 import { publishOwnEvents, writeTransaction } from './transaction.ts';
 
 const PAGE = 'https://blog.example/post';
@@ -194,6 +195,92 @@ describe.each(DIALECTS)('the event stream on %s', (dialect) => {
     expect(keys().filter((k) => k === 'died-after-commit')).toEqual(['died-after-commit']);
     const row = (await outbox()).find((r) => r.page_key === 'died-after-commit');
     expect(row?.published_at).not.toBeNull();
+  });
+
+  it('publishes an own event once when it waited in its relay’s queue past its lease (another relay took it over)', async () => {
+    // Instance one: its own Db and relay, whose once-only handler (SMTP) hangs on one event.
+    const dbOne = server.parley.db.withoutPlugins();
+    const ran: string[] = [];
+    let smtpBack!: () => void;
+    const smtpHangs = new Promise<void>((resolve) => {
+      smtpBack = resolve;
+    });
+    const emailer =
+      (instance: string): OnceHandler =>
+      async (event) => {
+        if (!('pageKey' in event)) return;
+        ran.push(`${instance}:${event.pageKey}`);
+        if (event.pageKey === 'smtp-hangs') await smtpHangs;
+      };
+    const relayOne = createRelay(
+      dbOne,
+      createMemoryLog({ capacity: 100 }),
+      new Map([['email', emailer('one')]]),
+      { instanceId: 'one', logger: quiet },
+    );
+    // Instance two: another relay on the same store.
+    const relayTwo = createRelay(
+      server.parley.db.withoutPlugins(),
+      createMemoryLog({ capacity: 100 }),
+      new Map([['email', emailer('two')]]),
+      { instanceId: 'two', logger: quiet },
+    );
+    const undo = publishOwnEvents(dbOne, {
+      claimant: relayOne.ownClaim,
+      committed: (rows) => void relayOne.publishOwn(rows),
+    });
+    /** An own event of instance one, written (and claimed) `ago` ms ago. */
+    const writtenAgo = async (pageKey: string, ago: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() - ago);
+      try {
+        await writeTransaction(dbOne, (tx) =>
+          recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey }),
+        );
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const startedAt = new Date().toISOString();
+    try {
+      // Relay one is busy: the handler of its first event hangs.
+      await writeTransaction(dbOne, (tx) =>
+        recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey: 'smtp-hangs' }),
+      );
+      await expect.poll(() => ran).toEqual(['one:smtp-hangs']);
+      // Meanwhile two more commits wait in its queue; by the time it gets to
+      // them, one's lease has run out and the other's is near its end.
+      await writtenAgo('lease-ran-out', CLAIM_LEASE_MS + 1000);
+      await writtenAgo('lease-nearly-out', RENEW_OWN_AFTER_MS + 5000);
+      // Instance two's poll (or the server's own) takes over the stale claim, and publishes it.
+      await relayTwo.flush();
+      // SMTP comes back: relay one goes on with its queue.
+      smtpBack();
+      await relayOne.flush();
+      await server.parley.events.flush();
+    } finally {
+      undo();
+    }
+    const publishedBy = (pageKey: string) => [
+      ...ran.filter((r) => r.endsWith(`:${pageKey}`)).map((r) => r.split(':')[0]),
+      ...seen.filter((e) => 'pageKey' in e && e.pageKey === pageKey).map(() => 'server'),
+    ];
+    // Once, and not by relay one (its claim was gone).
+    expect(publishedBy('lease-ran-out')).toHaveLength(1);
+    expect(publishedBy('lease-ran-out')).not.toContain('one');
+    // Still relay one's: renewed, so nobody took it; published once, by relay one.
+    expect(publishedBy('lease-nearly-out')).toEqual(['one']);
+    const rows = await outbox();
+    const row = (pageKey: string) => rows.find((r) => r.page_key === pageKey);
+    expect(row('lease-ran-out')?.claimed_by).not.toBe(relayOne.ownClaim);
+    expect(row('lease-ran-out')?.published_at).not.toBeNull();
+    expect(row('lease-nearly-out')).toMatchObject({ claimed_by: relayOne.ownClaim });
+    expect(row('lease-nearly-out')?.claimed_at?.localeCompare(startedAt)).toBeGreaterThan(-1);
+    await expect
+      .poll(
+        async () => (await outbox()).find((r) => r.page_key === 'lease-nearly-out')?.published_at,
+      )
+      .not.toBeNull();
   });
 
   it('publishes each of many concurrent posts once, and marks them all', async () => {

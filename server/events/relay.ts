@@ -12,12 +12,15 @@
  * its own, and its published mark is shared with the other events of the
  * same moment (MARK_DELAY_MS).
  * If the process dies before publishing them, their claim expires like any
- * other and another relay (or this one, restarted) publishes them.
+ * other and another relay (or this one, restarted) publishes them. Their
+ * lease runs from the INSERT: one that waited here long (RENEW_OWN_AFTER_MS)
+ * has its claim renewed before it is published, and is dropped if another
+ * relay took it over meanwhile (it published it).
  */
 import type { Logger } from '../logger.ts';
 import type { EventRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-import { claimUnpublished, markPublished } from './event.repository.ts';
+import { claimUnpublished, markPublished, renewClaims } from './event.repository.ts';
 import type { ParleyEvent } from './event.types.ts';
 import type { EventLog } from './memory-log.ts';
 
@@ -25,6 +28,16 @@ import type { EventLog } from './memory-log.ts';
 export const CLAIM_LEASE_MS = 60_000;
 /** Once-only handlers get this long per batch; it must stay under the lease. */
 export const ONCE_HANDLER_TIMEOUT_MS = 30_000;
+/**
+ * An own event's lease runs from its INSERT, not from when this relay gets
+ * to it: one that waited in memory (behind slow handlers, a backlog) longer
+ * than this has its claim renewed before it is published, and is dropped if
+ * the claim is no longer this relay's (another relay took it over once the
+ * lease ran out, and published it). Younger ones keep enough of their lease
+ * for the handlers' timeout and this margin (10 s) to publish and mark them:
+ * the usual post pays no renewal statement.
+ */
+export const RENEW_OWN_AFTER_MS = CLAIM_LEASE_MS - ONCE_HANDLER_TIMEOUT_MS - 10_000;
 const BATCH = 100;
 /**
  * How long this relay's own published events may wait to be marked
@@ -130,16 +143,41 @@ export function createRelay(
     return marking;
   }
 
-  /** One batch of this relay's own committed events; returns how many. */
+  /**
+   * Of these own rows, those this relay still holds the claim on, the ones
+   * that waited long enough to be near their lease's end renewed first.
+   */
+  async function stillClaimed(rows: readonly EventRow[]): Promise<EventRow[]> {
+    const now = Date.now();
+    const old = new Set(
+      rows
+        .filter((r) => r.claimed_at === null || Date.parse(r.claimed_at) < now - RENEW_OWN_AFTER_MS)
+        .map((r) => String(r.id)),
+    );
+    if (old.size === 0) return [...rows];
+    const renewed = new Set(await renewClaims(db, [...old], ownClaim, new Date(now).toISOString()));
+    const kept = rows.filter((r) => !old.has(String(r.id)) || renewed.has(String(r.id)));
+    if (kept.length < rows.length) {
+      options.logger.info(
+        { events: rows.length - kept.length },
+        'own events taken over by another relay after their lease ran out: not published again',
+      );
+    }
+    return kept;
+  }
+
+  /** One batch of this relay's own committed events; returns how many it took from the queue. */
   async function publishOwnBatch(): Promise<number> {
-    const rows = own.splice(0, BATCH).sort((a, b) => Number(a.id) - Number(b.id));
-    if (rows.length === 0) return 0;
+    const taken = own.splice(0, BATCH).sort((a, b) => Number(a.id) - Number(b.id));
+    if (taken.length === 0) return 0;
+    const rows = await stillClaimed(taken);
+    if (rows.length === 0) return taken.length;
     const events = rows.map(eventOfRow);
     await log.publish(events);
     await runOnceHandlers(events);
     unmarked.push(...rows.map((r) => r.id));
     markTimer ??= setTimeout(() => void markOwnNow(), MARK_DELAY_MS).unref();
-    return rows.length;
+    return taken.length;
   }
 
   /** One batch claimed from the store; returns how many events it published. */
