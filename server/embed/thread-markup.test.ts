@@ -44,4 +44,36 @@ describe("the iframe page's first render", () => {
     expect(html).toContain('<div class="body" data-testid="comment-body"><p>Text of a</p></div>');
     expect(html).toContain('<time datetime="2026-11-29T11:00:00Z">1 hour ago</time>');
   });
+
+  // Nobody behind a comment, or an unnamed imported author, is stored with an
+  // empty name: the first paint says so in the reader's words, as the app
+  // does, not an empty name and "Reply to " until the app takes over.
+  it("names a deleted or anonymous author in the reader's language", () => {
+    const gone: Comment = {
+      ...comment('gone'),
+      author: { name: '', url: null, avatarUrl: '', provider: 'guest', deleted: true },
+    };
+    const unnamed: Comment = {
+      ...comment('unnamed', 'gone'),
+      author: { name: '', anonymous: true, url: null, avatarUrl: '', provider: 'guest' },
+    };
+    const reply = comment('reply', 'unnamed');
+    const html = renderThreadMarkup({
+      thread: { comments: [gone, unnamed, reply], total: 3, nextCursor: null, moreReplies: {} },
+      locale: 'fr',
+      messages: firstRenderMessages(readerMessages('fr')),
+      pageUrl: 'https://blog.example/p',
+      maxDepth: 1, // every reply flat, each saying whom it answers
+      now: NOW,
+    });
+    expect(html).toContain('<span class="author">Utilisateur supprimé</span>');
+    expect(html).toContain('aria-label="Répondre à Utilisateur supprimé"');
+    expect(html).toContain('<span class="author">Anonyme</span>');
+    expect(html).toContain('aria-label="Répondre à Anonyme"');
+    expect(html).toContain(
+      'aria-label="En réponse à Utilisateur supprimé">↪ Utilisateur supprimé</a>',
+    );
+    expect(html).toContain('aria-label="En réponse à Anonyme">↪ Anonyme</a>');
+    expect(html).not.toMatch(/<span class="author"><\/span>|à "|à <|↪ <\/a>/);
+  });
 });

@@ -53,10 +53,16 @@ export function renderThreadMarkup(input: MarkupInput): string {
   const e = escapeHtml;
   const permalink = (id: string) => e(`${pageUrl}#comment-${id}`);
 
+  // As the app's authorName (widget/thread/i18n.ts): nobody, or an unnamed
+  // author, in the reader's words. The avatar keeps the app's "?" (its
+  // initials are the stored name's), so the takeover changes nothing.
+  const nameOf = (a: CommentAuthor) =>
+    a.deleted ? t('comment.deletedAuthor') : a.anonymous ? t('comment.anonymousAuthor') : a.name;
+
   const author = (a: CommentAuthor) =>
     a.url && /^https?:\/\//i.test(a.url)
-      ? `<a class="author" href="${e(a.url)}" target="_blank" rel="nofollow ugc noopener noreferrer">${e(a.name)}</a>`
-      : `<span class="author">${e(a.name)}</span>`;
+      ? `<a class="author" href="${e(a.url)}" target="_blank" rel="nofollow ugc noopener noreferrer">${e(nameOf(a))}</a>`
+      : `<span class="author">${e(nameOf(a))}</span>`;
 
   const avatar = (a: CommentAuthor) =>
     `<span class="avatar" data-testid="avatar"><span aria-hidden="true">${e(initials(a.name))}</span>${
@@ -96,7 +102,7 @@ export function renderThreadMarkup(input: MarkupInput): string {
       author(c.author) +
       (c.author.provider !== 'guest' ? '<span class="provider-mark"></span>' : '') +
       (replyTo
-        ? `<a class="reply-to" href="${permalink(replyTo.id)}" target="_top" aria-label="${e(t('comment.inReplyTo', { name: replyTo.author.name }))}">↪ ${e(replyTo.author.name)}</a>`
+        ? `<a class="reply-to" href="${permalink(replyTo.id)}" target="_top" aria-label="${e(t('comment.inReplyTo', { name: nameOf(replyTo.author) }))}">↪ ${e(nameOf(replyTo.author))}</a>`
         : '') +
       `<a class="permalink" href="${permalink(c.id)}" target="_top"><time datetime="${e(c.createdAt)}">${e(relativeTime(locale, c.createdAt, input.now) ?? t('time.justNow'))}</time></a>` +
       (c.editedAt
@@ -111,7 +117,7 @@ export function renderThreadMarkup(input: MarkupInput): string {
       '<div class="actions">' +
       button(
         t('comment.reply'),
-        t('comment.replyTo', { name: c.author.name }),
+        t('comment.replyTo', { name: nameOf(c.author) }),
         ' aria-expanded="false"',
       ) +
       (editable
