@@ -13,6 +13,7 @@
 import type { ImportProgress, ImportRefusal, ImportSummary } from '../../contract/imports.ts';
 import { withoutUnsafeChars } from '../../contract/unsafe-chars.ts';
 import { backfillAvatarKeys } from '../avatars/avatar-backfill.ts';
+import { NO_AUTHOR } from '../comments/comment.repository.ts';
 import { renderCommentBody } from '../comments/render.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../events/transaction.ts';
@@ -390,6 +391,17 @@ function toRow(
   // Nameless: in Parley's own export, nobody behind it (NO_AUTHOR) unless it
   // says anonymous; from another platform, anonymous. Readers' words name both.
   const anonymous = name === '' && (extra ? extra.anonymous === true : true);
+  // Nobody: NO_AUTHOR's whole shape, which is what the API presents as
+  // `author.deleted` (no picture drawn for it, nothing of a person kept).
+  if (name === '' && !anonymous) {
+    return {
+      ...base,
+      body_source: source,
+      body_html: renderCommentBody(source),
+      ...NO_AUTHOR,
+      deleted_at: null,
+    };
+  }
   return {
     ...base,
     body_source: source,
