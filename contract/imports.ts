@@ -57,8 +57,9 @@ export type ImportRefusal =
   | { code: 'badPageUrl'; params: { url: string } };
 
 /**
- * What was wrong with a file an import refused (a `malformed_import` error's
- * `detail`), as data for the dashboard's words. `error` is a parser's own
+ * What was wrong with an import (an import error's `detail`: a refused
+ * file, too large a file, a bad mapping, a stop part way), as data for the
+ * dashboard's words. `error` is a parser's own
  * message, technical and untranslated.
  */
 export type ImportFailure =
@@ -69,7 +70,13 @@ export type ImportFailure =
   | { code: 'notJson'; params: { error: string } }
   /** A line of a line-per-comment backup (Remark42) that is not a comment. */
   | { code: 'badLine'; params: { line: number } }
-  | { code: 'empty'; params: Record<string, never> };
+  | { code: 'empty'; params: Record<string, never> }
+  /** The upload passed the size limit (`import_too_large`), in whole megabytes. */
+  | { code: 'tooLarge'; params: { limitMb: number } }
+  /** An address mapping that is not old=new with two URLs (`invalid_body` on `mapUrl`). */
+  | { code: 'badMapping'; params: { mapping: string } }
+  /** The import stopped past its first batch (`internal_error`): what was stored stays. */
+  | { code: 'stopped'; params: { batches: number; imported: number; read: number } };
 
 export interface ImportSummary {
   format: ImportFormat;
@@ -93,4 +100,4 @@ export interface ImportSummary {
 export type ImportStreamLine =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'summary'; summary: ImportSummary }
-  | { type: 'error'; error: { code: string; message: string } };
+  | { type: 'error'; error: { code: string; message: string; detail?: ImportFailure } };

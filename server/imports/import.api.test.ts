@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../contract/errors.ts';
 import type { ImportStreamLine } from '../../contract/imports.ts';
 import { dashboardLogin, grantTeam } from '../test/dashboard.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
@@ -50,8 +51,9 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     );
 
   async function errorOf(res: Response) {
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    return { status: res.status, code: body.error.code, message: body.error.message };
+    const body = (await res.json()) as ApiErrorBody;
+    const { code, message, detail } = body.error;
+    return { status: res.status, code, message, detail };
   }
 
   beforeAll(async () => {
@@ -201,6 +203,14 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     expect(await countComments()).toBe(before);
   });
 
+  it('sends a refused address mapping as data, for the dashboard’s words', async () => {
+    expect(await errorOf(await upload('format=wxr&mapUrl=nonsense', WXR))).toMatchObject({
+      status: 400,
+      code: 'invalid_body',
+      detail: { code: 'badMapping', params: { mapping: 'nonsense' } },
+    });
+  });
+
   it('refuses an upload over the limit, declared or not', async () => {
     const declared = await fetch(`${server.url}/admin/api/sites/blog/import?format=wxr`, {
       method: 'POST',
@@ -233,7 +243,12 @@ describe.each(DIALECTS)('dashboard import and export on %s', { timeout: 60_000 }
     } as RequestInit).catch((err: unknown) => err);
     // The server answers 413 and closes; a client still sending may see the close instead.
     if (res instanceof Response)
-      expect(await errorOf(res)).toMatchObject({ status: 413, code: 'import_too_large' });
+      // The limit goes as data too, for the dashboard to say in the owner's language.
+      expect(await errorOf(res)).toMatchObject({
+        status: 413,
+        code: 'import_too_large',
+        detail: { code: 'tooLarge', params: { limitMb: 1 } },
+      });
     expect(sent).toBeLessThanOrEqual(UPLOAD_MAX_BYTES + 128 * 1024);
   });
 

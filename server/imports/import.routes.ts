@@ -48,7 +48,7 @@ function parseMappings(raw: string[]): UrlMapping[] {
         'invalid_body',
         `An address mapping is old=new, two URLs such as https://old.example=https://new.example; not "${text}"`,
         'mapUrl',
-      );
+      ).withDetail({ code: 'badMapping', params: { mapping: text } });
     }
     return { from, to };
   });

@@ -74,7 +74,10 @@ function stoppedError(summary: ImportSummary, read: number, cause: unknown): App
     'internal_error',
     `The import stopped after ${summary.batches} batches (${summary.imported} comments stored, ` +
       `${read} read): ${why}. Run the same import again to resume: comments already imported are skipped.`,
-  );
+  ).withDetail({
+    code: 'stopped',
+    params: { batches: summary.batches, imported: summary.imported, read },
+  });
 }
 
 export function isImportFormat(format: string): format is ImportFormat {

@@ -15,7 +15,11 @@ const CHUNK_BYTES = 64 * 1024;
 
 export function tooLarge(limit: number): AppError {
   const mb = Math.round(limit / (1024 * 1024));
-  return new AppError(413, 'import_too_large', `The import file is larger than the ${mb} MB limit`);
+  return new AppError(
+    413,
+    'import_too_large',
+    `The import file is larger than the ${mb} MB limit`,
+  ).withDetail({ code: 'tooLarge', params: { limitMb: Math.round(limit / 104857.6) / 10 } });
 }
 
 async function isGzip(path: string): Promise<boolean> {

@@ -342,6 +342,113 @@ async function statesIn(locale: Locale): Promise<string[][]> {
   states.push(words());
   view.unmount();
 
+  // Imports that fail with no file problem: each said by its code, with what
+  // the server sent as data (the size limit, the mapping, how far it got);
+  // only a code the dashboard has no words for keeps the server's English.
+  const stream = (...lines: object[]) =>
+    new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), {
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+  const failures: [Response, string, string | null][] = [
+    [
+      jsonResponse(413, {
+        error: {
+          code: 'import_too_large',
+          message: 'English from the server',
+          detail: { code: 'tooLarge', params: { limitMb: 50 } },
+        },
+      }),
+      w('import.tooLarge'),
+      w('import.problemTooLarge', { limitMb: 50 }),
+    ],
+    [
+      jsonResponse(400, {
+        error: {
+          code: 'invalid_body',
+          message: 'English from the server',
+          field: 'mapUrl',
+          detail: { code: 'badMapping', params: { mapping: 'nonsense' } },
+        },
+      }),
+      w('import.badMapping'),
+      w('import.problemBadMapping', { mapping: 'nonsense' }),
+    ],
+    [error(400, 'invalid_body'), w('import.empty'), null],
+    [error(400, 'unknown_import_format'), w('import.unknownFormat'), null],
+    [
+      stream(
+        {
+          type: 'progress',
+          progress: {
+            phase: 'importing',
+            read: 500,
+            total: 600,
+            imported: 500,
+            alreadyPresent: 0,
+            batches: 1,
+          },
+        },
+        {
+          type: 'error',
+          error: {
+            code: 'internal_error',
+            message: 'English from the server',
+            detail: { code: 'stopped', params: { batches: 2, imported: 500, read: 600 } },
+          },
+        },
+      ),
+      w('import.stopped'),
+      w('import.problemStopped', { batches: 2, imported: 500, read: 600 }),
+    ],
+    [
+      stream({
+        type: 'error',
+        error: { code: 'internal_error', message: 'English from the server' },
+      }),
+      w('import.stopped'),
+      null,
+    ],
+  ];
+  for (const [answer, said, problem] of failures) {
+    window.history.replaceState(null, '', '/admin/settings');
+    respond(jsonResponse(200, ME_HERE), jsonResponse(200, buildSettings()), answer);
+    view = render(<Dashboard api={createAdminApi('')} />);
+    const failing = await screen.findByTestId('import-file');
+    Object.defineProperty(failing, 'files', { value: [new File(['<rss/>'], 'export.xml')] });
+    await act(async () => {
+      failing.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    fireEvent.click(screen.getByRole('button', { name: w('import.submit') }));
+    const failed = await screen.findByRole('alert');
+    expect(failed.textContent).toContain(said);
+    if (problem) expect(failed.textContent).toContain(problem);
+    expect(failed.textContent).not.toContain('English from the server');
+    expect(failed.querySelector('[lang="en"]')).toBeNull();
+    states.push(words());
+    view.unmount();
+  }
+
+  // A code the dashboard has no words for: said generally, the server's English beside it, marked so.
+  window.history.replaceState(null, '', '/admin/settings');
+  respond(
+    jsonResponse(200, ME_HERE),
+    jsonResponse(200, buildSettings()),
+    error(409, 'some_new_code'),
+  );
+  view = render(<Dashboard api={createAdminApi('')} />);
+  const unknownFile = await screen.findByTestId('import-file');
+  Object.defineProperty(unknownFile, 'files', { value: [new File(['<rss/>'], 'export.xml')] });
+  await act(async () => {
+    unknownFile.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  fireEvent.click(screen.getByRole('button', { name: w('import.submit') }));
+  const unknown = await screen.findByRole('alert');
+  expect(unknown.textContent).toContain(w('error.other'));
+  expect(unknown.querySelector('[lang="en"]')?.textContent).toBe('English from the server');
+  states.push(words());
+  view.unmount();
+
   // Moderators: the list, a member added with their one-time password.
   window.history.replaceState(null, '', '/admin/moderators');
   respond(

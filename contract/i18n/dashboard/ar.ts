@@ -346,6 +346,10 @@ export const ar: Translation<typeof en> = {
   'import.problemNotJson': 'الملف ليس JSON ({error}).',
   'import.problemBadLine': 'السطر {line} من النسخة الاحتياطية ليس تعليقًا.',
   'import.problemEmpty': 'لا تحتوي النسخة الاحتياطية على تعليقات.',
+  'import.problemTooLarge': 'حدّ الرفع هنا {limitMb} ميغابايت.',
+  'import.problemBadMapping': '«{mapping}» ليس تغييرًا للعنوان: اكتب القديم=الجديد، عنوانين كاملين.',
+  'import.problemStopped':
+    'قبل التوقف: التعليقات المحفوظة: {imported}، المقروءة: {read}، الدفعات: {batches}.',
 
   'members.heading': 'المشرفون',
   'members.ownersOnly': 'لا يدير مشرفي الموقع إلا مالكوه.',

@@ -307,6 +307,11 @@ export const de: Translation<typeof en> = {
   'import.problemNotJson': 'Die Datei ist kein JSON ({error}).',
   'import.problemBadLine': 'Zeile {line} der Sicherung ist kein Kommentar.',
   'import.problemEmpty': 'Die Sicherung enthält keine Kommentare.',
+  'import.problemTooLarge': 'Die Upload-Grenze liegt hier bei {limitMb} MB.',
+  'import.problemBadMapping':
+    '„{mapping}“ ist keine Adressänderung: Schreiben Sie alt=neu, zwei vollständige Adressen.',
+  'import.problemStopped':
+    'Vor dem Abbruch: gespeicherte Kommentare: {imported}, gelesen: {read}, Durchgänge: {batches}.',
 
   'members.heading': 'Moderatoren',
   'members.ownersOnly': 'Nur die Eigentümer der Website können ihre Moderatoren verwalten.',

@@ -295,6 +295,11 @@ export const en = {
   'import.problemNotJson': 'The file is not JSON ({error}).',
   'import.problemBadLine': 'Line {line} of the backup is not a comment.',
   'import.problemEmpty': 'The backup holds no comments.',
+  'import.problemTooLarge': 'The upload limit here is {limitMb} MB.',
+  'import.problemBadMapping':
+    '“{mapping}” is not an address change: write old=new, two full addresses.',
+  'import.problemStopped':
+    'Before it stopped: {imported} comments stored, {read} read, in {batches} batches.',
 
   'members.heading': 'Moderators',
   'members.ownersOnly': 'Only the site’s owners can manage its moderators.',

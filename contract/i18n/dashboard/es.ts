@@ -320,6 +320,11 @@ export const es: Translation<typeof en> = {
   'import.problemNotJson': 'El archivo no es JSON ({error}).',
   'import.problemBadLine': 'La línea {line} de la copia no es un comentario.',
   'import.problemEmpty': 'La copia no contiene comentarios.',
+  'import.problemTooLarge': 'El límite de subida aquí es de {limitMb} MB.',
+  'import.problemBadMapping':
+    '«{mapping}» no es un cambio de dirección: escribe antigua=nueva, dos direcciones completas.',
+  'import.problemStopped':
+    'Antes de detenerse: comentarios guardados: {imported}, leídos: {read}, lotes: {batches}.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Solo los propietarios del sitio pueden gestionar sus moderadores.',

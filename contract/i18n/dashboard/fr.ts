@@ -323,6 +323,11 @@ export const fr: Translation<typeof en> = {
   'import.problemNotJson': 'Le fichier n’est pas du JSON ({error}).',
   'import.problemBadLine': 'La ligne {line} de la sauvegarde n’est pas un commentaire.',
   'import.problemEmpty': 'La sauvegarde ne contient aucun commentaire.',
+  'import.problemTooLarge': 'La limite d’envoi ici est de {limitMb} Mo.',
+  'import.problemBadMapping':
+    '« {mapping} » n’est pas un changement d’adresse : écrivez ancienne=nouvelle, deux adresses complètes.',
+  'import.problemStopped':
+    'Avant l’arrêt : commentaires enregistrés : {imported}, lus : {read}, lots : {batches}.',
 
   'members.heading': 'Modérateurs',
   'members.ownersOnly': 'Seuls les propriétaires du site peuvent gérer ses modérateurs.',

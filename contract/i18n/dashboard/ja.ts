@@ -272,6 +272,11 @@ export const ja: Translation<typeof en> = {
   'import.problemNotJson': 'ファイルが JSON ではありません（{error}）。',
   'import.problemBadLine': 'バックアップの {line} 行目はコメントではありません。',
   'import.problemEmpty': 'バックアップにコメントがありません。',
+  'import.problemTooLarge': 'ここでのアップロード上限は {limitMb} MB です。',
+  'import.problemBadMapping':
+    '「{mapping}」はアドレスの変更ではありません。旧=新 の形で、完全なアドレスを2つ書いてください。',
+  'import.problemStopped':
+    '停止する前に：保存したコメント {imported} 件、読み込み {read} 件、{batches} バッチ。',
 
   'members.heading': 'モデレーター',
   'members.ownersOnly': 'モデレーターを管理できるのはサイトのオーナーだけです。',

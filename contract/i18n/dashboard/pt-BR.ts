@@ -317,6 +317,11 @@ export const ptBR: Translation<typeof en> = {
   'import.problemNotJson': 'O arquivo não é JSON ({error}).',
   'import.problemBadLine': 'A linha {line} do backup não é um comentário.',
   'import.problemEmpty': 'O backup não contém comentários.',
+  'import.problemTooLarge': 'O limite de envio aqui é de {limitMb} MB.',
+  'import.problemBadMapping':
+    '“{mapping}” não é uma mudança de endereço: escreva antigo=novo, dois endereços completos.',
+  'import.problemStopped':
+    'Antes de parar: comentários salvos: {imported}, lidos: {read}, lotes: {batches}.',
 
   'members.heading': 'Moderadores',
   'members.ownersOnly': 'Só os proprietários do site podem gerenciar os moderadores.',

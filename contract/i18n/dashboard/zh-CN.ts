@@ -253,6 +253,9 @@ export const zhCN: Translation<typeof en> = {
   'import.problemNotJson': '文件不是 JSON（{error}）。',
   'import.problemBadLine': '备份的第 {line} 行不是评论。',
   'import.problemEmpty': '备份中没有评论。',
+  'import.problemTooLarge': '此处的上传上限为 {limitMb} MB。',
+  'import.problemBadMapping': '“{mapping}”不是地址变更：请写成 旧=新，两个完整的地址。',
+  'import.problemStopped': '停止前：已保存评论 {imported} 条，已读取 {read} 条，共 {batches} 批。',
 
   'members.heading': '审核员',
   'members.ownersOnly': '只有站点所有者可以管理审核员。',

@@ -43,6 +43,11 @@ function importFailure(error: ApiError): DashboardKey | null {
   }
 }
 
+/** An error the dashboard has no words of its own for: its English message is all there is. */
+function unknownCode(error: ApiError): boolean {
+  return errorSaid(error).key === 'error.other';
+}
+
 /** Why a comment was not imported, in the owner's language. */
 function refusalText(refusal: ImportRefusal): string {
   switch (refusal.code) {
@@ -90,6 +95,12 @@ function fileProblem(failure: ImportFailure): string {
       return t('import.problemBadLine', failure.params);
     case 'empty':
       return t('import.problemEmpty');
+    case 'tooLarge':
+      return t('import.problemTooLarge', failure.params);
+    case 'badMapping':
+      return t('import.problemBadMapping', failure.params);
+    case 'stopped':
+      return t('import.problemStopped', failure.params);
   }
 }
 
@@ -179,15 +190,18 @@ export function ImportExport({ site }: { site: string }) {
     } catch (error) {
       if (sessionEnded(error)) report(error);
       else {
-        // Said by code in the owner's language; the server's detail (a line
-        // number, a gzip error) helps fix the file, so it follows, in English.
+        // Said by code in the owner's language, with what the server sent as
+        // data (a line number, the size limit) worded here too. Only an error
+        // the dashboard has no words for shows the server's English message.
         const key = error instanceof ApiError ? importFailure(error) : null;
         setFailure(
           key && error instanceof ApiError
-            ? error.detail
-              ? { key, problem: error.detail }
-              : { key, detail: error.message || undefined }
-            : { key: errorSaid(error).key },
+            ? { key, problem: error.detail }
+            : {
+                key: errorSaid(error).key,
+                detail:
+                  (error instanceof ApiError && unknownCode(error) && error.message) || undefined,
+              },
         );
       }
     } finally {
