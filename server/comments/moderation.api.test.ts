@@ -143,6 +143,35 @@ describe.each(DIALECTS)('comments through the moderation pipeline on %s', (diale
     expect((await next.json()).comment.status).toBeUndefined();
   });
 
+  it('emails moderators the reasons in the site’s language', async () => {
+    await saveSite(server.parley.db, {
+      id: 'blog',
+      name: 'My blog',
+      origins: ['https://blog.example'],
+      settings: {
+        language: 'fr',
+        moderation: {
+          mode: 'first-time',
+          minFormSeconds: 0,
+          linkLimit: 0,
+          akismetKey: null,
+          blocklist: { words: [], emails: [], ips: [], identities: [], action: 'hold' },
+        },
+      },
+    });
+    const mailsBefore = smtp.received.length;
+    const res = await post(
+      comment({ author: { name: 'Lectrice', email: 'lectrice@example.com' }, body: 'Bonjour' }),
+    );
+    expect((await res.json()).comment.status).toBe('pending');
+    await expect.poll(() => smtp.received.length).toBe(mailsBefore + 1);
+    const { text } = parseMail(smtp.received.at(-1)?.raw ?? '');
+    expect(text).toContain(
+      'Réglage de modération du site: premier commentaire de cette adresse e-mail : retenu jusqu’à ce qu’un modérateur en approuve un',
+    );
+    expect(text).not.toContain('first comment from');
+  });
+
   it('refuses a bot that filled the honeypot, and stores nothing', async () => {
     await configure({});
     const res = await post(comment({ hp: 'http://spam.example' }));

@@ -7,6 +7,7 @@
  */
 import type { Comment } from '../../contract/api.ts';
 import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { VerdictDetail } from '../../contract/moderation-reasons.schema.ts';
 
 export const COMMENT_EVENT_TYPES = [
   'comment.created',
@@ -30,8 +31,12 @@ export interface CommentChange {
    * email); null when the comment was removed from the store entirely.
    */
   public: Comment | null;
-  /** Why the pipeline held it or called it spam (for moderators' email, never for readers). */
-  reasons: { check: string; reason: string }[];
+  /**
+   * Why the pipeline held it or called it spam (for moderators' email, never
+   * for readers): in English, and as data to word in the site's language
+   * (`detail`; absent in events recorded before it existed).
+   */
+  reasons: { check: string; reason: string; detail?: VerdictDetail }[];
 }
 
 interface EventBase {

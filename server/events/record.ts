@@ -4,6 +4,7 @@
  */
 
 import type { CommentStatus } from '../../contract/dashboard.ts';
+import type { VerdictDetail } from '../../contract/moderation-reasons.schema.ts';
 import { presentComment } from '../comments/comment.presenter.ts';
 import { englishReason, parseStoredReasons } from '../moderation/reasons.ts';
 import type { CommentRow } from '../store/database.ts';
@@ -56,10 +57,11 @@ export async function recordCommentEvent(
       status: row.status,
       previousStatus,
       public: change.removed ? null : presentComment(row),
-      // In English: the e-mail to moderators words them so far.
+      // In English, and as codes the e-mail to moderators words in the site's language.
       reasons: parseStoredReasons(row.moderation_reasons).map((r) => ({
         check: r.check,
         reason: englishReason(r),
+        detail: { code: r.code, params: r.params } as VerdictDetail,
       })),
     },
   });

@@ -142,6 +142,50 @@ describe('heldCommentEmail in the site’s language', () => {
     }
   });
 
+  it('words the reasons in it from their codes, the checks by their names', () => {
+    const email = heldCommentEmail({
+      ...buildInput({
+        reasons: [
+          {
+            check: 'links',
+            reason: '3 links (this site holds comments with 2 or more)',
+            detail: { code: 'links.tooMany', params: { count: 3, limit: 2 } },
+          },
+          {
+            check: 'moderationMode',
+            reason: 'first comment from this email: held until a moderator approves one',
+            detail: { code: 'moderationMode.firstComment', params: { author: 'guest' } },
+          },
+          {
+            check: 'blocklist',
+            reason: 'blocked word "<casino>" in the name',
+            detail: { code: 'blocklist.word', params: { word: '<casino>', place: 'name' } },
+          },
+          // An old prose reason no pattern read: as it was stored.
+          {
+            check: 'akismet',
+            reason: 'an older wording',
+            detail: { code: 'legacy', params: { text: 'an older wording' } },
+          },
+        ],
+      }),
+      locale: 'fr',
+    });
+    const french = [
+      '- Nombreux liens: 3 liens (ce site retient les commentaires qui en ont 2 ou plus)',
+      '- Réglage de modération du site: premier commentaire de cette adresse e-mail : retenu jusqu’à ce qu’un modérateur en approuve un',
+      '- Liste de blocage: mot bloqué « <casino> » dans le nom',
+      '- akismet: an older wording',
+    ];
+    for (const line of french) expect(email.text).toContain(line);
+    expect(email.html).toContain('<li>Nombreux liens: 3 liens (ce site retient');
+    expect(email.html).toContain('« &lt;casino&gt; »');
+    for (const english of ['links (this site holds', 'first comment from', 'blocked word']) {
+      expect(email.text).not.toContain(english);
+      expect(email.html).not.toContain(english);
+    }
+  });
+
   it('lays Arabic out right to left and still escapes what the reader wrote', () => {
     const email = heldCommentEmail({
       ...buildInput({ authorName: '<b>{page}</b>' }),

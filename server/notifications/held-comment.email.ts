@@ -4,19 +4,27 @@
  * email itself carries no token and can do nothing on its own, so a forwarded
  * or leaked message is harmless.
  */
+import { dashboardMessages } from '../../contract/i18n/dashboard/index.ts';
 import { formatMessage, type MessageParams } from '../../contract/i18n/format.ts';
 import { directionOf, type Locale } from '../../contract/i18n/locales.ts';
 import { PAGE_CATALOGUES, type PageKey, pageText } from '../../contract/i18n/pages/index.ts';
+import { CHECK_KEYS, reasonWords } from '../../contract/moderation-reason-words.ts';
+import type { VerdictDetail } from '../../contract/moderation-reasons.schema.ts';
 import { escapeHtml } from '../http/html.ts';
 
 export { escapeHtml };
 
 export type ModerationAction = 'approve' | 'spam' | 'trash';
 
-/** Why the pipeline held the comment, one entry per check that objected. */
+/**
+ * Why the pipeline held the comment, one entry per check that objected: in
+ * English (`reason`), and as data (`detail`) worded in the site's language
+ * from the dashboard's reason words (contract/moderation-reason-words.ts).
+ */
 export interface HoldReason {
   readonly check: string;
   readonly reason: string;
+  readonly detail?: VerdictDetail;
 }
 
 /** The comment's body: what the reader typed, or the stored (sanitised) HTML. */
@@ -106,7 +114,7 @@ export function heldCommentEmail(input: HeldCommentEmailInput): HeldCommentEmail
     url: moderationActionUrl(publicUrl, comment.id, a.action),
   }));
   const queueUrl = moderationQueueUrl(publicUrl, site.id);
-  const reasons = comment.reasons.map((r) => `${oneLine(r.check, 60)}: ${oneLine(r.reason, 300)}`);
+  const reasons = comment.reasons.map((r) => reasonLine(locale, r));
   const signInNote = t('email.signInNote', { site: siteName });
   const authorLine = `${author}${authorEmail ? ` <${authorEmail}>` : ''}`;
 
@@ -154,6 +162,20 @@ export function heldCommentEmail(input: HeldCommentEmailInput): HeldCommentEmail
     text,
     html,
   };
+}
+
+/**
+ * "Many links: 3 links (…)" in `locale`, from the reason's code; a reason
+ * without one (an old event, an old prose reason) as the English it has.
+ */
+function reasonLine(locale: Locale, reason: HoldReason): string {
+  const said = reason.detail ? reasonWords(reason.detail) : null;
+  if (!said) return `${oneLine(reason.check, 60)}: ${oneLine(reason.reason, 300)}`;
+  const words = dashboardMessages(locale);
+  const checkKey = CHECK_KEYS[reason.check];
+  const check = checkKey ? formatMessage(locale, words[checkKey]) : reason.check;
+  const why = formatMessage(locale, words[said.key], said.params);
+  return `${oneLine(check, 60)}: ${oneLine(why, 300)}`;
 }
 
 /**
