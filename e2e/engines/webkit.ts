@@ -263,19 +263,47 @@ class WebKitTab implements Tab {
    * no request" once a thread grew). A reader scrolls the page; so do we.
    */
   private async reveal(where: Where, target: Target): Promise<ElementRef> {
-    const el = await this.element(where, target);
     const css = frameSelector(where);
-    if (!css) return el;
-    const box = await this.wd.execute<{ top: number; height: number }>(
-      'const r = arguments[0].getBoundingClientRect(); return { top: r.top, height: r.height };',
-      [el],
-    );
+    if (!css) return this.element(where, target);
+    // Where the element's middle is in the window: the frame's place on the
+    // host page plus the element's place in the frame.
+    const middle = async () => {
+      const el = await this.element(where, target);
+      const box = await this.wd.execute<{
+        top: number;
+        left: number;
+        width: number;
+        height: number;
+      }>(
+        'const r = arguments[0].getBoundingClientRect(); return { top: r.top, left: r.left, width: r.width, height: r.height };',
+        [el],
+      );
+      await this.enter('page');
+      const frame = await this.wd.execute<{ top: number; left: number }>(
+        'const r = document.querySelector(arguments[0]).getBoundingClientRect(); return { top: r.top, left: r.left };',
+        [css],
+      );
+      return {
+        x: frame.left + box.left + box.width / 2,
+        y: frame.top + box.top + box.height / 2,
+      };
+    };
+    // As Playwright's actionability check does: aim only once the target has
+    // stopped moving. A frame still growing (its height message on its way
+    // after a post) moves the button between the aim and the click, which
+    // then lands on something else (seen once as an Edit that opened nothing).
+    let at = await middle();
+    for (let tries = 0; tries < 30; tries++) {
+      await sleep(100);
+      const now = await middle();
+      const still = Math.abs(now.x - at.x) < 1 && Math.abs(now.y - at.y) < 1;
+      at = now;
+      if (still) break;
+    }
     await this.enter('page');
     await this.wd.execute(
-      `const frame = document.querySelector(arguments[0]);
-       const y = frame.getBoundingClientRect().top + arguments[1] + arguments[2] / 2;
-       if (y < 0 || y > innerHeight) scrollBy(0, y - innerHeight / 2);`,
-      [css, box.top, box.height],
+      'if (arguments[0] < 0 || arguments[0] > innerHeight) scrollBy(0, arguments[0] - innerHeight / 2);',
+      [at.y],
     );
     return this.element(where, target);
   }
