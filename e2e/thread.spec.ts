@@ -269,6 +269,10 @@ test('"Save my details" fills the form in next time', async ({ page, request }) 
     website: 'remy.example',
   });
   await expect(frame.getByTestId('comment')).toHaveCount(1);
+  // The comment can arrive by the live stream before the POST's own answer,
+  // which is what saves the details (and empties the box): wait for that,
+  // as a reader reloading a moment later would have.
+  await expect(frame.getByLabel('Comment', { exact: true })).toHaveValue('');
   await page.reload();
   frame = page.frameLocator('iframe.parley-frame');
   await expect(frame.getByLabel('Name', { exact: true })).toHaveValue('Remy');
