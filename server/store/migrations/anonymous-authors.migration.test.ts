@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { presentComment } from '../../comments/comment.presenter.ts';
-import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
-import { createDb, type Db, migrateToLatest } from '../db.ts';
+import { DIALECTS } from '../../test/test-server.ts';
+import { migrateToLatest } from '../db.ts';
+import { migrationStores } from './migration-stores.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
 const BEFORE = '2026-11-30T0000-nobody-behind';
@@ -14,29 +12,7 @@ const BEFORE = '2026-11-30T0000-nobody-behind';
 // the empty name and mark the API presents as `author.anonymous`; a guest who
 // typed that name here, or read back from a Parley export, keeps it.
 describe.each(DIALECTS)('the anonymous-authors migration on %s', (dialect) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
-
-  async function openStore(): Promise<Db> {
-    if (dialect === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
-      const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
-      cleanups.push(async () => {
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      return db;
-    }
-    const pg = await freshPostgres();
-    const db = createDb({ kind: 'postgres', url: pg.url });
-    cleanups.push(async () => {
-      await db.destroy();
-      await pg.drop();
-    });
-    return db;
-  }
+  const openStore = migrationStores(dialect);
 
   it('turns imported nameless authors into the mark, and leaves chosen names alone', async () => {
     const db = await openStore();

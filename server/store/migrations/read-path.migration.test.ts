@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshPostgres } from '../../test/test-server.ts';
-import { createDb, type Db, migrateToLatest } from '../db.ts';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/test-server.ts';
+import { migrateToLatest } from '../db.ts';
+import { migrationStores } from './migration-stores.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
 const BEFORE = '2026-11-29T2100-subscriptions';
@@ -13,29 +11,7 @@ const BEFORE = '2026-11-29T2100-subscriptions';
 // included). The store starts as main's latest migration left it (with an
 // unpublished outbox row and an avatar key), on each dialect.
 describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
-
-  async function openStore(): Promise<Db> {
-    if (dialect === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
-      const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
-      cleanups.push(async () => {
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      return db;
-    }
-    const pg = await freshPostgres();
-    const db = createDb({ kind: 'postgres', url: pg.url });
-    cleanups.push(async () => {
-      await db.destroy();
-      await pg.drop();
-    });
-    return db;
-  }
+  const openStore = migrationStores(dialect);
 
   it('gives every comment its top-level comment, and leaves the rest as it was', async () => {
     const db = await openStore();

@@ -1,0 +1,37 @@
+/**
+ * Stores for migration tests: each `openStore()` is an empty store of
+ * `dialect` (a SQLite file in a temporary directory, or a throwaway
+ * PostgreSQL database), destroyed after the file's tests. A test then
+ * migrates it to the schema before the migration it checks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { type Dialect, freshPostgres } from '../../test/test-server.ts';
+import { createDb, type Db } from '../db.ts';
+
+export function migrationStores(dialect: Dialect): () => Promise<Db> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  return async function openStore(): Promise<Db> {
+    if (dialect === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'parley-migration-'));
+      const db = createDb({ kind: 'sqlite', path: join(dir, 'parley.sqlite') });
+      cleanups.push(async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      return db;
+    }
+    const pg = await freshPostgres();
+    const db = createDb({ kind: 'postgres', url: pg.url });
+    cleanups.push(async () => {
+      await db.destroy();
+      await pg.drop();
+    });
+    return db;
+  };
+}
