@@ -35,3 +35,29 @@ export function migrationStores(dialect: Dialect): () => Promise<Db> {
     return db;
   };
 }
+
+/** Site "old" with its page "p", as every schema since sites had a version stores them. */
+export async function seedSiteAndPage(db: Db, now: string): Promise<void> {
+  await db
+    .insertInto('sites')
+    .values({
+      id: 'old',
+      name: 'Old',
+      origins: '[]',
+      settings: '{}',
+      created_at: now,
+      version: 0,
+    })
+    .execute();
+  await db
+    .insertInto('pages')
+    .values({
+      id: 'p',
+      site_id: 'old',
+      page_key: 'k',
+      url: 'https://o.example/',
+      title: 'T',
+      created_at: now,
+    })
+    .execute();
+}

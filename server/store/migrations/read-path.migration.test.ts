@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/test-server.ts';
 import { migrateToLatest } from '../db.ts';
-import { migrationStores } from './migration-stores.ts';
+import { migrationStores, seedSiteAndPage } from './migration-stores.ts';
 
 /** The newest migration main had before this one: a store made by that schema. */
 const BEFORE = '2026-11-29T2100-subscriptions';
@@ -17,28 +17,7 @@ describe.each(DIALECTS)('the read-path migration on %s', (dialect) => {
     const db = await openStore();
     await migrateToLatest(db, BEFORE);
     const now = new Date().toISOString();
-    await db
-      .insertInto('sites')
-      .values({
-        id: 'old',
-        name: 'Old',
-        origins: '[]',
-        settings: '{}',
-        created_at: now,
-        version: 0,
-      })
-      .execute();
-    await db
-      .insertInto('pages')
-      .values({
-        id: 'p',
-        site_id: 'old',
-        page_key: 'k',
-        url: 'https://o.example/',
-        title: 'T',
-        created_at: now,
-      })
-      .execute();
+    await seedSiteAndPage(db, now);
     const comment = (id: string, parent: string | null, depth: number, avatar: string | null) =>
       db
         .insertInto('comments')
