@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import type { CommentRow, NewComment, PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
@@ -113,6 +114,11 @@ export function recentSameTextQuery(
     .select('id')
     .where('page_id', '=', query.pageId)
     .where(author.column, '=', author.value)
+    // Narrows the author's comments on the page to those starting alike
+    // through their index (2026-11-30T0120-duplicate-check-text), instead of
+    // reading each one's whole text; implied by the equality below. Written
+    // exactly as the index's expression: SQLite matches it by its text.
+    .where(sql`substr(body_source, 1, 64)`, '=', sql<string>`substr(${query.body}, 1, 64)`)
     .where('body_source', '=', query.body)
     .where('status', '!=', 'trash')
     .where('created_at', '>', query.since);

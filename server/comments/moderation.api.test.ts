@@ -201,6 +201,27 @@ describe.each(DIALECTS)('comments through the moderation pipeline on %s', (diale
     expect(elsewhere.status).toBe(201);
   });
 
+  it('compares the whole text, past the prefix its index keeps (and in any script)', async () => {
+    await configure({});
+    // The duplicate check finds candidates by the text's first 64 characters
+    // (2026-11-30T0120-duplicate-check-text); astral characters count as one.
+    const start = `${'🙂é'.repeat(40)} `;
+    const author = { name: 'R', email: 'long@example.com' };
+    const first = comment({ body: `${start}first ending`, author });
+    expect((await post(first)).status).toBe(201);
+    // Starts alike, ends otherwise: a new comment.
+    expect((await post(comment({ body: `${start}second ending`, author }))).status).toBe(201);
+    // The same long text again (with CRLFs and spaces the store normalises away).
+    const again = await post({ ...first, body: `  ${start}first ending\r\n` });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe('duplicate_comment');
+    // Shorter than the prefix: the whole text is the prefix.
+    expect((await post(comment({ body: 'Thanks!', author }))).status).toBe(201);
+    expect((await post(comment({ body: 'Thanks!', author }))).status).toBe(409);
+    expect((await post(comment({ body: 'Thanks!!', author }))).status).toBe(201);
+    expect((await thread()).total).toBe(4);
+  });
+
   it('holds a comment with too many links, naming the reason', async () => {
     await configure({ linkLimit: 2 });
     const res = await post(comment({ body: 'See https://a.example and https://b.example' }));

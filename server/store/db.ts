@@ -19,6 +19,7 @@ import * as guestDataLinks from './migrations/2026-11-29T2300-guest-data-links.t
 import * as duplicateCheck from './migrations/2026-11-29T2350-duplicate-check.ts';
 import * as nobodyBehind from './migrations/2026-11-30T0000-nobody-behind.ts';
 import * as anonymousAuthors from './migrations/2026-11-30T0100-anonymous-authors.ts';
+import * as duplicateCheckText from './migrations/2026-11-30T0120-duplicate-check-text.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2350-duplicate-check': duplicateCheck,
   '2026-11-30T0000-nobody-behind': nobodyBehind,
   '2026-11-30T0100-anonymous-authors': anonymousAuthors,
+  '2026-11-30T0120-duplicate-check-text': duplicateCheckText,
 };
 
 /**
