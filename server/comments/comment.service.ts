@@ -117,12 +117,19 @@ export async function createComment(
   const reasons = outcome.reasons;
 
   const row = await writeTransaction(db, async (tx) => {
-    const page = await ensurePage(tx, {
-      siteId: site.id,
-      pageKey: input.page,
-      url: input.pageUrl,
-      title: input.pageTitle,
-    });
+    // A page already stored with this URL and title needs no write: the
+    // upsert rewrote the same row on every post (a statement, and its page
+    // in the commit). Pages go only with their site, whose deletion fails
+    // this insert as it failed the upsert.
+    const page =
+      existingPage?.url === input.pageUrl && existingPage.title === input.pageTitle
+        ? existingPage
+        : await ensurePage(tx, {
+            siteId: site.id,
+            pageKey: input.page,
+            url: input.pageUrl,
+            title: input.pageTitle,
+          });
     const now = new Date().toISOString();
     if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
     const id = newId();
