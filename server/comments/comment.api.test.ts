@@ -105,6 +105,21 @@ describe.each(DIALECTS)('comments API on %s', (dialect) => {
     });
   });
 
+  it('keeps the page’s URL and title from its latest post, in one row', async () => {
+    const page = () => server.parley.db.selectFrom('pages').select(['url', 'title']).execute();
+    await postOk(server, { body: 'one' });
+    await postOk(server, { body: 'two' });
+    expect(await page()).toEqual([
+      { url: 'https://blog.example/hello?utm=x', title: 'Hello world' },
+    ]);
+    await postOk(server, { body: 'three', pageTitle: 'Hello, renamed' });
+    expect(await page()).toEqual([
+      { url: 'https://blog.example/hello?utm=x', title: 'Hello, renamed' },
+    ]);
+    await postOk(server, { body: 'four', pageUrl: 'https://blog.example/hello' });
+    expect(await page()).toEqual([{ url: 'https://blog.example/hello', title: 'Hello world' }]);
+  });
+
   it('never returns an email address, in any response', async () => {
     const created = await postOk(server);
     await postOk(server, { parentId: created.id, body: 'me again' });

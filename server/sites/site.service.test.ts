@@ -42,6 +42,29 @@ describe.each(DIALECTS)('saving a site on %s', (dialect) => {
     expect(await requireSite(db, 'race')).toEqual(current);
   });
 
+  it('reads a site parsed once, shared frozen, and never a stale copy', async () => {
+    const db = server.parley.db;
+    await saveSite(db, { id: 'memo', origins: ['https://memo.example'] });
+    const first = await requireSite(db, 'memo');
+    // The same row: the same parse, which no caller can change for the others.
+    expect(await requireSite(db, 'memo')).toBe(first);
+    expect(Object.isFrozen(first.settings.moderation)).toBe(true);
+    await saveSite(db, { id: 'memo', settings: { maxDepth: 2 } });
+    expect((await requireSite(db, 'memo')).settings.maxDepth).toBe(2);
+    // Written behind the server's back (another process, a restore), even at the same version.
+    const { version } = await requireSite(db, 'memo');
+    await db
+      .updateTable('sites')
+      .set({ settings: JSON.stringify({ maxDepth: 5 }), name: 'Elsewhere' })
+      .where('id', '=', 'memo')
+      .execute();
+    expect(await requireSite(db, 'memo')).toMatchObject({
+      name: 'Elsewhere',
+      version,
+      settings: { maxDepth: 5 },
+    });
+  });
+
   it('refuses to create a site without an origin, and names a new one after its id', async () => {
     const db = server.parley.db;
     await expect(saveSite(db, { id: 'nowhere' })).rejects.toMatchObject({
