@@ -22,10 +22,12 @@ import { devWidgetAssets, loadWidgetAssets } from './embed/assets.ts';
 import { embedRoutes } from './embed/embed.routes.ts';
 import { createEvents, type Events } from './events/events.ts';
 import { createRedisLog } from './events/redis-log.ts';
+import { clientIpOf } from './http/client-ip.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { LIMITERS, memoryLimiters } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { liveStreams } from './live/live.fast-path.ts';
 import { createLiveHub, type LiveHub } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -168,9 +170,19 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   // and headers); everything else goes through the app.
   const fastRead = cachedThreadReads(cache, [logRequest, securityHeaders], logger);
 
-  // Live-update streams are never compressed (compression() would buffer
-  // them): routed before it, each idle stream holds none of its wrappers.
+  // Live-update streams are opened before Express (each idle one holds less);
+  // its route answers refusals. Never compressed (compression() would buffer
+  // them): routed before it.
   app.use('/api/v1', liveRoutes(db, live));
+  const fastLive = liveStreams({
+    db,
+    hub: live,
+    logger,
+    clientIp: clientIpOf(app),
+    requestLog: logRequest,
+    securityHeaders,
+    express: app,
+  });
 
   // Threads and the iframe page compress ~5x; widget assets arrive already
   // compressed (Content-Encoding set), which compression() leaves alone.
@@ -222,7 +234,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = createServer((req, res) => {
-          if (!fastRead(req, res) && !fastCounts(req, res)) app(req, res);
+          if (!fastRead(req, res) && !fastCounts(req, res) && !fastLive(req, res)) app(req, res);
         });
         s.once('error', reject);
         s.listen(config.port, config.host, () => resolve(s));

@@ -4,7 +4,7 @@
  * a heartbeat keeps idle ones open through proxies, and a limit per client
  * IP bounds what one client can hold open.
  */
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { LiveMessage } from '../../contract/live.ts';
 import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
@@ -23,28 +23,80 @@ export interface LiveOptions {
 /** A stream whose client reads this slowly is closed (it reconnects and resumes). */
 const MAX_BUFFERED_BYTES = 1_000_000;
 
+/** An id longer than any log hands out is no id: the reader gets a reset. */
+const MAX_EVENT_ID = 64;
+
+/**
+ * Where a reader resumes: the `Last-Event-ID` a reconnecting browser sends,
+ * else the `since` of a first connection (the iframe page's `liveFrom`).
+ */
+export function resumePoint(lastEventId: string | undefined, since: string | undefined) {
+  return lastEventId !== undefined ? lastEventId.slice(0, MAX_EVENT_ID) : (since ?? null);
+}
+
+/** The headers of every stream, one object for all (node:http copies them out). */
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform: compression() would buffer the stream.
+  'Cache-Control': 'no-store, no-transform',
+  // nginx would buffer it too.
+  'X-Accel-Buffering': 'no',
+} as const;
+
+/**
+ * One open stream: what it needs to be written to and counted out again,
+ * and nothing else (5,000 idle ones are the bench's largest memory cost).
+ * `ip` and `page` are the hub's own map keys, shared by every stream of that
+ * address and page rather than a string each.
+ */
 interface Stream {
-  res: Response;
+  res: ServerResponse;
   ip: string;
-  key: string;
+  page: Page;
   /** Events published while the missed ones were being replayed, sent right after. */
   queued: ParleyEvent[] | null;
 }
 
+/** The streams open on one page. */
+interface Page {
+  key: string;
+  streams: Set<Stream>;
+}
+
 export interface LiveHub {
-  /** Opens a stream for `site`/`page`, replaying what came after `lastId` (if given). */
+  /**
+   * Opens a stream for `site`/`page` from the client at `ip` (Express's
+   * `req.ip`), replaying what came after `lastId` (if given). Throws a 429
+   * AppError, before writing anything, when `ip` holds its limit already.
+   * `headers` go out before the stream's own (the fast path's security
+   * headers, which Express sets on its response instead).
+   */
   open(
-    req: Request,
-    res: Response,
+    res: ServerResponse,
+    ip: string,
     site: string,
     page: string,
     lastId: string | null,
+    headers?: Record<string, string>,
   ): Promise<void>;
+  /** Whether `ip` may open one more stream now. */
+  admits(ip: string): boolean;
   /** Open streams on this instance. */
   size(): number;
   /** Ends every stream, telling browsers to come back after about `retryMs` (shutdown). */
   closeAll(retryMs: number): void;
   stop(): void;
+}
+
+/**
+ * node:http keeps the header block it sent (`_header`, for `headersSent`) as
+ * the tree of ~60 strings it concatenated it from, ~2 KB a stream; a search
+ * makes V8 flatten it in place into one string of ~700 bytes. Nothing else
+ * changes (if Node renames the field, this does nothing).
+ */
+function flattenSentHeader(res: ServerResponse): void {
+  const sent = (res as { _header?: unknown })._header;
+  if (typeof sent === 'string') sent.indexOf('\0');
 }
 
 const keyOf = (site: string, page: string) => `${site}\n${page}`;
@@ -54,7 +106,7 @@ function frame(id: string | null, message: LiveMessage): string {
 }
 
 export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
-  const byPage = new Map<string, Set<Stream>>();
+  const byPage = new Map<string, Page>();
   const perIp = new Map<string, number>();
   let total = 0;
 
@@ -71,30 +123,38 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
   const unsubscribe = events.subscribe((event) => {
     const page = pageOf(event);
     if (page === null) return;
-    for (const stream of byPage.get(keyOf(event.siteId, page)) ?? []) {
+    for (const stream of byPage.get(keyOf(event.siteId, page))?.streams ?? []) {
       if (stream.queued) stream.queued.push(event);
       else send(stream, event);
     }
   });
 
   const heartbeat = setInterval(() => {
-    for (const streams of byPage.values()) for (const s of streams) write(s, ': ping\n\n');
+    for (const page of byPage.values()) for (const s of page.streams) write(s, ': ping\n\n');
   }, options.heartbeatMs);
   heartbeat.unref();
 
   function remove(stream: Stream): void {
-    const streams = byPage.get(stream.key);
-    if (!streams?.delete(stream)) return;
-    if (streams.size === 0) byPage.delete(stream.key);
+    const { page } = stream;
+    if (!page.streams.delete(stream)) return;
+    if (page.streams.size === 0) byPage.delete(page.key);
     const left = (perIp.get(stream.ip) ?? 1) - 1;
     if (left > 0) perIp.set(stream.ip, left);
     else perIp.delete(stream.ip);
     total--;
   }
 
+  // One listener function for every stream (no closure each): the response
+  // finds its stream again through the map below.
+  const streamOf = new WeakMap<ServerResponse, Stream>();
+  function onClose(this: ServerResponse): void {
+    const stream = streamOf.get(this);
+    if (stream) remove(stream);
+  }
+
   return {
-    async open(req, res, site, page, lastId) {
-      const ip = req.ip ?? 'unknown';
+    admits: (ip) => (perIp.get(ip) ?? 0) < options.maxPerIp,
+    async open(res, ip, site, page, lastId, headers) {
       const held = perIp.get(ip) ?? 0;
       if (held >= options.maxPerIp) {
         throw new AppError(
@@ -105,25 +165,24 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
           { 'Retry-After': '30' },
         );
       }
-      const stream: Stream = { res, ip, key: keyOf(site, page), queued: [] };
       perIp.set(ip, held + 1);
       total++;
-      let streams = byPage.get(stream.key);
-      if (!streams) {
-        streams = new Set();
-        byPage.set(stream.key, streams);
+      const key = keyOf(site, page);
+      let open = byPage.get(key);
+      if (!open) {
+        open = { key, streams: new Set() };
+        byPage.set(key, open);
       }
-      streams.add(stream);
-      req.on('close', () => remove(stream));
+      const stream: Stream = { res, ip, page: open, queued: [] };
+      open.streams.add(stream);
+      streamOf.set(res, stream);
+      res.once('close', onClose);
+      // Gone while the site was looked up: nothing will emit 'close' again.
+      if (res.destroyed) remove(stream);
 
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        // no-transform: compression() would buffer the stream.
-        'Cache-Control': 'no-store, no-transform',
-        // nginx would buffer it too.
-        'X-Accel-Buffering': 'no',
-      });
+      res.writeHead(200, headers ? Object.assign(headers, STREAM_HEADERS) : STREAM_HEADERS);
       res.write(`retry: ${options.retryMs}\n\n`);
+      flattenSentHeader(res);
 
       // Subscribed first, replayed second: what is published meanwhile waits
       // in `queued`, and nothing falls between the two.
@@ -147,8 +206,8 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
     },
     size: () => total,
     closeAll(retryMs) {
-      for (const streams of byPage.values()) {
-        for (const s of streams) s.res.end(`retry: ${retryMs}\n\n`);
+      for (const page of byPage.values()) {
+        for (const s of page.streams) s.res.end(`retry: ${retryMs}\n\n`);
       }
     },
     stop() {
