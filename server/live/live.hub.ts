@@ -4,7 +4,7 @@
  * a heartbeat keeps idle ones open through proxies, and a limit per client
  * IP bounds what one client can hold open.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveMessage } from '../../contract/live.ts';
 import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
@@ -149,10 +149,10 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
     total--;
   }
 
-  // One listener function for every stream (no closure each): the response
-  // finds its stream again through the map below.
-  const streamOf = new WeakMap<ServerResponse, Stream>();
-  function onClose(this: ServerResponse): void {
+  // One listener function for every stream (no closure each): the response,
+  // or its request, finds its stream again through the map below.
+  const streamOf = new WeakMap<ServerResponse | IncomingMessage, Stream>();
+  function onClose(this: ServerResponse | IncomingMessage): void {
     const stream = streamOf.get(this);
     if (stream) remove(stream);
   }
@@ -182,8 +182,15 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
       open.streams.add(stream);
       streamOf.set(res, stream);
       res.once('close', onClose);
+      // A response queued behind another one on a pipelined connection has no
+      // socket, so it never emits 'close' when the connection goes: only its
+      // request does. Without this, its stream would stay counted against the
+      // address for good (and keep buffering heartbeats).
+      const { req } = res;
+      streamOf.set(req, stream);
+      req.once('close', onClose);
       // Gone while the site was looked up: nothing will emit 'close' again.
-      if (res.destroyed) remove(stream);
+      if (res.destroyed || req.destroyed) remove(stream);
 
       res.writeHead(200, headers ? Object.assign(headers, STREAM_HEADERS) : STREAM_HEADERS);
       res.write(`retry: ${options.retryMs}\n\n`);
