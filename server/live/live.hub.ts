@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
 import type { Events } from '../events/events.ts';
 import { liveMessageFor, pageOf } from './live.presenter.ts';
+import { replayOf } from './live.replay.ts';
 
 export interface LiveOptions {
   /** Streams one client IP may hold open on this instance. */
@@ -203,11 +204,10 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
       if (missed === null) {
         write(stream, frame(await events.lastId(), { type: 'reset' }));
       } else {
-        for (const event of missed) {
-          if (event.siteId !== site || pageOf(event) !== page) continue;
-          replayed.add(event.id);
-          send(stream, event);
-        }
+        // Each comment as it stands now, never a text it no longer has (live.replay.ts).
+        const replay = replayOf(missed, site, page);
+        for (const id of replay.seen) replayed.add(id);
+        for (const { id, message } of replay.messages) write(stream, frame(id, message));
         // The log's head: a reconnection resumes from here even when nothing
         // happened on this page (events published since then are queued).
         write(stream, frame(await events.lastId(), { type: 'ready' }));
