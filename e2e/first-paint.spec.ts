@@ -64,6 +64,74 @@ test('the first comments show while the app is still loading, and the app takes 
   await expect(frame.getByRole('button', { name: 'Cancel reply' })).toBeVisible();
 });
 
+test('the frame is on screen from the start, without a flash, and grows to its first comments', async ({
+  page,
+  context,
+  request,
+}) => {
+  const HOST_BACKGROUND = 'rgb(253, 248, 238)';
+  const url = await hostPage(request, {
+    head: `<style>body { background: ${HOST_BACKGROUND} }</style>`,
+  });
+  await seedComment(request, url, 'Seen before the app');
+  await seedComment(request, url, 'And a second one');
+  // The frame's page and the app's code are each held until the test lets them through.
+  const hold = () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return { released, release };
+  };
+  const framePage = hold();
+  const app = hold();
+  await context.route(/\/embed\/thread\?/, async (route) => {
+    await framePage.released;
+    await route.continue();
+  });
+  await context.route(APP_ENTRY, async (route) => {
+    await app.released;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const iframe = page.locator('iframe.parley-frame');
+  const frame = page.frameLocator('iframe.parley-frame');
+
+  // Shown as soon as the loader makes it (not hidden until the frame reports
+  // that it has painted), at the loader's placeholder height. Checked at once:
+  // a retrying check would also pass on the loader's timeout fallback.
+  await iframe.waitFor({ state: 'attached' });
+  expect(await iframe.isVisible()).toBe(true);
+  const placeholder = await iframe.boundingBox();
+  expect(placeholder?.height).toBe(150);
+  // And it shows nothing yet: not a white box, the host's own background,
+  // pixel for pixel the same as an empty stretch of the page below it.
+  if (!placeholder) throw new Error('no frame box');
+  const shot = (y: number) =>
+    page.screenshot({ clip: { x: placeholder.x, y, width: placeholder.width, height: 150 } });
+  expect((await shot(placeholder.y)).equals(await shot(placeholder.y + 160))).toBe(true);
+
+  // Its page in: the comments paint, styled and on the host's background,
+  // with the app still held back; the frame grows to their height.
+  framePage.release();
+  await expect(frame.getByTestId('comment')).toHaveCount(2);
+  await expect(frame.getByTestId('comment-body').first()).toHaveText('Seen before the app');
+  await expect(frame.locator('[data-loaded]')).toHaveCount(0);
+  expect(await frame.locator('html').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    HOST_BACKGROUND,
+  );
+  const shown = await frame.getByTestId('parley').boundingBox();
+  await expect
+    .poll(async () => (await iframe.boundingBox())?.height)
+    .toBe(Math.ceil(shown?.height ?? 0));
+  // It grew below: the frame, and so the comments, did not move on the page.
+  expect((await iframe.boundingBox())?.y).toBe(placeholder.y);
+
+  app.release();
+  await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+  expect((await iframe.boundingBox())?.y).toBe(placeholder.y);
+});
+
 test('the iframe page shows its comments with JavaScript off', async ({ browser, request }) => {
   const url = await hostPage(request);
   await seedComment(request, url, 'Readable without scripts');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadBootstrap } from '../../contract/api.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { loadWidgetAssets } from './assets.ts';
-import { FIRST_PAINT_SCRIPT, FIRST_PAINT_SCRIPT_HASH } from './thread-page.ts';
+import { FIRST_PAINT_SCRIPT, INLINE_SCRIPT_HASHES, LOOK_SCRIPT } from './thread-page.ts';
 
 function threadUrl(server: TestServer, params: Record<string, string>) {
   return `${server.url}/embed/thread?${new URLSearchParams(params)}`;
@@ -61,8 +61,8 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     expect(res.headers.get('content-encoding')).toMatch(/^(gzip|br)$/);
     const html = await res.text();
     // The comment can't close the data element or open a script of its own:
-    // the app's module, the data, and the first-paint script are all.
-    expect(html.match(/<script/g)).toHaveLength(3);
+    // the look, the app's module, the data, and the first-paint script are all.
+    expect(html.match(/<script/g)).toHaveLength(4);
     expect(html).toContain(`<script>${FIRST_PAINT_SCRIPT}</script>`);
     // The first comments are in the page itself, escaped as the app shows them.
     const root = html.slice(
@@ -85,6 +85,30 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     expect(boot.thread?.total).toBe(1);
     expect(boot.thread?.comments[0]?.html).toContain('&lt;/script&gt;');
     expect(html).not.toContain('a@example.com');
+  });
+
+  it('applies the host’s look in the head, before anything of the body can paint', async () => {
+    const html = await (
+      await fetch(
+        threadUrl(server, {
+          ...page,
+          bg: 'rgb(253, 248, 238)',
+          font: '"Iowan Old Style", Georgia, serif',
+          accent: '#c0ffee',
+        }),
+      )
+    ).text();
+    // The frame is shown before its page paints (widget/embed/loader.ts): the
+    // look must be in place by then, escaped where it sits in an attribute.
+    expect(html).toContain(
+      ' data-bg="rgb(253, 248, 238)" data-font="&quot;Iowan Old Style&quot;, Georgia, serif" data-accent="#c0ffee">',
+    );
+    const look = html.indexOf(`<script>${LOOK_SCRIPT}</script>`);
+    expect(look).toBeGreaterThan(0);
+    expect(look).toBeLessThan(html.indexOf('<body>'));
+    // Nothing asked for, nothing set: the page's own defaults.
+    const plain = await (await fetch(threadUrl(server, page))).text();
+    expect(plain).toMatch(/<html [^>]*data-theme="dark">/);
   });
 
   it('never shows one reader’s held comment or form token to another (the cached parts are public)', async () => {
@@ -157,8 +181,8 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     const res = await fetch(threadUrl(server, page));
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('frame-ancestors https://blog.example https://www.blog.example');
-    // The first-paint script by its hash; nothing else inline.
-    expect(csp).toContain(`script-src 'self' ${FIRST_PAINT_SCRIPT_HASH};`);
+    // The look and first-paint scripts by their hashes; nothing else inline.
+    expect(csp).toContain(`script-src 'self' ${INLINE_SCRIPT_HASHES};`);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

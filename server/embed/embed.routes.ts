@@ -23,7 +23,7 @@ import { type AssetSources, DIAGNOSE_FILE, sendAsset, type WidgetAssets } from '
 import { checkEmbed } from './embed-check.ts';
 import { assembleGzip, assembleIdentity } from './gzip-parts.ts';
 import { publicThreadParts, renderThreadMarkup } from './thread-markup.ts';
-import { FIRST_PAINT_SCRIPT_HASH, threadPageParts } from './thread-page.ts';
+import { INLINE_SCRIPT_HASHES, threadPageParts } from './thread-page.ts';
 
 // embed.js is the one URL site owners hard-code: keep its cache short so a
 // fix reaches every site within minutes. Everything it loads is hashed.
@@ -53,9 +53,9 @@ function isOrigin(value: string): boolean {
 function threadCsp(frameAncestors: string, sources: AssetSources, inlineStyles: string): string {
   return [
     "default-src 'none'",
-    // The one inline script, and the inlined stylesheet, by their hashes:
+    // The two inline scripts, and the inlined stylesheet, by their hashes:
     // the page holds no nonce.
-    `script-src ${sources.script} ${FIRST_PAINT_SCRIPT_HASH}`,
+    `script-src ${sources.script} ${INLINE_SCRIPT_HASHES}`,
     `style-src ${sources.style}${inlineStyles && ` ${inlineStyles}`}`,
     `connect-src ${sources.connect}`,
     // Avatars come from Parley itself (server/avatars): the reader's browser

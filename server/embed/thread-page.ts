@@ -6,37 +6,56 @@ import { type BodyPart, type DeflatedPart, deflatePart } from './gzip-parts.ts';
 
 export { scriptSafeJson };
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /**
- * Runs as soon as the page is parsed and its stylesheet loaded, long before
- * the app: paints the host's look (CSS variables, as widget/thread/look.ts
- * does) and tells the loader the server-rendered thread's height, so the
- * frame is shown with its first comments at once (the `paint` message).
- * Fixed text, allowed by its hash (FIRST_PAINT_SCRIPT_HASH) in the page's
- * CSP: the page has no per-request nonce.
+ * Runs in the head, before anything of the body can paint: puts the host's
+ * look (checked by the route, carried on `<html>` as data-bg, data-font,
+ * data-accent) in the CSS variables, as widget/thread/look.ts does. The
+ * loader shows the frame as soon as it makes it, so a paint before this would
+ * show the default canvas colour and font, then the host's: a flash. Fixed
+ * text, allowed by its hash in the page's CSP (the page has no nonce).
+ */
+export const LOOK_SCRIPT =
+  '(function(){var d=document.documentElement,a=d.dataset,s=d.style;' +
+  'if(a.bg)s.setProperty("--bg",a.bg);if(a.font)s.setProperty("--font",a.font);' +
+  'if(a.accent)s.setProperty("--accent",a.accent)})()';
+
+/**
+ * Runs once the page is parsed, long before the app: tells the loader the
+ * server-rendered thread's height (the `paint` message), so the frame grows
+ * from the loader's placeholder to its first comments' height at once.
+ * Fixed text, allowed by its hash like LOOK_SCRIPT.
  */
 export const FIRST_PAINT_SCRIPT =
   '(function(){try{var b=JSON.parse(document.getElementById("parley-bootstrap").textContent),' +
-  'r=document.getElementById("parley-root").firstElementChild,s=document.documentElement.style,l=b.look||{};' +
-  'if(l.background)s.setProperty("--bg",l.background);if(l.font)s.setProperty("--font",l.font);' +
-  'if(l.accent)s.setProperty("--accent",l.accent);' +
+  'r=document.getElementById("parley-root").firstElementChild;' +
   'if(b.thread&&b.hostOrigin&&r&&parent!==window)parent.postMessage({parley:{type:"paint",' +
   'height:Math.ceil(r.getBoundingClientRect().height)}},b.hostOrigin)}catch(e){}})()';
 
-/** The CSP source allowing FIRST_PAINT_SCRIPT. */
-export const FIRST_PAINT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FIRST_PAINT_SCRIPT).digest('base64')}'`;
+/** The CSP sources allowing LOOK_SCRIPT and FIRST_PAINT_SCRIPT. */
+export const INLINE_SCRIPT_HASHES = `${sha256(LOOK_SCRIPT)} ${sha256(FIRST_PAINT_SCRIPT)}`;
 
 /** What the page says before the app's tags: all of it from the request (language, theme). */
-function opening(bootstrap: Pick<ThreadBootstrap, 'locale' | 'theme' | 'messages'>): string {
+function opening(
+  bootstrap: Pick<ThreadBootstrap, 'locale' | 'theme' | 'messages' | 'look'>,
+): string {
   const title = bootstrap.messages['frame.title'];
   // The frame's document title in the reader's language (a plain string).
   const titleText = escapeHtml(typeof title === 'string' ? title : 'Comments');
+  const { background, font, accent } = bootstrap.look;
+  // Read by LOOK_SCRIPT before the body is parsed.
+  const look = Object.entries({ bg: background, font, accent })
+    .map(([name, value]) => (value ? ` data-${name}="${escapeHtml(value)}"` : ''))
+    .join('');
   return `<!doctype html>
-<html lang="${bootstrap.locale}" dir="${directionOf(bootstrap.locale)}" data-theme="${escapeHtml(bootstrap.theme)}">
+<html lang="${bootstrap.locale}" dir="${directionOf(bootstrap.locale)}" data-theme="${escapeHtml(bootstrap.theme)}"${look}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${titleText}</title>
+<script>${LOOK_SCRIPT}</script>
 `;
 }
 

@@ -166,13 +166,17 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   };
 
   // Inline so host rules like `iframe { border: 5px solid red }` can't reach it.
-  // A matching color-scheme keeps the browser from painting an opaque backdrop
-  // behind the app's transparent page. The 150px start (not 0) leaves a visible
-  // frame if the timeout fallback has to show an app that never reported a height.
-  // Hidden with visibility, not display:none, so the app can lay out and measure.
   // `all:initial` first: host rules like `iframe { filter: blur() }` lose to inline styles.
+  // Shown at once, not kept hidden until the frame says it has painted: that
+  // wait cost a round trip between processes before the first comments could
+  // show (a hidden cross-origin frame does not even render). It flashes
+  // nothing: until its page paints, the frame is transparent (a matching
+  // color-scheme keeps the browser from painting an opaque backdrop), and the
+  // page paints styled, on the host's background (its stylesheet is inlined
+  // and it applies the host's look in its head: server/embed/thread-page.ts).
+  // The 150px placeholder holds the first comments until `paint` gives the height.
   iframe.style.cssText =
-    'all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden;visibility:hidden';
+    'all:initial;border:0;width:100%;min-width:100%;height:150px;display:block;overflow:hidden';
   // The theme the frame was given: "auto" resolved against the host page.
   let theme: Theme = 'auto';
   const colorScheme = () => {
@@ -201,7 +205,7 @@ export function mount(element: Element, options: MountOptions, win: Window = win
   let notice: HTMLElement | undefined;
   // Comments the site put in the page (GET /api/v1/pages/html) stay until the
   // widget is ready, then give way to it in the same frame: no moment with
-  // neither, no collapse. Until then the hidden frame takes no height, and
+  // neither, no collapse. Until then the frame takes no height, and
   // if the widget never comes (blocked script, server down) they just stay.
   let fragment = element.querySelector(':scope>.parley-static');
   if (fragment) iframe.style.height = '0';
@@ -212,7 +216,6 @@ export function mount(element: Element, options: MountOptions, win: Window = win
     fragment?.remove();
     fragment = null;
     iframe.style.height = `${height}px`;
-    iframe.style.visibility = 'visible';
   };
 
   // The frame never said ready or has no thread: embed/diagnose.js (loaded
@@ -289,7 +292,7 @@ export function mount(element: Element, options: MountOptions, win: Window = win
       return;
     }
     height = message.height;
-    // While the page's own comments are on screen the hidden frame takes no
+    // While the page's own comments are on screen the frame takes no
     // height; show() gives it this one when it swaps them.
     if (!fragment) {
       const before = iframe.getBoundingClientRect();
