@@ -1,16 +1,17 @@
 /**
- * `npm start` runs the server as JavaScript built by `npm run build`
- * (tsconfig.build.json), not the .ts sources: Node's type stripping would
- * keep about 25 MB of a running server's memory (docs/performance.md). This
- * builds the server the same way into a scratch directory and starts it with
- * type stripping switched off, so a single import left pointing at a .ts
- * file fails here instead of quietly bringing the stripper back.
+ * `npm start` runs the server as JavaScript bundled by `npm run build`
+ * (vite.server.config.ts), not the .ts sources: Node's type stripping would
+ * keep about 25 MB of a running server's memory, and loading its ~800
+ * modules one by one ~8 MB more (docs/performance.md). This builds the
+ * server the same way into a scratch directory and starts it with type
+ * stripping switched off, so a single import left pointing at a .ts file, or
+ * a dependency that breaks when bundled, fails here.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -26,6 +27,27 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
   rmSync(data, { recursive: true, force: true });
 });
+
+/** The files a built entry loads before it runs (its static imports, transitively), and the packages they import. */
+function staticallyLoaded(entry: string): { source: string; packages: string[] } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  let source = '';
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    source += text;
+    for (const [, spec = ''] of text.matchAll(
+      /^import\s+(?:[^'"]*?\sfrom\s*)?["']([^"']+)["']/gm,
+    )) {
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+      else if (!spec.startsWith('node:')) packages.add(spec);
+    }
+  };
+  visit(entry);
+  return { source, packages: [...packages] };
+}
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -50,17 +72,23 @@ async function untilAnswers(url: string, child: ChildProcess, output: () => stri
 
 describe('the server as npm run build builds it', () => {
   it('is plain JavaScript that starts without type stripping and serves', async () => {
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    await promisify(execFile)(process.execPath, [
-      tsc,
-      '-p',
-      join(root, 'tsconfig.build.json'),
-      '--outDir',
-      out,
-    ]);
+    const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    await promisify(execFile)(
+      process.execPath,
+      [vite, 'build', '--config', 'vite.server.config.ts', '--outDir', out, '--logLevel', 'warn'],
+      { cwd: root },
+    );
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
     expect(files).toContain(join('server', 'main.js'));
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
+    // Bundled: a handful of files, not one per module.
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeLessThan(30);
+    // What only sign-in, imports and exports need is not loaded at start (memory, issue 10).
+    const atStart = staticallyLoaded(join(out, 'server', 'main.js'));
+    expect(atStart.packages).not.toContain('passport');
+    expect(atStart.packages).not.toContain('passport-oauth2');
+    expect(atStart.source).not.toContain('function importComments(');
+    expect(atStart.source).not.toContain('function exportSite(');
 
     const port = await freePort();
     let output = '';

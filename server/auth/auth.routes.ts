@@ -19,7 +19,7 @@ import express, {
   type Response,
   Router,
 } from 'express';
-import passport from 'passport';
+import type { PassportStatic } from 'passport';
 import { Bind } from '../../contract/auth.schema.ts';
 import type { Locale } from '../../contract/i18n/locales.ts';
 import { type PageKey, pageText } from '../../contract/i18n/pages/index.ts';
@@ -36,7 +36,7 @@ import { NOT_FROM_FORM, sendBindPage } from './bind-page.ts';
 import { sendAuthPage, sendLoginResult } from './callback-page.ts';
 import { facebookDeletionRoutes } from './facebook-deletion.routes.ts';
 import { bindTicket } from './providers/handshake.ts';
-import { buildProviders, type ProviderStrategy } from './providers/index.ts';
+import type { ProviderStrategy } from './providers/index.ts';
 import {
   bindLoginTicket,
   completeLoginTicket,
@@ -81,10 +81,13 @@ function localeFor(req: Request, res: Response, ticket?: LoginTicket): Locale {
 /** Mounted at the app's root: `app.use(authRoutes(db, config))`. */
 export function authRoutes(db: Db, config: Config): Router {
   const router = Router();
-  const providers = buildProviders(config);
-  // Our own instance, so two apps in one process never share strategies.
-  const authenticator = new passport.Passport();
-  for (const provider of providers.values()) authenticator.use(provider.id, provider.strategy);
+  // Passport and the strategies load on the first sign-in, not at start: an
+  // instance that only serves comments never needs them (memory, issue 10).
+  let signIn: Promise<SignIn> | undefined;
+  const loadSignIn = () => {
+    signIn ??= loadProviders(config);
+    return signIn;
+  };
   const publicOrigin = new URL(config.publicUrl).origin;
   const secure = new URL(config.publicUrl).protocol === 'https:' ? '; Secure' : '';
 
@@ -105,19 +108,27 @@ export function authRoutes(db: Db, config: Config): Router {
     return dot > 0 ? { ticketId: value.slice(0, dot), secret: value.slice(dot + 1) } : null;
   };
 
-  function requireProvider(req: Request): ProviderStrategy {
-    const provider = providers.get(req.params.provider as ProviderStrategy['id']);
+  /** The configured provider the path names, and the Passport that runs its strategy. */
+  async function requireProvider(
+    req: Request,
+  ): Promise<{ provider: ProviderStrategy; authenticator: Authenticator }> {
+    const id = String(req.params.provider);
+    if (!Object.hasOwn(PROVIDER_NAMES, id) || !config.providers[id as ProviderStrategy['id']]) {
+      throw new AppError(404, 'unknown_provider', 'Sign-in with this provider is not available.');
+    }
+    const { providers, authenticator } = await loadSignIn();
+    const provider = providers.get(id as ProviderStrategy['id']);
     if (!provider) {
       throw new AppError(404, 'unknown_provider', 'Sign-in with this provider is not available.');
     }
-    return provider;
+    return { provider, authenticator };
   }
 
   /** Runs the strategy at the callback; it always ends in success, fail or error there. */
   function runStrategy(
     req: Request,
     res: Response,
-    provider: ProviderStrategy,
+    { provider, authenticator }: { provider: ProviderStrategy; authenticator: Authenticator },
   ): Promise<StrategyOutcome> {
     return new Promise((resolve) => {
       authenticator.authenticate(
@@ -176,7 +187,7 @@ export function authRoutes(db: Db, config: Config): Router {
     req: Request,
     res: Response,
     next: (err?: unknown) => void,
-    provider: ProviderStrategy,
+    { provider, authenticator }: { provider: ProviderStrategy; authenticator: Authenticator },
     ticket: LoginTicket,
   ): void {
     bindTicket(req, db, ticket);
@@ -207,7 +218,8 @@ export function authRoutes(db: Db, config: Config): Router {
   }
 
   const start: RequestHandler = async (req, res, next) => {
-    const provider = requireProvider(req);
+    const chosen = await requireProvider(req);
+    const { provider } = chosen;
     const ticketId = typeof req.query.ticket === 'string' ? req.query.ticket : '';
     if (!ticketId) throw new AppError(404, 'ticket_not_found', 'This sign-in link is not valid');
     const ticket = await findStartableTicket(db, ticketId);
@@ -220,14 +232,14 @@ export function authRoutes(db: Db, config: Config): Router {
     const mine =
       binding?.ticketId === ticket.id && (await isBoundTo(db, ticket.id, binding.secret));
     if (mine) {
-      goToProvider(req, res, next, provider, ticket);
+      goToProvider(req, res, next, chosen, ticket);
       return;
     }
     if (ticket.bound) throw notFromForm();
     if (ticket.returnUrl) {
       await checkRedirectStart(req, ticket);
       setBindingCookie(res, ticket.id, await bindLoginTicket(db, ticket.id, null));
-      goToProvider(req, res, next, provider, ticket);
+      goToProvider(req, res, next, chosen, ticket);
       return;
     }
     sendBindPage(res, {
@@ -242,7 +254,8 @@ export function authRoutes(db: Db, config: Config): Router {
 
   /** The bind page's POST: the verifier it got from the widget that opened it. */
   const bind: RequestHandler = async (req, res) => {
-    const provider = requireProvider(req);
+    const chosen = await requireProvider(req);
+    const { provider } = chosen;
     // Only the bind page itself, on Parley's origin, may bind.
     if (req.get('origin') !== publicOrigin) throw notFromForm();
     const parsed = Bind.safeParse(req.body);
@@ -257,7 +270,8 @@ export function authRoutes(db: Db, config: Config): Router {
   };
 
   const callback: RequestHandler = async (req, res) => {
-    const provider = requireProvider(req);
+    const chosen = await requireProvider(req);
+    const { provider } = chosen;
     const binding = readBinding(req);
     if (!binding) {
       const t = pageText(localeFor(req, res));
@@ -280,7 +294,7 @@ export function authRoutes(db: Db, config: Config): Router {
       return;
     }
     bindTicket(req, db, ticket);
-    const outcome = await runStrategy(req, res, provider);
+    const outcome = await runStrategy(req, res, chosen);
     if ('failure' in outcome) {
       if (outcome.err) req.log?.warn({ err: outcome.err, provider: provider.id }, 'sign-in failed');
       await fail(req, res, ticket, outcome.failure);
@@ -310,6 +324,26 @@ export function authRoutes(db: Db, config: Config): Router {
   router.use(facebookDeletionRoutes(db, config));
   router.use('/auth', authErrorPage);
   return router;
+}
+
+type Authenticator = InstanceType<PassportStatic['Passport']>;
+
+interface SignIn {
+  providers: Map<ProviderStrategy['id'], ProviderStrategy>;
+  authenticator: Authenticator;
+}
+
+/** Passport and the configured providers' strategies (see authRoutes). */
+async function loadProviders(config: Config): Promise<SignIn> {
+  const [{ default: passport }, { buildProviders }] = await Promise.all([
+    import('passport'),
+    import('./providers/index.ts'),
+  ]);
+  const providers = buildProviders(config);
+  // Our own instance, so two apps in one process never share strategies.
+  const authenticator = new passport.Passport();
+  for (const provider of providers.values()) authenticator.use(provider.id, provider.strategy);
+  return { providers, authenticator };
 }
 
 /** Each refusal's title and text on an auth page, in the reader's words. */

@@ -11,7 +11,6 @@ import { validate } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
-import { exportFileName, exportSite } from './export.service.ts';
 
 export function exportRoutes(db: Db, logger: Logger, guards: AdminGuards): Router {
   const router = Router();
@@ -23,6 +22,8 @@ export function exportRoutes(db: Db, logger: Logger, guards: AdminGuards): Route
     ownerOf,
     validate({ query: ExportQuery }, async ({ query, req, res }) => {
       const site = await requireSite(db, String(req.params.site));
+      // Loaded on the first export, not at start: memory that serving comments never needs.
+      const { exportFileName, exportSite } = await import('./export.service.ts');
       res.status(200);
       res.type(query.format === 'json' ? 'application/json' : 'application/xml');
       res.attachment(exportFileName(site.id, query.format));

@@ -21,7 +21,7 @@ import { AppError } from '../errors.ts';
 import { validate } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
-import { importComments, type UrlMapping } from './import.service.ts';
+import type { UrlMapping } from './import.service.ts';
 import { tooLarge } from './source.ts';
 
 /** Writes the request body to `path`, refusing it once it passes `limit` bytes. */
@@ -97,6 +97,9 @@ export function importRoutes(db: Db, config: Config, logger: Logger, guards: Adm
           send({ type: 'progress', progress });
         };
         try {
+          // Loaded on the first import, not at start: the parsers (saxes,
+          // xmldom, the formats) are memory that serving comments never needs.
+          const { importComments } = await import('./import.service.ts');
           const summary = await importComments(db, {
             siteId: String(req.params.site),
             format: query.format,
