@@ -1,3 +1,4 @@
+import { ControlledTransaction } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { moderate } from '../admin/queue.service.ts';
 import { banCommentAuthor } from '../admin/site-settings.service.ts';
@@ -293,6 +294,38 @@ describe.each(DIALECTS)('the event stream on %s', (dialect) => {
     const rows = (await outbox()).slice(before);
     expect(rows).toHaveLength(20);
     expect(rows.filter((r) => r.published_at === null)).toEqual([]);
+  });
+
+  it('commits concurrent writes each on its own: one that fails loses none of the others', async () => {
+    const before = (await outbox()).length;
+    const keys = Array.from({ length: 8 }, (_, i) => `group-${i}`);
+    const inGroup: boolean[] = [];
+    const results = await Promise.allSettled(
+      keys.map((pageKey, i) =>
+        writeTransaction(server.parley.db, async (tx) => {
+          // On SQLite, all but the first wait for it and then share one commit, each in a savepoint.
+          inGroup[i] = tx instanceof ControlledTransaction;
+          await recordEvent(tx, { type: 'page.changed', siteId: 'blog', pageKey });
+          if (i === 3) throw new Error('write 3 failed');
+          return pageKey;
+        }),
+      ),
+    );
+    if (dialect === 'sqlite') expect(inGroup).toEqual([false, ...Array(7).fill(true)]);
+    const written = keys.filter((_, i) => i !== 3);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(
+      keys.map((k, i) => (i === 3 ? 'Error: write 3 failed' : k)),
+    );
+    // The failed write's event went with it; every other one is stored, and announced once.
+    const rows = (await outbox()).slice(before);
+    // (PostgreSQL runs them side by side: in any order.)
+    expect(rows.map((r) => r.page_key).sort()).toEqual(written);
+    const announced = () =>
+      seen.flatMap((e) => ('pageKey' in e && e.pageKey?.startsWith('group-') ? [e.pageKey] : []));
+    await expect.poll(() => announced().length).toBe(written.length);
+    expect(announced().sort()).toEqual(written);
+    await server.parley.events.flush();
+    expect((await outbox()).slice(before).filter((r) => r.published_at === null)).toEqual([]);
   });
 
   it('delivers an event whose relay died after the commit (a live relay takes it over)', async () => {

@@ -5,6 +5,7 @@
  * another process (the CLI) have no relay here: the server's poll picks
  * them up.
  */
+import { SqliteAdapter } from 'kysely';
 import type { EventRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import type { NewEvent } from './event.types.ts';
@@ -71,15 +72,132 @@ export function noteRecorded(tx: Db, event: NewEvent, row: EventRow): void {
 /**
  * Runs `work` in one transaction (the change and its events commit
  * together or not at all), then hands the events to this process's relay.
+ * On SQLite, writes that arrive while others run share one commit
+ * (commitGroups below); each still succeeds or fails alone.
  */
 export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   const relay = ownRelays.get(db);
   const recording: Recording = { events: [], rows: [], claimant: relay?.claimant ?? null };
-  const result = await db.transaction().execute((tx) => {
-    recordings.set(tx, recording);
-    return work(tx);
-  });
+  const result = isSqlite(db)
+    ? await inCommitGroup(db, work, recording)
+    : await db.transaction().execute((tx) => {
+        recordings.set(tx, recording);
+        return work(tx);
+      });
   for (const listener of committedListeners.get(db) ?? []) listener(recording.events);
   if (relay && recording.rows.length > 0) relay.committed(recording.rows);
   return result;
+}
+
+/**
+ * Group commit on SQLite. Its one connection runs one transaction at a
+ * time, so concurrent writes (ten guests posting) waited for each other's
+ * commit, and each commit writes every page it changed to the WAL (the
+ * comment's table and index pages, the event's) and ends the server's
+ * thread's turn: ~10% of a guest POST (docs/performance.md). Writes that
+ * arrive while a transaction runs wait for it anyway; they now run together
+ * in the next one, each inside a savepoint of its own: one that throws
+ * rolls back to its savepoint alone and the others commit. Nobody hears of
+ * success before the commit; a commit that fails fails every write of its
+ * group, as the commit of each would have. A write that arrives alone runs
+ * alone, in a plain transaction as before. PostgreSQL has a pool of
+ * connections, whose transactions run side by side: nothing to group.
+ */
+interface Queued {
+  work: (tx: Db) => Promise<unknown>;
+  recording: Recording;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+interface CommitGroups {
+  waiting: Queued[];
+  running: boolean;
+}
+const commitGroups = new WeakMap<Db, CommitGroups>();
+/** Bounds how long one transaction (and the readers waiting for the connection) can run. */
+const MAX_GROUP = 32;
+const SAVEPOINT = 'parley_write';
+
+function isSqlite(db: Db): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+function inCommitGroup<T>(db: Db, work: (tx: Db) => Promise<T>, recording: Recording): Promise<T> {
+  let groups = commitGroups.get(db);
+  if (!groups) {
+    groups = { waiting: [], running: false };
+    commitGroups.set(db, groups);
+  }
+  const queued = groups;
+  return new Promise<T>((resolve, reject) => {
+    queued.waiting.push({
+      work,
+      recording,
+      resolve: resolve as (value: unknown) => void,
+      reject,
+    });
+    if (!queued.running) void runGroups(db, queued);
+  });
+}
+
+async function runGroups(db: Db, groups: CommitGroups): Promise<void> {
+  groups.running = true;
+  try {
+    while (groups.waiting.length > 0) {
+      const group = groups.waiting.splice(0, MAX_GROUP);
+      if (group.length === 1) await runAlone(db, group[0] as Queued);
+      else await runTogether(db, group);
+    }
+  } finally {
+    groups.running = false;
+  }
+}
+
+async function runAlone(db: Db, write: Queued): Promise<void> {
+  try {
+    write.resolve(
+      await db.transaction().execute((tx) => {
+        recordings.set(tx, write.recording);
+        return write.work(tx);
+      }),
+    );
+  } catch (error) {
+    write.reject(error);
+  }
+}
+
+async function runTogether(db: Db, group: Queued[]): Promise<void> {
+  const committed: [Queued, unknown][] = [];
+  const settled = new Set<Queued>();
+  let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | undefined;
+  try {
+    trx = await db.startTransaction().execute();
+    for (const write of group) {
+      const inSavepoint = await trx.savepoint(SAVEPOINT).execute();
+      recordings.set(inSavepoint, write.recording);
+      let value: unknown;
+      try {
+        value = await write.work(inSavepoint);
+      } catch (error) {
+        settled.add(write);
+        write.reject(error);
+        // Its own changes undone; the group goes on without them.
+        await inSavepoint.rollbackToSavepoint(SAVEPOINT).execute();
+        await inSavepoint.releaseSavepoint(SAVEPOINT).execute();
+        continue;
+      }
+      await inSavepoint.releaseSavepoint(SAVEPOINT).execute();
+      committed.push([write, value]);
+    }
+    await trx.commit().execute();
+  } catch (error) {
+    // A savepoint command or the commit failed: nothing of the group is stored.
+    await trx
+      ?.rollback()
+      .execute()
+      .catch(() => {});
+    for (const write of group) if (!settled.has(write)) write.reject(error);
+    return;
+  }
+  for (const [write, value] of committed) write.resolve(value);
 }
