@@ -16,7 +16,7 @@ import {
   insertAdminSession,
 } from './admin.repository.ts';
 import { rolesOfAdmin, upsertSiteMember } from './member.repository.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { decoyHash, hashPassword, verifyPassword } from './password.ts';
 
 export const ADMIN_SESSION_DAYS = 7;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -28,8 +28,8 @@ export interface AdminContext {
   roles: Map<string, SiteRole>;
 }
 
-// A real hash of nothing, so a login for an unknown email costs the same time.
-const DECOY_HASH = hashPassword(randomSecret());
+// Checked when the email is unknown, so such a login costs the same time.
+const DECOY_HASH = decoyHash();
 
 /** Creates the admin (or keeps the existing one) and grants `role` on `siteId`. */
 export async function grantSiteRole(
@@ -64,7 +64,7 @@ export async function grantSiteRole(
 /** Checks email and password; returns a new session token (stored hashed). */
 export async function logIn(db: Db, email: string, password: string): Promise<string> {
   const admin = await findAdminByEmail(db, email);
-  const ok = await verifyPassword(password, admin?.password_hash ?? (await DECOY_HASH));
+  const ok = await verifyPassword(password, admin?.password_hash ?? DECOY_HASH);
   if (!admin || !ok) throw new AppError(401, 'unauthorized', 'Wrong email or password');
   const token = randomSecret();
   const now = Date.now();

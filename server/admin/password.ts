@@ -23,6 +23,19 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/**
+ * A stored hash with today's parameters that no password matches (its key is
+ * random bytes, not derived from anything): checking a password against it
+ * costs what a real check costs, so a login for an unknown email takes as
+ * long as one for a known one. Deriving a real hash of nothing instead held
+ * 32 MiB and a libuv thread for ~100 ms at every start (docs/performance.md,
+ * "Memory").
+ */
+export function decoyHash(): string {
+  const [salt, key] = [randomBytes(16), randomBytes(KEYLEN)];
+  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
 /** True when `password` matches `stored`; constant-time on the derived key. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
