@@ -226,51 +226,80 @@ describe.each(['1', ''])('live streams per client address, TRUST_PROXY=%s', (tru
   });
 });
 
+/** An app logging at `level` into `lines`, with a site, listening, and the same app through Express alone. */
+async function loggingApp(level: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-live-log-'));
+  const lines: Record<string, unknown>[] = [];
+  const parley = createApp(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: level,
+      SQLITE_PATH: join(dir, 'parley.sqlite'),
+    }),
+    { logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+  );
+  const { url } = await parley.start();
+  await saveSite(parley.db, { id: 'blog', name: 'My blog', origins: ['https://blog.example'] });
+  const expressOnly = createServer(parley.app);
+  await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
+  return {
+    parley,
+    url,
+    expressUrl: `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`,
+    /** The request log's lines so far. */
+    requestLines: () => lines.filter((l) => typeof l.responseTime === 'number'),
+    async close() {
+      expressOnly.closeAllConnections();
+      expressOnly.close();
+      await parley.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('live streams before Express: the request log and shutdown', () => {
-  it('logs the route line when a stream closes, and ends streams with a retry hint on stop', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-live-log-'));
-    const lines: Record<string, unknown>[] = [];
-    const parley = createApp(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        SQLITE_PATH: join(dir, 'parley.sqlite'),
-      }),
-      { logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
-    );
+  it('at debug level, logs the same response headers as the route', async () => {
+    const app = await loggingApp('debug');
     try {
-      const { url } = await parley.start();
-      await saveSite(parley.db, { id: 'blog', name: 'My blog', origins: ['https://blog.example'] });
-      const expressOnly = createServer(parley.app);
-      await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
-      const expressUrl = `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`;
-      const requestLines = () => lines.filter((l) => typeof l.responseTime === 'number');
-      await raw(url, onPage());
-      await raw(expressUrl, onPage());
-      await expect.poll(() => requestLines().length).toBe(2);
-      const [fast, slow] = requestLines().map(({ time: _t, responseTime: _r, msg, ...rest }) => ({
-        ...rest,
-        msg: String(msg).replace(/\d+ ms$/, '… ms'),
-      }));
+      await raw(app.url, onPage());
+      await raw(app.expressUrl, onPage());
+      await expect.poll(() => app.requestLines().length).toBe(2);
+      const [fast, slow] = app.requestLines().map((l) => l.res as { headers: object });
+      expect(fast).toEqual(slow);
+      expect(Object.keys(fast?.headers ?? {})).toContain('content-security-policy');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('logs the route line when a stream closes, and ends streams with a retry hint on stop', async () => {
+    const app = await loggingApp('info');
+    try {
+      await raw(app.url, onPage());
+      await raw(app.expressUrl, onPage());
+      await expect.poll(() => app.requestLines().length).toBe(2);
+      const [fast, slow] = app
+        .requestLines()
+        .map(({ time: _t, responseTime: _r, msg, ...rest }) => ({
+          ...rest,
+          msg: String(msg).replace(/\d+ ms$/, '… ms'),
+        }));
       expect(fast).toEqual(slow);
       expect(fast).toMatchObject({
         req: { method: 'GET', path: '/api/v1/events' },
         res: { status: 200 },
         msg: 'GET /api/v1/events 200 … ms',
       });
-      expressOnly.closeAllConnections();
-      expressOnly.close();
 
-      const stream = await openSse(`${url}${onPage()}`);
+      const stream = await openSse(`${app.url}${onPage()}`);
       await expect.poll(() => stream.messages.map((m) => m.data.type)).toEqual(['ready']);
-      await parley.stop();
+      await app.parley.stop();
       await stream.ended;
       expect(stream.raw()).toMatch(/^retry: 2000\n\n[\s\S]*retry: \d+\n\n$/);
-      expect(parley.live.size()).toBe(0);
+      expect(app.parley.live.size()).toBe(0);
     } finally {
-      await parley.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await app.close();
     }
   });
 });

@@ -76,6 +76,7 @@ export function liveStreams(
   deps: LiveFastPathDeps,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   const { db, hub, logger, clientIp, requestLog, securityHeaders, express } = deps;
+  const verbose = logger.isLevelEnabled('debug');
 
   async function open(
     req: IncomingMessage,
@@ -96,7 +97,11 @@ export function liveStreams(
       return;
     }
     requestLog(req, res, next);
-    const headers = headersSetBy(securityHeaders, req);
+    let headers: Record<string, string> | undefined;
+    // At debug level the log line lists the response's headers (getHeaders()):
+    // set them on the response, as Express does; the lean line has none.
+    if (verbose) securityHeaders(req, res, next);
+    else headers = headersSetBy(securityHeaders, req);
     // node:http joins a repeated Last-Event-ID into one string, as Express's req.get() sees it.
     const header = req.headers['last-event-id'];
     const lastId = resumePoint(typeof header === 'string' ? header : undefined, query.since);
