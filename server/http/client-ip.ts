@@ -1,13 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Express } from 'express';
-
-const require = createRequire(import.meta.url);
-/** proxy-addr, the code behind Express's `req.ip` (it ships no types). */
-const proxyaddr = require('proxy-addr') as (
-  req: IncomingMessage,
-  trust: (address: string, hop: number) => boolean,
-) => string | undefined;
+// Express's own dependency, the code behind `req.ip` (bundled once for both).
+import proxyaddr from 'proxy-addr';
 
 /**
  * The client address of a request Express has not seen, exactly as Express's
