@@ -45,8 +45,13 @@ import { replyNotificationEmails } from './subscriptions/reply.consumer.ts';
 import { subscriptionRoutes } from './subscriptions/subscription.routes.ts';
 import type { NotifyDeps } from './subscriptions/subscription.service.ts';
 
-/** Memory for hot thread pages: ~600 first pages of 1,000-comment threads, compressed both ways. */
-const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Memory for hot thread pages: ~300 first pages of 1,000-comment threads
+ * (45 KB of JSON, 3 KB each compressed), or thousands of shorter ones. What a
+ * server meant to stay under 150 MB (docs/performance.md, "Memory") can
+ * spare: it starts at ~113.
+ */
+const THREAD_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface ParleyApp {
   app: Express;
