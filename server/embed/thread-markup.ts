@@ -30,10 +30,14 @@ export interface MarkupInput {
 }
 
 /**
- * About the comments a tall screen shows: the server renders whole threads
- * until it has this many, the app the rest.
+ * About the comments a laptop screen shows (a comment with two paragraphs is
+ * ~120 px high): the server renders whole threads until it has this many, the
+ * app the rest, below them. Was 12: the frame's first layout, which its first
+ * paint waits for, grows with every comment (30–90 ms for 12 in a cold frame
+ * on the bench's loaded machine), and the first paint shows only the top of
+ * the frame; docs/performance.md, "First paint".
  */
-export const FIRST_SCREEN_COMMENTS = 12;
+export const FIRST_SCREEN_COMMENTS = 6;
 
 const size = (node: CommentNode): number =>
   node.children.reduce((sum, child) => sum + size(child), 1);
