@@ -128,18 +128,28 @@ export async function editComment(
     { excludeCommentId: row.id },
   );
   if (outcome.decision === 'reject') throw refusal(outcome);
-  // Filed as spam stays spam: rewording it is no appeal (a moderator's
-  // "Not spam" is), or an edit would publish what a moderator removed.
-  const status: CommentStatus =
-    outcome.decision === 'spam' || row.status === 'spam'
-      ? 'spam'
-      : outcome.decision === 'approve'
-        ? 'approved'
-        : 'pending';
   // Stored as data (codes and parameters), worded by whoever shows them.
   const reasons = outcome.reasons;
   const now = new Date().toISOString();
+  let previousStatus = row.status;
+  let status: CommentStatus = row.status;
   const updated = await writeTransaction(db, async (tx) => {
+    // The status as it is now, not as it was before the pipeline ran (Akismet
+    // may take seconds): a moderator may have filed it as spam or trashed it
+    // meanwhile, and an edit must not publish it again.
+    const current = await findComment(tx, row.id);
+    if (!current || current.deleted_at || current.status === 'trash') {
+      throw new AppError(404, 'comment_not_found', 'No comment with that id');
+    }
+    previousStatus = current.status;
+    // Filed as spam stays spam: rewording it is no appeal (a moderator's
+    // "Not spam" is), or an edit would publish what a moderator removed.
+    status =
+      outcome.decision === 'spam' || current.status === 'spam'
+        ? 'spam'
+        : outcome.decision === 'approve'
+          ? 'approved'
+          : 'pending';
     const after = await updateCommentBody(tx, row.id, {
       body_source: source,
       body_html: renderCommentBody(source),
@@ -152,7 +162,7 @@ export async function editComment(
       await recordCommentEvent(tx, 'comment.edited', {
         row: after,
         page,
-        previousStatus: row.status,
+        previousStatus: current.status,
       });
     }
     return after;
@@ -161,7 +171,7 @@ export async function editComment(
     comment: presentComment(updated, { editableUntil }),
     pageId: updated.page_id,
     status,
-    previousStatus: row.status,
+    previousStatus,
     reasons,
     site,
     pageUrl,
