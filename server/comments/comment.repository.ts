@@ -1,10 +1,27 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import type { CommentRow, NewComment, PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
 export async function findComment(db: Db, id: string): Promise<CommentRow | undefined> {
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The status of the comment a reply is about to hang under, read in the
+ * reply's own write transaction and, on PostgreSQL, locked against deletion
+ * until it commits (FOR SHARE). Without it, a parent deleted between the
+ * reply's checks and its insert failed the insert's foreign key: a 500.
+ * SQLite's one connection already serialises the transaction.
+ */
+export async function lockParentStatus(
+  db: Db,
+  id: string,
+): Promise<Pick<CommentRow, 'status'> | undefined> {
+  const query = db.selectFrom('comments').select('status').where('id', '=', id);
+  return (
+    db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query
+  ).executeTakeFirst();
 }
 
 /** Stores a new comment; returns its row as stored (one statement: RETURNING). */

@@ -16,7 +16,7 @@ import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { type ModerationDeps, moderateComment, refusal } from './comment.moderation.ts';
 import { authorViewFor, presentComment } from './comment.presenter.ts';
-import { findComment, insertComment } from './comment.repository.ts';
+import { findComment, insertComment, lockParentStatus } from './comment.repository.ts';
 import { MAX_BODY_CHARS, renderCommentBody } from './render.ts';
 
 /** What the request tells about the post beyond its body (spam defence). */
@@ -130,6 +130,11 @@ export async function createComment(
             url: input.pageUrl,
             title: input.pageTitle,
           });
+    // The parent was checked before moderation, which can wait seconds on
+    // Akismet: checked again here, where its deletion can no longer slip in.
+    if (parent && (await lockParentStatus(tx, parent.id))?.status !== 'approved') {
+      throw parentNotFound();
+    }
     const now = new Date().toISOString();
     if ('guest' in author) await ensureAvatar(tx, author.avatar, now);
     const id = newId();
@@ -216,6 +221,14 @@ function authorColumns(author: CommentAuthorInput) {
   };
 }
 
+const parentNotFound = () =>
+  new AppError(
+    404,
+    'parent_not_found',
+    'The comment you replied to is not on this page',
+    'parentId',
+  );
+
 /**
  * The comment a reply hangs under. A parent must be a published comment on
  * the same page. Replies deeper than the site allows attach to the deepest
@@ -229,12 +242,7 @@ async function resolveParent(
 ): Promise<CommentRow | null> {
   let parent = await findComment(db, parentId);
   if (!parent || parent.page_id !== pageId || parent.status !== 'approved') {
-    throw new AppError(
-      404,
-      'parent_not_found',
-      'The comment you replied to is not on this page',
-      'parentId',
-    );
+    throw parentNotFound();
   }
   while (parent.depth >= maxDepth && parent.parent_id) {
     const up: CommentRow | undefined = await findComment(db, parent.parent_id);
