@@ -135,6 +135,7 @@ export interface ThreadBootstrap {
   /**
    * Where the event log stood when `thread` was read: the widget's live
    * updates start from there, so nothing published in between is missed.
+   * Opaque, like every live id, and good only for this site and page.
    */
   liveFrom: string;
   /** Sign-in providers this server has credentials for, in display order. */

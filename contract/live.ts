@@ -7,7 +7,10 @@
 import type { Comment } from './api.ts';
 
 export type LiveMessage =
-  /** Connected; `id:` is where this connection stands in the log. */
+  /**
+   * Connected; `id:` is where this connection stands in the log. Every `id:`
+   * is opaque and good only on its page (ids of two moments can't be compared).
+   */
   | { type: 'ready' }
   /**
    * A comment readers can now see, or see changed: new, edited, approved,

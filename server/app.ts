@@ -29,6 +29,7 @@ import { LIMITERS, memoryLimiters } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { liveStreams } from './live/live.fast-path.ts';
 import { createLiveHub, type LiveHub } from './live/live.hub.ts';
+import { createLiveIds } from './live/live.ids.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createFloodStore } from './moderation/checks/flood.ts';
@@ -127,7 +128,9 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     },
   };
   events.handleOnce('reply-notification-email', replyNotificationEmails(db, notify));
-  const live = createLiveHub(events, { ...config.live, retryMs: 2_000 });
+  // Live ids are sealed under AUTH_SECRET: instances sharing it read each other's.
+  const liveIds = createLiveIds(config.authSecret);
+  const live = createLiveHub(events, { ...config.live, retryMs: 2_000, ids: liveIds });
   const moderation = {
     flood: createFloodStore(
       {
@@ -201,7 +204,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   const fastCounts = cachedCountsAnswers(cache, [logRequest, securityHeaders, compressPlain]);
 
   app.use(healthRoutes(db, redis, () => draining));
-  app.use(embedRoutes(db, config, assets, events, cache));
+  app.use(embedRoutes(db, config, assets, events, cache, liveIds));
   app.use(avatarRoutes(avatars));
   app.use(authRoutes(db, config));
   app.use(guestDataRoutes(db, config, mailer));

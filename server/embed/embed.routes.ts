@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Events } from '../events/events.ts';
 import { BEGINNING } from '../events/memory-log.ts';
 import { scriptSafeJson } from '../http/html.ts';
+import { type LiveIds, liveScope } from '../live/live.ids.ts';
 import { findSite } from '../sites/site.repository.ts';
 import { isOnSiteOrigins } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -74,6 +75,7 @@ export function embedRoutes(
   assets: WidgetAssets | null,
   events: Pick<Events, 'deliveredId'>,
   cache: ThreadCache,
+  liveIds: LiveIds,
 ): Router {
   const router = Router();
 
@@ -163,7 +165,8 @@ export function embedRoutes(
     // the thread cache has seen every event up to it (and dropped what they
     // made stale), while one newer in a shared log may not have reached this
     // instance yet, and its comment could be missing from a cached page.
-    const liveFrom = events.deliveredId() ?? BEGINNING;
+    // As an id good for this page only (live.ids.ts): the position itself counts every site's writes.
+    const liveFrom = liveIds.mint(events.deliveredId() ?? BEGINNING, liveScope(q.site, pageKey));
     const bootstrap: Omit<ThreadBootstrap, 'thread'> = {
       // Same origin as the iframe: the API is wherever this page was served from.
       apiBase: '',

@@ -9,6 +9,8 @@ import type { LiveMessage } from '../../contract/live.ts';
 import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
 import type { Events } from '../events/events.ts';
+import { BEGINNING } from '../events/memory-log.ts';
+import { type LiveIds, type LiveScope, liveScope } from './live.ids.ts';
 import { liveMessageFor, pageOf } from './live.presenter.ts';
 import { replayOf } from './live.replay.ts';
 
@@ -19,12 +21,14 @@ export interface LiveOptions {
   heartbeatMs: number;
   /** The reconnection delay browsers are told (SSE `retry:`). */
   retryMs: number;
+  /** What log positions become on the wire: ids good for their page only (live.ids.ts). */
+  ids: LiveIds;
 }
 
 /** A stream whose client reads this slowly is closed (it reconnects and resumes). */
 const MAX_BUFFERED_BYTES = 1_000_000;
 
-/** An id longer than any log hands out is no id: the reader gets a reset. */
+/** An id longer than any stream hands out (live.ids.ts) is no id: the reader gets a reset. */
 const MAX_EVENT_ID = 64;
 
 /**
@@ -61,13 +65,16 @@ interface Stream {
 /** The streams open on one page. */
 interface Page {
   key: string;
+  /** What the page's ids are bound to (made once per page, not per event). */
+  scope: LiveScope;
   streams: Set<Stream>;
 }
 
 export interface LiveHub {
   /**
    * Opens a stream for `site`/`page` from the client at `ip` (Express's
-   * `req.ip`), replaying what came after `lastId` (if given). Throws a 429
+   * `req.ip`), replaying what came after `lastId` (if given: an id this
+   * page's streams sent, else the reader is told to reload). Throws a 429
    * AppError, before writing anything, when `ip` holds its limit already.
    * `headers` go out before the stream's own (the fast path's security
    * headers, which Express sets on its response instead).
@@ -102,11 +109,12 @@ function flattenSentHeader(res: ServerResponse): void {
 
 const keyOf = (site: string, page: string) => `${site}\n${page}`;
 
-function frame(id: string | null, message: LiveMessage): string {
-  return `${id === null ? '' : `id: ${id}\n`}data: ${JSON.stringify(message)}\n\n`;
+function frame(id: string, message: LiveMessage): string {
+  return `id: ${id}\ndata: ${JSON.stringify(message)}\n\n`;
 }
 
 export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
+  const { ids } = options;
   const byPage = new Map<string, Page>();
   const perIp = new Map<string, number>();
   let total = 0;
@@ -118,18 +126,18 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
 
   function send(stream: Stream, event: ParleyEvent): void {
     const message = liveMessageFor(event);
-    if (message) write(stream, frame(event.id, message));
+    if (message) write(stream, frame(ids.mint(event.id, stream.page.scope), message));
   }
 
   const unsubscribe = events.subscribe((event) => {
     const page = pageOf(event);
     if (page === null) return;
-    const streams = byPage.get(keyOf(event.siteId, page))?.streams;
-    if (!streams) return;
-    // One message and one frame for all of the page's streams (5,000 in the bench).
+    const open = byPage.get(keyOf(event.siteId, page));
+    if (!open) return;
+    // One message, one id and one frame for all of the page's streams (5,000 in the bench).
     const message = liveMessageFor(event);
-    const text = message ? frame(event.id, message) : null;
-    for (const stream of streams) {
+    const text = message ? frame(ids.mint(event.id, open.scope), message) : null;
+    for (const stream of open.streams) {
       if (stream.queued) stream.queued.push(event);
       else if (text !== null) write(stream, text);
     }
@@ -176,7 +184,7 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
       const key = keyOf(site, page);
       let open = byPage.get(key);
       if (!open) {
-        open = { key, streams: new Set() };
+        open = { key, scope: liveScope(site, page), streams: new Set() };
         byPage.set(key, open);
       }
       const stream: Stream = { res, ip, page: open, queued: [] };
@@ -199,18 +207,28 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
 
       // Subscribed first, replayed second: what is published meanwhile waits
       // in `queued`, and nothing falls between the two.
+      const { scope } = open;
       const replayed = new Set<string>();
-      const missed = lastId === null ? [] : await events.since(lastId);
+      // Another page's id, a forged or a stale one reads as none: a reset
+      // (reload), like a position the log no longer holds, and never a probe
+      // of the log.
+      const from = lastId === null ? null : ids.read(lastId, scope);
+      const missed = lastId === null ? [] : from === null ? null : await events.since(from);
+      // The log's head, as an id of this page's. An empty log's is its
+      // beginning, so the ready id never says whether anything happened anywhere.
+      const head = async () => ids.mint((await events.lastId()) ?? BEGINNING, scope);
       if (missed === null) {
-        write(stream, frame(await events.lastId(), { type: 'reset' }));
+        write(stream, frame(await head(), { type: 'reset' }));
       } else {
         // Each comment as it stands now, never a text it no longer has (live.replay.ts).
         const replay = replayOf(missed, site, page);
         for (const id of replay.seen) replayed.add(id);
-        for (const { id, message } of replay.messages) write(stream, frame(id, message));
-        // The log's head: a reconnection resumes from here even when nothing
-        // happened on this page (events published since then are queued).
-        write(stream, frame(await events.lastId(), { type: 'ready' }));
+        for (const { id, message } of replay.messages) {
+          write(stream, frame(ids.mint(id, scope), message));
+        }
+        // A reconnection resumes from the head even when nothing happened on
+        // this page (events published since then are queued).
+        write(stream, frame(await head(), { type: 'ready' }));
       }
       const queued = stream.queued ?? [];
       stream.queued = null;

@@ -2,13 +2,16 @@
  * A resume (Last-Event-ID, or the iframe page's `since`) tells the reader
  * each comment as it stands now: never the text of one since removed or
  * deleted by its author, nor an edited one's old text, however far back the
- * id it asks from (`0` is the log's beginning). The stream must carry no
+ * id it asks from (the log's beginning, minted here as the server would for an
+ * empty log). The stream must carry no
  * more than a fresh GET /api/v1/comments would (docs/security.md).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Comment } from '../../contract/api.ts';
 import { moderate } from '../admin/queue.service.ts';
+import { BEGINNING } from '../events/memory-log.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+import { createLiveIds, liveScope } from './live.ids.ts';
 import { openSse, type SseStream } from './test/sse-client.ts';
 
 const PAGE = 'https://blog.example/post';
@@ -48,7 +51,17 @@ describe.each(DIALECTS)('live resume tells only where comments ended up on %s', 
     await expect.poll(() => stream.messages.some((m) => m.data.type === 'ready')).toBe(true);
     return stream;
   }
-  const ids = (stream: SseStream) => stream.messages.flatMap((m) => (m.id ? [Number(m.id)] : []));
+  const liveIds = () => createLiveIds(server.parley.config.authSecret);
+  /** An id of the log's very beginning for PAGE, as the server would make it. */
+  const beginning = () => liveIds().mint(BEGINNING, liveScope('blog', PAGE));
+  /** The log positions behind a stream's ids (only the server's secret opens them). */
+  const ids = (stream: SseStream) =>
+    stream.messages.flatMap((m) => {
+      if (!m.id) return [];
+      const position = liveIds().read(m.id, liveScope('blog', PAGE));
+      expect(position).toMatch(/^\d+$/);
+      return [Number(position)];
+    });
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
@@ -62,8 +75,8 @@ describe.each(DIALECTS)('live resume tells only where comments ended up on %s', 
   });
 
   it('never replays the text of a comment removed, deleted or edited since', async () => {
-    const head = await resume('0');
-    const from = head.lastId() ?? '0';
+    const head = await resume(beginning());
+    const from = head.lastId() as string;
     const spam = await post('spam-text-removed-later');
     const kept = await post('kept-text');
     const own = await post('own-text-deleted-by-its-author');
@@ -88,7 +101,7 @@ describe.each(DIALECTS)('live resume tells only where comments ended up on %s', 
     const fresh = await (await api(`/comments?site=blog&page=${encodeURIComponent(PAGE)}`)).text();
     expect(fresh).not.toContain('spam-text-removed-later');
     expect(fresh).not.toContain('edited-text-before');
-    for (const lastId of ['0', from]) {
+    for (const lastId of [beginning(), from]) {
       const stream = await resume(lastId);
       const raw = stream.raw();
       // ...is all a resume from before them tells: not even the removed one's id.
@@ -112,7 +125,7 @@ describe.each(DIALECTS)('live resume tells only where comments ended up on %s', 
   it('tells a reader who had a comment that it went, without its text', async () => {
     const { comment } = await post('seen-then-removed-text');
     await server.parley.events.flush();
-    const seen = await resume('0');
+    const seen = await resume(beginning());
     await expect
       .poll(() =>
         seen.messages.some((m) => m.data.type === 'comment' && m.data.comment.id === comment.id),

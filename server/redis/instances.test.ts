@@ -11,6 +11,7 @@ import { moderate } from '../admin/queue.service.ts';
 import { banCommentAuthor } from '../admin/site-settings.service.ts';
 import { createApp, type ParleyApp } from '../app.ts';
 import { cacheKey } from '../comments/thread.cache.ts';
+import { createLiveIds, liveScope } from '../live/live.ids.ts';
 import { openSse } from '../live/test/sse-client.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('two instances on %s and Redis', (dialect) => {
     await redis.quit();
   });
 
-  it('a comment posted to A arrives over SSE at B; B resumes from Last-Event-ID', async () => {
+  it('a comment posted to A arrives over SSE at B; B’s id resumes on A and B alike', async () => {
     const onB = await openSse(`${bUrl}/api/v1/events?site=blog&page=${encodeURIComponent(PAGE)}`);
     await expect.poll(() => onB.messages.map((m) => m.data.type)).toContain('ready');
     const first = await postOk(a.url);
@@ -79,21 +80,42 @@ describe.each(DIALECTS)('two instances on %s and Redis', (dialect) => {
       )
       .toEqual([first.id]);
     const resumeFrom = onB.lastId() as string;
-    expect(resumeFrom).toMatch(/^\d+-\d+$/);
+    // Opaque (live.ids.ts): a stream id under the secret both instances share.
+    expect(resumeFrom).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    const ids = createLiveIds(a.parley.config.authSecret);
+    expect(ids.read(resumeFrom, liveScope('blog', PAGE))).toMatch(/^\d+-\d+$/);
     onB.close();
 
-    // Both published before B's reader reconnects: replayed from the Redis stream.
+    // Both published before B's reader reconnects: replayed from the Redis stream,
+    // by whichever instance the reader reaches (a load balancer picks).
     const missed = [await postOk(a.url), await postOk(bUrl)];
     await Promise.all([a.parley.events.flush(), b.events.flush()]);
-    const again = await openSse(
-      `${bUrl}/api/v1/events?site=blog&page=${encodeURIComponent(PAGE)}`,
-      { 'last-event-id': resumeFrom },
-    );
-    await expect.poll(() => again.messages.map((m) => m.data.type)).toContain('ready');
-    expect(
-      again.messages.flatMap((m) => (m.data.type === 'comment' ? [m.data.comment.id] : [])),
-    ).toEqual(missed.map((c) => c.id));
-    again.close();
+    for (const baseUrl of [a.url, bUrl]) {
+      const again = await openSse(
+        `${baseUrl}/api/v1/events?site=blog&page=${encodeURIComponent(PAGE)}`,
+        { 'last-event-id': resumeFrom },
+      );
+      await expect.poll(() => again.messages.map((m) => m.data.type)).toContain('ready');
+      expect(again.messages.map((m) => m.data.type)).toEqual(['comment', 'comment', 'ready']);
+      expect(
+        again.messages.flatMap((m) => (m.data.type === 'comment' ? [m.data.comment.id] : [])),
+      ).toEqual(missed.map((c) => c.id));
+      again.close();
+    }
+
+    // An instance under another secret (a misconfiguration) reads none of them: a reset, no replay.
+    const stranger = createApp({ ...a.parley.config, authSecret: randomBytes(32).toString('hex') });
+    try {
+      const { url } = await stranger.start();
+      const refused = await openSse(
+        `${url}/api/v1/events?site=blog&page=${encodeURIComponent(PAGE)}`,
+        { 'last-event-id': resumeFrom },
+      );
+      await expect.poll(() => refused.messages.map((m) => m.data.type)).toEqual(['reset']);
+      refused.close();
+    } finally {
+      await stranger.stop();
+    }
   });
 
   it('every instance’s subscribers hear every change, once (cache invalidation)', async () => {
