@@ -12,7 +12,8 @@ import { createAddressPolicy } from './avatars/address-policy.ts';
 import { avatarRoutes } from './avatars/avatar.routes.ts';
 import { createAvatarService } from './avatars/avatar.service.ts';
 import { backfillAvatarKeys } from './avatars/avatar-backfill.ts';
-import { commentRoutes } from './comments/comment.routes.ts';
+import { guestPosts } from './comments/comment.fast-path.ts';
+import { commentRoutes, createCommentHandler } from './comments/comment.routes.ts';
 import { cachedCountsAnswers } from './comments/counts.fast-path.ts';
 import { createThreadCache, type ThreadCache } from './comments/thread.cache.ts';
 import { cachedThreadReads } from './comments/thread.fast-path.ts';
@@ -211,16 +212,26 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
   app.use(adminRoutes(db, config, logger));
   app.use(dashboardRoutes(assets));
   app.use(subscriptionRoutes(db, notify));
+  const commentServices = { moderation, notify, cache };
+  // Guest posts skip Express's routing and body parser (same handler, same
+  // middleware before it, same error handler: comment.fast-path.ts).
+  const handleError = errorHandler(logger);
+  const fastPost = guestPosts({
+    express: app,
+    before: [logRequest, securityHeaders, compressPlain],
+    handler: createCommentHandler(db, config, commentServices),
+    errors: handleError,
+  });
   app.use(
     '/api/v1',
-    commentRoutes(db, config, { moderation, notify, cache }),
+    commentRoutes(db, config, commentServices),
     sessionRoutes(db, config),
     pageHtmlRoutes(db, config, cache),
     readerDataRoutes(db, config),
     notFound,
   );
   app.use(notFound);
-  app.use(errorHandler(logger));
+  app.use(handleError);
 
   let server: Server | undefined;
   let stopRetention = async () => {};
@@ -242,7 +253,14 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
       stopRetention = startRetentionJob(db, logger);
       server = await new Promise<Server>((resolve, reject) => {
         const s = createServer((req, res) => {
-          if (!fastRead(req, res) && !fastCounts(req, res) && !fastLive(req, res)) app(req, res);
+          if (
+            !fastRead(req, res) &&
+            !fastCounts(req, res) &&
+            !fastLive(req, res) &&
+            !fastPost(req, res)
+          ) {
+            app(req, res);
+          }
         });
         s.once('error', reject);
         s.listen(config.port, config.host, () => resolve(s));

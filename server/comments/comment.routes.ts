@@ -1,4 +1,4 @@
-import express, { type Request, type Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { CreateCommentResponse } from '../../contract/api.ts';
 import {
   CommentIdParams,
@@ -40,7 +40,8 @@ export interface CommentServices {
 /** Public comment API (docs/api.md). */
 export function commentRoutes(db: Db, config: Config, services: CommentServices): Router {
   const router = Router();
-  const json = express.json({ limit: '64kb', strict: true });
+  const json = express.json({ limit: COMMENT_BODY_LIMIT, strict: true });
+  const postComment = createCommentHandler(db, config, services);
 
   router.get(
     '/comments',
@@ -73,64 +74,7 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
     }),
   );
 
-  router.post(
-    '/comments',
-    requireJson,
-    identify(db, config),
-    json,
-    validate(
-      { body: (_req, res) => (sessionOf(res) ? SignedInCommentBody : CreateCommentBody) },
-      async ({ body, req, res }) => {
-        const session = sessionOf(res);
-        if (session && session.siteId !== body.site) {
-          throw new AppError(
-            403,
-            'token_site_mismatch',
-            'You are signed in on another site',
-            'site',
-          );
-        }
-        const authorKey = authorKeyFor(req, body.site);
-        const author = authorOf(session, body, config.authSecret);
-        const created = await createComment(
-          db,
-          body,
-          author,
-          {
-            ip: req.ip ?? null,
-            userAgent: req.get('user-agent') ?? null,
-            honeypot: body.hp,
-            formAgeMs: formAgeMs(config.authSecret, body.site, body.formToken),
-            authorKeyHash: authorKey.hash,
-          },
-          services.moderation,
-        );
-        const subscription = body.notify
-          ? await subscribe(db, services.notify, {
-              site: created.site,
-              pageId: created.pageId,
-              comment: { id: created.comment.id, status: created.status },
-              email: 'guest' in author ? author.guest.email : author.identity.email,
-              identityId: 'identity' in author ? author.identity.id : null,
-              // The widget's language, else the site's, else the browser's.
-              locale: negotiateLocale([
-                body.notify.lang,
-                created.site.settings.language,
-                ...req.acceptsLanguages(),
-              ]),
-              wants: body.notify,
-            })
-          : undefined;
-        // Only an accepted post earns the browser a key.
-        grantAuthorKey(res, body.site, authorKey);
-        const response: CreateCommentResponse = {
-          comment: created.comment,
-          ...(subscription ? { subscription } : {}),
-        };
-        res.status(201).json(response);
-      },
-    ),
-  );
+  router.post('/comments', requireJson, identify(db, config), json, postComment);
 
   router.patch(
     '/comments/:id',
@@ -156,6 +100,68 @@ export function commentRoutes(db: Db, config: Config, services: CommentServices)
   });
 
   return router;
+}
+
+/** Bodies of comment posts and edits: at most this many bytes (express.json's `limit`). */
+export const COMMENT_BODY_LIMIT = 64 * 1024;
+
+/**
+ * `POST /api/v1/comments` once its body is parsed (and a Bearer token, if
+ * any, identified): validates, creates, answers 201. The Express route and
+ * the path before Express (comment.fast-path.ts) both end here.
+ */
+export function createCommentHandler(
+  db: Db,
+  config: Config,
+  services: CommentServices,
+): RequestHandler {
+  return validate(
+    { body: (_req, res) => (sessionOf(res) ? SignedInCommentBody : CreateCommentBody) },
+    async ({ body, req, res }) => {
+      const session = sessionOf(res);
+      if (session && session.siteId !== body.site) {
+        throw new AppError(403, 'token_site_mismatch', 'You are signed in on another site', 'site');
+      }
+      const authorKey = authorKeyFor(req, body.site);
+      const author = authorOf(session, body, config.authSecret);
+      const created = await createComment(
+        db,
+        body,
+        author,
+        {
+          ip: req.ip ?? null,
+          userAgent: req.get('user-agent') ?? null,
+          honeypot: body.hp,
+          formAgeMs: formAgeMs(config.authSecret, body.site, body.formToken),
+          authorKeyHash: authorKey.hash,
+        },
+        services.moderation,
+      );
+      const subscription = body.notify
+        ? await subscribe(db, services.notify, {
+            site: created.site,
+            pageId: created.pageId,
+            comment: { id: created.comment.id, status: created.status },
+            email: 'guest' in author ? author.guest.email : author.identity.email,
+            identityId: 'identity' in author ? author.identity.id : null,
+            // The widget's language, else the site's, else the browser's.
+            locale: negotiateLocale([
+              body.notify.lang,
+              created.site.settings.language,
+              ...req.acceptsLanguages(),
+            ]),
+            wants: body.notify,
+          })
+        : undefined;
+      // Only an accepted post earns the browser a key.
+      grantAuthorKey(res, body.site, authorKey);
+      const response: CreateCommentResponse = {
+        comment: created.comment,
+        ...(subscription ? { subscription } : {}),
+      };
+      res.status(201).json(response);
+    },
+  );
 }
 
 /** A signed-in reader writes as their identity; a guest as the details they typed. */

@@ -18,6 +18,12 @@ export function fromBodyParser(err: unknown): AppError | null {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON');
   }
+  // A body declared gzip (deflate, br) that does not decompress: body-parser
+  // passes zlib's own error on, marked 400 but with no type. It was a 500.
+  const { status, expose } = (err ?? {}) as { status?: unknown; expose?: unknown };
+  if (status === 400 && expose === true && err instanceof Error && 'errno' in err) {
+    return new AppError(400, 'invalid_body', 'The request body could not be read');
+  }
   return null;
 }
 
