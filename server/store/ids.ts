@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomSecret } from '../auth/crypto.ts';
 
 /** A random, URL-safe id (72 bits): unguessable and short enough for `#comment-<id>`. */
 export function newId(): string {
-  return randomBytes(9).toString('base64url');
+  return randomSecret(9);
 }
