@@ -1,25 +1,31 @@
-import type { AvatarRow } from '../store/database.ts';
+import type { Insertable } from 'kysely';
+import type { AvatarRow, AvatarsTable } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { prepared } from '../store/prepared.ts';
 import type { AvatarSource } from './avatar-source.ts';
+
+// Run by every guest post: compiled once (store/prepared.ts).
+const insertAvatarIfNew = prepared((db, v: Insertable<AvatarsTable>) =>
+  db
+    .insertInto('avatars')
+    .values(v)
+    .onConflict((oc) => oc.column('key').doNothing()),
+);
 
 /** Records what a key stands for; a key already known is left as it is (its image stays cached). */
 export async function ensureAvatar(db: Db, source: AvatarSource, now: string): Promise<void> {
-  await db
-    .insertInto('avatars')
-    .values({
-      key: source.key,
-      kind: source.kind,
-      site_id: source.siteId,
-      source_url: source.sourceUrl,
-      initials: source.initials,
-      content_type: null,
-      body: null,
-      fetched_at: null,
-      failed_at: null,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await insertAvatarIfNew(db, {
+    key: source.key,
+    kind: source.kind,
+    site_id: source.siteId,
+    source_url: source.sourceUrl,
+    initials: source.initials,
+    content_type: null,
+    body: null,
+    fetched_at: null,
+    failed_at: null,
+    created_at: now,
+  });
 }
 
 export async function findAvatar(db: Db, key: string): Promise<AvatarRow | undefined> {

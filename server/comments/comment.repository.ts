@@ -2,6 +2,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import { NO_AVATAR } from '../avatars/avatar-source.ts';
 import type { CommentRow, NewComment, PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { prepared } from '../store/prepared.ts';
 
 export async function findComment(db: Db, id: string): Promise<CommentRow | undefined> {
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -24,9 +25,17 @@ export async function lockParentStatus(
   ).executeTakeFirst();
 }
 
+// Every guest post runs this file's insert and two moderation reads:
+// compiled once (store/prepared.ts).
+const insertCommentRow = prepared((db, v: NewComment) =>
+  db.insertInto('comments').values(v).returningAll(),
+);
+
 /** Stores a new comment; returns its row as stored (one statement: RETURNING). */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
+  const [row] = await insertCommentRow(db, comment);
+  if (!row) throw new Error('the comment insert returned no row');
+  return row;
 }
 
 /** Whether any comment (of any status) replies to this one. */
@@ -120,17 +129,30 @@ function authorColumn(author: AuthorMatch) {
     : { column: 'author_email' as const, value: author.email.toLowerCase() };
 }
 
+interface SameTextValues {
+  pageId: string;
+  /** The author's identity id or (lower-cased) email, per the column. */
+  author: string;
+  body: string;
+  since: string;
+  excludeId?: string | undefined;
+}
+
 /** What hasRecentSameText asks (its plan is checked in thread.plans.test.ts). */
 export function recentSameTextQuery(
   db: Db,
   query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
 ) {
   const author = authorColumn(query.author);
+  return sameTextSelect(db, author.column, { ...query, author: author.value });
+}
+
+function sameTextSelect(db: Db, column: 'identity_id' | 'author_email', query: SameTextValues) {
   let select = db
     .selectFrom('comments')
     .select('id')
     .where('page_id', '=', query.pageId)
-    .where(author.column, '=', author.value)
+    .where(column, '=', query.author)
     // Narrows the author's comments on the page to those starting alike
     // through their index (2026-11-30T0120-duplicate-check-text), instead of
     // reading each one's whole text; implied by the equality below. Written
@@ -151,8 +173,14 @@ export async function hasRecentSameText(
   db: Db,
   query: { pageId: string; author: AuthorMatch; body: string; since: string; excludeId?: string },
 ): Promise<boolean> {
-  return (await recentSameTextQuery(db, query).executeTakeFirst()) !== undefined;
+  const author = authorColumn(query.author);
+  const run = author.column === 'author_email' ? sameTextByEmail : sameTextByIdentity;
+  return (await run(db, { ...query, author: author.value })).length > 0;
 }
+const sameTextByEmail = prepared((db, v: SameTextValues) => sameTextSelect(db, 'author_email', v));
+const sameTextByIdentity = prepared((db, v: SameTextValues) =>
+  sameTextSelect(db, 'identity_id', v),
+);
 
 /** Whether this author has an approved comment anywhere on the site. */
 export async function hasApprovedComment(
@@ -161,15 +189,27 @@ export async function hasApprovedComment(
   author: AuthorMatch,
 ): Promise<boolean> {
   const match = authorColumn(author);
-  const row = await db
+  const run = match.column === 'author_email' ? approvedByEmail : approvedByIdentity;
+  return (await run(db, { siteId, author: match.value })).length > 0;
+}
+function approvedSelect(
+  db: Db,
+  column: 'identity_id' | 'author_email',
+  v: { siteId: string; author: string },
+) {
+  return db
     .selectFrom('comments')
     .select('id')
-    .where('site_id', '=', siteId)
-    .where(match.column, '=', match.value)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('site_id', '=', v.siteId)
+    .where(column, '=', v.author)
+    .where('status', '=', 'approved');
 }
+const approvedByEmail = prepared((db, v: { siteId: string; author: string }) =>
+  approvedSelect(db, 'author_email', v),
+);
+const approvedByIdentity = prepared((db, v: { siteId: string; author: string }) =>
+  approvedSelect(db, 'identity_id', v),
+);
 
 /** Who wrote one of the site's comments (for a ban), or undefined for another site's. */
 export async function findCommentAuthor(

@@ -1,6 +1,22 @@
 /** The outbox table's queries (server/events/). */
 import type { EventRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { prepared } from '../store/prepared.ts';
+
+interface NewEvent {
+  type: string;
+  site_id: string;
+  page_key: string | null;
+  payload: string;
+  claimed_by: string | null;
+  created_at: string;
+  claimed_at: string | null;
+}
+
+// Run by every write: compiled once (store/prepared.ts).
+const insertEventRow = prepared((db, v: NewEvent) =>
+  db.insertInto('events').values(v).returningAll(),
+);
 
 /**
  * Writes an event to the outbox; returns its row. `claimed_by` set: the
@@ -17,11 +33,13 @@ export async function insertEvent(
   },
 ): Promise<EventRow> {
   const now = new Date().toISOString();
-  return db
-    .insertInto('events')
-    .values({ ...event, created_at: now, claimed_at: event.claimed_by === null ? null : now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const [row] = await insertEventRow(db, {
+    ...event,
+    created_at: now,
+    claimed_at: event.claimed_by === null ? null : now,
+  });
+  if (!row) throw new Error('the event insert returned no row');
+  return row;
 }
 
 /**

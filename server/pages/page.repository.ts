@@ -1,18 +1,24 @@
 import type { PageRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
+import { prepared } from '../store/prepared.ts';
+
+// Read by every post: compiled once (store/prepared.ts).
+const pageByKey = prepared((db, v: { siteId: string; pageKey: string }) =>
+  db
+    .selectFrom('pages')
+    .selectAll()
+    .where('site_id', '=', v.siteId)
+    .where('page_key', '=', v.pageKey),
+);
 
 export async function findPage(
   db: Db,
   siteId: string,
   pageKey: string,
 ): Promise<PageRow | undefined> {
-  return db
-    .selectFrom('pages')
-    .selectAll()
-    .where('site_id', '=', siteId)
-    .where('page_key', '=', pageKey)
-    .executeTakeFirst();
+  const [row] = await pageByKey(db, { siteId, pageKey });
+  return row;
 }
 
 /**

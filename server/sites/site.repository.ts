@@ -1,6 +1,7 @@
 import { SiteSettings } from '../../contract/site-settings.schema.ts';
 import type { SiteRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
+import { prepared } from '../store/prepared.ts';
 import type { Site } from './site.schema.ts';
 
 /**
@@ -50,8 +51,13 @@ function parseSite(row: SiteRow): Site {
   };
 }
 
+// Read by every post and live stream: compiled once (store/prepared.ts).
+const siteById = prepared((db, v: { id: string }) =>
+  db.selectFrom('sites').selectAll().where('id', '=', v.id),
+);
+
 export async function findSite(db: Db, id: string): Promise<Site | undefined> {
-  const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await siteById(db, { id });
   return row && toSite(row);
 }
 
