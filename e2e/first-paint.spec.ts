@@ -151,3 +151,46 @@ test('the iframe page shows its comments with JavaScript off', async ({ browser,
     await context.close();
   }
 });
+
+// The server renders the first screenful in reading order, cutting inside a
+// long thread (server/embed/thread-markup.ts): the app must draw those
+// comments where they were and add the thread's rest below them.
+test('a long thread is cut after the first screenful, and the app adds its rest below without moving it', async ({
+  page,
+  context,
+  request,
+}) => {
+  const url = await hostPage(request);
+  const root = await seedComment(request, url, 'The start of a long thread');
+  let parent = root;
+  for (let i = 0; i < 7; i++) {
+    // Every other reply one level deeper, as long threads go.
+    const id = await seedComment(request, url, `Reply ${i}`, { parentId: parent });
+    if (i % 2 === 0) parent = id;
+  }
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.route(APP_ENTRY, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const frame = page.frameLocator('iframe.parley-frame');
+  await expect(frame.getByTestId('comment')).toHaveCount(6);
+  await expect(frame.getByTestId('comment-count')).toHaveText('8 comments');
+  const boxes = () =>
+    frame.getByTestId('comment').evaluateAll((all) =>
+      all.map((el) => {
+        const { x, y, width, height } = el.getBoundingClientRect();
+        return { id: el.id, x, y, width, height };
+      }),
+    );
+  const before = await boxes();
+
+  release();
+  await expect(frame.locator('[data-loaded="true"]')).toBeVisible();
+  await expect(frame.getByTestId('comment')).toHaveCount(8);
+  expect((await boxes()).slice(0, 6)).toEqual(before);
+});

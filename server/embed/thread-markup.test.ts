@@ -23,7 +23,7 @@ const render = (comments: Comment[], nextCursor: string | null = null) =>
   });
 
 describe("the iframe page's first render", () => {
-  it('renders whole threads up to a screenful; the app adds the rest and "Load more"', () => {
+  it('renders a screenful of comments in reading order; the app adds the rest and "Load more"', () => {
     const threads = Array.from({ length: 30 }, (_, i) => [
       comment(`t${i}`),
       comment(`t${i}r`, `t${i}`),
@@ -36,6 +36,48 @@ describe("the iframe page's first render", () => {
     // "Load more comments" belongs under the whole list: not under part of it.
     expect(html).not.toContain('data-testid="load-more"');
     expect(render(threads.slice(0, 4), 'next-page')).toContain('data-testid="load-more" disabled');
+  });
+
+  // The bench's first thread has 23 comments: kept whole, all of them were
+  // laid out before the frame's first paint.
+  it('cuts inside a long thread, and leaves its "more replies" to the app, below the rest', () => {
+    const long = [
+      comment('root'),
+      ...Array.from({ length: 10 }, (_, i) => comment(`r${i}`, i % 2 ? `r${i - 1}` : 'root')),
+    ];
+    const comments = [...long, comment('next')];
+    const html = renderThreadMarkup({
+      thread: {
+        comments,
+        total: 40,
+        nextCursor: null,
+        moreReplies: { root: { count: 5, cursor: 'c' } },
+      },
+      locale: 'en',
+      messages: firstRenderMessages(readerMessages('en')),
+      pageUrl: 'https://blog.example/p',
+      maxDepth: 3,
+      now: NOW,
+    });
+    const shown = [...html.matchAll(/<article id="comment-(\w+)"/g)].map((m) => m[1]);
+    expect(shown).toEqual(['root', 'r0', 'r1', 'r2', 'r3', 'r4']);
+    expect(html).not.toContain('data-testid="more-replies"');
+    expect(html).not.toContain('data-testid="load-more"');
+    // Not cut: the thread's button where the app puts it, under its replies.
+    const whole = renderThreadMarkup({
+      thread: {
+        comments: long.slice(0, 3),
+        total: 3,
+        nextCursor: null,
+        moreReplies: { root: { count: 5, cursor: 'c' } },
+      },
+      locale: 'en',
+      messages: firstRenderMessages(readerMessages('en')),
+      pageUrl: 'https://blog.example/p',
+      maxDepth: 3,
+      now: NOW,
+    });
+    expect(whole).toMatch(/comment-r1"[\s\S]*data-testid="more-replies"/);
   });
 
   it("escapes the author's name and keeps the sanitised body as it is", () => {

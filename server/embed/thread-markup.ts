@@ -11,7 +11,7 @@
  * e2e/first-paint.spec.ts checks the page with the app held back and the
  * takeover; keep the two in step when the components change.
  */
-import type { Comment, CommentAuthor, CommentList } from '../../contract/api.ts';
+import type { CommentAuthor, CommentList } from '../../contract/api.ts';
 import { type Message, relativeTime, translator } from '../../contract/i18n/format.ts';
 import type { ReaderKey } from '../../contract/i18n/reader/en.ts';
 import { buildTree, type CommentNode } from '../../contract/thread-tree.ts';
@@ -31,16 +31,14 @@ export interface MarkupInput {
 
 /**
  * About the comments a laptop screen shows (a comment with two paragraphs is
- * ~120 px high): the server renders whole threads until it has this many, the
- * app the rest, below them. Was 12: the frame's first layout, which its first
- * paint waits for, grows with every comment (30–90 ms for 12 in a cold frame
- * on the bench's loaded machine), and the first paint shows only the top of
- * the frame; docs/performance.md, "First paint".
+ * ~120 px high): the server renders the first this many in reading order
+ * (cutting inside a thread if need be), the app the rest, below them. Was 12:
+ * the frame's first layout, which its first paint waits for, grows with every
+ * comment (30–90 ms for 12 in a cold frame on the bench's loaded machine), and
+ * the first paint shows only the top of the frame; docs/performance.md,
+ * "First paint".
  */
 export const FIRST_SCREEN_COMMENTS = 6;
-
-const size = (node: CommentNode): number =>
-  node.children.reduce((sum, child) => sum + size(child), 1);
 
 /** Up to two letters: first and last word of the name (as widget/thread/components/Avatar.tsx). */
 function initials(name: string): string {
@@ -80,8 +78,10 @@ export function renderThreadMarkup(input: MarkupInput): string {
   const fetchButton = (label: string, testId: string) =>
     `<p class="load-more"><button type="button" class="link-button" data-testid="${testId}" disabled>${e(label)}</button></p>`;
 
-  const moreReplies = (c: Comment) => {
-    const more = c.parentId === null ? thread.moreReplies[c.id] : undefined;
+  // Not under a comment whose replies go on past the cut: the app puts it below all of them.
+  const moreReplies = (node: CommentNode) => {
+    const c = node.comment;
+    const more = c.parentId === null && !cut.has(node) ? thread.moreReplies[c.id] : undefined;
     return more ? fetchButton(t('more.replies', { count: more.count }), 'more-replies') : '';
   };
 
@@ -94,7 +94,7 @@ export function renderThreadMarkup(input: MarkupInput): string {
     const { comment: c, replyTo } = node;
     const id = e(c.id);
     if (c.deleted) {
-      return `<li class="item"><article id="comment-${id}" class="comment deleted" data-testid="deleted-comment" data-depth="${node.depth}" tabindex="-1"><p class="deleted-note">${e(t('comment.deleted'))}</p></article>${replies(node)}${moreReplies(c)}</li>`;
+      return `<li class="item"><article id="comment-${id}" class="comment deleted" data-testid="deleted-comment" data-depth="${node.depth}" tabindex="-1"><p class="deleted-note">${e(t('comment.deleted'))}</p></article>${replies(node)}${moreReplies(node)}</li>`;
     }
     const editable = !!c.editableUntil && Date.parse(c.editableUntil) > input.now;
     const button = (label: string, aria: string, extra = '') =>
@@ -128,23 +128,33 @@ export function renderThreadMarkup(input: MarkupInput): string {
         ? button(t('comment.edit'), t('comment.editYours')) +
           button(t('comment.delete'), t('comment.deleteYours'))
         : '') +
-      `</div></div></article>${replies(node)}${moreReplies(c)}</li>`
+      `</div></div></article>${replies(node)}${moreReplies(node)}</li>`
     );
   }
 
   const whole = buildTree(thread.comments, input.maxDepth);
-  // The first screenfuls only: laying out and painting the whole first page
-  // (up to 50 threads and their replies) before the frame is shown cost more
-  // than the rest is worth. Whole threads, so what is shown sits where the
-  // app will draw it; the app adds the others below, and the frame grows.
-  const tree: CommentNode[] = [];
-  let shown = 0;
-  for (const node of whole) {
-    if (shown >= FIRST_SCREEN_COMMENTS) break;
-    tree.push(node);
-    shown += size(node);
-  }
-  const complete = tree.length === whole.length;
+  // The first screenful only, in reading order: laying out and painting the
+  // whole first page (up to 50 threads and their replies) before the frame is
+  // shown cost more than the rest is worth. Cut inside a thread too: the
+  // bench's first thread alone has 23 comments, all laid out before the first
+  // paint when threads were kept whole. What follows the cut comes after it
+  // in the app's render too (replies follow their parent), so what is shown
+  // sits where the app will draw it, and the app adds the rest below.
+  const cut = new Set<CommentNode>();
+  let left = FIRST_SCREEN_COMMENTS;
+  const firstScreen = (nodes: CommentNode[]): CommentNode[] => {
+    const taken: CommentNode[] = [];
+    for (const node of nodes) {
+      if (left === 0) break;
+      left--;
+      const copy = { ...node, children: firstScreen(node.children) };
+      if (copy.children.length < node.children.length) cut.add(copy);
+      taken.push(copy);
+    }
+    return taken;
+  };
+  const tree = firstScreen(whole);
+  const complete = tree.length === whole.length && cut.size === 0;
   const count =
     thread.total > 0
       ? t('count.some', { count: thread.total })
