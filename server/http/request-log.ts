@@ -5,8 +5,9 @@
  * writes a little, not a kilobyte a request. LOG_LEVEL=debug logs the full
  * request as pino-http describes it (secrets redacted, see logger.ts).
  */
+import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pinoHttp } from 'pino-http';
+import { pinoHttp, startTime } from 'pino-http';
 import type { Logger } from '../logger.ts';
 
 /** The path of a request, without its query string. */
@@ -38,4 +39,31 @@ export function requestLog(logger: Logger) {
     autoLogging: { ignore: (req) => req.url === '/healthz' },
     ...(verbose ? {} : lean),
   });
+}
+
+const noop = () => {};
+
+/**
+ * Writes the lean line of a request answered `status` at `startedAt`, as
+ * `middleware` (requestLog()) writes it when a response closes, for a
+ * response node:http no longer holds (a live-update stream's, taken from it:
+ * live.socket.ts). The middleware runs on a stand-in request and response
+ * that carry what the lean line reads; at debug level the line would want
+ * headers, which only the real ones have.
+ */
+export function logAnswered(
+  middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+  method: string,
+  url: string,
+  status: number,
+  startedAt: number,
+): void {
+  const req = Object.assign(new EventEmitter(), { method, url, headers: {} });
+  const res = Object.assign(new EventEmitter(), {
+    statusCode: status,
+    headersSent: true,
+    [startTime]: startedAt,
+  });
+  middleware(req as unknown as IncomingMessage, res as unknown as ServerResponse, noop);
+  res.emit('close');
 }

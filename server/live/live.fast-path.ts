@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import type { z } from 'zod';
 import { LiveQuery } from '../../contract/comment.schema.ts';
+import { logAnswered } from '../http/request-log.ts';
 import type { Logger } from '../logger.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -77,6 +78,10 @@ export function liveStreams(
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   const { db, hub, logger, clientIp, requestLog, securityHeaders, express } = deps;
   const verbose = logger.isLevelEnabled('debug');
+  // The lean log line needs only when the stream opened: written when it
+  // closes, it lets the hub hold the stream by its socket alone (live.socket.ts).
+  const logClosed = (openedAt: number) =>
+    logAnswered(requestLog, 'GET', '/api/v1/events', 200, openedAt);
 
   async function open(
     req: IncomingMessage,
@@ -96,17 +101,22 @@ export function liveStreams(
       express(req, res);
       return;
     }
-    requestLog(req, res, next);
     let headers: Record<string, string> | undefined;
-    // At debug level the log line lists the response's headers (getHeaders()):
-    // set them on the response, as Express does; the lean line has none.
-    if (verbose) securityHeaders(req, res, next);
-    else headers = headersSetBy(securityHeaders, req);
+    // At debug level the log line lists the request's and the response's
+    // headers (getHeaders()): log and set them on the response, as Express
+    // does, which keeps both for as long as the stream is open.
+    if (verbose) {
+      requestLog(req, res, next);
+      securityHeaders(req, res, next);
+    } else headers = headersSetBy(securityHeaders, req);
     // node:http joins a repeated Last-Event-ID into one string, as Express's req.get() sees it.
     const header = req.headers['last-event-id'];
     const lastId = resumePoint(typeof header === 'string' ? header : undefined, query.since);
     try {
-      await hub.open(res, ip, query.site, query.page, lastId, headers);
+      await hub.open(res, ip, query.site, query.page, lastId, {
+        headers,
+        onClosed: verbose ? undefined : logClosed,
+      });
     } catch (err) {
       // The replay could not be read: the reader reconnects and tries again.
       logger.error({ err, path: '/api/v1/events' }, 'could not open a live stream');

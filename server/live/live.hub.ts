@@ -5,6 +5,7 @@
  * IP bounds what one client can hold open.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { LiveMessage } from '../../contract/live.ts';
 import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
@@ -13,6 +14,7 @@ import { BEGINNING } from '../events/memory-log.ts';
 import { type LiveIds, type LiveScope, liveScope } from './live.ids.ts';
 import { liveMessageFor, pageOf } from './live.presenter.ts';
 import { replayOf } from './live.replay.ts';
+import { chunk, LAST_CHUNK, takeSocket } from './live.socket.ts';
 
 export interface LiveOptions {
   /** Streams one client IP may hold open on this instance. */
@@ -55,11 +57,29 @@ const STREAM_HEADERS = {
  * address and page rather than a string each.
  */
 interface Stream {
-  res: ServerResponse;
+  /** Until its socket is taken from node:http (then null). */
+  res: ServerResponse | null;
+  /** Once taken from node:http (live.socket.ts): written in chunks. */
+  socket: Socket | null;
   ip: string;
   page: Page;
   /** Events published while the missed ones were being replayed, sent right after. */
   queued: ParleyEvent[] | null;
+  onClosed: ((openedAt: number) => void) | undefined;
+  openedAt: number;
+}
+
+/** What the fast path (live.fast-path.ts) asks of `open()` beyond the Express route. */
+export interface OpenOptions {
+  /** Sent before the stream's own (the security headers, which Express sets on its response). */
+  headers?: Record<string, string>;
+  /**
+   * Called when the stream closes, with when it was opened, in place of what
+   * listens to the response's 'close' (the request log's line). Given, the
+   * stream's socket is taken from node:http once its first messages are out
+   * (live.socket.ts): the response emits nothing after that.
+   */
+  onClosed?: (openedAt: number) => void;
 }
 
 /** The streams open on one page. */
@@ -76,8 +96,6 @@ export interface LiveHub {
    * `req.ip`), replaying what came after `lastId` (if given: an id this
    * page's streams sent, else the reader is told to reload). Throws a 429
    * AppError, before writing anything, when `ip` holds its limit already.
-   * `headers` go out before the stream's own (the fast path's security
-   * headers, which Express sets on its response instead).
    */
   open(
     res: ServerResponse,
@@ -85,7 +103,7 @@ export interface LiveHub {
     site: string,
     page: string,
     lastId: string | null,
-    headers?: Record<string, string>,
+    options?: OpenOptions,
   ): Promise<void>;
   /** Whether `ip` may open one more stream now. */
   admits(ip: string): boolean;
@@ -119,9 +137,29 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
   const perIp = new Map<string, number>();
   let total = 0;
 
-  function write(stream: Stream, text: string): void {
-    stream.res.write(text);
-    if (stream.res.writableLength > MAX_BUFFERED_BYTES) stream.res.end();
+  /** Writes `text` (framed as `chunked` once the stream holds its socket). */
+  function write(stream: Stream, text: string, chunked?: string): void {
+    const { socket, res } = stream;
+    if (socket) {
+      socket.write(chunked ?? chunk(text));
+      if (socket.writableLength > MAX_BUFFERED_BYTES) endSocket(stream, socket, LAST_CHUNK);
+    } else if (res) {
+      res.write(text);
+      if (res.writableLength > MAX_BUFFERED_BYTES) res.end();
+    }
+  }
+
+  function end(stream: Stream, text: string): void {
+    if (stream.socket) endSocket(stream, stream.socket, chunk(text) + LAST_CHUNK);
+    else stream.res?.end(text);
+  }
+
+  // Over once ended, as a response is once it emits 'close' right after its
+  // end (the socket's 'close' comes when the client has gone, and may come
+  // after the server's own: shutdown counts no stream left).
+  function endSocket(stream: Stream, socket: Socket, text: string): void {
+    socket.end(text);
+    remove(stream);
   }
 
   function send(stream: Stream, event: ParleyEvent): void {
@@ -137,14 +175,17 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
     // One message, one id and one frame for all of the page's streams (5,000 in the bench).
     const message = liveMessageFor(event);
     const text = message ? frame(ids.mint(event.id, open.scope), message) : null;
+    const chunked = text === null ? '' : chunk(text);
     for (const stream of open.streams) {
       if (stream.queued) stream.queued.push(event);
-      else if (text !== null) write(stream, text);
+      else if (text !== null) write(stream, text, chunked);
     }
   });
 
+  const PING = ': ping\n\n';
+  const PING_CHUNK = chunk(PING);
   const heartbeat = setInterval(() => {
-    for (const page of byPage.values()) for (const s of page.streams) write(s, ': ping\n\n');
+    for (const page of byPage.values()) for (const s of page.streams) write(s, PING, PING_CHUNK);
   }, options.heartbeatMs);
   heartbeat.unref();
 
@@ -156,19 +197,30 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
     if (left > 0) perIp.set(stream.ip, left);
     else perIp.delete(stream.ip);
     total--;
+    stream.onClosed?.(stream.openedAt);
   }
 
   // One listener function for every stream (no closure each): the response,
-  // or its request, finds its stream again through the map below.
-  const streamOf = new WeakMap<ServerResponse | IncomingMessage, Stream>();
-  function onClose(this: ServerResponse | IncomingMessage): void {
+  // its request or its socket finds its stream again through the map below.
+  const streamOf = new WeakMap<ServerResponse | IncomingMessage | Socket, Stream>();
+  function onClose(this: ServerResponse | IncomingMessage | Socket): void {
     const stream = streamOf.get(this);
     if (stream) remove(stream);
   }
 
+  /** Holds the stream by its socket alone, if node:http lets it go (live.socket.ts). */
+  function release(stream: Stream, res: ServerResponse): void {
+    const socket = takeSocket(res);
+    if (!socket) return;
+    stream.socket = socket;
+    stream.res = null;
+    streamOf.set(socket, stream);
+    socket.once('close', onClose);
+  }
+
   return {
     admits: (ip) => (perIp.get(ip) ?? 0) < options.maxPerIp,
-    async open(res, ip, site, page, lastId, headers) {
+    async open(res, ip, site, page, lastId, { headers, onClosed } = {}) {
       const held = perIp.get(ip) ?? 0;
       if (held >= options.maxPerIp) {
         throw new AppError(
@@ -187,7 +239,15 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
         open = { key, scope: liveScope(site, page), streams: new Set() };
         byPage.set(key, open);
       }
-      const stream: Stream = { res, ip, page: open, queued: [] };
+      const stream: Stream = {
+        res,
+        socket: null,
+        ip,
+        page: open,
+        queued: [],
+        onClosed,
+        openedAt: Date.now(),
+      };
       open.streams.add(stream);
       streamOf.set(res, stream);
       res.once('close', onClose);
@@ -233,16 +293,25 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
       const queued = stream.queued ?? [];
       stream.queued = null;
       for (const event of queued) if (!replayed.has(event.id)) send(stream, event);
+      if (onClosed && stream.page.streams.has(stream)) release(stream, res);
     },
     size: () => total,
     closeAll(retryMs) {
       for (const page of byPage.values()) {
-        for (const s of page.streams) s.res.end(`retry: ${retryMs}\n\n`);
+        for (const s of page.streams) end(s, `retry: ${retryMs}\n\n`);
       }
     },
     stop() {
       clearInterval(heartbeat);
       unsubscribe();
+      // node:http's closeAllConnections() no longer knows the streams it let go.
+      for (const page of byPage.values()) {
+        for (const s of page.streams) {
+          if (!s.socket) continue;
+          s.socket.destroy();
+          remove(s);
+        }
+      }
     },
   };
 }
