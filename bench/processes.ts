@@ -22,6 +22,7 @@ export async function freePort(): Promise<number> {
 
 export interface Proc {
   url: string;
+  pid: number;
   /** The process's peak resident memory so far (VmHWM), in MB. */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -64,6 +65,7 @@ function start(args: string[], env: Record<string, string>, readyPath: string, p
     ready: untilAnswers(`${url}${readyPath}`, child, () => output),
     proc: {
       url,
+      pid: child.pid ?? 0,
       peakRssMb: () => peakRss(child),
       stop: () =>
         new Promise<void>((resolve) => {
