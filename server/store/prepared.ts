@@ -18,6 +18,8 @@ import type { Db } from './db.ts';
 const MARK = '\u0000parley-value:';
 type Slot = { name: string } | { value: unknown };
 interface Plan {
+  /** The values given (defined), in their order. */
+  names: readonly string[];
   query: CompiledQuery;
   slots: Slot[];
 }
@@ -25,32 +27,46 @@ interface Plan {
 /**
  * Returns a function running the query `build` makes, with `values`, on `db`
  * (or a transaction): its rows. A value that is `undefined` is left out, as
- * Kysely leaves it out (an insert's column); `shape` names anything else that
- * changes the SQL (which column a condition is on).
+ * Kysely leaves it out (an insert's column): each set of given values has a
+ * plan of its own. Anything else that changes the SQL (which column a
+ * condition is on) takes a prepared query of its own.
  */
 export function prepared<V extends object, O>(
   build: (db: Db, values: V) => Compilable<O>,
-): (db: Db, values: V, shape?: string) => Promise<O[]> {
-  const plans = new WeakMap<DialectAdapter, Map<string, Plan>>();
-  return async (db, values, shape = '') => {
+): (db: Db, values: V) => Promise<O[]> {
+  const plans = new WeakMap<DialectAdapter, Plan[]>();
+  return async (db, values) => {
     const adapter = db.getExecutor().adapter;
-    let byShape = plans.get(adapter);
-    if (!byShape) {
-      byShape = new Map();
-      plans.set(adapter, byShape);
+    let known = plans.get(adapter);
+    if (!known) {
+      known = [];
+      plans.set(adapter, known);
     }
     const given = values as Record<string, unknown>;
-    const names = Object.keys(given).filter((name) => given[name] !== undefined);
-    const key = `${shape}\u0000${names.join(',')}`;
-    let plan = byShape.get(key);
+    // Compared name by name: a key string built per call cost more than the lookup.
+    let plan = known.find((p) => givesExactly(given, p.names));
     if (!plan) {
-      plan = planOf(db, build, names);
-      byShape.set(key, plan);
+      plan = planOf(
+        db,
+        build,
+        Object.keys(given).filter((name) => given[name] !== undefined),
+      );
+      known.push(plan);
     }
     const parameters = plan.slots.map((slot) => ('name' in slot ? given[slot.name] : slot.value));
     const result = await db.executeQuery<O>({ ...plan.query, parameters });
     return result.rows;
   };
+}
+
+/** Whether `values` has exactly these names defined, in this order. */
+function givesExactly(values: Record<string, unknown>, names: readonly string[]): boolean {
+  let i = 0;
+  for (const name in values) {
+    if (values[name] === undefined) continue;
+    if (names[i++] !== name) return false;
+  }
+  return i === names.length;
 }
 
 function planOf<V extends object, O>(
@@ -76,5 +92,5 @@ function planOf<V extends object, O>(
   if (missing.length > 0) {
     throw new Error(`prepared query: value(s) ${missing.join(', ')} never reached the SQL`);
   }
-  return { query, slots };
+  return { names, query, slots };
 }
