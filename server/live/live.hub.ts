@@ -141,8 +141,17 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
   function write(stream: Stream, text: string, chunked?: string): void {
     const { socket, res } = stream;
     if (socket) {
+      // Ended at shutdown, and counted until its client closes it.
+      if (socket.writableEnded) return;
       socket.write(chunked ?? chunk(text));
-      if (socket.writableLength > MAX_BUFFERED_BYTES) endSocket(stream, socket, LAST_CHUNK);
+      // A client that does not read gets no graceful end (it would wait
+      // behind the megabyte it does not read, for as long as the client
+      // keeps the connection open, no longer counted against its address):
+      // the connection goes, with its buffer. It reconnects and resumes.
+      if (socket.writableLength > MAX_BUFFERED_BYTES) {
+        socket.destroy();
+        remove(stream);
+      }
     } else if (res) {
       res.write(text);
       if (res.writableLength > MAX_BUFFERED_BYTES) res.end();
@@ -150,16 +159,11 @@ export function createLiveHub(events: Events, options: LiveOptions): LiveHub {
   }
 
   function end(stream: Stream, text: string): void {
-    if (stream.socket) endSocket(stream, stream.socket, chunk(text) + LAST_CHUNK);
+    // A taken socket stays counted until it closes ('close', onClose), as a
+    // response does: stop() destroys what a client has not closed by then
+    // (node:http's closeAllConnections() no longer knows it).
+    if (stream.socket) stream.socket.end(chunk(text) + LAST_CHUNK);
     else stream.res?.end(text);
-  }
-
-  // Over once ended, as a response is once it emits 'close' right after its
-  // end (the socket's 'close' comes when the client has gone, and may come
-  // after the server's own: shutdown counts no stream left).
-  function endSocket(stream: Stream, socket: Socket, text: string): void {
-    socket.end(text);
-    remove(stream);
   }
 
   function send(stream: Stream, event: ParleyEvent): void {
