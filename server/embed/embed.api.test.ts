@@ -187,6 +187,24 @@ describe.each(DIALECTS)('the iframe page and widget assets on %s', (dialect) => 
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('asks for a process of its own unless another site’s page frames it (Chromium starts it sooner)', async () => {
+    const oac = async (headers: Record<string, string>) =>
+      (await fetch(threadUrl(server, page), { headers })).headers.get('origin-agent-cluster');
+    // blog.example is another site than the test server's 127.0.0.1.
+    expect(await oac({ 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site' })).toBeNull();
+    // Opened on its own, framed by a page of Parley's site, or by an old browser.
+    expect(await oac({ 'sec-fetch-dest': 'document', 'sec-fetch-site': 'cross-site' })).toBe('?1');
+    expect(await oac({ 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'same-site' })).toBe('?1');
+    expect(await oac({})).toBe('?1');
+    // A site one of whose origins is on Parley's own site keeps it however framed.
+    await server.buildSite({ id: 'near', origins: ['https://blog.example', 'http://127.0.0.1:1'] });
+    const near = await fetch(threadUrl(server, { ...page, site: 'near' }), {
+      headers: { 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(near.status).toBe(200);
+    expect(near.headers.get('origin-agent-cluster')).toBe('?1');
+  });
+
   it('shows nothing of the thread to a host origin the site did not register', async () => {
     const html = await (
       await fetch(threadUrl(server, { ...page, origin: 'https://evil.example' }))
