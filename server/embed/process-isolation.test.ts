@@ -41,7 +41,11 @@ describe('whether the iframe page may go without an origin-keyed process', () =>
 
   it('checks PUBLIC_URL’s host too (a proxy may pass another Host)', () => {
     expect(
-      mayShareSiteProcess(frame, ['https://www.example.com'], ['parley:3000', 'comments.example.com']),
+      mayShareSiteProcess(
+        frame,
+        ['https://www.example.com'],
+        ['parley:3000', 'comments.example.com'],
+      ),
     ).toBe(false);
   });
 
