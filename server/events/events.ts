@@ -32,9 +32,10 @@ export interface Events {
   handleOnce(name: string, handler: OnceHandler): void;
   /**
    * Events published after `lastId` (a previous event's id), oldest first;
-   * null when the log no longer holds `lastId`: the reader must reload.
+   * null when the log no longer holds `lastId`, or more than `max` events
+   * came after it: the reader must reload.
    */
-  since(lastId: string): Promise<ParleyEvent[] | null>;
+  since(lastId: string, max?: number): Promise<ParleyEvent[] | null>;
   /** The newest published event's id (null when none is kept). */
   lastId(): Promise<string | null>;
   /**
@@ -117,7 +118,7 @@ export function createEvents(db: Db, options: EventsOptions): Events {
     handleOnce(name, handler) {
       onceHandlers.set(name, handler);
     },
-    since: (lastId) => started().log.since(lastId),
+    since: (lastId, max) => started().log.since(lastId, max),
     lastId: () => started().log.lastId(),
     deliveredId: () => delivered,
     flush: () => started().relay.flush(),

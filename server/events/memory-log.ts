@@ -12,10 +12,11 @@ export interface EventLog {
   publish(events: readonly ParleyEvent[]): Promise<void>;
   /**
    * The events published after the one with `lastId`, oldest first; null when
-   * `lastId` is not (or no longer) in the log: the reader must reload.
-   * `BEGINNING` (what a reader gets while the log is empty) asks for all of it.
+   * `lastId` is not (or no longer) in the log, or when more than `max` came
+   * after it: the reader must reload. `BEGINNING` (what a reader gets while
+   * the log is empty) asks for all of it. Never reads more than `max` + 1.
    */
-  since(lastId: string): Promise<ParleyEvent[] | null>;
+  since(lastId: string, max?: number): Promise<ParleyEvent[] | null>;
   /** The newest event's id, or null when the log is empty. */
   lastId(): Promise<string | null>;
   /** Starts delivering to `deliver` (the log's readers on this instance). */
@@ -45,10 +46,10 @@ export function createMemoryLog(options: MemoryLogOptions): EventLog {
       }
       for (const event of events) deliver(event);
     },
-    async since(lastId) {
-      if (lastId === BEGINNING) return trimmed ? null : [...entries];
-      // Readers resume near the end: search backwards.
-      for (let i = entries.length - 1; i >= 0; i--) {
+    async since(lastId, max = Number.POSITIVE_INFINITY) {
+      if (lastId === BEGINNING) return trimmed || entries.length > max ? null : [...entries];
+      // Readers resume near the end: search backwards, no further than `max`.
+      for (let i = entries.length - 1; i >= 0 && entries.length - 1 - i <= max; i--) {
         if (entries[i]?.id === lastId) return entries.slice(i + 1);
       }
       return null;

@@ -78,15 +78,23 @@ export function createRedisLog(options: RedisLogOptions): EventLog {
       const failed = results?.find(([err]) => err);
       if (failed) throw failed[0];
     },
-    async since(after) {
+    async since(after, max = Number.POSITIVE_INFINITY) {
+      // At most max + 1 entries fetched and parsed: one more than `max` says "too many".
+      const upTo = (from: string) =>
+        Number.isFinite(max)
+          ? (redis.xrange(key, from, '+', 'COUNT', max + 1) as Promise<Entry[]>)
+          : (redis.xrange(key, from, '+') as Promise<Entry[]>);
+      let entries: Entry[];
       if (after === BEGINNING) {
-        return ((await redis.xrange(key, '-', '+')) as Entry[]).map(toEvent);
+        entries = await upTo('-');
+      } else {
+        if (!STREAM_ID.test(after)) return null;
+        const [oldest] = (await redis.xrange(key, '-', '+', 'COUNT', 1)) as Entry[];
+        // Trimmed past it (or never ours): can't replay what is gone.
+        if (!oldest || compareIds(after, oldest[0]) < 0) return null;
+        entries = await upTo(`(${after}`);
       }
-      if (!STREAM_ID.test(after)) return null;
-      const [oldest] = (await redis.xrange(key, '-', '+', 'COUNT', 1)) as Entry[];
-      // Trimmed past it (or never ours): can't replay what is gone.
-      if (!oldest || compareIds(after, oldest[0]) < 0) return null;
-      return ((await redis.xrange(key, `(${after}`, '+')) as Entry[]).map(toEvent);
+      return entries.length > max ? null : entries.map(toEvent);
     },
     lastId,
     async start(deliver) {
