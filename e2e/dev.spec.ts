@@ -6,7 +6,7 @@
  * a developer's machine; the files it edits are put back afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
@@ -25,13 +25,20 @@ let dev: ChildProcess | undefined;
 let dataDir = '';
 const originals = new Map<string, string>();
 
-/** Edits a source file for the test; afterAll puts it back. */
+/**
+ * Edits a source file for the test; afterAll puts it back. Written to a
+ * temporary file and renamed over the source, as editors save: a write in
+ * place first empties the file, and under load the watcher could report it
+ * empty and miss the content (the edit never showed; failed CI once).
+ */
 function edit(path: string, change: (source: string) => string) {
   const source = readFileSync(path, 'utf8');
   if (!originals.has(path)) originals.set(path, source);
   const changed = change(source);
   expect(changed).not.toBe(source);
-  writeFileSync(path, changed);
+  const temporary = `${path}.parley-test-edit`;
+  writeFileSync(temporary, changed);
+  renameSync(temporary, path);
 }
 
 test.describe.configure({ mode: 'serial' });
