@@ -65,8 +65,21 @@ export interface EventsOptions {
   instanceId?: string;
 }
 
-/** Events kept in memory for resuming (when REDIS_URL is unset). */
-const MEMORY_LOG_CAPACITY = 10_000;
+/**
+ * A reader further behind than this many events (every site's) gets a reset
+ * and reloads its thread (one cached read) instead of a replay. Reading the
+ * whole log (10,000 events) back from Redis cost ~170 ms of CPU per
+ * connection, and a kept id (good for an hour) made every reconnection ask
+ * for that: a cheap way to keep the server busy.
+ */
+export const MAX_REPLAY_EVENTS = 500;
+/**
+ * Events kept in memory for resuming (when REDIS_URL is unset): twice what a
+ * resume may replay (MAX_REPLAY_EVENTS); one further behind gets a reset
+ * however long the log. It was 10,000, each with its comment: megabytes
+ * that no reader could use since the cap (memory, issue 10).
+ */
+export const MEMORY_LOG_CAPACITY = 2 * MAX_REPLAY_EVENTS;
 const RETENTION_SWEEP_MS = 10 * 60_000;
 
 export function createEvents(db: Db, options: EventsOptions): Events {

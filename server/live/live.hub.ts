@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { LiveMessage } from '../../contract/live.ts';
 import { AppError } from '../errors.ts';
 import type { ParleyEvent } from '../events/event.types.ts';
-import type { Events } from '../events/events.ts';
+import { type Events, MAX_REPLAY_EVENTS } from '../events/events.ts';
 import { BEGINNING } from '../events/memory-log.ts';
 import { type LiveIds, type LiveScope, liveScope } from './live.ids.ts';
 import { liveMessageFor, pageOf } from './live.presenter.ts';
@@ -32,15 +32,6 @@ const MAX_BUFFERED_BYTES = 1_000_000;
 
 /** An id longer than any stream hands out (live.ids.ts) is no id: the reader gets a reset. */
 const MAX_EVENT_ID = 64;
-
-/**
- * A reader further behind than this many events (every site's) gets a reset
- * and reloads its thread (one cached read) instead of a replay. Reading the
- * whole log (10,000 events) back from Redis cost ~170 ms of CPU per
- * connection, and a kept id (good for an hour) made every reconnection ask
- * for that: a cheap way to keep the server busy.
- */
-export const MAX_REPLAY_EVENTS = 500;
 
 /**
  * Where a reader resumes: the `Last-Event-ID` a reconnecting browser sends,

@@ -8,9 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import type { ParleyEvent } from '../events/event.types.ts';
-import type { Events } from '../events/events.ts';
+import { type Events, MAX_REPLAY_EVENTS, MEMORY_LOG_CAPACITY } from '../events/events.ts';
 import { createMemoryLog } from '../events/memory-log.ts';
-import { createLiveHub, type LiveHub, MAX_REPLAY_EVENTS } from './live.hub.ts';
+import { createLiveHub, type LiveHub } from './live.hub.ts';
 import { createLiveIds, liveScope } from './live.ids.ts';
 import { openSse, type SseStream } from './test/sse-client.ts';
 
@@ -25,7 +25,21 @@ afterEach(async () => {
 });
 
 it(`resets a reader more than ${MAX_REPLAY_EVENTS} events behind, and replays one within`, async () => {
-  const log = createMemoryLog({ capacity: 10_000 });
+  // The log as a server keeps it, already trimmed once: what it holds is
+  // still enough for every resume the cap allows.
+  const log = createMemoryLog({ capacity: MEMORY_LOG_CAPACITY });
+  await log.publish(
+    Array.from(
+      { length: MEMORY_LOG_CAPACITY + 300 },
+      (_, n): ParleyEvent => ({
+        id: `earlier ${n}`,
+        siteId: 'blog',
+        at: new Date(0).toISOString(),
+        type: 'page.changed',
+        pageKey: `earlier ${n}`,
+      }),
+    ),
+  );
   const events = {
     subscribe: () => () => {},
     since: (id: string, max?: number) => log.since(id, max),
