@@ -33,7 +33,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = err instanceof AppError ? err : fromBodyParser(err);
     if (!known) logger.error({ err, path: req.path }, 'unhandled error');
     const error = known ?? new AppError(500, 'internal_error', 'Something went wrong on our side');
-    if (res.headersSent) return;
+    // Too late for an answer of its own: the client must see the response
+    // cut off (as Express's own handler does), not a stream left open with
+    // nothing more to come (a live stream whose replay failed kept its
+    // socket and its page's events queued until the reader left).
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     res
       .set(error.headers)
       .status(error.status)
