@@ -18,13 +18,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
 import { fromBodyParser } from '../http/errors.ts';
+import type { NodeMiddleware } from '../http/node-middleware.ts';
 import { COMMENT_BODY_LIMIT } from './comment.routes.ts';
-
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
 
 const PATH = '/api/v1/comments';
 // What requireJson and express.json() read as UTF-8 JSON without a second
@@ -39,7 +34,7 @@ export interface CommentFastPathDeps {
   /** The app whose request and response Express's handle() would hand the route. */
   express: Express;
   /** The app's own middleware before its routes (request log, security headers, compression). */
-  before: readonly Middleware[];
+  before: readonly NodeMiddleware[];
   /** The route's handler (comment.routes.ts, createCommentHandler). */
   handler: RequestHandler;
   /** The app's error handler (http/errors.ts). */

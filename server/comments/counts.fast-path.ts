@@ -14,14 +14,9 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import { CountsQuery } from '../../contract/comment.schema.ts';
+import type { NodeMiddleware } from '../http/node-middleware.ts';
 import { cachedCounts } from './counts.service.ts';
 import type { CachedPage, ThreadCache } from './thread.cache.ts';
-
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
 
 const PATH = '/api/v1/counts';
 
@@ -79,7 +74,7 @@ const MAX_URL_CHARS = 4096;
  */
 export function cachedCountsAnswers(
   cache: ThreadCache,
-  before: readonly Middleware[],
+  before: readonly NodeMiddleware[],
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   const answers = new Map<string, Answer>();
 

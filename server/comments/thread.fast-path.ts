@@ -16,15 +16,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ListCommentsQuery } from '../../contract/comment.schema.ts';
 import { sendCached } from '../http/cached-body.ts';
 import { readCookie } from '../http/cookies.ts';
+import type { NodeMiddleware } from '../http/node-middleware.ts';
 import type { Logger } from '../logger.ts';
 import type { ThreadCache } from './thread.cache.ts';
 import { sliceKey } from './thread.service.ts';
-
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
 
 const PATH = '/api/v1/comments';
 const KNOWN = new Set(['site', 'page', 'cursor', 'sort', 'parent']);
@@ -60,7 +55,7 @@ function queryOf(url: string): ListCommentsQuery | null {
  */
 export function cachedThreadReads(
   cache: ThreadCache,
-  before: readonly Middleware[],
+  before: readonly NodeMiddleware[],
   logger: Logger,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {

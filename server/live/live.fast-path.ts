@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import type { z } from 'zod';
 import { LiveQuery } from '../../contract/comment.schema.ts';
+import type { NodeMiddleware } from '../http/node-middleware.ts';
 import { logAnswered } from '../http/request-log.ts';
 import type { Logger } from '../logger.ts';
 import { requireSite } from '../sites/site.service.ts';
@@ -23,12 +24,6 @@ import type { Db } from '../store/db.ts';
 import { type LiveHub, resumePoint } from './live.hub.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
-
 const PREFIX = '/api/v1/events?';
 const next = () => {};
 
@@ -39,9 +34,9 @@ export interface LiveFastPathDeps {
   /** Express's `req.ip` for a plain request (client-ip.ts). */
   clientIp: (req: IncomingMessage) => string;
   /** The app's own request log, run as Express runs it. */
-  requestLog: Middleware;
+  requestLog: NodeMiddleware;
   /** The app's own security headers (helmet), sent with the stream's. */
-  securityHeaders: Middleware;
+  securityHeaders: NodeMiddleware;
   /** The Express app: what this path does not open, it answers. */
   express: Handler;
 }
@@ -51,7 +46,7 @@ export interface LiveFastPathDeps {
  * `writeHead()`: set on the response itself, node:http would keep each in a
  * table of its own for as long as the stream is open (~1 KB each).
  */
-function headersSetBy(middleware: Middleware, req: IncomingMessage): Record<string, string> {
+function headersSetBy(middleware: NodeMiddleware, req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number) {
