@@ -6,16 +6,9 @@
  * and what the fast path must leave to Express.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  request,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ExpressDoor, openExpressDoor } from '../test/express-door.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
 interface Raw {
@@ -70,10 +63,7 @@ const guestPost = (overrides: Record<string, unknown> = {}) =>
 describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
   let server: TestServer;
   /** The same app as `server`, through Express alone. */
-  let expressOnly: Server;
-  let expressUrl: string;
-  /** Requests to `server` that reached Express (the fast path declined them). */
-  let reachedExpress = 0;
+  let door: ExpressDoor;
 
   /** Both doors' answers to one request; they must be the same, byte for byte. */
   const both = async (
@@ -82,7 +72,7 @@ describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
     options?: { chunked?: boolean },
   ) => {
     const fast = await raw(server.url, body, headers, options);
-    const slow = await raw(expressUrl, body, headers, options);
+    const slow = await raw(door.expressUrl, body, headers, options);
     expect(fast.headers).toEqual(slow.headers);
     expect(fast.status).toBe(slow.status);
     expect(fast.body.toString()).toBe(slow.body.toString());
@@ -94,29 +84,17 @@ describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
     headers?: Record<string, string>,
     options?: { chunked?: boolean },
   ) => {
-    const before = reachedExpress;
+    const before = door.reachedExpress();
     const res = await raw(server.url, body, headers, options);
-    return { res, fast: reachedExpress === before };
+    return { res, fast: door.reachedExpress() === before };
   };
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { AUTH_SECRET: randomBytes(32).toString('hex') });
-    // Express's app calls its own handle(): count what reaches it through `server`.
-    const app = server.parley.app as unknown as RequestListener & {
-      handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void;
-    };
-    const handle = app.handle.bind(app);
-    const port = Number(new URL(server.url).port);
-    app.handle = (req, res, next) => {
-      if (req.socket.localPort === port) reachedExpress++;
-      handle(req, res, next);
-    };
-    expressOnly = createServer(app);
-    await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
-    expressUrl = `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`;
+    door = await openExpressDoor(server);
   });
   afterAll(async () => {
-    if (expressOnly) await new Promise((resolve) => expressOnly.close(resolve));
+    await door?.close();
     await server?.stop();
   });
   beforeEach(async () => {
@@ -129,7 +107,7 @@ describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
   it('answers a guest post itself, with the route’s status, headers and cookie', async () => {
     const { res: fast, fast: tookIt } = await answeredBeforeExpress(guestPost());
     expect(tookIt).toBe(true);
-    const slow = await raw(expressUrl, guestPost());
+    const slow = await raw(door.expressUrl, guestPost());
     expect(fast.status).toBe(201);
     expect(slow.status).toBe(201);
     // A new comment (and a new author key) each: the same headers but for those values.
@@ -170,7 +148,7 @@ describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
     const { res, fast } = await answeredBeforeExpress(bom);
     expect(fast).toBe(true);
     expect(res.status).toBe(201);
-    expect((await raw(expressUrl, bom)).status).toBe(409);
+    expect((await raw(door.expressUrl, bom)).status).toBe(409);
     const typed = await answeredBeforeExpress(guestPost(), {
       'content-type': 'Application/JSON; charset=UTF-8',
     });
@@ -255,27 +233,24 @@ describe.each(DIALECTS)('guest posts before Express on %s', (dialect) => {
 
 describe.each(DIALECTS)('guest posts before Express, rate limited, on %s', (dialect) => {
   let server: TestServer;
-  let expressOnly: Server;
-  let expressUrl: string;
+  let door: ExpressDoor;
   beforeAll(async () => {
     server = await startTestServer(dialect, {
       AUTH_SECRET: randomBytes(32).toString('hex'),
       COMMENT_RATE_LIMIT: '1',
     });
     await server.buildSite();
-    expressOnly = createServer(server.parley.app);
-    await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
-    expressUrl = `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`;
+    door = await openExpressDoor(server);
   });
   afterAll(async () => {
-    if (expressOnly) await new Promise((resolve) => expressOnly.close(resolve));
+    await door?.close();
     await server?.stop();
   });
 
   it('answers 429 with Retry-After, as the route does', async () => {
     expect((await raw(server.url, guestPost())).status).toBe(201);
     const fast = await raw(server.url, guestPost());
-    const slow = await raw(expressUrl, guestPost());
+    const slow = await raw(door.expressUrl, guestPost());
     expect(fast.status).toBe(429);
     // The wait is in whole seconds, counted down between the two requests.
     const seconds = (r: Raw) => ({

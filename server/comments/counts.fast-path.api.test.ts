@@ -5,19 +5,12 @@
  * Express alone), fresh after every change on this instance and on another.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  request,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { moderate } from '../admin/queue.service.ts';
 import { createApp, type ParleyApp } from '../app.ts';
+import { type ExpressDoor, openExpressDoor } from '../test/express-door.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -57,8 +50,7 @@ describe.each(DIALECTS)('counts before Express on %s', (dialect) => {
   const prefix = `parley-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
   let server: TestServer;
   /** The same app as `server`, through Express alone. */
-  let expressOnly: Server;
-  let expressUrl: string;
+  let door: ExpressDoor;
   /** A second instance on the same store and Redis. */
   let other: ParleyApp;
   let otherUrl: string;
@@ -93,7 +85,7 @@ describe.each(DIALECTS)('counts before Express on %s', (dialect) => {
   const both = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
     const [fast, slow] = await Promise.all([
       raw(server.url, path, headers, method),
-      raw(expressUrl, path, headers, method),
+      raw(door.expressUrl, path, headers, method),
     ]);
     expect(fast.headers, path).toEqual(slow.headers);
     expect(fast.status, path).toBe(slow.status);
@@ -112,13 +104,11 @@ describe.each(DIALECTS)('counts before Express on %s', (dialect) => {
       .poll(() => [server.parley.events.deliveredId(), other.events.deliveredId()])
       .toEqual([last, last]);
   };
-  /** Requests to `server` that reached Express (the fast path declined them). */
-  let reachedExpress = 0;
   /** Whether the server answered `path` before Express. */
   const answeredFromMemory = async (path: string) => {
-    const before = reachedExpress;
+    const before = door.reachedExpress();
     expect((await raw(server.url, path)).status).toBe(200);
-    return reachedExpress === before;
+    return door.reachedExpress() === before;
   };
 
   beforeAll(async () => {
@@ -127,25 +117,12 @@ describe.each(DIALECTS)('counts before Express on %s', (dialect) => {
       REDIS_PREFIX: prefix,
       AUTH_SECRET: randomBytes(32).toString('hex'),
     });
-    // Express's app calls its own handle(): count what reaches it through `server`.
-    // (handle() is Express's, untyped in @types/express.)
-    const app = server.parley.app as unknown as RequestListener & {
-      handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void;
-    };
-    const handle = app.handle.bind(app);
-    const port = Number(new URL(server.url).port);
-    app.handle = (req, res, next) => {
-      if (req.socket.localPort === port) reachedExpress++;
-      handle(req, res, next);
-    };
-    expressOnly = createServer(app);
-    await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
-    expressUrl = `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`;
+    door = await openExpressDoor(server);
     other = createApp(server.parley.config);
     otherUrl = (await other.start()).url;
   });
   afterAll(async () => {
-    if (expressOnly) await new Promise((resolve) => expressOnly.close(resolve));
+    await door?.close();
     await other?.stop();
     await server?.stop();
     const redis = new Redis(REDIS_URL);

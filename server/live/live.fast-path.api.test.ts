@@ -6,14 +6,7 @@
  * against Express's own `req.ip`, resume and shutdown.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  request,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { saveSite } from '../sites/site.service.ts';
+import { type ExpressDoor, openExpressDoor } from '../test/express-door.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
 import { openSse, type SseStream } from './test/sse-client.ts';
 
@@ -67,37 +61,18 @@ const sameShape = (answer: Answer) => ({
   body: answer.body.replace(/^id: .*$/m, 'id: …'),
 });
 
-interface Doors {
+interface Doors extends ExpressDoor {
   server: TestServer;
-  /** The same app through Express alone. */
-  expressUrl: string;
-  /** Requests to `server` that reached Express (the fast path declined them). */
-  reachedExpress(): number;
-  close(): Promise<void>;
 }
 
+/** The Express-only door on `server`; closing it stops `server` as well. */
 async function withExpressDoor(server: TestServer): Promise<Doors> {
-  let reached = 0;
-  // Express's app calls its own handle() (untyped in @types/express): count
-  // what reaches it through `server`.
-  const app = server.parley.app as unknown as RequestListener & {
-    handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void;
-  };
-  const handle = app.handle.bind(app);
-  const port = Number(new URL(server.url).port);
-  app.handle = (req, res, next) => {
-    if (req.socket.localPort === port) reached++;
-    handle(req, res, next);
-  };
-  const expressOnly: Server = createServer(app);
-  await new Promise<void>((resolve) => expressOnly.listen(0, '127.0.0.1', resolve));
+  const door = await openExpressDoor(server);
   return {
+    ...door,
     server,
-    expressUrl: `http://127.0.0.1:${(expressOnly.address() as AddressInfo).port}`,
-    reachedExpress: () => reached,
     async close() {
-      expressOnly.closeAllConnections();
-      await new Promise((resolve) => expressOnly.close(resolve));
+      await door.close();
       await server.stop();
     },
   };
