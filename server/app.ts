@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { dashboardRoutes } from './admin/dashboard.routes.ts';
@@ -28,6 +27,7 @@ import { errorHandler, notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { LIMITERS, memoryLimiters } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { appSecurityHeaders } from './http/security-headers.ts';
 import { liveStreams } from './live/live.fast-path.ts';
 import { createLiveHub, type LiveHub } from './live/live.hub.ts';
 import { createLiveIds } from './live/live.ids.ts';
@@ -163,16 +163,7 @@ export function createApp(config: Config, options: AppOptions = {}): ParleyApp {
     Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy,
   );
   const logRequest = requestLog(logger);
-  const securityHeaders = helmet({
-    // Pages that need a policy set their own (the iframe's differs per site);
-    // everything else gets the strictest one below.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    },
-    // frame-ancestors decides framing; X-Frame-Options can't list origins.
-    frameguard: false,
-  });
+  const securityHeaders = appSecurityHeaders();
   app.use(logRequest);
   app.use(securityHeaders);
   // Cached thread slices are answered before Express (with the same log line

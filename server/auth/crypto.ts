@@ -1,4 +1,4 @@
-import { createHash, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { hash, randomFillSync, timingSafeEqual } from 'node:crypto';
 
 /**
  * Random bytes drawn from the CSPRNG 4 KB at a time, each byte handed out
@@ -26,7 +26,8 @@ export function randomSecret(bytes = 32): string {
 
 /** base64url SHA-256: how secrets are stored (a leaked table yields no usable token). */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
+  // One-shot: no Hash object per call (a guest post hashes its author key).
+  return hash('sha256', value, 'base64url');
 }
 
 /** Compares two strings in constant time (for secrets and signatures). */

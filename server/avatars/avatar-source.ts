@@ -4,7 +4,7 @@
  * thread can't be checked against a guessed email (an unkeyed hash of the
  * email, as Gravatar's, can: issue 12).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export type AvatarKind = 'picture' | 'guest';
 
@@ -53,12 +53,12 @@ export function guestAvatar(
   name: string,
 ): AvatarSource {
   const normalised = email.trim().toLowerCase();
-  const hash = createHash('sha256').update(normalised).digest('hex');
+  const emailHash = hash('sha256', normalised, 'hex');
   return {
     key: keyOf(secret, 'guest', siteId, normalised),
     kind: 'guest',
     siteId,
-    sourceUrl: `https://www.gravatar.com/avatar/${hash}?s=80&d=404`,
+    sourceUrl: `https://www.gravatar.com/avatar/${emailHash}?s=80&d=404`,
     initials: initialsOf(name),
   };
 }

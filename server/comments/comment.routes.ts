@@ -15,6 +15,7 @@ import { guestAvatar } from '../avatars/avatar-source.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sendCached } from '../http/cached-body.ts';
+import { sendJson } from '../http/send-json.ts';
 import { requireJson, validate } from '../http/validate.ts';
 import { requireSite } from '../sites/site.service.ts';
 import type { Db } from '../store/db.ts';
@@ -159,7 +160,7 @@ export function createCommentHandler(
         comment: created.comment,
         ...(subscription ? { subscription } : {}),
       };
-      res.status(201).json(response);
+      sendJson(res, 201, response);
     },
   );
 }

@@ -4,10 +4,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestLog } from './request-log.ts';
 
 interface Started {
   child: ChildProcess;
@@ -116,5 +120,37 @@ describe('request logs at LOG_LEVEL=debug', { timeout: 60_000 }, () => {
     const line = await lineFor(server, /request completed/);
     expect(line).toContain('Agent/1.0');
     expect(line).not.toContain('author-key-secret');
+  });
+});
+
+describe('request logs at LOG_LEVEL=silent', () => {
+  it('hand requests the app’s logger, and log again once the level is raised', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'silent' }, { write: (line: string) => lines.push(line) });
+    const middleware = requestLog(logger);
+    const seen: IncomingMessage[] = [];
+    const server = createServer((req, res) =>
+      middleware(req, res, () => {
+        seen.push(req);
+        res.end('ok');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x?secret=1`;
+    try {
+      await (await fetch(url)).text();
+      expect(seen[0]?.log).toBe(logger);
+      expect(lines).toEqual([]);
+      logger.level = 'info';
+      await (await fetch(url)).text();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] as string)).toMatchObject({
+        msg: expect.stringMatching(/^GET \/x 200 \d+ ms$/),
+      });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -34,12 +34,28 @@ const lean = {
 /** Express middleware logging each request once it is answered (not /healthz: load balancers poll it). */
 export function requestLog(logger: Logger) {
   const verbose = logger.isLevelEnabled('debug');
-  return pinoHttp({
+  const logged = pinoHttp({
     logger,
     autoLogging: { ignore: (req) => req.url === '/healthz' },
     ...(verbose ? {} : lean),
   });
+  // At LOG_LEVEL=silent no line can be written, yet pino-http would still
+  // build each request a child logger (serialising and redacting it) and
+  // listen for its end: requests get the app's own logger, as silent.
+  // Checked per request, as pino's level may be changed at run time.
+  return function requestLogged(req: IncomingMessage, res: ServerResponse, next: () => void) {
+    if (logger.levelVal !== SILENT) {
+      logged(req, res, next);
+      return;
+    }
+    req.log = logger;
+    res.log = logger;
+    next();
+  };
 }
+
+/** pino's level value of `silent`. */
+const SILENT = Number.POSITIVE_INFINITY;
 
 const noop = () => {};
 
