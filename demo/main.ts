@@ -3,6 +3,7 @@
  * embeds it. The blog's site is created on the first start (demo/site.ts).
  */
 import { createApp } from '../server/app.ts';
+import { resolveConfig } from '../server/config.resolve.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { startBlog } from './blog/blog.server.ts';
 import { loadDemoConfig } from './config.ts';
@@ -28,7 +29,7 @@ try {
         tls: demo.sandboxTls,
       })
     : undefined;
-  const config = loadConfig({ ...process.env, ...sandboxes?.env });
+  const config = await resolveConfig(loadConfig({ ...process.env, ...sandboxes?.env }));
   const parley = createApp(config, { logDestination: readableLog() });
   const { port } = await parley.start();
   // Created on the first start; afterwards the owner's changes are kept.

@@ -2,7 +2,6 @@
  * The one place that reads process.env. Everything else receives a Config.
  * Invalid settings fail at boot with a message naming the variable.
  */
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { IpRule } from '../contract/moderation-settings.schema.ts';
@@ -71,8 +70,9 @@ const EnvSchema = z.object({
   // the dashboard (npm run dev sets it; see devWidgetAssets).
   DEV_SERVER_URL: httpUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Signs access tokens. Unset: a random secret per process (fine for one
-  // instance; set it when running several, or tokens break across them).
+  // Signs access tokens, emailed links, avatar keys and live ids. Unset: the
+  // secret kept in the store (made on the first start; resolveConfig), so a
+  // restart or the CLI uses the same one. Required with REDIS_URL.
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WORDPRESS_CLIENT_ID: z.string().min(1).optional(),
   WORDPRESS_CLIENT_SECRET: z.string().min(1).optional(),
@@ -176,7 +176,10 @@ export interface Config {
   readonly akismet: { readonly endpoint: string; readonly isTest: boolean };
   /** Sign-in attempts per minute per client IP. */
   readonly authRateLimit: number;
-  /** Secret for signing access tokens (random per process when not configured). */
+  /**
+   * Signs access tokens and emailed links, keys guests' avatars, seals live
+   * ids: AUTH_SECRET, or (unset) the one kept in the store (resolveConfig).
+   */
   readonly authSecret: string;
   /** The event stream (server/events/): outbox poll interval and how long events are kept. */
   readonly events: { readonly pollMs: number; readonly retentionHours: number };
@@ -194,10 +197,17 @@ export interface Config {
   }>;
 }
 
+/**
+ * The configuration as the environment gives it. Without AUTH_SECRET,
+ * `authSecret` is undefined until resolveConfig (config.resolve.ts) reads the
+ * store's; createApp and the CLI's commands take only a complete Config.
+ */
+export type EnvConfig = Omit<Config, 'authSecret'> & { readonly authSecret: string | undefined };
+
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once; throws ConfigError naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -206,7 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.REDIS_URL && !e.AUTH_SECRET) {
     throw new ConfigError(
-      'Invalid configuration:\n  AUTH_SECRET: must be set when REDIS_URL is set: several instances must sign and check access tokens with the same secret (a random one per process would sign readers out whenever another instance answers)',
+      'Invalid configuration:\n  AUTH_SECRET: must be set when REDIS_URL is set: several instances must sign and check access tokens with one secret, and an installation that runs several keeps it out of the database (without AUTH_SECRET it is kept in the store, where a dump of the database would give it away)',
     );
   }
   return Object.freeze({
@@ -235,7 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     akismet: Object.freeze({ endpoint: e.AKISMET_URL, isTest: e.AKISMET_TEST }),
     authRateLimit: e.AUTH_RATE_LIMIT,
-    authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    authSecret: e.AUTH_SECRET,
     events: Object.freeze({ pollMs: e.EVENT_POLL_MS, retentionHours: e.EVENT_RETENTION_HOURS }),
     live: Object.freeze({ maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS }),
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : null,

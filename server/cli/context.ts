@@ -3,7 +3,8 @@
  * runs, so `--help` works whatever the environment), the store, and where to
  * print. Commands return what to print; they never exit the process.
  */
-import type { Config } from '../config.ts';
+import { withAuthSecret } from '../auth/auth-secret.service.ts';
+import type { Config, EnvConfig } from '../config.ts';
 import { loadConfig } from '../config.ts';
 import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 
@@ -15,9 +16,16 @@ export interface CliIo {
 }
 
 export interface CliContext {
-  /** The validated configuration; throws ConfigError naming a bad variable. */
-  config(): Config;
-  /** Opens the configured store (migrated to the latest schema), runs `work`, closes the store. */
+  /**
+   * The validated configuration; throws ConfigError naming a bad variable.
+   * Its authSecret is AUTH_SECRET's or undefined: withDb's is complete.
+   */
+  config(): EnvConfig;
+  /**
+   * Opens the configured store (migrated to the latest schema), runs `work`
+   * with the complete configuration (the store's secret when AUTH_SECRET is
+   * unset, the one the server uses: avatar keys agree), closes the store.
+   */
   withDb<T>(work: (db: Db, config: Config) => Promise<T>): Promise<T>;
   /** Prints a result line (or lines) on stdout. */
   print(text: string): void;
@@ -28,7 +36,7 @@ export interface CliContext {
 }
 
 export function createContext(io: CliIo): CliContext {
-  let config: Config | undefined;
+  let config: EnvConfig | undefined;
   const context: CliContext = {
     config() {
       config ??= loadConfig(io.env);
@@ -39,7 +47,7 @@ export function createContext(io: CliIo): CliContext {
       const db = createDb(current.database);
       try {
         await migrateToLatest(db);
-        return await work(db, current);
+        return await work(db, await withAuthSecret(db, current));
       } finally {
         await db.destroy();
       }

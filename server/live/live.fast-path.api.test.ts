@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { resolveConfig } from '../config.resolve.ts';
 import { loadConfig } from '../config.ts';
 import { saveSite } from '../sites/site.service.ts';
 import { type ExpressDoor, openExpressDoor } from '../test/express-door.ts';
@@ -206,12 +207,14 @@ async function loggingApp(level: string) {
   const dir = mkdtempSync(join(tmpdir(), 'parley-live-log-'));
   const lines: Record<string, unknown>[] = [];
   const parley = createApp(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: level,
-      SQLITE_PATH: join(dir, 'parley.sqlite'),
-    }),
+    await resolveConfig(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: level,
+        SQLITE_PATH: join(dir, 'parley.sqlite'),
+      }),
+    ),
     { logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
   );
   const { url } = await parley.start();

@@ -122,6 +122,16 @@ export async function readRowsByKey(
   return untyped(db).selectFrom(table).selectAll().where(key, 'in', values).execute();
 }
 
+export async function deleteRowsByKey(
+  db: Db,
+  table: string,
+  key: string,
+  values: unknown[],
+): Promise<void> {
+  if (values.length === 0) return;
+  await untyped(db).deleteFrom(table).where(key, 'in', values).execute();
+}
+
 export async function insertRows(db: Db, table: string, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   await untyped(db).insertInto(table).values(rows).execute();

@@ -7,6 +7,7 @@
 import { AppError } from '../errors.ts';
 import {
   countRows,
+  deleteRowsByKey,
   insertRows,
   isPostgres,
   listTables,
@@ -20,6 +21,19 @@ import {
 import type { Db } from './db.ts';
 
 const BATCH = 500;
+
+/**
+ * Tables a target may already hold rows of, which the source's rows of the
+ * same key replace: `secrets`, whose `auth` row signed the copied sessions,
+ * the links already emailed and the avatar keys stored with each comment
+ * (auth/auth-secret.service.ts). A target is otherwise empty, so its own
+ * secret (made when a server or CLI opened it first, without AUTH_SECRET)
+ * signed nothing that outlives a restart; keeping it instead would sign
+ * every reader out and break every emailed link, which a move must not do.
+ * A target secret the source has no row for (the source ran with
+ * AUTH_SECRET) is left as it is.
+ */
+const SOURCE_WINS = new Set(['secrets']);
 
 export interface CopiedTable {
   name: string;
@@ -100,6 +114,7 @@ async function copyTable(from: Db, to: Db, table: TableInfo): Promise<number> {
     for (let offset = 0; ; offset += BATCH) {
       const rows = await readRows(from, table, BATCH, offset);
       if (rows.length === 0) break;
+      if (SOURCE_WINS.has(table.name)) await deleteSameKeys(to, table, rows);
       await insertRows(
         to,
         table.name,
@@ -112,10 +127,24 @@ async function copyTable(from: Db, to: Db, table: TableInfo): Promise<number> {
   return copied;
 }
 
+/** Deletes the target's rows that have the key of one of `rows` (a single-column key). */
+async function deleteSameKeys(to: Db, table: TableInfo, rows: Row[]): Promise<void> {
+  const [key, ...rest] = table.primaryKey;
+  if (!key || rest.length > 0) throw new Error(`${table.name} needs a one-column primary key`);
+  await deleteRowsByKey(
+    to,
+    table.name,
+    key,
+    rows.map((r) => r[key]),
+  );
+}
+
 /**
  * Copies every row of `from` into `to`. Both are migrated to the same schema
- * first by the caller; `to` must hold no rows at all. Reads one consistent
- * snapshot of `from` (a transaction), so a server may keep writing to it.
+ * first by the caller; `to` must hold no rows at all, but in the tables of
+ * SOURCE_WINS (its stored secret), whose rows the source's replace. Reads
+ * one consistent snapshot of `from` (a transaction), so a server may keep
+ * writing to it.
  */
 export async function copyStore(
   from: Db,
@@ -134,7 +163,7 @@ export async function copyStore(
         `The target store has no ${target ? `column ${missing.join(', ')} in ` : ''}table ${table.name}: run the same Parley version on both`,
       );
     }
-    if ((await countRows(to, table.name)) > 0) {
+    if (!SOURCE_WINS.has(table.name) && (await countRows(to, table.name)) > 0) {
       throw new AppError(
         409,
         'store_not_empty',
@@ -150,8 +179,11 @@ export async function copyStore(
     to.transaction().execute(async (target) => {
       const copied: CopiedTable[] = [];
       for (const table of tables) {
+        const before = SOURCE_WINS.has(table.name) ? await countRows(target, table.name) : 0;
         const rows = await copyTable(source, target, table);
-        if ((await countRows(target, table.name)) !== rows) {
+        // A table the source wins keeps the target's other rows (at most `before` of them).
+        const after = await countRows(target, table.name);
+        if (after < rows || after > rows + before) {
           throw new Error(`Copy of ${table.name} is incomplete; nothing was kept`);
         }
         copied.push({ name: table.name, rows });

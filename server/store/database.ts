@@ -228,6 +228,16 @@ export interface SubscriptionsTable {
   confirmed_at: string | null;
 }
 
+/**
+ * Secrets the installation made for itself (`auth`: the secret used when
+ * AUTH_SECRET is unset). Never read by a route or written to an export.
+ */
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 /** A published comment whose reply notifications went out (sent once, whatever happens after). */
 export interface NotifiedCommentsTable {
   comment_id: string;
@@ -251,6 +261,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   notified_comments: NotifiedCommentsTable;
   guest_data_links: GuestDataLinksTable;
+  secrets: SecretsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createApp, type ParleyApp } from '../app.ts';
+import { resolveConfig } from '../config.resolve.ts';
 import { loadConfig } from '../config.ts';
 import type { NewSite } from '../sites/site.schema.ts';
 import { saveSite } from '../sites/site.service.ts';
@@ -70,17 +71,20 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
   const database = dialect === 'postgres' ? await freshPostgres() : undefined;
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    // Every test posts from 127.0.0.1; flood control has tests of its own.
-    COMMENT_RATE_LIMIT: '100000',
-    SITE_COMMENT_RATE_LIMIT: '1000000',
-    SQLITE_PATH: join(dir, 'parley.sqlite'),
-    ...(database ? { DATABASE_URL: database.url } : {}),
-    ...env,
-  });
+  // As main.ts: without AUTH_SECRET in `env`, the store's secret.
+  const config = await resolveConfig(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      // Every test posts from 127.0.0.1; flood control has tests of its own.
+      COMMENT_RATE_LIMIT: '100000',
+      SITE_COMMENT_RATE_LIMIT: '1000000',
+      SQLITE_PATH: join(dir, 'parley.sqlite'),
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    }),
+  );
   const parley = createApp(config);
   const { port } = await parley.start();
   return {

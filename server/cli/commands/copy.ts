@@ -57,6 +57,12 @@ async function copy(context: CliContext, options: { from: string; to: string }):
       `Copied ${total.toLocaleString('en-US')} rows in ${tables.length} tables. ` +
         `Point ${to.kind === 'postgres' ? 'DATABASE_URL' : 'SQLITE_PATH'} at the new store and restart Parley.`,
     );
+    if (tables.some((t) => t.name === 'secrets' && t.rows > 0)) {
+      // Said because it replaced any secret the target had made for itself (copy.service.ts).
+      context.print(
+        'The secret kept in the store (used while AUTH_SECRET is unset) came along: readers stay signed in and emailed links keep working.',
+      );
+    }
   } finally {
     await Promise.all([source.destroy(), target.destroy()]);
   }
@@ -72,7 +78,7 @@ export function copyCommand(program: Command, context: CliContext): void {
     .requiredOption('--to <store>', 'an empty store to copy into: sqlite:<file> or postgres://…')
     .addHelpText(
       'after',
-      '\nExample:\n  npm run parley -- copy --from sqlite:./data/parley.sqlite --to postgres://parley@db.internal/parley\n\nThe copy is one transaction on the target: if it fails, the target stays empty.\nThe source is read as one consistent snapshot; stop writing to it (or stop Parley) to copy the latest comments.',
+      '\nExample:\n  npm run parley -- copy --from sqlite:./data/parley.sqlite --to postgres://parley@db.internal/parley\n\nThe copy is one transaction on the target: if it fails, the target stays empty.\nThe secret kept in the source (used while AUTH_SECRET is unset) replaces one the target made for itself.\nThe source is read as one consistent snapshot; stop writing to it (or stop Parley) to copy the latest comments.',
     )
     .action((options: { from: string; to: string }) => copy(context, options));
 }
