@@ -22,6 +22,16 @@ describe('matchWord', () => {
     expect(matchWord('trèsbien', ['très'])).toBeUndefined();
     expect(matchWord('earn $$$ fast', ['$$$'])).toBe('$$$');
   });
+
+  it('answers the same for each text, however often a rule was used before', () => {
+    const words = ['casino', '  ', 'cheap pills'];
+    for (let i = 0; i < 3; i++) {
+      expect(matchWord('casino night', words)).toBe('casino');
+      expect(matchWord('the casino', words)).toBe('casino');
+      expect(matchWord('no match here', words)).toBeUndefined();
+      expect(matchWord('cheap\npills', words)).toBe('cheap pills');
+    }
+  });
 });
 
 describe('matchEmailRule', () => {
@@ -52,6 +62,14 @@ describe('matchIpRule', () => {
     expect(matchIpRule('2001:db8:1::5', rules)).toBe('2001:db8::/32');
     expect(matchIpRule('2001:db9::1', rules)).toBeUndefined();
     expect(matchIpRule('::ffff:198.51.100.9', rules)).toBe('198.51.100.0/24');
+  });
+
+  it('answers the same for each address, however often a rule was used before', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(matchIpRule('198.51.100.1', rules)).toBe('198.51.100.0/24');
+      expect(matchIpRule('192.0.2.1', rules)).toBeUndefined();
+      expect(matchIpRule('2001:db8::1', rules)).toBe('2001:db8::/32');
+    }
   });
 
   it('ignores malformed rules and addresses', () => {
