@@ -38,14 +38,14 @@ export async function insertComment(db: Db, comment: NewComment): Promise<Commen
   return row;
 }
 
+/** The query of hasReplies (its plan is checked in thread.plans.test.ts). */
+export function repliesQuery(db: Db, id: string) {
+  return db.selectFrom('comments').select('id').where('parent_id', '=', id);
+}
+
 /** Whether any comment (of any status) replies to this one. */
 export async function hasReplies(db: Db, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('comments')
-    .select('id')
-    .where('parent_id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await repliesQuery(db, id).executeTakeFirst()) !== undefined;
 }
 
 /** Stores an edit: the new text, its rendering, the pipeline's new verdict. */

@@ -4,15 +4,19 @@
  * duplicate check of every post. The plans are read
  * with EXPLAIN, so a change that loses an index fails here, not in production.
  */
-import { type CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveRepliesQuery } from '../imports/import.repository.ts';
+import { authorLeafCommentsDeletion } from '../privacy/reader-data.repository.ts';
 import type { Db } from '../store/db.ts';
 import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
-import { recentSameTextQuery } from './comment.repository.ts';
+import { recentSameTextQuery, repliesQuery } from './comment.repository.ts';
 import {
+  countRepliesAfterQuery,
   firstRepliesQuery,
   moreRepliesQuery,
   ownCommentsQuery,
+  placeholdersWithRepliesQuery,
   publishedCountQuery,
   topLevelQuery,
 } from './thread.repository.ts';
@@ -23,10 +27,9 @@ const AT = { createdAt: '2026-11-29T12:00:00.000Z', id: 'abcdefghijkl' };
 async function planOf(db: Db, dialect: string, query: CompiledQuery): Promise<string> {
   const params = query.parameters as unknown[];
   if (dialect === 'sqlite') {
-    const { rows } = await sql<{
-      detail: string;
-    }>`EXPLAIN QUERY PLAN ${sql.raw(query.sql.replace(/\?/g, () => literal(params.shift())))}`.execute(
-      db,
+    // The statement as it runs, with its parameters bound.
+    const { rows } = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, params),
     );
     return rows.map((r) => r.detail).join('\n');
   }
@@ -113,9 +116,59 @@ describe.each(DIALECTS)('read-path query plans on %s', (dialect) => {
     ],
   );
 
+  // Replies are found through comments_root_replies and comments_parent,
+  // which hold replies only (2026-11-30T0830-comment-index-writes).
+  cases.push(
+    [
+      'replies after a position (how many more)',
+      () => countRepliesAfterQuery(db, 'a', AT).compile(),
+      /comments_root_replies/,
+      { sorted: false },
+    ],
+    [
+      'whether deleted top-level comments have replies',
+      () => placeholdersWithRepliesQuery(db, ['a', 'b'], true).compile(),
+      /comments_root_replies/,
+      { sorted: false },
+    ],
+    [
+      'whether deleted replies have replies',
+      // One id: for a list, PostgreSQL's planner picks a page index on the
+      // test's empty table (it did before comments_parent was partial too);
+      // on a table with rows it takes comments_parent for a list as well.
+      () => placeholdersWithRepliesQuery(db, ['a'], false).compile(),
+      /comments_parent/,
+      { sorted: false },
+    ],
+    [
+      'whether a comment has replies',
+      () => repliesQuery(db, 'a').compile(),
+      /comments_parent/,
+      { sorted: false },
+    ],
+    [
+      'an imported reply’s own replies moving to its parent’s thread',
+      () => moveRepliesQuery(db, 'a', 'r').compile(),
+      /comments_root_replies/,
+      { sorted: false },
+    ],
+    [
+      'a guest’s comments that nothing replies to (erasure)',
+      () => authorLeafCommentsDeletion(db, 's1', { email: 'r@example.com' }).compile(),
+      // The replies of each, by parent (the author's comments by their own index).
+      /comments_parent/,
+      { sorted: false },
+    ],
+  );
+
   it.each(cases)('%s uses its index', async (_name, build, index, { sorted }) => {
-    const plan = await planOf(db, dialect, build());
+    const query = build();
+    const plan = await planOf(db, dialect, query);
     expect(plan).toMatch(index);
+    // SQLite plans a parameter in the partial index's condition by its value,
+    // so the plan above can't tell, but it prepares the statement again at
+    // every run (~5 µs): the condition must be a literal.
+    if (index.source.includes('comments_root_replies')) expect(query.sql).toMatch(/"depth" > 1\b/);
     if (process.env.SHOW_PLANS) console.log(plan);
     if (dialect === 'sqlite') {
       // No full scan of the comments table anywhere in the plan.
@@ -124,6 +177,38 @@ describe.each(DIALECTS)('read-path query plans on %s', (dialect) => {
     } else {
       expect(plan).not.toMatch(/Seq Scan on comments/);
       if (sorted) expect(plan).not.toMatch(/^\s*(->\s*)?Sort\b/m);
+    }
+  });
+
+  it('finds the replies of a deleted comment by index (its foreign key’s check)', async () => {
+    let plan: string;
+    if (dialect === 'sqlite') {
+      // SQLite's plan of a deletion shows the check of the rows referring to it.
+      const { rows } = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw('EXPLAIN QUERY PLAN DELETE FROM comments WHERE id = ?', ['a']),
+      );
+      plan = rows.map((r) => r.detail).join('\n');
+      expect(plan).toMatch(
+        /^SEARCH comments USING (COVERING )?INDEX comments_parent \(parent_id=\?\)$/m,
+      );
+      expect(plan).not.toMatch(/^SCAN comments\b/m);
+    } else {
+      // PostgreSQL's check is its own query (ri_triggers.c), planned once for
+      // any id: its generic plan.
+      plan = await db.transaction().execute(async (tx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+        await sql`SET LOCAL plan_cache_mode = force_generic_plan`.execute(tx);
+        await sql`PREPARE parley_fk_check(varchar) AS SELECT 1 FROM ONLY comments x WHERE $1 OPERATOR(pg_catalog.=) parent_id FOR KEY SHARE OF x`.execute(
+          tx,
+        );
+        const { rows } = await sql<{
+          'QUERY PLAN': string;
+        }>`EXPLAIN EXECUTE parley_fk_check('a')`.execute(tx);
+        await sql`DEALLOCATE parley_fk_check`.execute(tx);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/comments_parent/);
+      expect(plan).not.toMatch(/Seq Scan on comments/);
     }
   });
 });

@@ -5,7 +5,7 @@
  * read-path migration and thread.plans.test.ts): its cost follows the page
  * asked for, not the size of the thread or of the site.
  */
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { CommentRow, Database } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
@@ -55,6 +55,13 @@ export interface Position {
 }
 
 export type Sort = 'oldest' | 'newest';
+
+// Replies are deeper than 1. Written as a literal, never a parameter:
+// comments_root_replies holds replies only (its condition is `depth > 1`,
+// 2026-11-30T0830-comment-index-writes), and SQLite uses a partial index only
+// for a query that repeats its condition (a parameter's value would make it
+// re-prepare the statement at every run).
+const REPLY_DEPTH = sql.lit(1);
 
 // The comments table under the alias every read-path query uses.
 type Eb = ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>;
@@ -119,7 +126,7 @@ export function firstRepliesQuery(db: Db, rootIds: readonly string[], limit: num
     ])
     .where('c.root_id', 'in', [...rootIds])
     .where('c.status', '=', 'approved')
-    .where('c.depth', '>', 1);
+    .where('c.depth', '>', REPLY_DEPTH);
   return db
     .selectFrom(ranked.as('r'))
     .selectAll()
@@ -146,7 +153,7 @@ export function moreRepliesQuery(db: Db, rootId: string, from: Position | null, 
     .select(LISTED)
     .where('c.root_id', '=', rootId)
     .where('c.status', '=', 'approved')
-    .where('c.depth', '>', 1)
+    .where('c.depth', '>', REPLY_DEPTH)
     .$if(from !== null, (q) => q.where((eb) => after(eb, 'oldest', from as Position)))
     .orderBy('c.created_at')
     .orderBy('c.id')
@@ -162,17 +169,37 @@ export function listMoreReplies(
   return moreRepliesQuery(db, rootId, from, limit).execute();
 }
 
-/** How many published replies under a top-level comment come after a position. */
-export async function countRepliesAfter(db: Db, rootId: string, from: Position): Promise<number> {
-  const row = await db
+/** The query counting the published replies under a top-level comment after a position. */
+export function countRepliesAfterQuery(db: Db, rootId: string, from: Position) {
+  return db
     .selectFrom('comments as c')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('c.root_id', '=', rootId)
     .where('c.status', '=', 'approved')
-    .where('c.depth', '>', 1)
-    .where((eb) => after(eb, 'oldest', from))
-    .executeTakeFirstOrThrow();
+    .where('c.depth', '>', REPLY_DEPTH)
+    .where((eb) => after(eb, 'oldest', from));
+}
+
+/** How many published replies under a top-level comment come after a position. */
+export async function countRepliesAfter(db: Db, rootId: string, from: Position): Promise<number> {
+  const row = await countRepliesAfterQuery(db, rootId, from).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The query of placeholdersWithReplies (its plan is checked in thread.plans.test.ts). */
+export function placeholdersWithRepliesQuery(db: Db, ids: readonly string[], topLevel: boolean) {
+  const under = db.selectFrom('comments as c').where('c.status', '=', 'approved');
+  return topLevel
+    ? under
+        .select('c.root_id as id')
+        .where('c.root_id', 'in', [...ids])
+        .where('c.depth', '>', REPLY_DEPTH)
+        .where('c.deleted_at', 'is', null)
+        .distinct()
+    : under
+        .select('c.parent_id as id')
+        .where('c.parent_id', 'in', [...ids])
+        .distinct();
 }
 
 /**
@@ -187,20 +214,7 @@ export async function placeholdersWithReplies(
   topLevel: boolean,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const under = db.selectFrom('comments as c').where('c.status', '=', 'approved');
-  const rows = topLevel
-    ? await under
-        .select('c.root_id as id')
-        .where('c.root_id', 'in', [...ids])
-        .where('c.depth', '>', 1)
-        .where('c.deleted_at', 'is', null)
-        .distinct()
-        .execute()
-    : await under
-        .select('c.parent_id as id')
-        .where('c.parent_id', 'in', [...ids])
-        .distinct()
-        .execute();
+  const rows = await placeholdersWithRepliesQuery(db, ids, topLevel).execute();
   return new Set(rows.map((r) => r.id ?? ''));
 }
 

@@ -2,6 +2,7 @@
  * The imports' SQL: import keys (idempotency and parent lookup) and the
  * comment rows they point at.
  */
+import { sql } from 'kysely';
 import type { CommentRow, NewComment } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
@@ -112,6 +113,20 @@ export async function listWaitingReplies(
   }));
 }
 
+/**
+ * Moves the replies under `commentId` into the thread of `rootId`. Found
+ * through comments_root_replies, which holds replies only: its condition
+ * repeated as a literal (see thread.repository.ts). Its plan is checked in
+ * thread.plans.test.ts.
+ */
+export function moveRepliesQuery(db: Db, commentId: string, rootId: string) {
+  return db
+    .updateTable('comments')
+    .set({ root_id: rootId })
+    .where('root_id', '=', commentId)
+    .where('depth', '>', sql.lit(1));
+}
+
 /** Hangs a reply under the parent it waited for (or leaves it top-level) and stops waiting. */
 export async function settleWaitingReply(
   db: Db,
@@ -119,17 +134,13 @@ export async function settleWaitingReply(
   place: { commentId: string; parentId: string | null; depth: number; rootId: string } | null,
 ): Promise<void> {
   if (place) {
-    await db
-      .updateTable('comments')
-      .set({ parent_id: place.parentId, depth: place.depth })
-      .where('id', '=', place.commentId)
-      .execute();
     // It was top-level while it waited: it and the replies under it join its parent's thread.
     await db
       .updateTable('comments')
-      .set({ root_id: place.rootId })
-      .where('root_id', '=', place.commentId)
+      .set({ parent_id: place.parentId, depth: place.depth, root_id: place.rootId })
+      .where('id', '=', place.commentId)
       .execute();
+    await moveRepliesQuery(db, place.commentId, place.rootId).execute();
   }
   await db
     .updateTable('import_keys')

@@ -71,14 +71,10 @@ export async function anonymiseAuthorComments(
   return Number(result.numUpdatedRows);
 }
 
-/** Deletes the author's comments on a site that nothing replies to; returns how many. */
-export async function deleteAuthorLeafComments(
-  db: Db,
-  siteId: string,
-  author: AuthorMatch,
-): Promise<number> {
+/** The deletion of deleteAuthorLeafComments (its plan is checked in thread.plans.test.ts). */
+export function authorLeafCommentsDeletion(db: Db, siteId: string, author: AuthorMatch) {
   const match = matching(author);
-  const result = await db
+  return db
     .deleteFrom('comments')
     .where('site_id', '=', siteId)
     .where(match.column, '=', match.value)
@@ -90,8 +86,16 @@ export async function deleteAuthorLeafComments(
             .whereRef('reply.parent_id', '=', 'comments.id'),
         ),
       ),
-    )
-    .executeTakeFirst();
+    );
+}
+
+/** Deletes the author's comments on a site that nothing replies to; returns how many. */
+export async function deleteAuthorLeafComments(
+  db: Db,
+  siteId: string,
+  author: AuthorMatch,
+): Promise<number> {
+  const result = await authorLeafCommentsDeletion(db, siteId, author).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

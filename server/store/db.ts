@@ -21,6 +21,7 @@ import * as nobodyBehind from './migrations/2026-11-30T0000-nobody-behind.ts';
 import * as anonymousAuthors from './migrations/2026-11-30T0100-anonymous-authors.ts';
 import * as duplicateCheckText from './migrations/2026-11-30T0120-duplicate-check-text.ts';
 import * as storedSecrets from './migrations/2026-11-30T0800-stored-secrets.ts';
+import * as commentIndexWrites from './migrations/2026-11-30T0830-comment-index-writes.ts';
 import { openSqlite } from './sqlite.ts';
 
 export type Db = Kysely<Database>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0100-anonymous-authors': anonymousAuthors,
   '2026-11-30T0120-duplicate-check-text': duplicateCheckText,
   '2026-11-30T0800-stored-secrets': storedSecrets,
+  '2026-11-30T0830-comment-index-writes': commentIndexWrites,
 };
 
 /**
