@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
@@ -23,6 +23,7 @@ import * as duplicateCheckText from './migrations/2026-11-30T0120-duplicate-chec
 import * as storedSecrets from './migrations/2026-11-30T0800-stored-secrets.ts';
 import * as commentIndexWrites from './migrations/2026-11-30T0830-comment-index-writes.ts';
 import { openSqlite } from './sqlite.ts';
+import { ParleySqliteDialect } from './sqlite-direct.ts';
 
 export type Db = Kysely<Database>;
 
@@ -70,7 +71,7 @@ export function createDb(
     });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(database.path, options) }),
+    dialect: new ParleySqliteDialect(openSqlite(database.path, options)),
   });
 }
 

@@ -14,6 +14,7 @@
  */
 import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely';
 import type { Db } from './db.ts';
+import { directConnection, runDirect } from './sqlite-direct.ts';
 
 const MARK = '\u0000parley-value:';
 type Slot = { name: string } | { value: unknown };
@@ -54,6 +55,8 @@ export function prepared<V extends object, O>(
       known.push(plan);
     }
     const parameters = plan.slots.map((slot) => ('name' in slot ? given[slot.name] : slot.value));
+    const direct = directConnection(db);
+    if (direct) return runDirect<O>(direct, plan.query.sql, parameters);
     const result = await db.executeQuery<O>({ ...plan.query, parameters });
     return result.rows;
   };

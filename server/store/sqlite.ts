@@ -30,6 +30,11 @@ setInterval(() => {
 `;
 const CHECKPOINT_EVERY_MS = 250;
 
+/** The connection as Kysely sees it, and whether a transaction is open on it (sqlite-direct.ts). */
+export interface ParleySqlite extends SqliteDatabase {
+  readonly inTransaction: boolean;
+}
+
 /**
  * Opens (creating if needed) the SQLite file at `path`, tuned for a web
  * server; `backgroundCheckpoints` moves checkpoints off this thread (the
@@ -38,7 +43,7 @@ const CHECKPOINT_EVERY_MS = 250;
 export function openSqlite(
   path: string,
   options: { backgroundCheckpoints?: boolean } = {},
-): SqliteDatabase {
+): ParleySqlite {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   // WAL lets readers proceed while a comment is being written; the busy
@@ -72,6 +77,9 @@ export function openSqlite(
     checkpointer.on('error', () => {});
   }
   return {
+    get inTransaction() {
+      return db.isTransaction;
+    },
     close: () => {
       void checkpointer?.terminate();
       cache.clear();
