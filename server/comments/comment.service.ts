@@ -6,7 +6,7 @@ import { ensureAvatar } from '../avatars/avatar.repository.ts';
 import type { AvatarSource } from '../avatars/avatar-source.ts';
 import { AppError } from '../errors.ts';
 import { recordCommentEvent } from '../events/record.ts';
-import { writeTransaction } from '../events/transaction.ts';
+import { writeFewRows } from '../events/transaction.ts';
 import { readableIdentityName } from '../identities/identity.profile.ts';
 import { ensurePage, findPage } from '../pages/page.repository.ts';
 import type { Site } from '../sites/site.schema.ts';
@@ -116,7 +116,8 @@ export async function createComment(
   // Stored as data (codes and parameters), worded by whoever shows them.
   const reasons = outcome.reasons;
 
-  const row = await writeTransaction(db, async (tx) => {
+  // A page, an avatar, a comment and its event: a few rows (events/transaction.ts).
+  const row = await writeFewRows(db, async (tx) => {
     // A page already stored with this URL and title needs no write: the
     // upsert rewrote the same row on every post (a statement, and its page
     // in the commit). Pages go only with their site, whose deletion fails

@@ -8,7 +8,12 @@
 import { SqliteAdapter } from 'kysely';
 import type { EventRow } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
-import { connectionOf, holdConnection, runDirect } from '../store/sqlite-direct.ts';
+import {
+  connectionOf,
+  holdConnection,
+  runDirect,
+  withJournalsInMemory,
+} from '../store/sqlite-direct.ts';
 import type { NewEvent } from './event.types.ts';
 
 /** Called after a writeTransaction commits, with the events it recorded. */
@@ -76,11 +81,24 @@ export function noteRecorded(tx: Db, event: NewEvent, row: EventRow): void {
  * On SQLite, writes that arrive in the same turn of the event loop share one commit
  * (commitGroups below); each still succeeds or fails alone.
  */
-export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return write(db, work, false);
+}
+
+/**
+ * writeTransaction for a write that changes a handful of rows (a guest's
+ * post: its page, avatar, comment and event), never a whole site's or
+ * table's: on SQLite its journals can be kept in memory (runGroups below).
+ */
+export function writeFewRows<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return write(db, work, true);
+}
+
+async function write<T>(db: Db, work: (tx: Db) => Promise<T>, fewRows: boolean): Promise<T> {
   const relay = ownRelays.get(db);
   const recording: Recording = { events: [], rows: [], claimant: relay?.claimant ?? null };
   const result = isSqlite(db)
-    ? await inCommitGroup(db, work, recording)
+    ? await inCommitGroup(db, work, recording, fewRows)
     : await db.transaction().execute((tx) => {
         recordings.set(tx, recording);
         return work(tx);
@@ -106,6 +124,7 @@ export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>):
 interface Queued {
   work: (tx: Db) => Promise<unknown>;
   recording: Recording;
+  fewRows: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -122,7 +141,12 @@ function isSqlite(db: Db): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
-function inCommitGroup<T>(db: Db, work: (tx: Db) => Promise<T>, recording: Recording): Promise<T> {
+function inCommitGroup<T>(
+  db: Db,
+  work: (tx: Db) => Promise<T>,
+  recording: Recording,
+  fewRows: boolean,
+): Promise<T> {
   let groups = commitGroups.get(db);
   if (!groups) {
     groups = { waiting: [], running: false };
@@ -133,6 +157,7 @@ function inCommitGroup<T>(db: Db, work: (tx: Db) => Promise<T>, recording: Recor
     queued.waiting.push({
       work,
       recording,
+      fewRows,
       resolve: resolve as (value: unknown) => void,
       reject,
     });
@@ -154,8 +179,22 @@ async function runGroups(db: Db, groups: CommitGroups): Promise<void> {
   try {
     while (groups.waiting.length > 0) {
       const group = groups.waiting.splice(0, MAX_GROUP);
-      if (group.length === 1) await runAlone(db, group[0] as Queued);
-      else await runTogether(db, group);
+      const run = (on: Db) =>
+        group.length === 1 ? runAlone(on, group[0] as Queued) : runTogether(on, group);
+      // Writes of a few rows each journal a few pages in memory. SQLite
+      // keeps a transaction's savepoint and statement journal in memory
+      // only up to 64 KiB, then in a temporary file: a guest post's
+      // savepoint outgrew that, and every page of the rest of its group
+      // was written to that file (~35 writes to the disk per post). A
+      // large write (a site deleted, a retention sweep) keeps the file:
+      // its journal could be as large as the table.
+      await (group.every((write) => write.fewRows) ? withJournalsInMemory(db, run) : run(db)).catch(
+        // Only setting the journals' place can fail here (each write settles
+        // itself): those it kept from running fail with it.
+        (error: unknown) => {
+          for (const write of group) write.reject(error);
+        },
+      );
     }
   } finally {
     groups.running = false;

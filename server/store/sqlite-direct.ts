@@ -78,3 +78,25 @@ export function runDirect<O>(
   statement.run(parameters);
   return [];
 }
+
+/**
+ * Runs `run` with the connection under `db` held (nobody else's statements
+ * in between) and SQLite's journals of statements and savepoints in memory
+ * (temp_store), not in a temporary file once past 64 KiB; the setting is
+ * back to the default when it ends. Only for transactions known to change
+ * few pages: the journal of one that changes many would take their size in
+ * memory. On PostgreSQL just runs `run` on `db`.
+ */
+export async function withJournalsInMemory<T>(db: Db, run: (held: Db) => Promise<T>): Promise<T> {
+  const connection = connectionOf(db);
+  if (!connection) return run(db);
+  return db.connection().execute(async (held) => {
+    // Outside any transaction, or SQLite refuses it (SQLite reads it when a write transaction begins).
+    runDirect(connection, 'pragma temp_store = memory', []);
+    try {
+      return await run(held);
+    } finally {
+      runDirect(connection, 'pragma temp_store = default', []);
+    }
+  });
+}
