@@ -32,8 +32,8 @@ const insertCommentRow = prepared((db, v: NewComment) => db.insertInto('comments
 /**
  * Stores a new comment; returns its row as stored. Built from what was
  * inserted, not read back: on SQLite a RETURNING clause made the insert
- * journal every page it changed once more (a statement journal), ~15% of
- * the insert (docs/performance.md, "Session 19").
+ * journal every page it changed once more (a statement journal inside the
+ * write's savepoint; docs/performance.md, "Session 19: the store side").
  */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
   await insertCommentRow(db, comment);

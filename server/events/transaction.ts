@@ -185,9 +185,9 @@ async function runGroups(db: Db, groups: CommitGroups): Promise<void> {
       // keeps a transaction's savepoint and statement journal in memory
       // only up to 64 KiB, then in a temporary file: a guest post's
       // savepoint outgrew that, and every page of the rest of its group
-      // was written to that file (~35 writes to the disk per post). A
-      // large write (a site deleted, a retention sweep) keeps the file:
-      // its journal could be as large as the table.
+      // was written to that file (~24 writes to the disk per post, beside
+      // the WAL's ~10). A large write (a site deleted, a retention sweep)
+      // keeps the file: its journal could be as large as the table.
       await (group.every((write) => write.fewRows) ? withJournalsInMemory(db, run) : run(db)).catch(
         // Only setting the journals' place can fail here (each write settles
         // itself): those it kept from running fail with it.
