@@ -47,7 +47,10 @@ export function openSqlite(
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   // WAL lets readers proceed while a comment is being written; the busy
-  // timeout covers the CLI writing while the server runs. synchronous=NORMAL
+  // timeout covers the CLI writing while the server runs. It comes first:
+  // the switch to WAL takes a lock too, and without a timeout a process
+  // opening the store while another holds it (the server and the CLI, or
+  // several processes, starting at once) failed with "database is locked". synchronous=NORMAL
   // (SQLite's advice for WAL): a commit no longer waits for the disk to
   // flush (fsync) but only at checkpoints; the store stays consistent
   // through any crash, and only a power loss or an OS crash can undo the last
@@ -55,7 +58,7 @@ export function openSqlite(
   // POST wait for three fsyncs (comment, event claim, event published):
   // ~30 ms each on a shared disk (docs/performance.md).
   db.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    'PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;',
   );
   // Kysely prepares every query it runs. Parsing the same SQL again each time
   // costs time, and each statement holds native memory the garbage collector
