@@ -156,6 +156,8 @@ describe('npm run parley -- backup', () => {
     expect(r.stdout).toContain(`Backed up ${ENV.SQLITE_PATH} to ${target}`);
     expect(r.stdout).toContain('To restore: stop Parley, replace');
     expect(r.stdout).toContain('emails and IP addresses');
+    // A backup is the store: it holds the secret kept there while AUTH_SECRET is unset.
+    expect(r.stdout).toMatch(/AUTH_SECRET is unset\) the secret that\s+signs readers’ sessions/);
 
     const copy = new DatabaseSync(target, { readOnly: true });
     const check = copy.prepare('PRAGMA integrity_check').get() as { integrity_check: string };

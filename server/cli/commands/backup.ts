@@ -27,7 +27,8 @@ export function backupCommand(program: Command, context: CliContext): void {
       context.print(
         [
           `Backed up ${database.path} to ${result.path} (${result.pages} pages).`,
-          'It holds commenters’ emails and IP addresses: keep it as private as the store.',
+          'It holds commenters’ emails and IP addresses, and (while AUTH_SECRET is unset) the secret that',
+          'signs readers’ sessions and emailed links: keep it as private as the store.',
           `To restore: stop Parley, replace ${database.path} with a copy of the backup`,
           `(and delete ${database.path}-wal and ${database.path}-shm if they exist), then start Parley.`,
         ].join('\n'),
