@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
@@ -81,6 +81,36 @@ export function createDb(
  * migration fails.
  */
 export async function migrateToLatest(db: Db, upTo?: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return migrate(db, upTo);
+  // SQLite: Kysely takes no lock and runs each statement on its own there, so
+  // processes starting at once on a new store (the server and the CLI) ran
+  // the same migrations together: all but one failed ("table already
+  // exists"), and a statement that doesn't fail when run twice (a data
+  // update) would have run twice. One IMMEDIATE transaction around the run
+  // makes the others wait for the first (busy timeout), then find nothing
+  // left to do; and a migration that fails now leaves nothing half done. The
+  // store has one connection, so every statement of the run is in it.
+  // In one process the runs also go one at a time: node:sqlite waits for a
+  // lock synchronously, so a second store object on the same file would wait
+  // out the busy timeout while the first, whose turn never comes, holds it.
+  const run = sqliteMigrations.then(async () => {
+    await db.executeQuery(CompiledQuery.raw('begin immediate'));
+    try {
+      await migrate(db, upTo);
+    } catch (err) {
+      await db.executeQuery(CompiledQuery.raw('rollback'));
+      throw err;
+    }
+    await db.executeQuery(CompiledQuery.raw('commit'));
+  });
+  sqliteMigrations = run.catch(() => {});
+  return run;
+}
+
+/** This process's SQLite migration runs, chained (migrateToLatest). */
+let sqliteMigrations: Promise<void> = Promise.resolve();
+
+async function migrate(db: Db, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = upTo
     ? await migrator.migrateTo(upTo)
