@@ -6,6 +6,7 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countByStatusQuery, queueListQuery } from '../admin/queue.repository.ts';
 import { moveRepliesQuery } from '../imports/import.repository.ts';
 import { authorLeafCommentsDeletion } from '../privacy/reader-data.repository.ts';
 import type { Db } from '../store/db.ts';
@@ -42,6 +43,26 @@ async function planOf(db: Db, dialect: string, query: CompiledQuery): Promise<st
     }>`EXPLAIN ${sql.raw(query.sql.replace(/\$(\d+)/g, (_m, i) => literal(params[Number(i) - 1])))}`.execute(
       tx,
     );
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+}
+
+/**
+ * PostgreSQL's generic plan of the statement: the plan for any value of its
+ * parameters, so a partial index is used only where the statement's own
+ * literals imply its condition.
+ */
+async function genericPlanOf(db: Db, query: CompiledQuery): Promise<string> {
+  const params = query.parameters as unknown[];
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL plan_cache_mode = force_generic_plan`.execute(tx);
+    await sql`PREPARE parley_plan AS ${sql.raw(query.sql)}`.execute(tx);
+    const args = params.length ? `(${params.map(literal).join(', ')})` : '';
+    const { rows } = await sql<{
+      'QUERY PLAN': string;
+    }>`EXPLAIN EXECUTE parley_plan${sql.raw(args)}`.execute(tx);
+    await sql`DEALLOCATE parley_plan`.execute(tx);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   });
 }
@@ -210,5 +231,74 @@ describe.each(DIALECTS)('read-path query plans on %s', (dialect) => {
       expect(plan).toMatch(/comments_parent/);
       expect(plan).not.toMatch(/Seq Scan on comments/);
     }
+  });
+
+  // The dashboard (2026-11-30T0900-dashboard-indexes): its held views and
+  // counts by index, none written by a published comment. PostgreSQL's
+  // generic plans (a parameter can't imply a partial index's condition).
+  const dashboardCases: [string, () => CompiledQuery, RegExp, { sorted: boolean }][] = [
+    [
+      'the queue’s held comments, newest first',
+      () => queueListQuery(db, 's1', { status: 'pending', limit: 50 }).compile(),
+      /comments_site_held/,
+      { sorted: true },
+    ],
+    [
+      'the queue’s spam, searched',
+      () => queueListQuery(db, 's1', { status: 'spam', q: 'Viagra', limit: 50 }).compile(),
+      /comments_site_held/,
+      { sorted: true },
+    ],
+    [
+      'the queue’s counts by status',
+      () => countByStatusQuery(db, 's1').compile(),
+      // PostgreSQL may count through the page index as well: both start at page_id.
+      /comments_page_(count|top)/,
+      { sorted: false },
+    ],
+  ];
+
+  it.each(dashboardCases)('%s uses its index', async (_name, build, index, { sorted }) => {
+    const query = build();
+    const plan =
+      dialect === 'sqlite' ? await planOf(db, dialect, query) : await genericPlanOf(db, query);
+    if (process.env.SHOW_PLANS) console.log(plan);
+    expect(plan).toMatch(index);
+    // The held index's condition, as the index writes it: a literal, not a parameter.
+    if (index.source.includes('comments_site_held'))
+      expect(query.sql).toMatch(/"status" <> 'approved'/);
+    if (dialect === 'sqlite') {
+      expect(plan).not.toMatch(/^SCAN (c|comments)\b(?! USING)/m);
+      if (sorted) expect(plan).not.toContain('TEMP B-TREE');
+    } else {
+      expect(plan).not.toMatch(/Seq Scan on comments/);
+      if (sorted) expect(plan).not.toMatch(/^\s*(->\s*)?Sort\b/m);
+    }
+  });
+
+  it('finds the subscriptions to a deleted comment’s replies by index (its cascade)', async () => {
+    let plan: string;
+    if (dialect === 'sqlite') {
+      const { rows } = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw('EXPLAIN QUERY PLAN DELETE FROM comments WHERE id = ?', ['a']),
+      );
+      plan = rows.map((r) => r.detail).join('\n');
+      expect(plan).toMatch(
+        /^SEARCH subscriptions USING (COVERING )?INDEX subscriptions_comment \(comment_id=\?\)$/m,
+      );
+      expect(plan).not.toMatch(/^SCAN subscriptions\b/m);
+    } else {
+      // PostgreSQL's cascade is its own statement (ri_triggers.c), planned once for any id.
+      plan = await genericPlanOf(
+        db,
+        CompiledQuery.raw(
+          'DELETE FROM ONLY subscriptions WHERE $1 OPERATOR(pg_catalog.=) comment_id',
+          ['a'],
+        ),
+      );
+      expect(plan).toMatch(/subscriptions_comment/);
+      expect(plan).not.toMatch(/Seq Scan on subscriptions/);
+    }
+    if (process.env.SHOW_PLANS) console.log(plan);
   });
 });

@@ -22,6 +22,7 @@ import * as anonymousAuthors from './migrations/2026-11-30T0100-anonymous-author
 import * as duplicateCheckText from './migrations/2026-11-30T0120-duplicate-check-text.ts';
 import * as storedSecrets from './migrations/2026-11-30T0800-stored-secrets.ts';
 import * as commentIndexWrites from './migrations/2026-11-30T0830-comment-index-writes.ts';
+import * as dashboardIndexes from './migrations/2026-11-30T0900-dashboard-indexes.ts';
 import { openSqlite } from './sqlite.ts';
 import { ParleySqliteDialect } from './sqlite-direct.ts';
 
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0120-duplicate-check-text': duplicateCheckText,
   '2026-11-30T0800-stored-secrets': storedSecrets,
   '2026-11-30T0830-comment-index-writes': commentIndexWrites,
+  '2026-11-30T0900-dashboard-indexes': dashboardIndexes,
 };
 
 /**
