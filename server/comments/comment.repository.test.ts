@@ -63,7 +63,9 @@ describe.each(DIALECTS)('storing a comment on %s', (dialect) => {
       deleted_at: now,
       avatar_key: 'a'.repeat(12),
     };
-    for (const comment of [parent, full]) {
+    // A lone surrogate (valid in JSON) is stored as U+FFFD by both dialects.
+    const halfPair: NewComment = { ...bare(), body_source: 'half \ud800', author_name: 'R\udc00' };
+    for (const comment of [parent, full, halfPair]) {
       const returned = await writeFewRows(server.parley.db, (tx) => insertComment(tx, comment));
       const stored = await findComment(server.parley.db, comment.id);
       expect(Object.keys(returned).sort()).toEqual(Object.keys(stored ?? {}).sort());

@@ -36,8 +36,27 @@ const insertCommentRow = prepared((db, v: NewComment) => db.insertInto('comments
  * write's savepoint; docs/performance.md, "Session 19: the store side").
  */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  await insertCommentRow(db, comment);
-  return storedComment(comment);
+  const stored = wellFormed(comment);
+  await insertCommentRow(db, stored);
+  return storedComment(stored);
+}
+
+/**
+ * The comment with each text as the store keeps it: both dialects store
+ * text as UTF-8, where a lone UTF-16 surrogate (valid in a JSON string, as
+ * `\ud800`) becomes U+FFFD, as toWellFormed() makes it. Without this the
+ * row built below (the 201, the event, the cache) kept what the store never
+ * held. The comment as given when every text is well formed (nearly always).
+ */
+function wellFormed(comment: NewComment): NewComment {
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(comment)) {
+    if (typeof value === 'string' && !value.isWellFormed()) {
+      copy ??= { ...comment };
+      copy[key] = value.toWellFormed();
+    }
+  }
+  return (copy as NewComment | undefined) ?? comment;
 }
 
 /** The row a comment insert stores: each column as given, else its default (the migrations'). */

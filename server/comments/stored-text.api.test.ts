@@ -1,0 +1,46 @@
+/**
+ * What a post answers (its 201, its event, the cached thread) is the comment
+ * as stored: built from what was inserted, not read back (comment.repository.ts),
+ * so text the store changes on its way in must be changed first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Comment } from '../../contract/api.ts';
+import { DIALECTS, startTestServer, type TestServer } from '../test/test-server.ts';
+
+describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.buildSite();
+  });
+  afterAll(() => server.stop());
+
+  it('answers a body and name with a lone surrogate as they were stored', async () => {
+    const page = 'https://blog.example/surrogates';
+    const res = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // JSON.stringify escapes a lone surrogate as \ud800: JSON.parse gives it back.
+      body: JSON.stringify({
+        site: 'blog',
+        page,
+        pageUrl: page,
+        body: 'half \ud800 pair',
+        author: { name: 'Re\udc00ader', email: 'r@example.com' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const posted = ((await res.json()) as { comment: Comment }).comment;
+    const row = await server.parley.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('id', '=', posted.id)
+      .executeTakeFirstOrThrow();
+    expect(posted.author.name).toBe(row.author_name);
+    expect(posted.html).toBe(row.body_html);
+    const read = await fetch(`${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(page)}`);
+    const listed = JSON.stringify(await read.json());
+    expect(listed).toContain(JSON.stringify(row.author_name).slice(1, -1));
+    expect(listed).not.toContain('\\udc00');
+  });
+});
