@@ -36,24 +36,26 @@ const insertCommentRow = prepared((db, v: NewComment) => db.insertInto('comments
  * write's savepoint; docs/performance.md, "Session 19: the store side").
  */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  const stored = wellFormed(comment);
+  const stored = storable(comment);
   await insertCommentRow(db, stored);
   return storedComment(stored);
 }
 
 /**
- * The comment with each text as the store keeps it: both dialects store
- * text as UTF-8, where a lone UTF-16 surrogate (valid in a JSON string, as
- * `\ud800`) becomes U+FFFD, as toWellFormed() makes it. Without this the
- * row built below (the 201, the event, the cache) kept what the store never
- * held. The comment as given when every text is well formed (nearly always).
+ * The comment with each text as both dialects can store and give back:
+ * - a lone UTF-16 surrogate (valid in a JSON string, as `\ud800`) is stored
+ *   as U+FFFD (text is UTF-8), as toWellFormed() makes it;
+ * - U+0000 is refused by PostgreSQL (a 500) and cuts the text short when
+ *   node:sqlite reads it back: U+FFFD instead, as CommonMark has it.
+ * Without this the row built below (the 201, the event, the cache) kept
+ * what the store never held. The comment as given when every text is fine.
  */
-function wellFormed(comment: NewComment): NewComment {
+function storable(comment: NewComment): NewComment {
   let copy: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(comment)) {
-    if (typeof value === 'string' && !value.isWellFormed()) {
+    if (typeof value === 'string' && (!value.isWellFormed() || value.includes('\u0000'))) {
       copy ??= { ...comment };
-      copy[key] = value.toWellFormed();
+      copy[key] = value.toWellFormed().replaceAll('\u0000', '\ufffd');
     }
   }
   return (copy as NewComment | undefined) ?? comment;

@@ -183,7 +183,9 @@ export async function createComment(
  * trimmed; refused when empty (400) or over the limit (413).
  */
 export function commentSource(body: string): string {
-  const source = body.replace(/\r\n?/g, '\n').trim();
+  // U+0000 as CommonMark has it (U+FFFD): PostgreSQL refuses it and node:sqlite
+  // reads a text back only up to it.
+  const source = body.replace(/\r\n?/g, '\n').replaceAll('\u0000', '\ufffd').trim();
   if (source === '') throw new AppError(400, 'invalid_body', 'The comment is empty', 'body');
   if (source.length > MAX_BODY_CHARS) {
     throw new AppError(

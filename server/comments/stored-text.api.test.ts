@@ -38,9 +38,36 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(posted.author.name).toBe(row.author_name);
     expect(posted.html).toBe(row.body_html);
-    const read = await fetch(`${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(page)}`);
+    const read = await fetch(
+      `${server.url}/api/v1/comments?site=blog&page=${encodeURIComponent(page)}`,
+    );
     const listed = JSON.stringify(await read.json());
     expect(listed).toContain(JSON.stringify(row.author_name).slice(1, -1));
     expect(listed).not.toContain('\\udc00');
+  });
+
+  it('stores, answers and reads back a body with U+0000 whole, on each dialect', async () => {
+    const page = 'https://blog.example/nul';
+    const res = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        site: 'blog',
+        page,
+        pageUrl: page,
+        body: 'be\u0000fore after',
+        author: { name: 'Reader', email: 'r@example.com' },
+      }),
+    });
+    // PostgreSQL refused the text (500); node:sqlite read back only "be".
+    expect(res.status).toBe(201);
+    const posted = ((await res.json()) as { comment: Comment & { source?: string } }).comment;
+    const row = await server.parley.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('id', '=', posted.id)
+      .executeTakeFirstOrThrow();
+    expect(row.body_source).toBe('be\ufffdfore after');
+    expect(posted.source).toBe(row.body_source);
   });
 });
