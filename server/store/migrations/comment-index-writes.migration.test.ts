@@ -1,28 +1,12 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { hasReplies } from '../../comments/comment.repository.ts';
 import { listMoreReplies } from '../../comments/thread.repository.ts';
 import { DIALECTS } from '../../test/test-server.ts';
-import { type Db, migrateToLatest } from '../db.ts';
-import { migrationStores, seedSiteAndPage } from './migration-stores.ts';
+import { migrateToLatest } from '../db.ts';
+import { indexesOf, migrationStores, seedSiteAndPage } from './migration-stores.ts';
 
 /** The newest migration main had before this one. */
 const BEFORE = '2026-11-30T0800-stored-secrets';
-
-/** The comments table's indexes by name, each as its dialect prints its definition. */
-async function commentIndexes(db: Db, dialect: string): Promise<Map<string, string>> {
-  const { rows } =
-    dialect === 'sqlite'
-      ? await sql<{ name: string; def: string | null }>`
-          select name, sql as def from sqlite_master where type = 'index' and tbl_name = 'comments'`.execute(
-          db,
-        )
-      : await sql<{ name: string; def: string | null }>`
-          select indexname as name, indexdef as def from pg_indexes where tablename = 'comments'`.execute(
-          db,
-        );
-  return new Map(rows.map((r) => [r.name, r.def ?? '']));
-}
 
 // Threads stored before it read the same after it (through the indexes it
 // narrows), and its down migration gives back the indexes it replaced.
@@ -65,7 +49,7 @@ describe.each(DIALECTS)('the comment-index-writes migration on %s', (dialect) =>
     await comment('r1', 't1', 't1', 2);
 
     await migrateToLatest(db);
-    const after = await commentIndexes(db, dialect);
+    const after = await indexesOf(db, dialect, 'comments');
     expect(after.has('comments_page_status_created')).toBe(false);
     expect(after.get('comments_root_replies')).toMatch(/WHERE \(?"?depth"? > 1\)?/i);
     expect(after.get('comments_parent')).toMatch(/WHERE \(?"?parent_id"? IS NOT NULL\)?/i);
@@ -74,7 +58,7 @@ describe.each(DIALECTS)('the comment-index-writes migration on %s', (dialect) =>
     expect(await hasReplies(db, 'r1')).toBe(false);
 
     await migrateToLatest(db, BEFORE);
-    const undone = await commentIndexes(db, dialect);
+    const undone = await indexesOf(db, dialect, 'comments');
     expect(undone.get('comments_page_status_created')).toMatch(/page_id.*status.*created_at/);
     expect(undone.get('comments_root_replies')).not.toMatch(/WHERE/i);
     expect(undone.get('comments_parent')).not.toMatch(/WHERE/i);

@@ -1,27 +1,11 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { countByStatus, selectQueue } from '../../admin/queue.repository.ts';
 import { DIALECTS } from '../../test/test-server.ts';
-import { type Db, migrateToLatest } from '../db.ts';
-import { migrationStores, seedSiteAndPage } from './migration-stores.ts';
+import { migrateToLatest } from '../db.ts';
+import { indexesOf, migrationStores, seedSiteAndPage } from './migration-stores.ts';
 
 /** The newest migration main had before this one. */
 const BEFORE = '2026-11-30T0830-comment-index-writes';
-
-/** The indexes of `table` by name, each as its dialect prints its definition. */
-async function indexesOf(db: Db, dialect: string, table: string): Promise<Map<string, string>> {
-  const { rows } =
-    dialect === 'sqlite'
-      ? await sql<{ name: string; def: string | null }>`
-          select name, sql as def from sqlite_master where type = 'index' and tbl_name = ${table}`.execute(
-          db,
-        )
-      : await sql<{ name: string; def: string | null }>`
-          select indexname as name, indexdef as def from pg_indexes where tablename = ${table}`.execute(
-          db,
-        );
-  return new Map(rows.map((r) => [r.name, r.def ?? '']));
-}
 
 // Comments stored before it are in its held index after it (the queue and
 // its counts read the same), a deleted comment still takes its reply

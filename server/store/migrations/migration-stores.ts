@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll } from 'vitest';
 import { type Dialect, freshPostgres } from '../../test/test-server.ts';
 import { createDb, type Db } from '../db.ts';
@@ -60,4 +61,23 @@ export async function seedSiteAndPage(db: Db, now: string): Promise<void> {
       created_at: now,
     })
     .execute();
+}
+
+/** The indexes of `table` by name, each as its dialect prints its definition. */
+export async function indexesOf(
+  db: Db,
+  dialect: string,
+  table: string,
+): Promise<Map<string, string>> {
+  const { rows } =
+    dialect === 'sqlite'
+      ? await sql<{ name: string; def: string | null }>`
+          select name, sql as def from sqlite_master where type = 'index' and tbl_name = ${table}`.execute(
+          db,
+        )
+      : await sql<{ name: string; def: string | null }>`
+          select indexname as name, indexdef as def from pg_indexes where tablename = ${table}`.execute(
+          db,
+        );
+  return new Map(rows.map((r) => [r.name, r.def ?? '']));
 }
