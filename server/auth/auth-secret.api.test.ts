@@ -222,6 +222,28 @@ describe.each(DIALECTS)('the stored secret on %s', (dialect) => {
     }
   });
 
+  it('is made by no CLI command but import, so a store cleared of it stays clear', async () => {
+    // docs/deploy.md: once every process runs with AUTH_SECRET, the row is
+    // deleted; the CLI's everyday commands must not write it back.
+    const store = await freshStore(dialect);
+    const added = await runParley(
+      ['sites', 'add', 'blog', '--origin', 'https://blog.example'],
+      store.env,
+    );
+    expect(added.code).toBe(0);
+    expect((await runParley(['sites', 'list'], store.env)).code).toBe(0);
+    expect(await withStoreDb(store, (db) => findSecret(db, STORED_AUTH_SECRET))).toBeUndefined();
+    // Import keys guests' avatars with the server's secret: it makes it if need be.
+    const imported = await runParley(
+      ['import', 'wxr', WXR, '--site', 'blog', '--dry-run', '--quiet'],
+      store.env,
+    );
+    expect(imported.code).toBe(0);
+    expect(await withStoreDb(store, (db) => findSecret(db, STORED_AUTH_SECRET))).toMatch(
+      /^[\w-]{43}$/,
+    );
+  });
+
   it('never leaves through a response, an export, the CLI or a log', async () => {
     const store = await freshStore(dialect);
     const logs: string[] = [];

@@ -3,8 +3,7 @@
  * runs, so `--help` works whatever the environment), the store, and where to
  * print. Commands return what to print; they never exit the process.
  */
-import { withAuthSecret } from '../auth/auth-secret.service.ts';
-import type { Config, EnvConfig } from '../config.ts';
+import type { EnvConfig } from '../config.ts';
 import { loadConfig } from '../config.ts';
 import { createDb, type Db, migrateToLatest } from '../store/db.ts';
 
@@ -18,7 +17,7 @@ export interface CliIo {
 export interface CliContext {
   /**
    * The validated configuration; throws ConfigError naming a bad variable.
-   * Its authSecret is AUTH_SECRET's or undefined: withDb's is complete.
+   * Its authSecret is AUTH_SECRET's or undefined.
    */
   config(): EnvConfig;
   /**
@@ -26,7 +25,7 @@ export interface CliContext {
    * with the complete configuration (the store's secret when AUTH_SECRET is
    * unset, the one the server uses: avatar keys agree), closes the store.
    */
-  withDb<T>(work: (db: Db, config: Config) => Promise<T>): Promise<T>;
+  withDb<T>(work: (db: Db, config: EnvConfig) => Promise<T>): Promise<T>;
   /** Prints a result line (or lines) on stdout. */
   print(text: string): void;
   /** Prints a progress or notice line on stderr, so stdout stays the result alone. */
@@ -47,7 +46,7 @@ export function createContext(io: CliIo): CliContext {
       const db = createDb(current.database);
       try {
         await migrateToLatest(db);
-        return await work(db, await withAuthSecret(db, current));
+        return await work(db, current);
       } finally {
         await db.destroy();
       }

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { Argument, type Command, Option } from 'commander';
 import { IMPORT_FORMAT_NAMES as FORMAT_NAMES } from '../../../contract/imports.ts';
+import { withAuthSecret } from '../../auth/auth-secret.service.ts';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_BYTES,
@@ -121,7 +122,11 @@ export function importCommand(program: Command, context: CliContext): void {
           mapUrls,
           batchSize,
           maxBytes: maxMb * 1024 * 1024,
-          avatarSecret: config.authSecret,
+          // The only command that needs the secret: the server's, made and
+          // kept in the store if AUTH_SECRET is unset (auth-secret.service.ts).
+          // No other command writes it, so a store whose operator removed
+          // the row after setting AUTH_SECRET everywhere stays without it.
+          avatarSecret: (await withAuthSecret(db, config)).authSecret,
           onProgress: (p) => {
             // A line a second at most, and always the phase's last.
             const now = Date.now();

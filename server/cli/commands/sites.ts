@@ -2,7 +2,7 @@
  * `sites add|list|remove`: register the sites whose pages embed Parley.
  */
 import { type Command, Option } from 'commander';
-import type { Config } from '../../config.ts';
+import type { EnvConfig } from '../../config.ts';
 import type { FieldLabels } from '../../http/issue-message.ts';
 import { findSite, listSites } from '../../sites/site.repository.ts';
 import type { NewSite } from '../../sites/site.schema.ts';
@@ -39,7 +39,7 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 const asNumber = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 /** The snippet a site owner pastes, with where it assumed Parley is when PUBLIC_URL is unset. */
-function embedSnippet(config: Config, siteId: string): string {
+function embedSnippet(config: EnvConfig, siteId: string): string {
   const lines = [
     'Embed it with:',
     '  <div id="parley-thread"></div>',
