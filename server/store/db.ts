@@ -100,7 +100,9 @@ export async function migrateToLatest(db: Db, upTo?: string): Promise<void> {
     try {
       await migrate(db, upTo);
     } catch (err) {
-      await db.executeQuery(CompiledQuery.raw('rollback'));
+      // SQLite may have rolled back already (an I/O error, a full disk): the
+      // migration's own error is the one worth telling, not the rollback's.
+      await db.executeQuery(CompiledQuery.raw('rollback')).catch(() => {});
       throw err;
     }
     await db.executeQuery(CompiledQuery.raw('commit'));

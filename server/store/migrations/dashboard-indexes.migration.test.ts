@@ -91,4 +91,20 @@ describe.each(DIALECTS)('the dashboard-indexes migration on %s', (dialect) => {
       false,
     );
   });
+
+  it('leaves nothing half done when it fails', async () => {
+    const db = await openStore();
+    await migrateToLatest(db, BEFORE);
+    // Its second index is already there (made by hand): it fails after its first.
+    await db.schema.createIndex('subscriptions_comment').on('subscriptions').column('id').execute();
+    await expect(migrateToLatest(db)).rejects.toThrow(/2026-11-30T0900-dashboard-indexes/);
+    expect((await indexesOf(db, dialect, 'comments')).has('comments_site_held')).toBe(false);
+    const ran = await db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
+    expect(ran.map((r) => (r as { name: string }).name)).not.toContain(
+      '2026-11-30T0900-dashboard-indexes',
+    );
+  });
 });
