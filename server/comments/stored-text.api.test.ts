@@ -70,4 +70,39 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
     expect(row.body_source).toBe('be\ufffdfore after');
     expect(posted.source).toBe(row.body_source);
   });
+
+  it('stores an edit with U+0000 as U+FFFD too, and answers it as stored', async () => {
+    const page = 'https://blog.example/nul-edit';
+    const posted = await fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        site: 'blog',
+        page,
+        pageUrl: page,
+        body: 'Before',
+        author: { name: 'Reader', email: 'r@example.com' },
+      }),
+    });
+    expect(posted.status).toBe(201);
+    const { id } = ((await posted.json()) as { comment: Comment }).comment;
+    const cookie = (
+      posted.headers.getSetCookie().find((c) => c.startsWith('parley_ak_blog=')) ?? ''
+    ).split(';')[0] as string;
+    // An edit is checked by commentSource alone (no insert to clean it).
+    const res = await fetch(`${server.url}/api/v1/comments/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ body: 'af\u0000ter' }),
+    });
+    expect(res.status).toBe(200);
+    const edited = ((await res.json()) as { comment: Comment & { source?: string } }).comment;
+    const row = await server.parley.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.body_source).toBe('af\ufffdter');
+    expect(edited.source).toBe(row.body_source);
+  });
 });

@@ -61,7 +61,7 @@ export type Sort = 'oldest' | 'newest';
 // 2026-11-30T0830-comment-index-writes), and SQLite uses a partial index only
 // for a query that repeats its condition (a parameter's value would make it
 // re-prepare the statement at every run).
-const REPLY_DEPTH = sql.lit(1);
+export const REPLY_DEPTH = sql.lit(1);
 
 // The comments table under the alias every read-path query uses.
 type Eb = ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>;

@@ -2,7 +2,7 @@
  * The imports' SQL: import keys (idempotency and parent lookup) and the
  * comment rows they point at.
  */
-import { sql } from 'kysely';
+import { REPLY_DEPTH } from '../comments/thread.repository.ts';
 import type { CommentRow, NewComment } from '../store/database.ts';
 import type { Db } from '../store/db.ts';
 
@@ -124,7 +124,7 @@ export function moveRepliesQuery(db: Db, commentId: string, rootId: string) {
     .updateTable('comments')
     .set({ root_id: rootId })
     .where('root_id', '=', commentId)
-    .where('depth', '>', sql.lit(1));
+    .where('depth', '>', REPLY_DEPTH);
 }
 
 /** Hangs a reply under the parent it waited for (or leaves it top-level) and stops waiting. */
