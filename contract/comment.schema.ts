@@ -41,9 +41,27 @@ const HttpUrl = z
 /** A line shown to readers (a name, a title): trimmed, without controls or bidi overrides. */
 const PlainText = z.string().transform((value) => withoutUnsafeChars(value).trim());
 
+/**
+ * A page's id on its site (the embed's data-page, else its URL). Never with
+ * U+0000: PostgreSQL refuses such text outright (a 500 on every door that
+ * reads or writes the page), and node:sqlite gives it back cut at the NUL (a
+ * comment posted to one page is then found on another).
+ */
+export const PageKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine(hasNoNul, 'must not contain U+0000');
+
+/** Whether `text` can be stored as it is on both dialects (no U+0000). */
+export function hasNoNul(text: string): boolean {
+  return !text.includes('\u0000');
+}
+
 export const CreateCommentBody = z.object({
   site: SiteId,
-  page: z.string().trim().min(1).max(2048),
+  page: PageKey,
   pageUrl: HttpUrl,
   pageTitle: PlainText.pipe(z.string().max(500)).optional().default(''),
   parentId: z.string().min(1).max(32).nullish(),
@@ -89,17 +107,14 @@ export const CountsQuery = z.object({
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .pipe(
-      z
-        .array(z.string().trim().min(1).max(2048))
-        .min(1)
-        .max(MAX_COUNTED_PAGES, `at most ${MAX_COUNTED_PAGES} pages at once`),
+      z.array(PageKey).min(1).max(MAX_COUNTED_PAGES, `at most ${MAX_COUNTED_PAGES} pages at once`),
     ),
 });
 export type CountsQuery = z.infer<typeof CountsQuery>;
 
 export const ListCommentsQuery = z.object({
   site: SiteId,
-  page: z.string().trim().min(1).max(2048),
+  page: PageKey,
   /** `nextCursor` of the previous page, or `moreReplies[id].cursor` with `parent`. */
   cursor: z
     .string()

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ThreadBootstrap } from '../../contract/api.ts';
+import { hasNoNul } from '../../contract/comment.schema.ts';
 import { isLocale, negotiateLocale } from '../../contract/i18n/locales.ts';
 import { firstRenderMessages, laterMessages } from '../../contract/i18n/reader/first-render.ts';
 import { readerMessages } from '../../contract/i18n/reader/index.ts';
@@ -34,7 +35,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const ThreadQuery = z.object({
   site: z.string().max(64).default(''),
-  page: z.string().max(2048).default(''),
+  // Empty: the page's URL is its key. Never U+0000, as the API's PageKey.
+  page: z.string().max(2048).refine(hasNoNul).default(''),
   url: z.string().max(2048).default(''),
   title: z.string().max(500).default(''),
   theme: z.enum(['light', 'dark', 'auto']).catch('auto'),
