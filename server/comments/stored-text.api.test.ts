@@ -15,9 +15,9 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
   });
   afterAll(() => server.stop());
 
-  it('answers a body and name with a lone surrogate as they were stored', async () => {
-    const page = 'https://blog.example/surrogates';
-    const res = await fetch(`${server.url}/api/v1/comments`, {
+  /** A guest's post of `body` on `page` (its own URL), as `name`. */
+  const postAsGuest = (page: string, body: string, name = 'Reader') =>
+    fetch(`${server.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // JSON.stringify escapes a lone surrogate as \ud800: JSON.parse gives it back.
@@ -25,10 +25,14 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
         site: 'blog',
         page,
         pageUrl: page,
-        body: 'half \ud800 pair',
-        author: { name: 'Re\udc00ader', email: 'r@example.com' },
+        body,
+        author: { name, email: 'r@example.com' },
       }),
     });
+
+  it('answers a body and name with a lone surrogate as they were stored', async () => {
+    const page = 'https://blog.example/surrogates';
+    const res = await postAsGuest(page, 'half \ud800 pair', 'Re\udc00ader');
     expect(res.status).toBe(201);
     const posted = ((await res.json()) as { comment: Comment }).comment;
     const row = await server.parley.db
@@ -48,17 +52,7 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
 
   it('stores, answers and reads back a body with U+0000 whole, on each dialect', async () => {
     const page = 'https://blog.example/nul';
-    const res = await fetch(`${server.url}/api/v1/comments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        site: 'blog',
-        page,
-        pageUrl: page,
-        body: 'be\u0000fore after',
-        author: { name: 'Reader', email: 'r@example.com' },
-      }),
-    });
+    const res = await postAsGuest(page, 'be\u0000fore after');
     // PostgreSQL refused the text (500); node:sqlite read back only "be".
     expect(res.status).toBe(201);
     const posted = ((await res.json()) as { comment: Comment & { source?: string } }).comment;
@@ -73,17 +67,7 @@ describe.each(DIALECTS)('text stored as posted on %s', (dialect) => {
 
   it('stores an edit with U+0000 as U+FFFD too, and answers it as stored', async () => {
     const page = 'https://blog.example/nul-edit';
-    const posted = await fetch(`${server.url}/api/v1/comments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        site: 'blog',
-        page,
-        pageUrl: page,
-        body: 'Before',
-        author: { name: 'Reader', email: 'r@example.com' },
-      }),
-    });
+    const posted = await postAsGuest(page, 'Before');
     expect(posted.status).toBe(201);
     const { id } = ((await posted.json()) as { comment: Comment }).comment;
     const cookie = (
